@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { HostConfig, HostInput, HostView, PodSettings } from './host';
+import { PromptAnswer } from './prompts';
+import { AuditEntry } from './audit';
+import { SshConfigCandidate } from './ssh-config';
+
+const HostId = z.object({ id: z.string().min(1) });
+
+/**
+ * Every request/response channel. The request schema is checked by the main side, the response
+ * schema by the renderer, so both ends stay honest.
+ */
+export const channels = {
+  'app.info': {
+    request: z.void().or(z.undefined()),
+    response: z.object({ version: z.string(), mode: z.enum(['desktop', 'web']), dataDir: z.string() }),
+  },
+  'hosts.list': {
+    request: z.void().or(z.undefined()),
+    response: z.array(HostView),
+  },
+  'hosts.add': { request: HostInput, response: HostView },
+  'hosts.update': {
+    request: z.object({
+      id: z.string(),
+      patch: HostInput.partial().extend({ pod: PodSettings.partial().optional() }),
+    }),
+    response: HostView,
+  },
+  'hosts.remove': { request: HostId, response: z.object({ removed: z.boolean() }) },
+  'hosts.refresh': {
+    request: z.object({ id: z.string().optional() }),
+    response: z.object({ started: z.number().int() }),
+  },
+  'hosts.importCandidates': {
+    request: z.void().or(z.undefined()),
+    response: z.array(SshConfigCandidate),
+  },
+  'prompts.answer': { request: PromptAnswer, response: z.object({ accepted: z.boolean() }) },
+  'audit.list': {
+    request: z.object({ hostId: z.string().optional(), limit: z.number().int().positive().max(5000).default(500) }),
+    response: z.array(AuditEntry),
+  },
+} as const;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
+export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
+export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
+
+export type { HostConfig };

@@ -1,0 +1,17 @@
+/**
+ * Channel and event names without their schemas: the sandboxed preload needs only the names, and
+ * keeping zod out of it keeps it small. A unit test checks these lists match the contract.
+ */
+export const channelNames = [
+  'app.info',
+  'hosts.list',
+  'hosts.add',
+  'hosts.update',
+  'hosts.remove',
+  'hosts.refresh',
+  'hosts.importCandidates',
+  'prompts.answer',
+  'audit.list',
+] as const;
+
+export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended'] as const;
