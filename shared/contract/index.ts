@@ -7,3 +7,4 @@ export * from './channels';
 export * from './events';
 export * from './wire';
 export * from './names';
+export * from "./bridge";
