@@ -13,7 +13,13 @@ const HostId = z.object({ id: z.string().min(1) });
 export const channels = {
   'app.info': {
     request: z.void().or(z.undefined()),
-    response: z.object({ version: z.string(), mode: z.enum(['desktop', 'web']), dataDir: z.string() }),
+    response: z.object({
+      version: z.string(),
+      mode: z.enum(['desktop', 'web']),
+      dataDir: z.string(),
+      /** Things the user must know about startup, e.g. a corrupt inventory moved aside. */
+      notices: z.array(z.string()),
+    }),
   },
   'hosts.list': {
     request: z.void().or(z.undefined()),

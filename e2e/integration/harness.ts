@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { HostInput, Prompt } from '../../shared/contract';
+import { createCore, type Core, type CoreOptions } from '../../electron/main/core';
+import { readLab, type LabDescription, type LabHost } from '../lab/lab-description';
+
+export type TestCore = Core & { dir: string; prompts_seen: Prompt[]; cleanup(): Promise<void> };
+
+/**
+ * A real engine against the real lab, in a throw-away data folder and ssh folder. The test plays
+ * the user: it answers host-key prompts (accept once by default).
+ */
+export async function startCore(
+  o: {
+    knownHosts?: string;
+    answerHostKey?: 'once' | 'remember' | 'cancel';
+    timeouts?: CoreOptions['timeouts'];
+  } = {},
+): Promise<TestCore> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-it-'));
+  const sshDir = path.join(dir, 'ssh');
+  mkdirSync(sshDir, { mode: 0o700 });
+  if (o.knownHosts !== undefined) writeFileSync(path.join(sshDir, 'known_hosts'), o.knownHosts);
+  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir, mode: 'cli', backgroundRefresh: false, timeouts: o.timeouts });
+  const seen: Prompt[] = [];
+  core.bus.subscribe((name, payload) => {
+    if (name !== 'prompt.opened') return;
+    const p = payload as Prompt;
+    seen.push(p);
+    if (p.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: p.promptId, decision: o.answerHostKey ?? 'once' });
+  });
+  return Object.assign(core, {
+    dir,
+    prompts_seen: seen,
+    async cleanup() {
+      await core.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export const lab = (): LabDescription => readLab();
+
+export function qemuHost(l: LabDescription = lab()): LabHost {
+  const h = l.hosts.find((x) => x.kind === 'qemu');
+  if (!h) throw new Error('the lab has no qemu host');
+  return h;
+}
+
+export function testHosts(l: LabDescription = lab()): LabHost[] {
+  return l.hosts.filter((x) => x.kind === 'test');
+}
+
+export function hostInput(h: LabHost, l: LabDescription = lab(), over: Partial<HostInput> = {}): HostInput {
+  return {
+    name: h.name,
+    address: h.address,
+    port: h.port,
+    user: h.user,
+    auth: { method: 'key', keyPath: l.clientKey },
+    libvirtUri: h.libvirtUri,
+    tags: [],
+    ...over,
+  };
+}
+
+export function knownHostsLine(h: LabHost, keyOf: LabHost = h): string {
+  const name = h.port === 22 ? h.address : `[${h.address}]:${h.port}`;
+  return `${name} ${keyOf.hostKeyPublic}\n`;
+}

@@ -1,0 +1,137 @@
+# Shared by up.sh and down.sh (sourced, not run). Paths, naming and the teardown steps, so that
+# up.sh can rebuild one broken host exactly the way down.sh removes it.
+
+LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STATE=$(realpath -m "${LABDECK_LAB_STATE:-$LAB_DIR/.state}")
+QEMU_URI=qemu:///system
+# Namespaces and root-side interface names the lab owns; nothing else is ever touched.
+LAB_NS_RE='^(labhost1|labtest[0-9]+)$'
+LAB_LINK_RE='^(lab1|labt[0-9]+)-'
+
+log() { printf '[lab %s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+require_root() {
+  [[ $EUID -eq 0 ]] || die "must run as root (it creates network namespaces and runs libvirtd/sshd): sudo bash $0 $*"
+}
+
+# pid_alive PIDFILE COMM: the PID in PIDFILE runs and is COMM (guards against PID reuse).
+pid_alive() {
+  local pid
+  pid=$(cat "$1" 2>/dev/null) || return 1
+  [[ $pid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]]
+}
+
+# kill_pids GRACE-SECONDS PID...: TERM, wait up to the grace time, then KILL what is left.
+kill_pids() {
+  local grace=$1 p i
+  shift
+  (($#)) || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  for ((i = 0; i < grace * 20; i++)); do
+    local alive=()
+    for p in "$@"; do [[ -e /proc/$p ]] && alive+=("$p"); done
+    ((${#alive[@]})) || return 0
+    sleep 0.05
+  done
+  kill -KILL "$@" 2>/dev/null || true
+}
+
+lab_namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep -E "$LAB_NS_RE" || true; }
+
+# Root-side veth ends still present (their deletion after "ip netns del" is asynchronous).
+lab_links() { ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | sed 's/@.*//' | grep -E "$LAB_LINK_RE" || true; }
+
+wait_links_gone() { # [PREFIX-REGEX]
+  local re=${1:-$LAB_LINK_RE} i
+  for ((i = 0; i < 200; i++)); do
+    lab_links | grep -qE "$re" || return 0
+    sleep 0.05
+  done
+  log "warning: interfaces still present after 10 s: $(lab_links | grep -E "$re" | tr '\n' ' ')"
+}
+
+# Kills every process in the namespace (daemons, ssh sessions, dnsmasq, qemu), then deletes it.
+teardown_ns() {
+  local ns=$1
+  [[ -e /run/netns/$ns ]] || return 0
+  # shellcheck disable=SC2046
+  kill_pids 2 $(ip netns pids "$ns" 2>/dev/null)
+  ip netns del "$ns" 2>/dev/null || true
+}
+
+libvirtd_alive() { pid_alive "$STATE/labhost1/libvirtd.pid" libvirtd; }
+
+# Destroys, then undefines everything the lab's libvirtd knows, including objects tests created.
+# The daemon is the lab's own (up.sh refuses to run next to another libvirtd).
+libvirt_cleanup() {
+  local v="virsh -q -c $QEMU_URI" d n p
+  if ! libvirtd_alive || ! timeout 5 $v version >/dev/null 2>&1; then
+    libvirt_cleanup_files
+    return 0
+  fi
+  # Destroy in parallel: each takes about a second.
+  for d in $($v list --name); do $v destroy "$d" >/dev/null 2>&1 & done
+  wait
+  for d in $($v list --all --name); do
+    $v undefine "$d" --managed-save --snapshots-metadata --checkpoints-metadata --nvram >/dev/null 2>&1 \
+      || $v undefine "$d" >/dev/null 2>&1 || log "warning: could not undefine domain $d"
+  done
+  for n in $($v net-list --all --name); do
+    $v net-destroy "$n" >/dev/null 2>&1 || true
+    $v net-undefine "$n" >/dev/null 2>&1 || log "warning: could not undefine network $n"
+  done
+  for p in $($v pool-list --all --name); do
+    $v pool-destroy "$p" >/dev/null 2>&1 || true
+    $v pool-undefine "$p" >/dev/null 2>&1 || log "warning: could not undefine pool $p"
+  done
+}
+
+# Fallback when the daemon is gone (crashed, killed): remove the lab's own persistent configs
+# by hand so a later libvirtd does not resurrect them. Guests die with the namespace.
+libvirt_cleanup_files() {
+  rm -f /etc/libvirt/qemu/lab-running.xml /etc/libvirt/qemu/lab-shutoff.xml \
+    /etc/libvirt/qemu/autostart/lab-running.xml /etc/libvirt/qemu/autostart/lab-shutoff.xml \
+    /etc/libvirt/qemu/networks/maas.xml /etc/libvirt/qemu/networks/autostart/maas.xml \
+    /etc/libvirt/qemu/networks/autostart/default.xml \
+    /etc/libvirt/storage/default.xml /etc/libvirt/storage/autostart/default.xml
+  # 'default' is only removed if it is the lab's (the package's own copy is restored below).
+  if grep -qs "$LAB_NET_UUID" /etc/libvirt/qemu/networks/default.xml; then
+    rm -f /etc/libvirt/qemu/networks/default.xml
+  fi
+}
+
+# Debian's libvirt-daemon-config-network ships a 'default' network config; the lab replaces it
+# while up and puts the original back afterwards.
+LAB_NET_UUID=6c616264-6563-6b00-0000-000000000001
+ORIG_NET=$STATE/orig-default-network.xml
+
+backup_default_network() {
+  local f=/etc/libvirt/qemu/networks/default.xml
+  [[ -e $ORIG_NET || ! -e $f ]] && return 0
+  grep -qs "$LAB_NET_UUID" "$f" && return 0
+  cp -p "$f" "$ORIG_NET"
+  [[ -e /etc/libvirt/qemu/networks/autostart/default.xml ]] && touch "$ORIG_NET.autostart"
+  return 0
+}
+
+restore_default_network() {
+  [[ -e $ORIG_NET ]] || return 0
+  local d=/etc/libvirt/qemu/networks
+  [[ -e $d/default.xml ]] || cp -p "$ORIG_NET" "$d/default.xml"
+  if [[ -e $ORIG_NET.autostart ]]; then
+    mkdir -p "$d/autostart"
+    ln -sf ../default.xml "$d/autostart/default.xml"
+  fi
+  rm -f "$ORIG_NET" "$ORIG_NET.autostart"
+}
+
+# Stops libvirtd and virtlogd (by PID file) after libvirt_cleanup.
+stop_libvirt_daemons() {
+  local f pids=()
+  for f in libvirtd virtlogd; do
+    pid_alive "$STATE/labhost1/$f.pid" "$f" && pids+=("$(cat "$STATE/labhost1/$f.pid")")
+  done
+  kill_pids 5 "${pids[@]}"
+  rm -f "$STATE/labhost1/libvirtd.pid" "$STATE/labhost1/virtlogd.pid"
+}

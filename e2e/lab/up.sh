@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# Brings up LabDeck's real test lab on this machine (Debian/Ubuntu, root, systemd not needed):
+#   labhost1       a KVM host: network namespace + real libvirtd (TCG guests) + its own sshd
+#   labtest1..N    read-only hosts: namespace + sshd, libvirt test driver (no daemon, cheap)
+# and writes $STATE/lab.json (schema: lab-description.ts), which every test reads.
+#
+# Idempotent: a host that is already up (marker file from this version of the scripts, daemons
+# alive) is kept; anything broken or outdated is torn down and rebuilt. Only loopback and the
+# lab's own namespaces are ever contacted; the root namespace only gets the veths' /24 routes.
+#
+# Usage: up.sh [--test-hosts N]      (N defaults to 2; down.sh removes everything again)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+T0=$(date +%s%N)
+TEST_HOSTS=2
+while (($#)); do
+  case $1 in
+    --test-hosts) TEST_HOSTS=${2:-}; shift 2 || die "--test-hosts needs a number" ;;
+    --test-hosts=*) TEST_HOSTS=${1#*=}; shift ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) die "unknown argument: $1 (usage: up.sh [--test-hosts N])" ;;
+  esac
+done
+# Test host K uses 10.99.(K+1).0/24 and MAC byte K: keep K within one byte.
+[[ $TEST_HOSTS =~ ^[0-9]+$ ]] && ((TEST_HOSTS <= 200)) || die "--test-hosts must be 0..200"
+require_root "$@"
+
+PACKAGES=(openssh-server openssh-client libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
+  libvirt-daemon-system libvirt-daemon-system-sysv qemu-system-x86 qemu-utils dnsmasq-base
+  iptables iproute2 jq)
+CLIENT_KEY=$STATE/id_ed25519
+LABUSER=labuser
+DEAD_PORT=2299
+POOL_DIR=$STATE/labhost1/pool
+VOLUME=lab-disk.qcow2
+# Any change to the lab's scripts or templates rebuilds the hosts on the next run.
+LAB_VERSION=$(cat "$LAB_DIR"/{up.sh,lib.sh,test-node.sh,libvirtd.conf} "$LAB_DIR"/xml/*.xml | sha256sum | cut -c1-16)
+SSH_OPTS=(-F /dev/null -i "$CLIENT_KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o ConnectTimeout=5
+  -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$STATE/known_hosts" -o GlobalKnownHostsFile=/dev/null
+  -o LogLevel=ERROR)
+
+ensure_packages() {
+  local missing=() p
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get"
+  log "installing ${missing[*]}"
+  # policy-rc.d exit 101: package scripts must not start a libvirtd in the root namespace.
+  local own_policy=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\n# LabDeck e2e/lab/up.sh: no service starts during package installation.\nexit 101\n' \
+      >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    own_policy=1
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  # libvirt-daemon-system-sysv instead of the systemd variant, which would pull systemd in.
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+  if ((own_policy)); then rm -f /usr/sbin/policy-rc.d; trap - EXIT; fi
+}
+
+# Only the lab's own libvirtd may serve /run/libvirt/libvirt-sock (the socket path is global).
+check_foreign_libvirtd() {
+  local pid d
+  for d in libvirtd virtlogd; do
+    for pid in $(pgrep -x "$d" || true); do
+      [[ $(cat "$STATE/labhost1/$d.pid" 2>/dev/null) == "$pid" ]] && continue
+      die "a $d not started by the lab runs (pid $pid); stop it first (e.g. service $d stop)"
+    done
+  done
+}
+
+unlock_account() { # sshd with UsePAM no refuses key logins to accounts locked with '!'.
+  [[ $(getent shadow "$1" | cut -d: -f2) == '!'* ]] && usermod -p '*' "$1"
+  return 0
+}
+
+ensure_accounts() {
+  unlock_account root
+  if ! id "$LABUSER" >/dev/null 2>&1; then
+    useradd --system --create-home --shell /bin/bash "$LABUSER"
+  fi
+  # Tests need a user that can log in but may not use libvirt.
+  if id -nG "$LABUSER" | tr ' ' '\n' | grep -qx libvirt; then gpasswd -d "$LABUSER" libvirt >/dev/null; fi
+  unlock_account "$LABUSER"
+}
+
+ensure_client_key() {
+  [[ -s $CLIENT_KEY && -s $CLIENT_KEY.pub ]] || {
+    rm -f "$CLIENT_KEY" "$CLIENT_KEY.pub"
+    ssh-keygen -q -t ed25519 -N '' -C labdeck-lab -f "$CLIENT_KEY"
+  }
+  chmod 600 "$CLIENT_KEY"
+  # Read by sshd as the logging-in user (labuser too): world-readable.
+  install -m 644 "$CLIENT_KEY.pub" "$STATE/authorized_keys"
+}
+
+# make_host_net NS IFPREFIX SUBNET(a.b.c) MACBYTE BR0-ADDRESS
+# eth0 = management veth (root side PREFIX-mgmt, SUBNET.1 <-> SUBNET.2), eth1 = stand-alone NIC,
+# eth2 = port of bridge br0. Peers of eth1/eth2 stay in the root namespace (unaddressed) so the
+# host's own interface list is tidy. The kernel here has no dummy NICs, so NICs are veths.
+make_host_net() {
+  local ns=$1 p=$2 net=$3 mac=02:6c:62:$4 br=$5
+  ip netns add "$ns"
+  ip link add "$p-mgmt" type veth peer name eth0 address "$mac:00:00" netns "$ns"
+  ip link add "$p-eth1" type veth peer name eth1 address "$mac:00:01" netns "$ns"
+  ip link add "$p-eth2" type veth peer name eth2 address "$mac:00:02" netns "$ns"
+  ip addr add "$net.1/24" dev "$p-mgmt"
+  ip -batch - <<EOF
+link set $p-mgmt up
+link set $p-eth1 up
+link set $p-eth2 up
+EOF
+  ip -n "$ns" -batch - <<EOF
+link set lo up
+addr add $net.2/24 dev eth0
+link set eth0 up
+link set eth1 up
+link add br0 address $mac:00:03 type bridge forward_delay 0
+link set eth2 master br0
+link set eth2 up
+link set br0 up
+addr add $br/24 dev br0
+EOF
+}
+
+# start_sshd NAME ADDRESS: sshd inside namespace NAME, in its own UTS namespace so `hostname`
+# in its sessions prints NAME. Host key, config, PID file and log live in $STATE/NAME.
+start_sshd() {
+  local name=$1 addr=$2 dir=$STATE/$1 i
+  [[ -s $dir/ssh_host_ed25519_key ]] || ssh-keygen -q -t ed25519 -N '' -C "$name" -f "$dir/ssh_host_ed25519_key"
+  cat >"$dir/sshd_config" <<EOF
+# Private sshd of lab host $name (written by e2e/lab/up.sh).
+ListenAddress $addr:22
+HostKey "$dir/ssh_host_ed25519_key"
+PidFile "$dir/sshd.pid"
+AuthorizedKeysFile "$STATE/authorized_keys"
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+# No PAM (no session setup needed); key files under STATE are root-owned, not per user.
+UsePAM no
+StrictModes no
+PrintMotd no
+Subsystem sftp internal-sftp
+EOF
+  rm -f "$dir/sshd.pid"
+  mkdir -p /run/sshd # privilege separation directory
+  setsid -f ip netns exec "$name" unshare --uts sh -c 'hostname "$0" && exec /usr/sbin/sshd -D -e -E "$1" -f "$2"' \
+    "$name" "$dir/sshd.log" "$dir/sshd_config" </dev/null >>"$dir/sshd.log" 2>&1
+  # sshd writes its PID file after it listens.
+  for ((i = 0; i < 200; i++)); do pid_alive "$dir/sshd.pid" sshd && return 0; sleep 0.025; done
+  tail -5 "$dir/sshd.log" >&2
+  die "sshd for $name did not start (log: $dir/sshd.log)"
+}
+
+# host_ok NAME IFPREFIX: built by this version of the scripts and still alive.
+host_ok() {
+  [[ $(cat "$STATE/$1/.complete" 2>/dev/null) == "$LAB_VERSION" && -e /run/netns/$1 ]] &&
+    pid_alive "$STATE/$1/sshd.pid" sshd && ip link show dev "$2-mgmt" up 2>/dev/null | grep -q UP
+}
+
+rebuild_start() { # NAME IFPREFIX: remove whatever is left of the host.
+  rm -f "$STATE/$1/.complete"
+  teardown_ns "$1"
+  wait_links_gone "^$2-"
+  mkdir -p "$STATE/$1"
+}
+
+ensure_test_host() {
+  local K=$1 name=labtest$1 p=labt$1
+  host_ok "$name" "$p" && return 0
+  rebuild_start "$name" "$p"
+  make_host_net "$name" "$p" "10.99.$((K + 1))" "$(printf %02x "$K")" "192.168.$((50 + K)).10"
+  start_sshd "$name" "10.99.$((K + 1)).2"
+  bash "$LAB_DIR/test-node.sh" "$K" >"$STATE/$name/node.xml.tmp"
+  mv "$STATE/$name/node.xml.tmp" "$STATE/$name/node.xml"
+  echo "$LAB_VERSION" >"$STATE/$name/.complete"
+}
+
+remove_extra_test_hosts() {
+  local ns d K
+  for ns in $(lab_namespaces); do
+    [[ $ns =~ ^labtest([0-9]+)$ ]] && ((BASH_REMATCH[1] > TEST_HOSTS)) && teardown_ns "$ns"
+  done
+  for d in "$STATE"/labtest*; do
+    [[ -d $d && ${d##*/labtest} =~ ^[0-9]+$ ]] || continue
+    K=${d##*/labtest}
+    ((K > TEST_HOSTS)) && rm -rf "$d"
+  done
+  wait_links_gone '^labt[0-9]+-' 2>/dev/null || true
+  # (links of kept hosts are still there: wait only for the removed ones)
+  return 0
+}
+
+# libvirtd and virtlogd run in namespace labhost1 (bridges, iptables rules and dnsmasq stay there)
+# and share sshd's UTS namespace, so `virsh hostname` says labhost1 too.
+start_libvirt() {
+  local dir=$STATE/labhost1 i
+  local in_host=(nsenter -t "$(cat "$dir/sshd.pid")" --uts ip netns exec labhost1)
+  # udev would make /dev/kvm group kvm 0660; without it libvirt re-probes QEMU on every start.
+  if [[ -c /dev/kvm ]]; then chgrp kvm /dev/kvm && chmod 660 /dev/kvm; fi
+  rm -f "$dir/virtlogd.pid" "$dir/libvirtd.pid"
+  "${in_host[@]}" virtlogd -d -p "$dir/virtlogd.pid" </dev/null >>"$dir/virtlogd.log" 2>&1
+  # -f: the lab's own config; -p: PID file in STATE, not /run/libvirtd.pid of the init script.
+  LIBVIRT_LOG_OUTPUTS="3:file:$dir/libvirtd.log" "${in_host[@]}" \
+    libvirtd -d -f "$LAB_DIR/libvirtd.conf" -p "$dir/libvirtd.pid" </dev/null >>"$dir/libvirtd.log" 2>&1
+  for ((i = 0; i < 600; i++)); do
+    virsh -c "$QEMU_URI" version >/dev/null 2>&1 && return 0
+    libvirtd_alive || break
+    sleep 0.05
+  done
+  tail -5 "$dir/libvirtd.log" >&2
+  die "libvirtd did not come up (log: $dir/libvirtd.log)"
+}
+
+ensure_labhost1() {
+  local dir=$STATE/labhost1
+  if ! host_ok labhost1 lab1 || ! libvirtd_alive || ! pid_alive "$dir/virtlogd.pid" virtlogd; then
+    libvirt_cleanup
+    stop_libvirt_daemons
+    rebuild_start labhost1 lab1
+    make_host_net labhost1 lab1 10.99.1 00 192.168.50.10
+    # deadEndpoint: SYNs to 10.99.1.2:2299 vanish, so connecting can only time out.
+    ip netns exec labhost1 iptables -A INPUT -p tcp --dport "$DEAD_PORT" -j DROP
+    start_sshd labhost1 10.99.1.2
+    backup_default_network # before libvirtd loads (and rewrites) the package's file
+    start_libvirt
+    echo "$LAB_VERSION" >"$dir/.complete"
+  fi
+  ensure_qemu_objects
+}
+
+# (Re)defines labhost1's libvirt objects every run (cheap) and puts them in the expected state,
+# whatever tests did to them in between.
+ensure_qemu_objects() {
+  local v=(virsh -q -c "$QEMU_URI") x n st
+  backup_default_network
+  for x in net-default net-maas; do "${v[@]}" net-define "$LAB_DIR/xml/$x.xml" >/dev/null; done
+  for n in default maas; do
+    "${v[@]}" net-info "$n" | grep -q '^Active: *yes' || "${v[@]}" net-start "$n" >/dev/null
+  done
+  "${v[@]}" net-autostart default >/dev/null
+
+  mkdir -p "$POOL_DIR"
+  if "${v[@]}" pool-info default >/dev/null 2>&1 &&
+    ! "${v[@]}" pool-dumpxml default | grep -qF "<path>$POOL_DIR</path>"; then
+    "${v[@]}" pool-destroy default >/dev/null 2>&1 || true
+    "${v[@]}" pool-undefine default >/dev/null
+  fi
+  "${v[@]}" pool-info default >/dev/null 2>&1 || "${v[@]}" pool-define-as default dir --target "$POOL_DIR" >/dev/null
+  "${v[@]}" pool-info default | grep -q '^State: *running' || "${v[@]}" pool-start default >/dev/null
+  "${v[@]}" pool-autostart default >/dev/null
+  "${v[@]}" vol-info --pool default "$VOLUME" >/dev/null 2>&1 ||
+    "${v[@]}" vol-create-as default "$VOLUME" 16M --format qcow2 >/dev/null
+
+  for x in lab-running lab-shutoff; do "${v[@]}" define "$LAB_DIR/xml/$x.xml" >/dev/null; done
+  st=$("${v[@]}" domstate lab-running)
+  case $st in
+    running) ;;
+    paused) "${v[@]}" resume lab-running >/dev/null ;;
+    *) [[ $st == "shut off" ]] || "${v[@]}" destroy lab-running >/dev/null 2>&1 || true
+       "${v[@]}" start lab-running >/dev/null ;;
+  esac
+  [[ $("${v[@]}" domstate lab-shutoff) == "shut off" ]] || "${v[@]}" destroy lab-shutoff >/dev/null
+}
+
+pick_closed_port() { # a loopback port where nothing listens: connecting is refused at once
+  local p
+  for ((p = 2298; p > 2200; p--)); do
+    [[ -z $(ss -Hltn "sport = :$p") ]] && { echo "$p"; return; }
+  done
+  die "no free port for closedEndpoint"
+}
+
+# host_json NAME KIND ADDRESS URI
+host_json() {
+  local dir=$STATE/$1 pub=$STATE/$1/ssh_host_ed25519_key.pub
+  jq -n --arg name "$1" --arg kind "$2" --arg address "$3" --arg uri "$4" --arg dir "$dir" \
+    --arg fp "$(ssh-keygen -lf "$pub" -E sha256 | awk '{print $2}')" \
+    --arg pub "$(awk '{print $1" "$2}' "$pub")" --arg type "$(awk '{print $1}' "$pub")" \
+    '{name: $name, kind: $kind, namespace: $name, address: $address, port: 22, user: "root",
+      libvirtUri: $uri, hostKeyType: $type, hostKeyFingerprint: $fp, hostKeyPublic: $pub,
+      sshdPidFile: "\($dir)/sshd.pid", sshdConfig: "\($dir)/sshd_config", sshdLog: "\($dir)/sshd.log"}'
+}
+
+write_lab_json() {
+  local K hosts
+  hosts=$({
+    host_json labhost1 qemu 10.99.1.2 "$QEMU_URI"
+    for ((K = 1; K <= TEST_HOSTS; K++)); do
+      host_json "labtest$K" test "10.99.$((K + 1)).2" "test://$STATE/labtest$K/node.xml"
+    done
+  } | jq -s .)
+  jq '.[] | "\(.address) \(.hostKeyPublic)"' -r <<<"$hosts" >"$STATE/known_hosts"
+  jq -n --argjson hosts "$hosts" --arg state "$STATE" --arg key "$CLIENT_KEY" \
+    --arg pub "$(cat "$CLIENT_KEY.pub")" --arg user "$LABUSER" --argjson dead "$DEAD_PORT" \
+    --argjson closed "$CLOSED_PORT" --arg pool "$POOL_DIR" --arg vol "$VOLUME" \
+    --arg now "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" \
+    '{createdAt: $now, stateDir: $state, clientKey: $key, clientPublicKey: $pub,
+      unprivilegedUser: $user, hosts: $hosts,
+      deadEndpoint: {address: "10.99.1.2", port: $dead},
+      closedEndpoint: {address: "127.0.0.1", port: $closed},
+      qemu: {host: "labhost1", runningDomain: "lab-running", shutoffDomain: "lab-shutoff",
+             pool: "default", poolPath: $pool, volume: $vol}}' >"$STATE/lab.json.tmp"
+  mv "$STATE/lab.json.tmp" "$STATE/lab.json"
+}
+
+# Real end-to-end checks over SSH, in parallel; each writes its output to $STATE/verify/NAME.
+verify() {
+  local out=$STATE/verify K pids=() names=() i bad=0
+  rm -rf "$out" && mkdir -p "$out"
+  check() { # NAME COMMAND... (runs in the background)
+    local name=$1
+    shift
+    if "$@" >"$out/$name" 2>&1; then echo ok >>"$out/$name"; else echo "FAILED rc=$?" >>"$out/$name"; return 1; fi
+  }
+  check labhost1 bash -c "h=\$(ssh ${SSH_OPTS[*]@Q} root@10.99.1.2 'hostname; virsh -c $QEMU_URI list --all; virsh -c $QEMU_URI domstate lab-running')
+    echo \"\$h\"; [[ \$h == labhost1* && \$h == *lab-shutoff* && \$h == *running ]]" &
+  pids+=($!) names+=(labhost1)
+  check labuser bash -c "! ssh ${SSH_OPTS[*]@Q} $LABUSER@10.99.1.2 'virsh -c $QEMU_URI list' 2>&1 | tee /dev/stderr | grep -q . ||
+    ssh ${SSH_OPTS[*]@Q} $LABUSER@10.99.1.2 'virsh -c $QEMU_URI list' 2>&1 | grep -q 'Permission denied'" &
+  pids+=($!) names+=(labuser)
+  for ((K = 1; K <= TEST_HOSTS; K++)); do
+    local uri="test://$STATE/labtest$K/node.xml"
+    check "labtest$K" bash -c "h=\$(ssh ${SSH_OPTS[*]@Q} root@10.99.$((K + 1)).2 \"hostname; virsh -c '$uri' 'list --all; net-list --all; pool-list --all; nodeinfo'\")
+      echo \"\$h\"; [[ \$h == labtest$K* && \$h == *'shut off'* && \$h == *CPU\ model* ]]" &
+    pids+=($!) names+=("labtest$K")
+  done
+  # deadEndpoint must time out, closedEndpoint must be refused at once.
+  check dead bash -c "timeout 0.5 bash -c '</dev/tcp/10.99.1.2/$DEAD_PORT'; [[ \$? == 124 ]]" &
+  pids+=($!) names+=(dead)
+  check closed bash -c "! timeout 0.5 bash -c '</dev/tcp/127.0.0.1/$CLOSED_PORT' 2>&1 | grep -v 'Connection refused' | grep -q ." &
+  pids+=($!) names+=(closed)
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || { bad=1; log "verification failed: ${names[$i]}:"; sed 's/^/    /' "$out/${names[$i]}" >&2; }
+  done
+  ((bad == 0)) || die "lab is not healthy (lab.json was written; details above, logs in $STATE)"
+}
+
+main() {
+  ensure_packages
+  mkdir -p "$STATE"
+  chmod 755 "$STATE"
+  check_foreign_libvirtd
+  ensure_accounts
+  ensure_client_key
+  remove_extra_test_hosts
+  ensure_labhost1
+  local K
+  for ((K = 1; K <= TEST_HOSTS; K++)); do ensure_test_host "$K"; done
+  CLOSED_PORT=$(pick_closed_port)
+  write_lab_json
+  verify
+  local ms=$((($(date +%s%N) - T0) / 1000000))
+  log "lab up: labhost1 (qemu) + $TEST_HOSTS test hosts, verified over SSH, in $((ms / 1000)).$(printf %03d $((ms % 1000)))s; $STATE/lab.json"
+}
+main

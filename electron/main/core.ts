@@ -1,0 +1,96 @@
+import os from 'node:os';
+import path from 'node:path';
+import { AuditLog } from './services/audit/audit-log';
+import { EventBus } from './services/event-bus';
+import { HostService } from './services/hosts/host-service';
+import { RefreshScheduler } from './services/hosts/refresh-scheduler';
+import { InventoryStore } from './services/inventory/inventory-store';
+import { PromptBroker } from './services/prompts/prompt-broker';
+import { RemoteRunner } from './services/remote/remote-runner';
+import { ConnectionPool } from './services/ssh/connection-pool';
+import { endpointKey } from './services/ssh/endpoint';
+import { Credentials } from './services/ssh/credentials';
+import { HostKeyStore } from './services/ssh/host-key-store';
+import { SecretStore, type SecretCipher } from './services/ssh/secret-store';
+
+export type CoreOptions = {
+  dataDir: string;
+  /** Where the user's OpenSSH files live (known_hosts, config); tests point this at their own folder. */
+  sshDir?: string;
+  cipher?: SecretCipher;
+  mode: 'desktop' | 'web' | 'cli';
+  /** Periodic background refresh; off for the CLI and for tests that count execs. */
+  backgroundRefresh?: boolean;
+  timeouts?: Partial<{ connectMs: number; handshakeMs: number; idleMs: number; keepaliveMs: number; refreshIntervalMs: number }>;
+};
+
+export const defaultDataDir = (): string =>
+  process.env.LABDECK_DATA_DIR ??
+  path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'LabDeck');
+
+export const defaultSshDir = (): string => process.env.LABDECK_SSH_DIR ?? path.join(os.homedir(), '.ssh');
+
+/** The Electron-free engine: every service, wired once. Adapters (IPC, web, CLI) only translate. */
+export async function createCore(o: CoreOptions) {
+  const sshDir = o.sshDir ?? defaultSshDir();
+  const t = { connectMs: 8000, handshakeMs: 15000, idleMs: 5 * 60_000, keepaliveMs: 15_000, refreshIntervalMs: 60_000, ...o.timeouts };
+  const bus = new EventBus();
+  const prompts = new PromptBroker(bus);
+  const secrets = new SecretStore(o.dataDir, o.cipher);
+  const hostKeys = new HostKeyStore({
+    ownFile: path.join(o.dataDir, 'known_hosts'),
+    userFiles: [path.join(sshDir, 'known_hosts'), path.join(sshDir, 'known_hosts2')],
+    prompts,
+  });
+  const audit = new AuditLog(o.dataDir, bus);
+  const hostIdByEndpoint = (key: string, hostId: string | undefined) => hostId ?? key;
+  const pool = new ConnectionPool({
+    hostKeys,
+    credentials: new Credentials(prompts, secrets),
+    connectTimeoutMs: t.connectMs,
+    handshakeTimeoutMs: t.handshakeMs,
+    keepaliveMs: t.keepaliveMs,
+    idleMs: t.idleMs,
+    maxChannels: 6,
+    onExec: (endpoint, argv, r, hostId) =>
+      audit.append({
+        hostId: hostIdByEndpoint(endpointKey(endpoint), hostId),
+        host: endpointKey(endpoint),
+        argv: [...argv],
+        startedAt: new Date(Date.now() - r.durationMs).toISOString(),
+        durationMs: r.durationMs,
+        exitCode: r.exitCode,
+        stderrHead: r.stderr.slice(0, 2000),
+        outcome: r.outcome,
+      }),
+  });
+  const runner = new RemoteRunner(pool);
+  const store = new InventoryStore(path.join(o.dataDir, 'inventory.json'));
+  await store.load();
+  const hosts = new HostService(store, runner, bus);
+  const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
+  if (o.backgroundRefresh ?? o.mode !== 'cli') scheduler.start();
+
+  return {
+    mode: o.mode,
+    dataDir: o.dataDir,
+    sshDir,
+    bus,
+    prompts,
+    hostKeys,
+    audit,
+    pool,
+    runner,
+    store,
+    hosts,
+    scheduler,
+    async dispose(): Promise<void> {
+      scheduler.stop();
+      prompts.cancelAll();
+      await pool.closeAll();
+      await audit.flushed();
+    },
+  };
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>;

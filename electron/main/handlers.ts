@@ -1,0 +1,51 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Core } from './core';
+import { sshConfigCandidates } from './services/ssh/ssh-config-import';
+
+export type Handlers = { [C in ChannelName]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+
+declare const __LABDECK_VERSION__: string | undefined;
+const version = typeof __LABDECK_VERSION__ === 'string' ? __LABDECK_VERSION__ : '0.0.0-dev';
+
+/** The one handler map both adapters serve; requests arrive already validated against the contract. */
+export function createHandlers(core: Core): Handlers {
+  return {
+    'app.info': async () => ({
+      version,
+      mode: core.mode === 'desktop' ? 'desktop' : 'web',
+      dataDir: core.dataDir,
+      notices: [...core.store.notices],
+    }),
+    'hosts.list': async () => core.hosts.list(),
+    'hosts.add': async (input) => {
+      const view = await core.hosts.add(input);
+      core.scheduler.sync();
+      return view;
+    },
+    'hosts.update': async ({ id, patch }) => core.hosts.update(id, patch),
+    'hosts.remove': async ({ id }) => {
+      const removed = await core.hosts.remove(id);
+      core.scheduler.sync();
+      return { removed };
+    },
+    'hosts.refresh': async ({ id }) => {
+      const ids = id ? [id] : core.hosts.configs().map((h) => h.id);
+      // Fire and forget: results arrive as host.changed events, so a slow host never blocks the UI.
+      for (const hid of ids) {
+        core.hosts.refresh(hid, { interactive: true }).then(
+          () => core.scheduler.noteResult(hid, true),
+          () => core.scheduler.noteResult(hid, false),
+        );
+      }
+      return { started: ids.length };
+    },
+    'hosts.importCandidates': async () => {
+      const text = await fs.readFile(path.join(core.sshDir, 'config'), 'utf8').catch(() => '');
+      return sshConfigCandidates(text);
+    },
+    'prompts.answer': async (answer) => ({ accepted: core.prompts.answer(answer) }),
+    'audit.list': async (filter) => core.audit.list(filter),
+  };
+}

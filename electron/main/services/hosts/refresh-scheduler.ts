@@ -1,0 +1,78 @@
+import type { HostService } from './host-service';
+
+export type SchedulerOptions = {
+  intervalMs: number;
+  /** Fraction of the interval added at random, so a hundred hosts are not all polled in the same second. */
+  jitter: number;
+  maxBackoffMs: number;
+};
+
+/**
+ * Background refresh: every host on its own timer; a host that failed is retried less and less
+ * often (doubling, capped) until it answers again. Background refreshes never prompt the user.
+ */
+export class RefreshScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly failures = new Map<string, number>();
+  private stopped = true;
+
+  constructor(
+    private readonly hosts: HostService,
+    private readonly o: SchedulerOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.sync();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Picks up hosts added or removed since the last call. */
+  sync(): void {
+    if (this.stopped) return;
+    const ids = new Set(this.hosts.configs().map((h) => h.id));
+    for (const [id, t] of this.timers) {
+      if (!ids.has(id)) {
+        clearTimeout(t);
+        this.timers.delete(id);
+        this.failures.delete(id);
+      }
+    }
+    for (const id of ids) if (!this.timers.has(id)) this.schedule(id, this.o.intervalMs * Math.random());
+  }
+
+  /** A manual refresh resets the backoff: the user has just told us to try again. */
+  noteResult(id: string, ok: boolean): void {
+    if (ok) this.failures.delete(id);
+    else this.failures.set(id, (this.failures.get(id) ?? 0) + 1);
+  }
+
+  private delayFor(id: string): number {
+    const n = this.failures.get(id) ?? 0;
+    const base = Math.min(this.o.maxBackoffMs, this.o.intervalMs * 2 ** n);
+    return base * (1 + this.o.jitter * Math.random());
+  }
+
+  private schedule(id: string, delay: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(id);
+      if (this.stopped) return;
+      this.hosts
+        .refresh(id, { interactive: false })
+        .then(
+          () => this.noteResult(id, true),
+          () => this.noteResult(id, false),
+        )
+        .finally(() => {
+          if (!this.stopped && this.hosts.configs().some((h) => h.id === id)) this.schedule(id, this.delayFor(id));
+        });
+    }, delay);
+    t.unref?.();
+    this.timers.set(id, t);
+  }
+}

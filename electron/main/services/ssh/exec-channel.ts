@@ -1,0 +1,111 @@
+import type { Client, ClientChannel } from 'ssh2';
+import { quoteArgv } from '../../../../shared/remote/shell-quote';
+
+export type ExecResult = {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  outcome: 'ok' | 'failed' | 'timeout' | 'cancelled';
+};
+
+export type ExecOptions = {
+  stdin?: string | Buffer;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  maxOutputBytes?: number;
+};
+
+const PID_MARK = 'LABDECK-PID ';
+
+/**
+ * The remote line: report our PID on stderr, then exec the quoted argv in its place. sshd makes the
+ * session a process-group leader, so that PID lets a cancel kill the command and its children.
+ */
+export function remoteLine(argv: readonly string[]): string {
+  return `printf '${PID_MARK}%s\\n' $$ >&2; exec ${quoteArgv(argv)}`;
+}
+
+function openExec(client: Client, line: string): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    client.exec(line, (err, stream) => (err ? reject(err) : resolve(stream)));
+  });
+}
+
+/** Best effort: kill the remote process group on a fresh channel of the same connection. */
+async function killRemote(client: Client, pid: number): Promise<void> {
+  try {
+    const ch = await openExec(client, `kill -TERM -- -${pid} 2>/dev/null; sleep 0.3; kill -KILL -- -${pid} 2>/dev/null; true`);
+    ch.resume();
+    ch.stderr.resume();
+  } catch {
+    // The connection may already be gone, which also ends the command.
+  }
+}
+
+export async function execOnClient(client: Client, argv: readonly string[], o: ExecOptions = {}): Promise<ExecResult> {
+  const started = Date.now();
+  const stream = await openExec(client, remoteLine(argv));
+  const max = o.maxOutputBytes ?? 64 * 1024 * 1024;
+  return new Promise<ExecResult>((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let pid: number | undefined;
+    let stderrHeadDone = false;
+    let outcome: ExecResult['outcome'] | undefined;
+    let timer: NodeJS.Timeout | undefined;
+
+    const stop = (why: 'timeout' | 'cancelled') => {
+      if (outcome) return;
+      outcome = why;
+      if (pid !== undefined) void killRemote(client, pid);
+      stream.close();
+    };
+    if (o.timeoutMs) timer = setTimeout(() => stop('timeout'), o.timeoutMs);
+    const onAbort = () => stop('cancelled');
+    if (o.signal?.aborted) onAbort();
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+
+    stream.on('data', (d: Buffer) => {
+      outBytes += d.length;
+      if (outBytes <= max) out.push(d);
+    });
+    stream.stderr.on('data', (d: Buffer) => {
+      if (!stderrHeadDone) {
+        // The first stderr line is our PID report; strip it so callers see only the command's stderr.
+        const text = Buffer.concat([...err, d]).toString('utf8');
+        const nl = text.indexOf('\n');
+        if (nl === -1) {
+          err.push(d);
+          return;
+        }
+        stderrHeadDone = true;
+        err.length = 0;
+        const first = text.slice(0, nl);
+        if (first.startsWith(PID_MARK)) pid = Number(first.slice(PID_MARK.length));
+        else err.push(Buffer.from(first + '\n'));
+        if (nl + 1 < text.length) err.push(Buffer.from(text.slice(nl + 1)));
+        if (outcome && pid !== undefined) void killRemote(client, pid);
+        return;
+      }
+      err.push(d);
+    });
+    stream.on('close', (code: number | null, signal?: string) => {
+      if (timer) clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      const exitCode = typeof code === 'number' ? code : null;
+      resolve({
+        exitCode,
+        signal: signal ?? null,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        durationMs: Date.now() - started,
+        outcome: outcome ?? (exitCode === 0 ? 'ok' : 'failed'),
+      });
+    });
+    if (o.stdin !== undefined) stream.end(o.stdin);
+    else stream.end();
+  });
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { readFileIfExists, writeFileAtomic } from '../storage/atomic-file';
+
+/** Encrypts at rest; the desktop app supplies Electron's safeStorage, the web host has none. */
+export interface SecretCipher {
+  encrypt(plain: string): Buffer;
+  decrypt(data: Buffer): string;
+}
+
+const SecretsFile = z.record(z.string(), z.string());
+
+/**
+ * Passwords the user asked LabDeck to remember. Without a cipher they live in memory for this run
+ * only: never written in plain text.
+ */
+export class SecretStore {
+  private readonly memory = new Map<string, string>();
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly cipher: SecretCipher | undefined,
+  ) {}
+
+  get canPersist(): boolean {
+    return this.cipher !== undefined;
+  }
+
+  private get file(): string {
+    return path.join(this.dataDir, 'secrets.json');
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const mem = this.memory.get(key);
+    if (mem !== undefined || !this.cipher) return mem;
+    const text = await readFileIfExists(this.file);
+    if (!text) return undefined;
+    const enc = SecretsFile.safeParse(JSON.parse(text)).data?.[key];
+    if (!enc) return undefined;
+    try {
+      return this.cipher.decrypt(Buffer.from(enc, 'base64'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: string, persist: boolean): Promise<void> {
+    this.memory.set(key, value);
+    if (!persist || !this.cipher) return;
+    const text = await readFileIfExists(this.file);
+    const all = text ? (SecretsFile.safeParse(JSON.parse(text)).data ?? {}) : {};
+    all[key] = this.cipher.encrypt(value).toString('base64');
+    await writeFileAtomic(this.file, JSON.stringify(all, null, 2));
+  }
+
+  async forget(key: string): Promise<void> {
+    this.memory.delete(key);
+    const text = await readFileIfExists(this.file);
+    if (!text) return;
+    const all = SecretsFile.safeParse(JSON.parse(text)).data ?? {};
+    if (!(key in all)) return;
+    delete all[key];
+    await writeFileAtomic(this.file, JSON.stringify(all, null, 2));
+  }
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { createCore, defaultDataDir } from '../core';
+import { createHandlers } from '../handlers';
+import { startWebHost } from './web-host';
+
+/** `npm run web`: the same engine and renderer as the desktop app, in a browser on loopback. */
+async function main(): Promise<void> {
+  const core = await createCore({ dataDir: defaultDataDir(), mode: 'web' });
+  const port = process.env.LABDECK_WEB_PORT ? Number(process.env.LABDECK_WEB_PORT) : 0;
+  const host = await startWebHost({
+    core,
+    handlers: createHandlers(core),
+    rendererDir: process.env.LABDECK_RENDERER_DIR ?? path.join(__dirname, '..', 'renderer'),
+    port,
+  });
+  for (const n of core.store.notices) console.warn(`LabDeck: ${n}`);
+  console.log(`LabDeck is running at ${host.url}`);
+  console.log(`(data: ${core.dataDir}; loopback only; the token in the URL is required; Ctrl+C to stop)`);
+  const stop = async () => {
+    await host.close();
+    await core.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`LabDeck could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Raw IPC lives in exactly two adapter files; the Electron-free core and shared/ never import electron.
+const IPC_ADAPTERS = ['electron/main/desktop/ipc-main-adapter.ts', 'electron/preload/index.ts'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'e2e/.artifacts/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Raw IPC only in the two adapter files (ipc-main-adapter.ts, preload/index.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: IPC_ADAPTERS, rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['electron/main/services/**', 'electron/main/core.ts', 'electron/main/handlers.ts', 'electron/main/dispatch.ts', 'electron/main/web/**', 'electron/main/cli/**', 'shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core is Electron-free: only electron/main/desktop and the preload may import electron.' }] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer talks to the engine through renderer/src/api only.' }] }],
+    },
+  },
+);

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { ClientProvider, type LabDeckClient } from '../../api';
+import { syncWithEngine } from '../../store';
+import { AddHostDialog } from '../add-host/AddHostDialog';
+import { ImportDialog } from '../add-host/ImportDialog';
+import { PromptDialogs } from '../prompts/PromptDialogs';
+import { AppLayout } from './AppLayout';
+import { AppThemeProvider } from './AppThemeProvider';
+import { NoticeSnackbar } from './NoticeSnackbar';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+
+function Shell() {
+  useKeyboardShortcuts();
+  return (
+    <>
+      <AppLayout />
+      <AddHostDialog />
+      <ImportDialog />
+      {/* Last, so a host-key or password prompt opened mid-"Add host" stacks above that dialog. */}
+      <PromptDialogs />
+      <NoticeSnackbar />
+    </>
+  );
+}
+
+export function App({ client }: { client: LabDeckClient }) {
+  useEffect(() => syncWithEngine(client), [client]);
+  return (
+    <ClientProvider client={client}>
+      <AppThemeProvider>
+        <Shell />
+      </AppThemeProvider>
+    </ClientProvider>
+  );
+}

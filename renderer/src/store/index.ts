@@ -1,0 +1,5 @@
+export { useLabStore } from './lab-store';
+export type { LabState } from './lab-state';
+export type { Screen, SortKey, SortDirection, HostDialogState, Notice } from './ui-slice';
+export * from './selectors';
+export { syncWithEngine } from './sync-with-engine';

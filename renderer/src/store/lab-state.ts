@@ -1,0 +1,7 @@
+import type { AuditSlice } from './audit-slice';
+import type { HostsSlice } from './hosts-slice';
+import type { PromptsSlice } from './prompts-slice';
+import type { UiSlice } from './ui-slice';
+
+/** The whole renderer state; slices are typed against it so actions may touch neighbours. */
+export type LabState = HostsSlice & PromptsSlice & AuditSlice & UiSlice;

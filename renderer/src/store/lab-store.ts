@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import { createAuditSlice } from './audit-slice';
+import { createHostsSlice } from './hosts-slice';
+import type { LabState } from './lab-state';
+import { createPromptsSlice } from './prompts-slice';
+import { createUiSlice } from './ui-slice';
+
+export const useLabStore = create<LabState>()((...a) => ({
+  ...createHostsSlice(...a),
+  ...createPromptsSlice(...a),
+  ...createAuditSlice(...a),
+  ...createUiSlice(...a),
+}));

@@ -1,0 +1,38 @@
+import type { AuditEntry, HostView, Prompt } from '../../../shared/contract';
+import { queryHosts } from './host-query';
+import type { LabState } from './lab-state';
+
+// Plain functions: components pick with useLabStore(selector), wrapping list-returning ones in
+// useShallow so a new array with the same items does not re-render.
+
+export const selectHostList = (s: LabState): HostView[] => Object.values(s.hostsById);
+
+export const selectVisibleHosts = (s: LabState): HostView[] =>
+  queryHosts(Object.values(s.hostsById), s.search, s.statusFilter, s.sort);
+
+export const selectHostCount = (s: LabState): number => Object.keys(s.hostsById).length;
+
+export const selectHostById =
+  (id: string | null | undefined) =>
+  (s: LabState): HostView | undefined =>
+    id ? s.hostsById[id] : undefined;
+
+export const selectSelectedHost = (s: LabState): HostView | undefined =>
+  s.selectedHostId ? s.hostsById[s.selectedHostId] : undefined;
+
+export const selectActivePrompt = (s: LabState): Prompt | undefined => s.prompts[0];
+
+/** Audit filter value: a host id when the entry has one, else the host string the engine logged. */
+export const auditHostKey = (e: AuditEntry): string => e.hostId ?? `host:${e.host}`;
+
+export const selectVisibleAudit = (s: LabState): AuditEntry[] =>
+  s.auditHostFilter === 'all' ? s.auditEntries : s.auditEntries.filter((e) => auditHostKey(e) === s.auditHostFilter);
+
+export const selectAuditHostKeys = (s: LabState): string[] => {
+  const keys = new Set<string>(Object.keys(s.hostsById));
+  for (const e of s.auditEntries) keys.add(auditHostKey(e));
+  return [...keys].sort();
+};
+
+export const selectOnlineCount = (s: LabState): number =>
+  Object.values(s.hostsById).filter((h) => h.status === 'online').length;

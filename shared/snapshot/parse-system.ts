@@ -1,0 +1,26 @@
+import type { SystemInfo } from './types';
+
+/** Parses the script's `system` section: key=value lines from uname, getconf and /proc. */
+export function parseSystem(body: string): SystemInfo {
+  const kv = new Map<string, string>();
+  for (const line of body.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && !kv.has(line.slice(0, eq))) kv.set(line.slice(0, eq), line.slice(eq + 1).trim());
+  }
+  const info: SystemInfo = {};
+  const num = (key: string): number | undefined => {
+    const n = Number(kv.get(key));
+    return kv.get(key) && Number.isFinite(n) && n >= 0 ? n : undefined;
+  };
+  const arch = kv.get('arch');
+  const kernel = kv.get('kernel');
+  const cpuModel = kv.get('cpumodel');
+  const cpus = num('cpus');
+  const memoryKiB = num('memkib');
+  if (arch) info.arch = arch;
+  if (kernel) info.kernel = kernel;
+  if (cpus !== undefined) info.cpus = Math.trunc(cpus);
+  if (cpuModel) info.cpuModel = cpuModel;
+  if (memoryKiB !== undefined) info.memoryKiB = memoryKiB;
+  return info;
+}
