@@ -45,7 +45,7 @@ lab_links() { ip -o link show 2>/dev/null | awk -F': ' '{print $2}' | sed 's/@.*
 wait_links_gone() { # [PREFIX-REGEX]
   local re=${1:-$LAB_LINK_RE} i
   for ((i = 0; i < 200; i++)); do
-    lab_links | grep -qE "$re" || return 0
+    [[ -z $(lab_links | grep -E "$re") ]] && return 0
     sleep 0.05
   done
   log "warning: interfaces still present after 10 s: $(lab_links | grep -E "$re" | tr '\n' ' ')"

@@ -10,6 +10,7 @@
 #
 # Usage: up.sh [--test-hosts N]      (N defaults to 2; down.sh removes everything again)
 set -euo pipefail
+# (pipefail: no "cmd | grep -q" below, grep's early exit would fail the pipe with SIGPIPE)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 T0=$(date +%s%N)
@@ -43,7 +44,7 @@ SSH_OPTS=(-F /dev/null -i "$CLIENT_KEY" -o IdentitiesOnly=yes -o BatchMode=yes -
 ensure_packages() {
   local missing=() p
   for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null | grep -q '^ii' || missing+=("$p")
+    [[ $(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null) == ii* ]] || missing+=("$p")
   done
   ((${#missing[@]})) || return 0
   command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get"
@@ -86,7 +87,7 @@ ensure_accounts() {
     useradd --system --create-home --shell /bin/bash "$LABUSER"
   fi
   # Tests need a user that can log in but may not use libvirt.
-  if id -nG "$LABUSER" | tr ' ' '\n' | grep -qx libvirt; then gpasswd -d "$LABUSER" libvirt >/dev/null; fi
+  if [[ " $(id -nG "$LABUSER") " == *" libvirt "* ]]; then gpasswd -d "$LABUSER" libvirt >/dev/null; fi
   unlock_account "$LABUSER"
 }
 
@@ -163,7 +164,7 @@ EOF
 # host_ok NAME IFPREFIX: built by this version of the scripts and still alive.
 host_ok() {
   [[ $(cat "$STATE/$1/.complete" 2>/dev/null) == "$LAB_VERSION" && -e /run/netns/$1 ]] &&
-    pid_alive "$STATE/$1/sshd.pid" sshd && ip link show dev "$2-mgmt" up 2>/dev/null | grep -q UP
+    pid_alive "$STATE/$1/sshd.pid" sshd && [[ $(ip link show dev "$2-mgmt" up 2>/dev/null) == *UP* ]]
 }
 
 rebuild_start() { # NAME IFPREFIX: remove whatever is left of the host.
@@ -185,17 +186,16 @@ ensure_test_host() {
 }
 
 remove_extra_test_hosts() {
-  local ns d K
+  local ns d gone=()
   for ns in $(lab_namespaces); do
-    [[ $ns =~ ^labtest([0-9]+)$ ]] && ((BASH_REMATCH[1] > TEST_HOSTS)) && teardown_ns "$ns"
+    [[ $ns =~ ^labtest([0-9]+)$ ]] && ((BASH_REMATCH[1] > TEST_HOSTS)) || continue
+    teardown_ns "$ns"
+    gone+=("${BASH_REMATCH[1]}")
   done
   for d in "$STATE"/labtest*; do
-    [[ -d $d && ${d##*/labtest} =~ ^[0-9]+$ ]] || continue
-    K=${d##*/labtest}
-    ((K > TEST_HOSTS)) && rm -rf "$d"
+    [[ ${d##*/labtest} =~ ^[0-9]+$ ]] && ((${d##*/labtest} > TEST_HOSTS)) && rm -rf "$d"
   done
-  wait_links_gone '^labt[0-9]+-' 2>/dev/null || true
-  # (links of kept hosts are still there: wait only for the removed ones)
+  if ((${#gone[@]})); then wait_links_gone "^labt($(IFS='|'; echo "${gone[*]}"))-"; fi
   return 0
 }
 
@@ -242,20 +242,25 @@ ensure_labhost1() {
 ensure_qemu_objects() {
   local v=(virsh -q -c "$QEMU_URI") x n st
   backup_default_network
+  # Debian's own 'default' network (other UUID) would make net-define fail: replace it.
+  if "${v[@]}" net-info default >/dev/null 2>&1 && [[ $("${v[@]}" net-uuid default) != "$LAB_NET_UUID" ]]; then
+    "${v[@]}" net-destroy default >/dev/null 2>&1 || true
+    "${v[@]}" net-undefine default >/dev/null
+  fi
   for x in net-default net-maas; do "${v[@]}" net-define "$LAB_DIR/xml/$x.xml" >/dev/null; done
   for n in default maas; do
-    "${v[@]}" net-info "$n" | grep -q '^Active: *yes' || "${v[@]}" net-start "$n" >/dev/null
+    [[ $("${v[@]}" net-info "$n") =~ Active:\ *yes ]] || "${v[@]}" net-start "$n" >/dev/null
   done
   "${v[@]}" net-autostart default >/dev/null
 
   mkdir -p "$POOL_DIR"
   if "${v[@]}" pool-info default >/dev/null 2>&1 &&
-    ! "${v[@]}" pool-dumpxml default | grep -qF "<path>$POOL_DIR</path>"; then
+    [[ $("${v[@]}" pool-dumpxml default) != *"<path>$POOL_DIR</path>"* ]]; then
     "${v[@]}" pool-destroy default >/dev/null 2>&1 || true
     "${v[@]}" pool-undefine default >/dev/null
   fi
   "${v[@]}" pool-info default >/dev/null 2>&1 || "${v[@]}" pool-define-as default dir --target "$POOL_DIR" >/dev/null
-  "${v[@]}" pool-info default | grep -q '^State: *running' || "${v[@]}" pool-start default >/dev/null
+  [[ $("${v[@]}" pool-info default) =~ State:\ *running ]] || "${v[@]}" pool-start default >/dev/null
   "${v[@]}" pool-autostart default >/dev/null
   "${v[@]}" vol-info --pool default "$VOLUME" >/dev/null 2>&1 ||
     "${v[@]}" vol-create-as default "$VOLUME" 16M --format qcow2 >/dev/null
@@ -312,32 +317,53 @@ write_lab_json() {
   mv "$STATE/lab.json.tmp" "$STATE/lab.json"
 }
 
-# Real end-to-end checks over SSH, in parallel; each writes its output to $STATE/verify/NAME.
+# Real end-to-end checks over SSH (strict host key checking against the keys in lab.json),
+# run in parallel; each check's output goes to $STATE/verify/NAME.
+v_labhost1() {
+  local h
+  h=$(ssh "${SSH_OPTS[@]}" root@10.99.1.2 \
+    "hostname; virsh -c $QEMU_URI list --all; virsh -c $QEMU_URI domstate lab-running") || return 1
+  echo "$h"
+  [[ $h == labhost1* && $h == *lab-shutoff* && $h == *running ]]
+}
+v_labuser() { # must log in, but libvirt must refuse it
+  local h rc=0
+  h=$(ssh "${SSH_OPTS[@]}" "$LABUSER@10.99.1.2" "id; virsh -c $QEMU_URI list" 2>&1) || rc=$?
+  echo "$h"
+  [[ $rc != 0 && $h == *"uid="* && $h == *'Permission denied'* ]]
+}
+v_test() {
+  local h
+  h=$(ssh "${SSH_OPTS[@]}" "root@10.99.$(($1 + 1)).2" \
+    "hostname; virsh -c test://$STATE/labtest$1/node.xml 'list --all; net-list --all; pool-list --all; nodeinfo'") || return 1
+  echo "$h"
+  [[ $h == "labtest$1"* && $h == *'shut off'* && $h == *'CPU model'* ]]
+}
+v_dead() { # SYNs are dropped: the connect can only time out
+  local rc=0
+  timeout 0.5 bash -c "</dev/tcp/10.99.1.2/$DEAD_PORT" 2>&1 || rc=$?
+  [[ $rc == 124 ]]
+}
+v_closed() { # nothing listens: refused at once
+  local h rc=0
+  h=$(timeout 0.5 bash -c "</dev/tcp/127.0.0.1/$CLOSED_PORT" 2>&1) || rc=$?
+  echo "$h"
+  [[ $rc == 1 && $h == *refused* ]]
+}
+
 verify() {
-  local out=$STATE/verify K pids=() names=() i bad=0
+  local out=$STATE/verify K i bad=0 pids=() names=()
   rm -rf "$out" && mkdir -p "$out"
-  check() { # NAME COMMAND... (runs in the background)
-    local name=$1
-    shift
-    if "$@" >"$out/$name" 2>&1; then echo ok >>"$out/$name"; else echo "FAILED rc=$?" >>"$out/$name"; return 1; fi
+  start() { # NAME FUNCTION ARGS...: the subshell's "if" keeps set -e from cutting a check short
+    names+=("$1")
+    (if "${@:2}"; then exit 0; else exit 1; fi) >"$out/$1" 2>&1 &
+    pids+=($!)
   }
-  check labhost1 bash -c "h=\$(ssh ${SSH_OPTS[*]@Q} root@10.99.1.2 'hostname; virsh -c $QEMU_URI list --all; virsh -c $QEMU_URI domstate lab-running')
-    echo \"\$h\"; [[ \$h == labhost1* && \$h == *lab-shutoff* && \$h == *running ]]" &
-  pids+=($!) names+=(labhost1)
-  check labuser bash -c "! ssh ${SSH_OPTS[*]@Q} $LABUSER@10.99.1.2 'virsh -c $QEMU_URI list' 2>&1 | tee /dev/stderr | grep -q . ||
-    ssh ${SSH_OPTS[*]@Q} $LABUSER@10.99.1.2 'virsh -c $QEMU_URI list' 2>&1 | grep -q 'Permission denied'" &
-  pids+=($!) names+=(labuser)
-  for ((K = 1; K <= TEST_HOSTS; K++)); do
-    local uri="test://$STATE/labtest$K/node.xml"
-    check "labtest$K" bash -c "h=\$(ssh ${SSH_OPTS[*]@Q} root@10.99.$((K + 1)).2 \"hostname; virsh -c '$uri' 'list --all; net-list --all; pool-list --all; nodeinfo'\")
-      echo \"\$h\"; [[ \$h == labtest$K* && \$h == *'shut off'* && \$h == *CPU\ model* ]]" &
-    pids+=($!) names+=("labtest$K")
-  done
-  # deadEndpoint must time out, closedEndpoint must be refused at once.
-  check dead bash -c "timeout 0.5 bash -c '</dev/tcp/10.99.1.2/$DEAD_PORT'; [[ \$? == 124 ]]" &
-  pids+=($!) names+=(dead)
-  check closed bash -c "! timeout 0.5 bash -c '</dev/tcp/127.0.0.1/$CLOSED_PORT' 2>&1 | grep -v 'Connection refused' | grep -q ." &
-  pids+=($!) names+=(closed)
+  start labhost1 v_labhost1
+  start labuser v_labuser
+  for ((K = 1; K <= TEST_HOSTS; K++)); do start "labtest$K" v_test "$K"; done
+  start dead v_dead
+  start closed v_closed
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || { bad=1; log "verification failed: ${names[$i]}:"; sed 's/^/    /' "$out/${names[$i]}" >&2; }
   done

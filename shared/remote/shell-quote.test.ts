@@ -1,28 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { injectionCorpus } from './injection-corpus';
 import { quoteArg, quoteArgv } from './shell-quote';
 
-/** Strings that must survive a trip through /bin/sh as one argument each, unchanged. */
-export const injectionCorpus = [
-  'plain',
-  'with space',
-  "it's",
-  'semi;colon',
-  '$(touch /tmp/labdeck-pwned)',
-  '`id`',
-  'a\nnewline',
-  '"double"',
-  "'single'",
-  'back\\slash',
-  '*glob?[x]',
-  '-leading-dash',
-  '',
-  '&& rm -rf /',
-  '$HOME ${PATH}',
-  '| cat',
-  '>redirect',
-  'tab\there',
-];
 
 describe('quoteArg', () => {
   it('leaves plain words bare', () => {

@@ -43,7 +43,8 @@ export class RefreshScheduler {
         this.failures.delete(id);
       }
     }
-    for (const id of ids) if (!this.timers.has(id)) this.schedule(id, this.o.intervalMs * Math.random());
+    // New hosts get a first look soon (spread over a few seconds), then settle into the interval.
+    for (const id of ids) if (!this.timers.has(id)) this.schedule(id, Math.min(this.o.intervalMs, 5000) * Math.random());
   }
 
   /** A manual refresh resets the backoff: the user has just told us to try again. */

@@ -17,25 +17,27 @@ type Props = {
 
 /** The host fields; labels are real <label>s so getByLabel and screen readers find every one. */
 export function HostFormFields({ form, errors, disabled, onChange }: Props) {
-  const text = (field: HostFormField, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
+  const text = (field: HostFormField, label: string, opts: { hint?: string; required?: boolean; autoFocus?: boolean; placeholder?: string } = {}) => (
     <TextField
       label={label}
       value={form[field]}
       onChange={(e) => onChange(field, e.target.value)}
       error={Boolean(errors[field])}
-      helperText={errors[field] ?? extra.helperText}
+      helperText={errors[field] ?? opts.hint}
+      required={opts.required}
+      autoFocus={opts.autoFocus}
+      placeholder={opts.placeholder}
       disabled={disabled}
       size="small"
       fullWidth
-      {...extra}
       slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off', autoCorrect: 'off' } }}
     />
   );
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 110px', gap: 2, pt: 1 }}>
-      <Box sx={{ gridColumn: '1 / -1' }}>{text('name', 'Name', { autoFocus: true, required: true, helperText: 'How the host appears in LabDeck' })}</Box>
-      {text('address', 'Address', { required: true, helperText: 'Hostname or IP address' })}
-      {text('port', 'Port', { required: true, slotProps: undefined })}
+      <Box sx={{ gridColumn: '1 / -1' }}>{text('name', 'Name', { autoFocus: true, required: true, hint: 'How the host appears in LabDeck' })}</Box>
+      {text('address', 'Address', { required: true, hint: 'Hostname or IP address' })}
+      {text('port', 'Port', { required: true, hint: 'SSH port' })}
       <Box sx={{ gridColumn: '1 / -1' }}>{text('user', 'User', { required: true })}</Box>
       <FormControl component="fieldset" disabled={disabled} error={Boolean(errors.auth)} sx={{ gridColumn: '1 / -1' }}>
         <FormLabel component="legend">Authentication</FormLabel>
@@ -53,7 +55,7 @@ export function HostFormFields({ form, errors, disabled, onChange }: Props) {
         <Box sx={{ gridColumn: '1 / -1' }}>{text('keyPath', 'Key file path', { required: true, placeholder: '~/.ssh/id_ed25519' })}</Box>
       )}
       <Box sx={{ gridColumn: '1 / -1' }}>{text('libvirtUri', 'libvirt URI')}</Box>
-      <Box sx={{ gridColumn: '1 / -1' }}>{text('tags', 'Tags', { helperText: 'Comma separated, e.g. rack1, gpu' })}</Box>
+      <Box sx={{ gridColumn: '1 / -1' }}>{text('tags', 'Tags', { hint: 'Comma separated, e.g. rack1, gpu' })}</Box>
     </Box>
   );
 }

@@ -1,0 +1,96 @@
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { TableVirtuoso, type TableComponents } from 'react-virtuoso';
+import type { AuditEntry } from '../../../../shared/contract';
+import { monoFont } from '../../components/fonts';
+import { auditTime, duration, fullTime } from '../../format/time-format';
+import { OutcomeLabel } from './OutcomeLabel';
+
+type Ctx = { hostLabel: (e: AuditEntry) => string };
+
+const columns: { id: string; label: string; width?: number; align?: 'right' }[] = [
+  { id: 'time', label: 'Time', width: 110 },
+  { id: 'host', label: 'Host', width: 150 },
+  { id: 'command', label: 'Command' },
+  { id: 'duration', label: 'Duration', width: 96, align: 'right' },
+  { id: 'exit', label: 'Exit code', width: 88, align: 'right' },
+  { id: 'outcome', label: 'Outcome', width: 96 },
+  { id: 'stderr', label: 'stderr', width: 280 },
+];
+
+const MIN_WIDTH = columns.reduce((s, c) => s + (c.width ?? 320), 0);
+
+const mono = { fontFamily: monoFont, fontSize: '0.8rem' } as const;
+const clip = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+// Stable identities: Virtuoso remounts if these change between renders.
+const components: TableComponents<AuditEntry, Ctx> = {
+  Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} />,
+  Table: (props) => <Table {...props} size="small" aria-label="Audit log" sx={{ tableLayout: 'fixed', minWidth: MIN_WIDTH, borderCollapse: 'separate' }} />,
+  TableHead: (props) => <TableHead {...props} />,
+  TableBody: (props) => <TableBody {...props} />,
+  TableRow: ({ item: _item, context: _ctx, ...props }) => <TableRow {...props} hover />,
+};
+
+export function AuditTable({ entries, hostLabel }: { entries: AuditEntry[]; hostLabel: (e: AuditEntry) => string }) {
+  return (
+    <TableVirtuoso
+      style={{ height: '100%' }}
+      data={entries}
+      context={{ hostLabel }}
+      components={components}
+      computeItemKey={(_i, e) => e.id}
+      increaseViewportBy={400}
+      fixedHeaderContent={() => (
+        <TableRow>
+          {columns.map((c) => (
+            <TableCell key={c.id} align={c.align} style={c.width ? { width: c.width } : undefined}>
+              {c.label}
+            </TableCell>
+          ))}
+        </TableRow>
+      )}
+      itemContent={(_i, e, ctx) => {
+        const command = e.argv.join(' ');
+        const stderr = e.stderrHead.trim();
+        return (
+          <>
+            <TableCell sx={clip} title={fullTime(e.startedAt)}>
+              {auditTime(e.startedAt)}
+            </TableCell>
+            <TableCell sx={clip} title={e.host}>
+              {ctx.hostLabel(e)}
+            </TableCell>
+            <TableCell sx={{ ...clip, ...mono }} title={command}>
+              {command}
+            </TableCell>
+            <TableCell align="right" sx={clip}>
+              {duration(e.durationMs)}
+            </TableCell>
+            <TableCell align="right" sx={mono}>
+              {e.exitCode ?? '—'}
+            </TableCell>
+            <TableCell>
+              <OutcomeLabel outcome={e.outcome} />
+            </TableCell>
+            <TableCell sx={{ ...clip, ...mono }} title={stderr || undefined}>
+              {stderr ? (
+                stderr.split('\n')[0]
+              ) : (
+                <Typography component="span" variant="body2" color="text.disabled">
+                  —
+                </Typography>
+              )}
+            </TableCell>
+          </>
+        );
+      }}
+    />
+  );
+}

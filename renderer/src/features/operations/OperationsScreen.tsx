@@ -1,0 +1,62 @@
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import { useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { AuditEntry } from '../../../../shared/contract';
+import { selectVisibleAudit, useLabStore } from '../../store';
+import { AuditHostFilter } from './AuditHostFilter';
+import { AuditTable } from './AuditTable';
+
+/** Every command LabDeck ran over SSH, newest first, live. */
+export function OperationsScreen() {
+  const loaded = useLabStore((s) => s.auditLoaded);
+  const entries = useLabStore(useShallow(selectVisibleAudit));
+  const total = useLabStore((s) => s.auditEntries.length);
+  const hostsById = useLabStore((s) => s.hostsById);
+  const filtered = useLabStore((s) => s.auditHostFilter !== 'all');
+
+  // Prefer the inventory name; fall back to what the engine logged (e.g. for removed hosts).
+  const labelForKey = useCallback(
+    (key: string) => (key.startsWith('host:') ? key.slice(5) : (hostsById[key]?.name ?? key)),
+    [hostsById],
+  );
+  const hostLabel = useCallback((e: AuditEntry) => (e.hostId && hostsById[e.hostId]?.name) || e.host, [hostsById]);
+
+  let body;
+  if (!loaded) {
+    body = (
+      <Paper variant="outlined" sx={{ p: 2 }} aria-busy="true" aria-label="Loading audit log">
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} variant="text" height={28} />
+        ))}
+      </Paper>
+    );
+  } else if (entries.length === 0) {
+    body = (
+      <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
+        <Typography>{filtered ? 'No commands for this host yet.' : 'No commands run yet. Refreshing a host records what LabDeck ran here.'}</Typography>
+      </Paper>
+    );
+  } else {
+    body = <AuditTable entries={entries} hostLabel={hostLabel} />;
+  }
+
+  return (
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 2, p: 3 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1, minWidth: 200 }}>
+          <Typography variant="h5" component="h2">
+            Operations
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            Every command LabDeck ran on your hosts{loaded ? ` · ${total} recorded` : ''}
+          </Typography>
+        </Box>
+        <AuditHostFilter labelFor={labelForKey} />
+      </Box>
+      <Box sx={{ flex: 1, minHeight: 0 }}>{body}</Box>
+    </Box>
+  );
+}

@@ -1,0 +1,21 @@
+/** Strings that must survive a trip through /bin/sh as one argument each, unchanged. */
+export const injectionCorpus: readonly string[] = [
+  'plain',
+  'with space',
+  "it's",
+  'semi;colon',
+  '$(touch /tmp/labdeck-pwned)',
+  '`id`',
+  'a\nnewline',
+  '"double"',
+  "'single'",
+  'back\\slash',
+  '*glob?[x]',
+  '-leading-dash',
+  '',
+  '&& rm -rf /',
+  '$HOME ${PATH}',
+  '| cat',
+  '>redirect',
+  'tab\there',
+];

@@ -1,0 +1,55 @@
+import { parseIpAddr } from './parse-ip';
+import { parseLibvirt } from './parse-libvirt';
+import { parseSystem } from './parse-system';
+import { SNAPSHOT_FORMAT, splitSections } from './sections';
+import type { HostSnapshot, NetInterface } from './types';
+
+/** The output holds no snapshot at all (no header line): the script didn't run. */
+export class SnapshotParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SnapshotParseError';
+  }
+}
+
+/**
+ * Parses the stdout of SNAPSHOT_SCRIPT. Problems with single sections or objects become `warnings`;
+ * only output without the script's header throws (SnapshotParseError).
+ */
+export function parseSnapshotOutput(stdout: string, takenAt: string): HostSnapshot {
+  const split = splitSections(stdout);
+  if (split.format === undefined) {
+    const head = split.preamble.slice(0, 300);
+    throw new SnapshotParseError(`The snapshot script printed no snapshot${head ? `: ${head}` : ' (empty output)'}`);
+  }
+  const warnings: string[] = [];
+  const warn = (w: string): void => void warnings.push(w);
+  if (split.format !== SNAPSHOT_FORMAT) warn(`snapshot format ${split.format}, expected ${SNAPSHOT_FORMAT}`);
+  if (!split.complete) warn('the snapshot output was cut short: some objects may be missing');
+
+  const body = (name: string): string => split.sections.find((s) => s.name === name)?.body ?? '';
+  const [user = '', groups = ''] = body('user').split('\n');
+
+  let interfaces: NetInterface[] = [];
+  const ip = body('ip').trim();
+  try {
+    interfaces = parseIpAddr(ip);
+  } catch {
+    warn(`ip -j -d addr show: ${ip.split('\n')[0]?.slice(0, 200) || 'no output'}`);
+  }
+
+  const virsh = split.sections.find((s) => s.name === 'virsh');
+  const present = virsh?.arg === 'present';
+  const snapshot: HostSnapshot = {
+    takenAt,
+    hostname: body('hostname').trim(),
+    kind: present ? 'pod' : 'machine',
+    system: parseSystem(body('system')),
+    interfaces,
+    libvirt: present
+      ? parseLibvirt(split.sections, { user: user.trim(), groups: groups.trim().split(/\s+/) }, warn)
+      : null,
+  };
+  if (warnings.length > 0) snapshot.warnings = warnings;
+  return snapshot;
+}
