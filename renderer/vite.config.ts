@@ -16,5 +16,7 @@ export default defineConfig({
     // No external assets anywhere: fonts/images must be bundled or inlined so the CSP holds offline.
     assetsInlineLimit: 8192,
     sourcemap: true,
+    // Loaded from disk/localhost, never over a slow network: one bundle is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -41,7 +41,7 @@ export function parseLibvirt(sections: Section[], who: HintContext, warn: (w: st
   if (!idx.get('uri')) {
     const connect = idx.body('connect');
     const errors = virshErrors(connect);
-    const message = errors.length > 0 ? errors.join('\n') : withoutErrors(connect) || 'virsh could not connect to libvirt';
+    const message = errors.length > 0 ? errors.join(' — ') : withoutErrors(connect) || 'virsh could not connect to libvirt';
     const hint = libvirtErrorHint(message, who);
     return { error: hint ? { message, hint } : { message }, ...empty };
   }

@@ -44,7 +44,7 @@ export function InventoryScreen() {
   const { refresh, refreshAll, remove } = useHostCommands();
   const [removeTarget, setRemoveTarget] = useState<HostView | null>(null);
 
-  const onOpen = useCallback((h: HostView) => selectHost(useLabStore.getState().selectedHostId === h.id ? null : h.id), [selectHost]);
+  const onOpen = useCallback((h: HostView) => selectHost(h.id), [selectHost]);
   const onRefresh = useCallback((h: HostView) => void refresh(h.id, h.name), [refresh]);
   const onEdit = useCallback((h: HostView) => openHostDialog({ mode: 'edit', hostId: h.id }), [openHostDialog]);
 
