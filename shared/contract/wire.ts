@@ -9,7 +9,7 @@ export const ClientMessage = z.object({
   type: z.literal('request'),
   id: z.number().int(),
   channel: z.string(),
-  payload: z.unknown(),
+  payload: z.unknown().optional(),
 });
 export type ClientMessage = z.infer<typeof ClientMessage>;
 

@@ -101,6 +101,10 @@ async function serveStatic(root: string, req: http.IncomingMessage, res: http.Se
     return;
   }
   const st = await fs.stat(file).catch(() => undefined);
+  if (!st?.isFile() && pathname === '/favicon.ico') {
+    res.writeHead(204, headers).end(); // browsers ask for it; an empty answer keeps the console clean
+    return;
+  }
   if (!st?.isFile()) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
     return;
