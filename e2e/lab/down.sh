@@ -18,7 +18,7 @@ rm -f "$STATE/lab.json"
 
 libvirt_cleanup
 stop_libvirt_daemons
-for ns in $(lab_namespaces); do teardown_ns "$ns"; done
+teardown_ns $(lab_namespaces)
 wait_links_gone
 restore_default_network
 
@@ -26,6 +26,12 @@ restore_default_network
 rm -f /var/log/libvirt/qemu/lab-running.log* /var/log/libvirt/qemu/lab-shutoff.log* \
   /var/lib/libvirt/dnsmasq/virbr0.* /var/lib/libvirt/dnsmasq/virbr1.* \
   /var/lib/libvirt/dnsmasq/default.* /var/lib/libvirt/dnsmasq/maas.*
+
+# libvirt's runtime directory, once no libvirt daemon is left at all (it is recreated on start).
+if ! pgrep -x libvirtd >/dev/null && ! pgrep -x virtlogd >/dev/null && ! pgrep -x virtqemud >/dev/null; then
+  rm -rf /run/libvirt
+fi
+rm -f /var/log/libvirt/virtlogd.log
 
 if ((PURGE)); then
   rm -rf "$STATE"

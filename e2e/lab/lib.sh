@@ -15,11 +15,23 @@ require_root() {
   [[ $EUID -eq 0 ]] || die "must run as root (it creates network namespaces and runs libvirtd/sshd): sudo bash $0 $*"
 }
 
+# read_first FILE VAR: first line of FILE into VAR without forking (called in wait loops).
+read_first() { { read -r "$2" || [[ -n ${!2} ]]; } 2>/dev/null <"$1"; }
+
+# running PID: exists and is not a zombie. Daemons here are reparented to PID 1, and this
+# machine's init reaps zombies only every second or two: /proc/PID alone would look alive.
+running() {
+  local stat=
+  read_first "/proc/$1/stat" stat || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+
 # pid_alive PIDFILE COMM: the PID in PIDFILE runs and is COMM (guards against PID reuse).
 pid_alive() {
-  local pid
-  pid=$(cat "$1" 2>/dev/null) || return 1
-  [[ $pid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == "$2" ]]
+  local pid= comm=
+  read_first "$1" pid && [[ $pid =~ ^[0-9]+$ ]] && read_first "/proc/$pid/comm" comm &&
+    [[ $comm == "$2" ]] && running "$pid"
 }
 
 # kill_pids GRACE-SECONDS PID...: TERM, wait up to the grace time, then KILL what is left.
@@ -30,8 +42,9 @@ kill_pids() {
   kill -TERM "$@" 2>/dev/null || true
   for ((i = 0; i < grace * 20; i++)); do
     local alive=()
-    for p in "$@"; do [[ -e /proc/$p ]] && alive+=("$p"); done
+    for p in "$@"; do running "$p" && alive+=("$p"); done
     ((${#alive[@]})) || return 0
+    set -- "${alive[@]}"
     sleep 0.05
   done
   kill -KILL "$@" 2>/dev/null || true
@@ -51,13 +64,17 @@ wait_links_gone() { # [PREFIX-REGEX]
   log "warning: interfaces still present after 10 s: $(lab_links | grep -E "$re" | tr '\n' ' ')"
 }
 
-# Kills every process in the namespace (daemons, ssh sessions, dnsmasq, qemu), then deletes it.
+# teardown_ns NS...: kills every process in the namespaces (daemons, ssh sessions, dnsmasq,
+# qemu) at once, then deletes them. Their veths disappear asynchronously (see wait_links_gone).
 teardown_ns() {
-  local ns=$1
-  [[ -e /run/netns/$ns ]] || return 0
-  # shellcheck disable=SC2046
-  kill_pids 2 $(ip netns pids "$ns" 2>/dev/null)
-  ip netns del "$ns" 2>/dev/null || true
+  local ns pids=() existing=()
+  for ns in "$@"; do
+    [[ -e /run/netns/$ns ]] || continue
+    existing+=("$ns")
+    pids+=($(ip netns pids "$ns" 2>/dev/null))
+  done
+  kill_pids 2 "${pids[@]}"
+  for ns in "${existing[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
 }
 
 libvirtd_alive() { pid_alive "$STATE/labhost1/libvirtd.pid" libvirtd; }
@@ -70,21 +87,22 @@ libvirt_cleanup() {
     libvirt_cleanup_files
     return 0
   fi
-  # Destroy in parallel: each takes about a second.
+  # In parallel: a destroy takes over a second (libvirt waits until PID 1 reaps the qemu).
   for d in $($v list --name); do $v destroy "$d" >/dev/null 2>&1 & done
   wait
   for d in $($v list --all --name); do
-    $v undefine "$d" --managed-save --snapshots-metadata --checkpoints-metadata --nvram >/dev/null 2>&1 \
-      || $v undefine "$d" >/dev/null 2>&1 || log "warning: could not undefine domain $d"
+    { $v undefine "$d" --managed-save --snapshots-metadata --checkpoints-metadata --nvram >/dev/null 2>&1 ||
+      $v undefine "$d" >/dev/null 2>&1 || log "warning: could not undefine domain $d"; } &
   done
   for n in $($v net-list --all --name); do
-    $v net-destroy "$n" >/dev/null 2>&1 || true
-    $v net-undefine "$n" >/dev/null 2>&1 || log "warning: could not undefine network $n"
+    { $v net-destroy "$n" >/dev/null 2>&1
+      $v net-undefine "$n" >/dev/null 2>&1 || log "warning: could not undefine network $n"; } &
   done
   for p in $($v pool-list --all --name); do
-    $v pool-destroy "$p" >/dev/null 2>&1 || true
-    $v pool-undefine "$p" >/dev/null 2>&1 || log "warning: could not undefine pool $p"
+    { $v pool-destroy "$p" >/dev/null 2>&1
+      $v pool-undefine "$p" >/dev/null 2>&1 || log "warning: could not undefine pool $p"; } &
   done
+  wait
 }
 
 # Fallback when the daemon is gone (crashed, killed): remove the lab's own persistent configs

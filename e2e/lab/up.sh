@@ -36,7 +36,7 @@ DEAD_PORT=2299
 POOL_DIR=$STATE/labhost1/pool
 VOLUME=lab-disk.qcow2
 # Any change to the lab's scripts or templates rebuilds the hosts on the next run.
-LAB_VERSION=$(cat "$LAB_DIR"/{up.sh,lib.sh,test-node.sh,libvirtd.conf} "$LAB_DIR"/xml/*.xml | sha256sum | cut -c1-16)
+LAB_VERSION=$(cat "$LAB_DIR"/{up.sh,lib.sh,host-env.sh,test-node.sh,libvirtd.conf} "$LAB_DIR"/xml/*.xml | sha256sum | cut -c1-16)
 SSH_OPTS=(-F /dev/null -i "$CLIENT_KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o ConnectTimeout=5
   -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$STATE/known_hosts" -o GlobalKnownHostsFile=/dev/null
   -o LogLevel=ERROR)
@@ -71,6 +71,7 @@ check_foreign_libvirtd() {
   for d in libvirtd virtlogd; do
     for pid in $(pgrep -x "$d" || true); do
       [[ $(cat "$STATE/labhost1/$d.pid" 2>/dev/null) == "$pid" ]] && continue
+      running "$pid" || continue # a zombie (PID 1 here reaps slowly)
       die "a $d not started by the lab runs (pid $pid); stop it first (e.g. service $d stop)"
     done
   done
@@ -107,7 +108,9 @@ ensure_client_key() {
 # host's own interface list is tidy. The kernel here has no dummy NICs, so NICs are veths.
 make_host_net() {
   local ns=$1 p=$2 net=$3 mac=02:6c:62:$4 br=$5
-  ip netns add "$ns"
+  # Hosts are built in parallel; the first "ip netns add" on a machine also sets up the /run/netns
+  # mount, which two concurrent calls can do twice: serialise it.
+  flock "$STATE/.netns.lock" ip netns add "$ns"
   ip link add "$p-mgmt" type veth peer name eth0 address "$mac:00:00" netns "$ns"
   ip link add "$p-eth1" type veth peer name eth1 address "$mac:00:01" netns "$ns"
   ip link add "$p-eth2" type veth peer name eth2 address "$mac:00:02" netns "$ns"
@@ -153,8 +156,9 @@ Subsystem sftp internal-sftp
 EOF
   rm -f "$dir/sshd.pid"
   mkdir -p /run/sshd # privilege separation directory
-  setsid -f ip netns exec "$name" unshare --uts sh -c 'hostname "$0" && exec /usr/sbin/sshd -D -e -E "$1" -f "$2"' \
-    "$name" "$dir/sshd.log" "$dir/sshd_config" </dev/null >>"$dir/sshd.log" 2>&1
+  setsid -f ip netns exec "$name" unshare --uts sh -c 'hostname "$0" && exec "$@"' "$name" \
+    "$LAB_DIR/host-env.sh" "$name" "$dir" "$addr" /usr/sbin/sshd -D -e -E "$dir/sshd.log" -f "$dir/sshd_config" \
+    </dev/null >>"$dir/sshd.log" 2>&1
   # sshd writes its PID file after it listens.
   for ((i = 0; i < 200; i++)); do pid_alive "$dir/sshd.pid" sshd && return 0; sleep 0.025; done
   tail -5 "$dir/sshd.log" >&2
@@ -186,12 +190,13 @@ ensure_test_host() {
 }
 
 remove_extra_test_hosts() {
-  local ns d gone=()
+  local ns d gone=() nss=()
   for ns in $(lab_namespaces); do
     [[ $ns =~ ^labtest([0-9]+)$ ]] && ((BASH_REMATCH[1] > TEST_HOSTS)) || continue
-    teardown_ns "$ns"
+    nss+=("$ns")
     gone+=("${BASH_REMATCH[1]}")
   done
+  teardown_ns "${nss[@]}"
   for d in "$STATE"/labtest*; do
     [[ ${d##*/labtest} =~ ^[0-9]+$ ]] && ((${d##*/labtest} > TEST_HOSTS)) && rm -rf "$d"
   done
@@ -203,11 +208,13 @@ remove_extra_test_hosts() {
 # and share sshd's UTS namespace, so `virsh hostname` says labhost1 too.
 start_libvirt() {
   local dir=$STATE/labhost1 i
-  local in_host=(nsenter -t "$(cat "$dir/sshd.pid")" --uts ip netns exec labhost1)
+  local in_host=(nsenter -t "$(cat "$dir/sshd.pid")" --uts ip netns exec labhost1 "$LAB_DIR/host-env.sh" labhost1 "$dir" 10.99.1.2)
   # udev would make /dev/kvm group kvm 0660; without it libvirt re-probes QEMU on every start.
   if [[ -c /dev/kvm ]]; then chgrp kvm /dev/kvm && chmod 660 /dev/kvm; fi
   rm -f "$dir/virtlogd.pid" "$dir/libvirtd.pid"
-  "${in_host[@]}" virtlogd -d -p "$dir/virtlogd.pid" </dev/null >>"$dir/virtlogd.log" 2>&1
+  # Logs go to STATE (by default they would land in /var/log/libvirt).
+  LIBVIRT_LOG_OUTPUTS="3:file:$dir/virtlogd.log" "${in_host[@]}" \
+    virtlogd -d -p "$dir/virtlogd.pid" </dev/null >>"$dir/virtlogd.log" 2>&1
   # -f: the lab's own config; -p: PID file in STATE, not /run/libvirtd.pid of the init script.
   LIBVIRT_LOG_OUTPUTS="3:file:$dir/libvirtd.log" "${in_host[@]}" \
     libvirtd -d -f "$LAB_DIR/libvirtd.conf" -p "$dir/libvirtd.pid" </dev/null >>"$dir/libvirtd.log" 2>&1
@@ -296,13 +303,9 @@ host_json() {
 }
 
 write_lab_json() {
-  local K hosts
-  hosts=$({
-    host_json labhost1 qemu 10.99.1.2 "$QEMU_URI"
-    for ((K = 1; K <= TEST_HOSTS; K++)); do
-      host_json "labtest$K" test "10.99.$((K + 1)).2" "test://$STATE/labtest$K/node.xml"
-    done
-  } | jq -s .)
+  local K hosts files=("$STATE/labhost1/host.json")
+  for ((K = 1; K <= TEST_HOSTS; K++)); do files+=("$STATE/labtest$K/host.json"); done
+  hosts=$(jq -s . "${files[@]}")
   jq '.[] | "\(.address) \(.hostKeyPublic)"' -r <<<"$hosts" >"$STATE/known_hosts"
   jq -n --argjson hosts "$hosts" --arg state "$STATE" --arg key "$CLIENT_KEY" \
     --arg pub "$(cat "$CLIENT_KEY.pub")" --arg user "$LABUSER" --argjson dead "$DEAD_PORT" \
@@ -339,16 +342,16 @@ v_test() {
   echo "$h"
   [[ $h == "labtest$1"* && $h == *'shut off'* && $h == *'CPU model'* ]]
 }
-v_dead() { # SYNs are dropped: the connect can only time out
+v_dead() { # SYNs are dropped: the connect can only time out (a RST would end it with rc 1)
   local rc=0
-  timeout 0.5 bash -c "</dev/tcp/10.99.1.2/$DEAD_PORT" 2>&1 || rc=$?
+  timeout 2 bash -c "exec 3<>/dev/tcp/10.99.1.2/$DEAD_PORT" 2>&1 || rc=$?
   [[ $rc == 124 ]]
 }
-v_closed() { # nothing listens: refused at once
-  local h rc=0
-  h=$(timeout 0.5 bash -c "</dev/tcp/127.0.0.1/$CLOSED_PORT" 2>&1) || rc=$?
+v_closed() { # nothing listens: refused at once (loopback, so no timeout needed)
+  local h
+  if h=$( (exec 3<>"/dev/tcp/127.0.0.1/$CLOSED_PORT") 2>&1); then echo "connected?!"; return 1; fi
   echo "$h"
-  [[ $rc == 1 && $h == *refused* ]]
+  [[ $h == *refused* ]]
 }
 
 verify() {
@@ -378,9 +381,19 @@ main() {
   ensure_accounts
   ensure_client_key
   remove_extra_test_hosts
-  ensure_labhost1
-  local K
-  for ((K = 1; K <= TEST_HOSTS; K++)); do ensure_test_host "$K"; done
+  # Hosts are independent: build them in parallel (labhost1 mostly waits for libvirtd and QEMU,
+  # test hosts for process start-ups). Each job also writes its host's lab.json entry.
+  local K pids=() names=() i bad=0
+  # (Subshells, not "a && b": set -e is off on the left of && and errors would go unnoticed.)
+  (ensure_labhost1; host_json labhost1 qemu 10.99.1.2 "$QEMU_URI" >"$STATE/labhost1/host.json") &
+  pids+=($!) names+=(labhost1)
+  for ((K = 1; K <= TEST_HOSTS; K++)); do
+    (ensure_test_host "$K"
+      host_json "labtest$K" test "10.99.$((K + 1)).2" "test://$STATE/labtest$K/node.xml" >"$STATE/labtest$K/host.json") &
+    pids+=($!) names+=("labtest$K")
+  done
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || { bad=1; log "setting up ${names[$i]} failed"; }; done
+  ((bad == 0)) || die "lab setup failed (see above; logs in $STATE/*/)"
   CLOSED_PORT=$(pick_closed_port)
   write_lab_json
   verify

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AuditLog } from './services/audit/audit-log';
 import { EventBus } from './services/event-bus';
+import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
 import { RefreshScheduler } from './services/hosts/refresh-scheduler';
 import { InventoryStore } from './services/inventory/inventory-store';
@@ -68,6 +69,7 @@ export async function createCore(o: CoreOptions) {
   const store = new InventoryStore(path.join(o.dataDir, 'inventory.json'));
   await store.load();
   const hosts = new HostService(store, runner, bus);
+  const actions = new HostActions(hosts, runner);
   const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
   if (o.backgroundRefresh ?? o.mode !== 'cli') scheduler.start();
 
@@ -83,6 +85,7 @@ export async function createCore(o: CoreOptions) {
     runner,
     store,
     hosts,
+    actions,
     scheduler,
     async dispose(): Promise<void> {
       scheduler.stop();

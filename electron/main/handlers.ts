@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import type { Core } from './core';
+import { HostMarks } from '../../shared/compose/marks';
 import { sshConfigCandidates } from './services/ssh/ssh-config-import';
 
 export type Handlers = { [C in ChannelName]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
@@ -47,5 +48,13 @@ export function createHandlers(core: Core): Handlers {
     },
     'prompts.answer': async (answer) => ({ accepted: core.prompts.answer(answer) }),
     'audit.list': async (filter) => core.audit.list(filter),
+    'hosts.snapshot': async ({ id, refresh }) => {
+      let snapshot = core.hosts.latestSnapshot(id) ?? null;
+      if (refresh || !snapshot) snapshot = await core.hosts.refresh(id, { interactive: true }).catch(() => core.hosts.latestSnapshot(id) ?? null);
+      return { snapshot, marks: core.hosts.marks(id) };
+    },
+    'domains.action': async ({ hostId, domain, action, deleteVolumes }) => core.actions.domain(hostId, domain, action, deleteVolumes),
+    'networks.action': async ({ hostId, network, action }) => core.actions.network(hostId, network, action),
+    'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
   };
 }

@@ -3,6 +3,11 @@ import { HostConfig, HostInput, HostView, PodSettings } from './host';
 import { PromptAnswer } from './prompts';
 import { AuditEntry } from './audit';
 import { SshConfigCandidate } from './ssh-config';
+import { HostSnapshot } from '../snapshot/types';
+import { HostMarks } from '../compose/marks';
+
+export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
+export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
 
 const HostId = z.object({ id: z.string().min(1) });
 
@@ -43,6 +48,29 @@ export const channels = {
     response: z.array(SshConfigCandidate),
   },
   'prompts.answer': { request: PromptAnswer, response: z.object({ accepted: z.boolean() }) },
+  /** The last snapshot read (refreshing first when there is none yet, or when asked to). */
+  'hosts.snapshot': {
+    request: z.object({ id: z.string(), refresh: z.boolean().default(false) }),
+    response: z.object({ snapshot: HostSnapshot.nullable(), marks: HostMarks }),
+  },
+  'domains.action': {
+    request: z.object({
+      hostId: z.string(),
+      domain: z.string().min(1),
+      action: z.enum(domainActions),
+      /** Only for delete: also remove the volumes of its disks. */
+      deleteVolumes: z.boolean().default(false),
+    }),
+    response: z.object({ commands: z.array(z.string()), snapshot: HostSnapshot.nullable() }),
+  },
+  'networks.action': {
+    request: z.object({ hostId: z.string(), network: z.string().min(1), action: z.enum(networkActions) }),
+    response: z.object({ commands: z.array(z.string()), snapshot: HostSnapshot.nullable() }),
+  },
+  'marks.set': {
+    request: z.object({ hostId: z.string(), marks: HostMarks }),
+    response: HostMarks,
+  },
   'audit.list': {
     request: z.object({ hostId: z.string().optional(), limit: z.number().int().positive().max(5000).default(500) }),
     response: z.array(AuditEntry),

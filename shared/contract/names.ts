@@ -11,6 +11,10 @@ export const channelNames = [
   'hosts.refresh',
   'hosts.importCandidates',
   'prompts.answer',
+  'hosts.snapshot',
+  'domains.action',
+  'networks.action',
+  'marks.set',
   'audit.list',
 ] as const;
 

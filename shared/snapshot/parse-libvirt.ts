@@ -16,9 +16,11 @@ import { virshErrors, withoutErrors } from './virsh-text';
 class SectionIndex {
   private readonly map = new Map<string, Section>();
   constructor(sections: Section[]) {
+    // By name alone too, for sections whose argument isn't a UUID (`connect <rc>`).
     for (const s of sections) {
-      const key = s.arg === undefined ? s.name : `${s.name} ${s.arg}`;
-      if (!this.map.has(key)) this.map.set(key, s);
+      for (const key of s.arg === undefined ? [s.name] : [`${s.name} ${s.arg}`, s.name]) {
+        if (!this.map.has(key)) this.map.set(key, s);
+      }
     }
   }
   get(name: string, uuid?: string): Section | undefined {

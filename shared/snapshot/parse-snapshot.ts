@@ -1,6 +1,6 @@
 import { parseIpAddr } from './parse-ip';
 import { parseLibvirt } from './parse-libvirt';
-import { parseSystem } from './parse-system';
+import { keyValues, parseSystem } from './parse-system';
 import { SNAPSHOT_FORMAT, splitSections } from './sections';
 import type { HostSnapshot, NetInterface } from './types';
 
@@ -28,7 +28,7 @@ export function parseSnapshotOutput(stdout: string, takenAt: string): HostSnapsh
   if (!split.complete) warn('the snapshot output was cut short: some objects may be missing');
 
   const body = (name: string): string => split.sections.find((s) => s.name === name)?.body ?? '';
-  const [user = '', groups = ''] = body('user').split('\n');
+  const user = keyValues(body('user'));
 
   let interfaces: NetInterface[] = [];
   const ip = body('ip').trim();
@@ -47,7 +47,7 @@ export function parseSnapshotOutput(stdout: string, takenAt: string): HostSnapsh
     system: parseSystem(body('system')),
     interfaces,
     libvirt: present
-      ? parseLibvirt(split.sections, { user: user.trim(), groups: groups.trim().split(/\s+/) }, warn)
+      ? parseLibvirt(split.sections, { user: user.get('user'), groups: user.get('groups')?.split(/\s+/) }, warn)
       : null,
   };
   if (warnings.length > 0) snapshot.warnings = warnings;

@@ -1,12 +1,18 @@
 import type { SystemInfo } from './types';
 
-/** Parses the script's `system` section: key=value lines from uname, getconf and /proc. */
-export function parseSystem(body: string): SystemInfo {
+/** The script's key=value sections (`system`, `user`); the first value of a key wins. */
+export function keyValues(body: string): Map<string, string> {
   const kv = new Map<string, string>();
   for (const line of body.split('\n')) {
     const eq = line.indexOf('=');
     if (eq > 0 && !kv.has(line.slice(0, eq))) kv.set(line.slice(0, eq), line.slice(eq + 1).trim());
   }
+  return kv;
+}
+
+/** Parses the script's `system` section: key=value lines from uname, getconf and /proc. */
+export function parseSystem(body: string): SystemInfo {
+  const kv = keyValues(body);
   const info: SystemInfo = {};
   const num = (key: string): number | undefined => {
     const n = Number(kv.get(key));

@@ -12,8 +12,11 @@ type Queued = { message: ClientMessage; deadline: number };
 /** How long a request waits for the socket to (re)open before failing. */
 const QUEUE_TIMEOUT_MS = 15_000;
 
-/** Close codes a server uses when it refuses the token; we still retry, but say why. */
-const AUTH_CLOSE_CODES = new Set([1008, 4001, 4003, 4401, 4403]);
+/** Close codes a server may use to refuse the token; we still retry, but say why. */
+const AUTH_CLOSE_CODES = new Set([4001, 4003, 4401, 4403]);
+
+/** After this many failed attempts in a row, suggest the token may be stale (the web host restarted). */
+const STALE_TOKEN_AFTER = 3;
 
 function failure(kind: 'connect' | 'internal', message: string): Envelope<unknown> {
   return { ok: false, error: { kind, message } };
@@ -113,11 +116,15 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
         pending.delete(id);
         p.resolve(failure('connect', `Lost the connection to the LabDeck engine during ${p.channel}.`));
       }
+      // A refused upgrade looks like any dropped connection (1006), so after a few failures we
+      // mention the likeliest cause: the web host restarted and minted a new token.
       const detail = tokenMissing
         ? 'No access token: open the URL printed by the LabDeck web host (it ends in ?token=…).'
         : AUTH_CLOSE_CODES.has(ev.code)
           ? 'The engine refused this page’s access token. Open the URL printed by the web host again.'
-          : undefined;
+          : attempt >= STALE_TOKEN_AFTER
+            ? 'If LabDeck was restarted, it printed a new URL with a new token: open that one.'
+            : undefined;
       scheduleReconnect(detail);
     };
     // onerror is always followed by onclose, which does the work.

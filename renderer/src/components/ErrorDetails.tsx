@@ -3,6 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
+import type { Ref } from 'react';
 import type { AppErrorShape } from '../../../shared/contract';
 import { defaultHints, errorTitles } from './error-text';
 import { MonoBlock } from './MonoBlock';
@@ -13,6 +14,8 @@ type Props = {
   title?: string;
   onClose?: () => void;
   sx?: SxProps<Theme>;
+  /** Forwarded to the Alert: transitions (e.g. inside a Snackbar) need the DOM node. */
+  ref?: Ref<HTMLDivElement>;
 };
 
 function Labelled({ label, children }: { label: string; children: string }) {
@@ -27,11 +30,10 @@ function Labelled({ label, children }: { label: string; children: string }) {
 }
 
 /** Every failure, shown the same way: what happened, the command and its stderr, and what to try. */
-export function ErrorDetails({ error, title, onClose, sx }: Props) {
-  const mismatch = error.kind === 'hostKeyMismatch';
+export function ErrorDetails({ error, title, onClose, sx, ref }: Props) {
   const hint = error.hint ?? defaultHints[error.kind];
   return (
-    <Alert severity="error" onClose={onClose} sx={[{ '& .MuiAlert-message': { minWidth: 0, flex: 1 } }, ...(Array.isArray(sx) ? sx : sx ? [sx] : [])]}>
+    <Alert ref={ref} severity="error" onClose={onClose} sx={[{ '& .MuiAlert-message': { minWidth: 0, flex: 1 } }, ...(Array.isArray(sx) ? sx : sx ? [sx] : [])]}>
       <AlertTitle>{title ?? errorTitles[error.kind]}</AlertTitle>
       {title && title !== errorTitles[error.kind] && (
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -41,13 +43,6 @@ export function ErrorDetails({ error, title, onClose, sx }: Props) {
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
         {error.message}
       </Typography>
-      {mismatch && (
-        <Typography variant="body2" sx={{ mt: 1 }}>
-          The host presented a different key from the one LabDeck trusted before. Either the host was reinstalled or
-          re-keyed, or someone is intercepting the connection. LabDeck will not connect to it. Check the key on the
-          host’s console before changing anything.
-        </Typography>
-      )}
       {error.knownFingerprint && <Labelled label="Known fingerprint">{error.knownFingerprint}</Labelled>}
       {error.presentedFingerprint && <Labelled label="Presented fingerprint">{error.presentedFingerprint}</Labelled>}
       {error.command && <Labelled label="Command">{error.command}</Labelled>}

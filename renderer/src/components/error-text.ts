@@ -16,13 +16,12 @@ export const errorTitles: Record<ErrorKind, string> = {
   internal: 'Internal error',
 };
 
-/** Used when the engine gives no hint of its own: the usual first thing an admin would check. */
+/**
+ * Used only when the engine gives no hint, and only where its message alone rarely says what to do.
+ * (Connection and timeout messages already do.)
+ */
 export const defaultHints: Partial<Record<ErrorKind, string>> = {
-  connect: 'Check the address and port, and that sshd is running and reachable from this machine.',
-  timeout: 'The host did not answer in time. Check it is up and that no firewall drops SSH.',
-  auth: 'Check the user name, and that your key is loaded in the SSH agent (ssh-add -l) or the key file is right.',
-  hostKeyUnknown: 'Connect again and compare the fingerprint with the host’s own key before accepting it.',
-  hostKeyRejected: 'You declined the host key, so LabDeck did not connect.',
+  auth: 'Check the user name, and that your key is loaded in the SSH agent (ssh-add -l) or the key file is the right one.',
   noLibvirt:
-    'SSH works, but virsh could not reach libvirt. Install libvirt (libvirt-daemon-system), check the libvirt URI, and add the user to the libvirt group.',
+    'SSH works, but virsh could not reach libvirt. Check that libvirt is installed (libvirt-daemon-system), the libvirt URI is right, and the user is in the libvirt group.',
 };

@@ -47,6 +47,6 @@ export function authLabel(auth: HostView['auth']): string {
     case 'password':
       return 'Password';
     case 'key':
-      return `Key file ${auth.keyPath}`;
+      return 'Key file';
   }
 }

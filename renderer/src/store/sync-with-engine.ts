@@ -16,17 +16,22 @@ export function syncWithEngine(client: LabDeckClient): () => void {
     client.on('audit.appended', (e) => useLabStore.getState().appendAudit(e)),
   ];
 
+  // A dropped connection is already announced by the banner and retried by the next reconnect.
+  const report = (message: string, err: unknown): void => {
+    const error = errorShapeOf(err);
+    if (error.kind !== 'connect') useLabStore.getState().notify({ severity: 'error', message, error });
+  };
+
   const reload = async (): Promise<void> => {
     try {
       useLabStore.getState().replaceHosts(await client.invoke('hosts.list'));
     } catch (err) {
-      // Leave skeletons only while we have nothing; say what failed.
-      useLabStore.getState().notify({ severity: 'error', message: 'Could not load hosts', error: errorShapeOf(err) });
+      report('Could not load hosts', err);
     }
     try {
       useLabStore.getState().replaceAudit(await client.invoke('audit.list', {}));
     } catch (err) {
-      useLabStore.getState().notify({ severity: 'error', message: 'Could not load the audit log', error: errorShapeOf(err) });
+      report('Could not load the audit log', err);
     }
   };
 

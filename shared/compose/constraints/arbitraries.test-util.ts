@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { constraintKeys, splitKey, type ConstraintKey } from './keys';
 import type { ConstraintSet, InterfaceConstraintMap } from './types';
-import { interfaceKinds } from './values';
+import { interfaceKinds } from '../../snapshot/types';
 
 export const arbLabel = fc.stringMatching(/^[a-zA-Z0-9][a-zA-Z0-9_-]{0,12}$/);
 

@@ -3,8 +3,6 @@ import { parseCidr, parseIp } from '../net/ip';
 import type { ConstraintBaseKey } from './keys';
 import { nearest } from './edit-distance';
 
-/** Interface kinds a `type=` value may name: the snapshot's kinds. */
-export { interfaceKinds };
 
 /**
  * MAAS's parse_integer: surrounding whitespace ignored, `0x` hex and `0b` binary prefixes,

@@ -3,15 +3,15 @@
  * code path serves both families.
  */
 
-export type IpFamily = 4 | 6;
+export type IpVersion = 4 | 6;
 
 export interface IpAddress {
-  family: IpFamily;
+  family: IpVersion;
   value: bigint;
 }
 
 export interface IpNetwork {
-  family: IpFamily;
+  family: IpVersion;
   /** The network address (host bits cleared). */
   network: bigint;
   prefix: number;
@@ -19,7 +19,7 @@ export interface IpNetwork {
   address: bigint;
 }
 
-const bits = (family: IpFamily): number => (family === 4 ? 32 : 128);
+const bits = (family: IpVersion): number => (family === 4 ? 32 : 128);
 
 /** Strict dotted quad: four decimal octets 0–255, no leading zeros (they are ambiguous: octal?). */
 export function parseIpv4(text: string): bigint | null {
@@ -99,7 +99,7 @@ export function parseCidr(text: string): IpNetwork | null {
   return { family: ip.family, prefix, network: maskOf(ip.value, ip.family, prefix), address: ip.value };
 }
 
-function maskOf(value: bigint, family: IpFamily, prefix: number): bigint {
+function maskOf(value: bigint, family: IpVersion, prefix: number): bigint {
   const width = BigInt(bits(family));
   const hostBits = width - BigInt(prefix);
   return (value >> hostBits) << hostBits;

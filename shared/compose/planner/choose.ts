@@ -53,12 +53,13 @@ export function chooseForLabel(
   if (matched.length === 0) {
     const usable = results.filter((r) => r.f.unusable === null);
     const hints: string[] = [];
-    for (const key of Object.keys(set)) {
+    const keys = Object.keys(set);
+    for (const key of keys.length > 1 ? keys : []) {
       if (!usable.some((r) => r.m.checks.find((c) => c.key === key)?.pass)) {
         hints.push(`no usable interface satisfies ${constraintText(label, { [key]: set[key as keyof ConstraintSet] })}`);
       }
     }
-    if (hints.length === 0 && usable.length > 0) hints.push('each constraint is met by some interface, but no single interface meets them all');
+    if (keys.length > 1 && hints.length === 0 && usable.length > 0) hints.push('each constraint is met by some interface, but no single interface meets them all');
     const blocked = results.filter((r) => r.f.unusable !== null && r.m.matched);
     for (const b of blocked) hints.push(`${b.f.iface.name} would match but cannot be used: ${b.f.unusable ?? ''}`);
     return err({

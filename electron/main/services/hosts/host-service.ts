@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/contract';
 import { factsFromSnapshot } from '../../../../shared/snapshot/facts';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import { HostMarks } from '../../../../shared/compose/marks';
 import type { EventBus } from '../event-bus';
 import type { InventoryStore } from '../inventory/inventory-store';
 import type { RemoteRunner } from '../remote/remote-runner';
@@ -69,6 +70,19 @@ export class HostService {
   latestSnapshot(id: string): HostSnapshot | undefined {
     this.config(id);
     return this.live.get(id)?.snapshot;
+  }
+
+  /** The user's marks on this host (spaces, fabrics, VLANs, external DHCP); empty when none. */
+  marks(id: string): HostMarks {
+    this.config(id);
+    const r = HostMarks.safeParse(this.store.current.marks[id] ?? {});
+    return r.success ? r.data : HostMarks.parse({});
+  }
+
+  async setMarks(id: string, marks: HostMarks): Promise<HostMarks> {
+    this.config(id);
+    await this.store.update((doc) => ({ ...doc, marks: { ...doc.marks, [id]: marks } }));
+    return this.marks(id);
   }
 
   private emit(id: string): void {

@@ -42,6 +42,12 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [connecting, setConnecting] = useState<string | null>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
+
+  // The form is tall: bring the failure into view, or the click looks like it did nothing.
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [failure]);
 
   // If the dialog is closed mid-connect, the late result goes to the snackbar instead.
   const mounted = useRef(true);
@@ -106,7 +112,7 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
             <LinearProgress aria-label={`Connecting to ${connecting}`} />
           </Box>
         )}
-        {failure && <ErrorDetails error={failure} title={isEdit ? 'Could not save the host' : 'Could not add the host'} sx={{ mt: 2 }} />}
+        {failure && <ErrorDetails ref={failureRef} error={failure} sx={{ mt: 2 }} />}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onDone}>{connecting ? 'Close' : 'Cancel'}</Button>

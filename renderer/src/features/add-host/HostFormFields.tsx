@@ -34,7 +34,7 @@ export function HostFormFields({ form, errors, disabled, onChange }: Props) {
     />
   );
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 110px', gap: 2, pt: 1 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 140px', gap: 2, pt: 1 }}>
       <Box sx={{ gridColumn: '1 / -1' }}>{text('name', 'Name', { autoFocus: true, required: true, hint: 'How the host appears in LabDeck' })}</Box>
       {text('address', 'Address', { required: true, hint: 'Hostname or IP address' })}
       {text('port', 'Port', { required: true, hint: 'SSH port' })}

@@ -11,7 +11,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { MainNav } from './MainNav';
 import { ShortcutHints } from './ShortcutHints';
 
-const NAV_WIDTH = 200;
+const NAV_WIDTH = 88;
 
 /** App bar on top, nav on the left, the current screen filling the rest (screens manage their own scrolling). */
 export function AppLayout() {
@@ -34,7 +34,7 @@ export function AppLayout() {
           sx={{
             width: NAV_WIDTH,
             flexShrink: 0,
-            '& .MuiDrawer-paper': { width: NAV_WIDTH, position: 'relative', pt: 1, borderRight: 1, borderColor: 'divider' },
+            '& .MuiDrawer-paper': { width: NAV_WIDTH, position: 'relative', borderRight: 1, borderColor: 'divider' },
           }}
         >
           <MainNav />

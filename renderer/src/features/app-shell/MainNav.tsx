@@ -1,9 +1,9 @@
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemIcon from '@mui/material/ListItemIcon';
-import ListItemText from '@mui/material/ListItemText';
+import Box from '@mui/material/Box';
+import ButtonBase from '@mui/material/ButtonBase';
+import Typography from '@mui/material/Typography';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import { alpha } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { useLabStore, type Screen } from '../../store';
 
@@ -12,23 +12,38 @@ const items: { screen: Screen; label: string; icon: ReactNode }[] = [
   { screen: 'operations', label: 'Operations', icon: <ReceiptLongOutlined /> },
 ];
 
+/** A narrow rail (icon over label): the inventory table needs the width more than the nav does. */
 export function MainNav() {
   const screen = useLabStore((s) => s.screen);
   const setScreen = useLabStore((s) => s.setScreen);
   return (
-    <List component="nav" aria-label="Main" sx={{ px: 1 }}>
-      {items.map((item) => (
-        <ListItemButton
-          key={item.screen}
-          selected={screen === item.screen}
-          aria-current={screen === item.screen ? 'page' : undefined}
-          onClick={() => setScreen(item.screen)}
-          sx={{ borderRadius: 1, mb: 0.5 }}
-        >
-          <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-          <ListItemText primary={item.label} />
-        </ListItemButton>
-      ))}
-    </List>
+    <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', pt: 1.5 }}>
+      {items.map((item) => {
+        const current = screen === item.screen;
+        return (
+          <ButtonBase
+            key={item.screen}
+            aria-current={current ? 'page' : undefined}
+            onClick={() => setScreen(item.screen)}
+            sx={{ flexDirection: 'column', gap: 0.25, width: 76, py: 0.75, borderRadius: 2, color: current ? 'primary.main' : 'text.secondary' }}
+          >
+            <Box
+              sx={(theme) => ({
+                display: 'flex',
+                px: 2,
+                py: 0.25,
+                borderRadius: 999,
+                backgroundColor: current ? alpha(theme.palette.primary.main, 0.15) : 'transparent',
+              })}
+            >
+              {item.icon}
+            </Box>
+            <Typography variant="caption" sx={{ fontWeight: current ? 700 : 500, color: current ? 'text.primary' : 'text.secondary' }}>
+              {item.label}
+            </Typography>
+          </ButtonBase>
+        );
+      })}
+    </Box>
   );
 }

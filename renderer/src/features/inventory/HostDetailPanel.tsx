@@ -23,7 +23,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <Typography variant="overline" component="h3" color="text.secondary" sx={{ lineHeight: 2 }}>
         {title}
       </Typography>
-      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5 }}>
+      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: '110px 1fr', columnGap: 2, rowGap: 0.5 }}>
         {children}
       </Box>
     </Box>
@@ -51,7 +51,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
       component="aside"
       variant="outlined"
       aria-label={`Details for ${host.name}`}
-      sx={{ width: 380, flexShrink: 0, overflow: 'auto', p: 2, display: 'flex', flexDirection: 'column' }}
+      sx={{ width: 360, flexShrink: 0, overflow: 'auto', p: 2, display: 'flex', flexDirection: 'column' }}
     >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -110,6 +110,11 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
       <Section title="Connection">
         <Fact label="Kind">{kindLabel(host.kind)}</Fact>
         <Fact label="Authentication">{authLabel(host.auth)}</Fact>
+        {host.auth.method === 'key' && (
+          <Fact label="Key file" mono>
+            {host.auth.keyPath}
+          </Fact>
+        )}
         <Fact label="libvirt URI" mono>
           {host.libvirtUri}
         </Fact>

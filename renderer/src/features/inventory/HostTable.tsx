@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -10,23 +11,27 @@ import Tooltip from '@mui/material/Tooltip';
 import { TableVirtuoso, type TableComponents } from 'react-virtuoso';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import type { HostView } from '../../../../shared/contract';
+import { useElementWidth } from '../../components/useElementWidth';
 import { useLabStore } from '../../store';
-import { ACTIONS_WIDTH, hostColumns } from './host-columns';
+import { ACTIONS_WIDTH, fitColumns, tableMinWidth, type HostColumn } from './host-columns';
 import { HostRowActions, type RowActionHandlers } from './HostRowActions';
 
-type Ctx = RowActionHandlers & { selectedId: string | null; onOpen: (h: HostView) => void };
-
-export const HOST_TABLE_MIN_WIDTH = hostColumns.reduce((sum, c) => sum + (c.width ?? 160), ACTIONS_WIDTH);
+type Ctx = RowActionHandlers & { selectedId: string | null; onOpen: (h: HostView) => void; columns: HostColumn[] };
 
 /** Clicks on the row's own buttons must not also open the detail panel. */
 const fromControl = (e: MouseEvent | KeyboardEvent): boolean =>
-  e.target instanceof Element && e.target.closest('button, a, input, [role="button"]') !== null && e.target !== e.currentTarget;
+  e.target instanceof Element && e.target !== e.currentTarget && e.target.closest('button, a, input, [role="button"]') !== null;
 
 // Defined once, outside render: Virtuoso remounts everything if these identities change.
 const components: TableComponents<HostView, Ctx> = {
   Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} />,
-  Table: (props) => (
-    <Table {...props} size="small" aria-label="Hosts" sx={{ tableLayout: 'fixed', minWidth: HOST_TABLE_MIN_WIDTH, borderCollapse: 'separate' }} />
+  Table: ({ context, ...props }) => (
+    <Table
+      {...props}
+      size="small"
+      aria-label="Hosts"
+      sx={{ tableLayout: 'fixed', minWidth: tableMinWidth(context.columns), borderCollapse: 'separate' }}
+    />
   ),
   TableHead: (props) => <TableHead {...props} />,
   TableBody: (props) => <TableBody {...props} />,
@@ -48,27 +53,23 @@ const components: TableComponents<HostView, Ctx> = {
   ),
 };
 
-function HeaderRow() {
+export function HostHeaderCells({ columns, sortable = true }: { columns: HostColumn[]; sortable?: boolean }) {
   const sort = useLabStore((s) => s.sort);
   const toggleSort = useLabStore((s) => s.toggleSort);
   return (
     <TableRow>
-      {hostColumns.map((c) => {
-        const active = c.sortKey !== undefined && sort.key === c.sortKey;
-        const label = c.sortKey ? (
-          <TableSortLabel active={active} direction={active ? sort.direction : 'asc'} onClick={() => c.sortKey && toggleSort(c.sortKey)}>
-            {c.label}
-          </TableSortLabel>
-        ) : (
-          c.label
-        );
+      {columns.map((c) => {
+        const active = sortable && c.sortKey !== undefined && sort.key === c.sortKey;
+        const label =
+          sortable && c.sortKey ? (
+            <TableSortLabel active={active} direction={active ? sort.direction : 'asc'} onClick={() => c.sortKey && toggleSort(c.sortKey)}>
+              {c.label}
+            </TableSortLabel>
+          ) : (
+            c.label
+          );
         return (
-          <TableCell
-            key={c.id}
-            align={c.align}
-            sortDirection={active ? sort.direction : false}
-            style={c.width ? { width: c.width } : undefined}
-          >
+          <TableCell key={c.id} align={c.align} sortDirection={active ? sort.direction : false} style={c.width ? { width: c.width } : undefined}>
             {c.description ? <Tooltip title={c.description}>{<span>{label}</span>}</Tooltip> : label}
           </TableCell>
         );
@@ -83,27 +84,31 @@ function HeaderRow() {
 type Props = RowActionHandlers & { hosts: HostView[]; selectedId: string | null; onOpen: (h: HostView) => void };
 
 export function HostTable({ hosts, selectedId, onOpen, onRefresh, onEdit, onRemove }: Props) {
+  const [boxRef, width] = useElementWidth<HTMLDivElement>();
+  const columns = fitColumns(width);
   return (
-    <TableVirtuoso
-      style={{ height: '100%' }}
-      data={hosts}
-      context={{ selectedId, onOpen, onRefresh, onEdit, onRemove }}
-      components={components}
-      computeItemKey={(_i, h) => h.id}
-      increaseViewportBy={400}
-      fixedHeaderContent={() => <HeaderRow />}
-      itemContent={(_i, h, ctx) => (
-        <>
-          {hostColumns.map((c) => (
-            <TableCell key={c.id} align={c.align} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-              {c.render(h)}
+    <Box ref={boxRef} sx={{ height: '100%' }}>
+      <TableVirtuoso
+        style={{ height: '100%' }}
+        data={hosts}
+        context={{ selectedId, onOpen, onRefresh, onEdit, onRemove, columns }}
+        components={components}
+        computeItemKey={(_i, h) => h.id}
+        increaseViewportBy={400}
+        fixedHeaderContent={() => <HostHeaderCells columns={columns} />}
+        itemContent={(_i, h, ctx) => (
+          <>
+            {ctx.columns.map((c) => (
+              <TableCell key={c.id} align={c.align} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                {c.render(h)}
+              </TableCell>
+            ))}
+            <TableCell align="right" sx={{ py: 0 }}>
+              <HostRowActions host={h} onRefresh={ctx.onRefresh} onEdit={ctx.onEdit} onRemove={ctx.onRemove} />
             </TableCell>
-          ))}
-          <TableCell align="right" sx={{ py: 0 }}>
-            <HostRowActions host={h} onRefresh={ctx.onRefresh} onEdit={ctx.onEdit} onRemove={ctx.onRemove} />
-          </TableCell>
-        </>
-      )}
-    />
+          </>
+        )}
+      />
+    </Box>
   );
 }

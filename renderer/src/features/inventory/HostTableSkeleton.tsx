@@ -5,29 +5,24 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { ACTIONS_WIDTH, hostColumns } from './host-columns';
+import { useElementWidth } from '../../components/useElementWidth';
+import { fitColumns, tableMinWidth } from './host-columns';
+import { HostHeaderCells } from './HostTable';
 
 /** Same columns as the real table so nothing jumps when the first list arrives. */
 export function HostTableSkeleton() {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const columns = fitColumns(width);
   return (
-    <Paper variant="outlined" sx={{ overflow: 'hidden' }} aria-busy="true" aria-label="Loading hosts">
-      <Table size="small" sx={{ tableLayout: 'fixed' }}>
+    <Paper ref={ref} variant="outlined" sx={{ overflow: 'auto' }} aria-busy="true" aria-label="Loading hosts">
+      <Table size="small" sx={{ tableLayout: 'fixed', minWidth: tableMinWidth(columns) }}>
         <TableHead>
-          <TableRow>
-            {hostColumns.map((c) => (
-              <TableCell key={c.id} align={c.align} style={c.width ? { width: c.width } : undefined}>
-                {c.label}
-              </TableCell>
-            ))}
-            <TableCell align="right" style={{ width: ACTIONS_WIDTH }}>
-              Actions
-            </TableCell>
-          </TableRow>
+          <HostHeaderCells columns={columns} sortable={false} />
         </TableHead>
         <TableBody>
           {Array.from({ length: 6 }, (_, r) => (
             <TableRow key={r}>
-              {hostColumns.map((c) => (
+              {columns.map((c) => (
                 <TableCell key={c.id}>
                   <Skeleton variant="text" width={c.id === 'name' ? '70%' : '80%'} />
                 </TableCell>

@@ -59,7 +59,7 @@ export function InventoryScreen() {
     );
 
   return (
-    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 2, p: 3 }}>
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', gap: 2, px: 2.5, py: 2 }}>
       <InventoryHeader showActions={!empty} onRefreshAll={() => void refreshAll()} />
       {!empty && <InventoryFilters />}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 2 }}>

@@ -13,7 +13,10 @@ export type HostColumn = {
   /** What the header means when the label alone is terse. */
   description?: string;
   sortKey?: SortKey;
+  /** Fixed width; the one column without it (Name) takes the rest, at least NAME_MIN_WIDTH. */
   width?: number;
+  /** When space is short, columns with the highest number are hidden first (the detail panel shows them). */
+  priority: number;
   align?: 'left' | 'right';
   render: (h: HostView) => ReactNode;
 };
@@ -31,6 +34,7 @@ export const hostColumns: HostColumn[] = [
     id: 'name',
     label: 'Name',
     sortKey: 'name',
+    priority: 0,
     render: (h) => (
       <Typography variant="body2" sx={{ fontWeight: 600 }} noWrap title={h.name}>
         {h.name}
@@ -41,27 +45,30 @@ export const hostColumns: HostColumn[] = [
     id: 'address',
     label: 'Address',
     sortKey: 'address',
-    width: 200,
+    width: 180,
+    priority: 2,
     render: (h) => (
       <Typography variant="body2" noWrap title={hostTarget(h)} sx={{ fontFamily: 'inherit' }}>
         {hostTarget(h)}
       </Typography>
     ),
   },
-  { id: 'kind', label: 'Kind', sortKey: 'kind', width: 84, render: (h) => kindLabel(h.kind) },
+  { id: 'kind', label: 'Kind', sortKey: 'kind', width: 76, priority: 7, render: (h) => kindLabel(h.kind) },
   {
     id: 'status',
     label: 'Status',
     sortKey: 'status',
-    width: 168,
+    width: 160,
+    priority: 1,
     render: (h) => <StatusPill status={h.status} busy={h.refreshing} message={h.statusMessage ?? h.lastError?.message} />,
   },
-  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', width: 72, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
+  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', width: 80, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
   {
     id: 'memory',
     label: 'Memory',
     sortKey: 'memory',
-    width: 96,
+    width: 100,
+    priority: 6,
     align: 'right',
     render: (h) => (h.lastFacts ? `${gib(h.lastFacts.memoryKiB)} GiB` : dash),
   },
@@ -70,7 +77,8 @@ export const hostColumns: HostColumn[] = [
     label: 'VMs',
     description: 'running / total',
     sortKey: 'vms',
-    width: 80,
+    width: 84,
+    priority: 3,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.domainsRunning, h.lastFacts?.domainsTotal),
   },
@@ -79,15 +87,17 @@ export const hostColumns: HostColumn[] = [
     label: 'Networks',
     description: 'active / total',
     sortKey: 'networks',
-    width: 100,
+    width: 108,
+    priority: 4,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.networksActive, h.lastFacts?.networksTotal),
   },
-  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', width: 88, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
+  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', width: 84, priority: 8, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
   {
     id: 'tags',
     label: 'Tags',
-    width: 160,
+    width: 150,
+    priority: 9,
     render: (h) =>
       h.tags.length === 0 ? (
         dash
@@ -101,4 +111,23 @@ export const hostColumns: HostColumn[] = [
   },
 ];
 
-export const ACTIONS_WIDTH = 120;
+export const ACTIONS_WIDTH = 112;
+export const NAME_MIN_WIDTH = 150;
+
+const widthOf = (cols: HostColumn[]): number => cols.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), ACTIONS_WIDTH);
+
+/**
+ * The columns that fit in `available` pixels, dropping the least important first, so the status,
+ * VM and network counts stay on screen even with the detail panel open.
+ */
+export function fitColumns(available: number): HostColumn[] {
+  if (available <= 0) return hostColumns;
+  let cols = hostColumns;
+  while (widthOf(cols) > available && cols.length > 2) {
+    const drop = cols.reduce((worst, c) => (c.priority > worst.priority ? c : worst));
+    cols = cols.filter((c) => c !== drop);
+  }
+  return cols;
+}
+
+export const tableMinWidth = widthOf;

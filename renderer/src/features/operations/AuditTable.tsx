@@ -15,7 +15,7 @@ import { OutcomeLabel } from './OutcomeLabel';
 type Ctx = { hostLabel: (e: AuditEntry) => string };
 
 const columns: { id: string; label: string; width?: number; align?: 'right' }[] = [
-  { id: 'time', label: 'Time', width: 110 },
+  { id: 'time', label: 'Time', width: 150 },
   { id: 'host', label: 'Host', width: 150 },
   { id: 'command', label: 'Command' },
   { id: 'duration', label: 'Duration', width: 96, align: 'right' },
@@ -73,7 +73,7 @@ export function AuditTable({ entries, hostLabel }: { entries: AuditEntry[]; host
             <TableCell align="right" sx={clip}>
               {duration(e.durationMs)}
             </TableCell>
-            <TableCell align="right" sx={mono}>
+            <TableCell align="right">
               {e.exitCode ?? '—'}
             </TableCell>
             <TableCell>

@@ -1,0 +1,90 @@
+import { AppError, type HostConfig } from '../../../../shared/contract';
+import type { domainActions, networkActions } from '../../../../shared/contract/channels';
+import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import type { RemoteRunner } from '../remote/remote-runner';
+import type { HostService } from './host-service';
+
+type DomainAction = (typeof domainActions)[number];
+type NetworkAction = (typeof networkActions)[number];
+
+/** virsh argv for each VM action; delete stops the VM first so undefine cannot fail on a running guest. */
+export function domainActionArgv(action: DomainAction, name: string, running: boolean, deleteVolumes: boolean): string[][] {
+  switch (action) {
+    case 'start':
+      return [['start', name]];
+    case 'shutdown':
+      return [['shutdown', name]];
+    case 'reboot':
+      return [['reboot', name]];
+    case 'destroy':
+      return [['destroy', name]];
+    case 'delete':
+      return [
+        ...(running ? [['destroy', name]] : []),
+        ['undefine', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes ? ['--remove-all-storage'] : [])],
+      ];
+  }
+}
+
+export function networkActionArgv(action: NetworkAction, name: string): string[] {
+  switch (action) {
+    case 'start':
+      return ['net-start', name];
+    case 'stop':
+      return ['net-destroy', name];
+    case 'autostart-on':
+      return ['net-autostart', name];
+    case 'autostart-off':
+      return ['net-autostart', name, '--disable'];
+  }
+}
+
+/** Power and lifecycle actions on a pod's VMs and networks; each ends with a fresh snapshot. */
+export class HostActions {
+  constructor(
+    private readonly hosts: HostService,
+    private readonly runner: RemoteRunner,
+  ) {}
+
+  private async pod(hostId: string): Promise<{ host: HostConfig; snapshot: HostSnapshot }> {
+    const host = this.hosts.configs().find((h) => h.id === hostId);
+    if (!host) throw new AppError({ kind: 'notFound', message: `No host with id ${hostId}.` });
+    const snapshot = this.hosts.latestSnapshot(hostId) ?? (await this.hosts.refresh(hostId, { interactive: true }));
+    if (!snapshot.libvirt || snapshot.libvirt.error) {
+      throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.` });
+    }
+    return { host, snapshot };
+  }
+
+  private async runAll(host: HostConfig, steps: string[][]): Promise<string[]> {
+    const done: string[] = [];
+    for (const args of steps) {
+      const argv = ['virsh', '-c', host.libvirtUri, ...args];
+      await this.runner.run(host, argv, { timeoutMs: 120_000 });
+      done.push(quoteArgv(argv));
+    }
+    return done;
+  }
+
+  private async after(hostId: string): Promise<HostSnapshot | null> {
+    return this.hosts.refresh(hostId, { interactive: true }).catch(() => null);
+  }
+
+  async domain(hostId: string, domain: string, action: DomainAction, deleteVolumes: boolean) {
+    const { host, snapshot } = await this.pod(hostId);
+    const dom = snapshot.libvirt!.domains.find((d) => d.name === domain);
+    if (!dom) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named "${domain}" (refresh if it was just created).` });
+    const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes));
+    return { commands, snapshot: await this.after(hostId) };
+  }
+
+  async network(hostId: string, network: string, action: NetworkAction) {
+    const { host, snapshot } = await this.pod(hostId);
+    if (!snapshot.libvirt!.networks.some((n) => n.name === network)) {
+      throw new AppError({ kind: 'notFound', message: `${host.name} has no libvirt network named "${network}".` });
+    }
+    const commands = await this.runAll(host, [networkActionArgv(action, network)]);
+    return { commands, snapshot: await this.after(hostId) };
+  }
+}

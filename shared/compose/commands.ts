@@ -1,0 +1,196 @@
+import { buildDhcpHostXml } from './domain-xml/dhcp-host';
+import { buildDomainXml, nicFromAttachment, type BootDevice, type DomainDiskSpec } from './domain-xml/build';
+import { generateUniqueMac, normalizeMac, type RandomBytes } from './domain-xml/mac';
+import { diskTarget } from './domain-xml/targets';
+import type { AttachmentPlan } from './planner/types';
+import { err, ok, type Result } from './result';
+import type { ResolvedDisk } from './storage/pools';
+
+/**
+ * One virsh invocation. `argv` holds virsh's arguments only: the executor runs
+ * `virsh --connect URI …argv` as an argv array (never through a shell), feeding `stdin` when set.
+ * Options are spelled out (`--domain NAME`, `--pool P`) so a name starting with '-' stays a name.
+ */
+export interface VirshCall {
+  argv: string[];
+  stdin?: string;
+  /** What it does, in a sentence (for the progress list and the audit log). */
+  description: string;
+}
+
+export interface ComposeStep extends VirshCall {
+  kind: 'create-volume' | 'reserve-ip' | 'define' | 'start';
+  /** Undoes this step when a later one fails; null when there is nothing to undo. */
+  rollback: VirshCall | null;
+}
+
+export interface PoolTarget {
+  name: string;
+  /** libvirt pool type: 'dir', 'fs', 'netfs' hold files; 'logical', 'zfs', 'disk' … hold block devices. */
+  type: string;
+  targetPath?: string;
+}
+
+export interface NetworkState {
+  name: string;
+  active: boolean;
+  persistent: boolean;
+}
+
+export interface ComposeCommandInput {
+  name: string;
+  virtType: 'kvm' | 'qemu';
+  vcpus: number;
+  memoryMiB: number;
+  arch: string;
+  machine?: string;
+  /** Disks with their pools (resolveStoragePools); the first boots. */
+  disks: readonly ResolvedDisk[];
+  pools: readonly PoolTarget[];
+  plan: AttachmentPlan;
+  networks: readonly NetworkState[];
+  /** One MAC per planned NIC; generated (52:54:00:…) from `random` when absent. */
+  macs?: readonly string[];
+  random?: RandomBytes;
+  /** MACs already used on the host (to avoid when generating). */
+  takenMacs?: Iterable<string>;
+  start: boolean;
+  bootOrder?: BootDevice[];
+  nicRom?: boolean;
+}
+
+export interface ComposeCommandPlan {
+  steps: ComposeStep[];
+  domainXml: string;
+  macs: string[];
+  volumes: { pool: string; name: string; path: string; format: string }[];
+}
+
+const FILE_POOLS = new Set(['dir', 'fs', 'netfs', 'gluster']);
+
+/** A volume name: the VM's name and the disk's, with anything unusual replaced by '_'. */
+export function volumeName(vmName: string, diskName: string, fileBased: boolean): string {
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[-.]+/, '_');
+  return `${clean(vmName)}-${clean(diskName)}${fileBased ? '.qcow2' : ''}`;
+}
+
+/**
+ * The exact virsh calls that compose a VM from a plan, in order, each with its rollback:
+ * `vol-create-as` per disk (qcow2 in file pools, raw in block pools) / `vol-delete`;
+ * `net-update … add ip-dhcp-host '<host …/>'` for each ip= libvirt can reserve / `… delete …`;
+ * `define --file /dev/stdin --validate` with the domain XML on stdin / `undefine --nvram`;
+ * optionally `start` / `destroy`.
+ */
+export function buildComposeCommands(input: ComposeCommandInput): Result<ComposeCommandPlan, string> {
+  const { plan } = input;
+  // MACs.
+  const macs: string[] = [];
+  const taken = new Set([...(input.takenMacs ?? [])].map((m) => m.toLowerCase()));
+  for (const [i, nic] of plan.nics.entries()) {
+    const given = input.macs?.[i];
+    if (given !== undefined) {
+      const mac = normalizeMac(given);
+      if (mac === null) return err(`NIC ${nic.label}: '${given}' is not a unicast MAC address.`);
+      macs.push(mac);
+    } else if (input.random) {
+      try {
+        macs.push(generateUniqueMac(input.random, [...taken, ...macs]));
+      } catch (e) {
+        return err(`NIC ${nic.label}: ${(e as Error).message}`);
+      }
+    } else {
+      return err(`NIC ${nic.label} has no MAC address and no random source was given to make one.`);
+    }
+  }
+  if (new Set(macs).size !== macs.length) return err('Two NICs were given the same MAC address.');
+
+  // Volumes.
+  const steps: ComposeStep[] = [];
+  const volumes: ComposeCommandPlan['volumes'] = [];
+  const diskSpecs: DomainDiskSpec[] = [];
+  for (const [i, disk] of input.disks.entries()) {
+    const pool = input.pools.find((p) => p.name === disk.pool);
+    if (!pool) return err(`Disk ${disk.name}: storage pool '${disk.pool}' is not on this host.`);
+    if (!pool.targetPath) return err(`Disk ${disk.name}: storage pool '${pool.name}' has no target path, so the volume's path is unknown.`);
+    const fileBased = FILE_POOLS.has(pool.type);
+    const format = fileBased ? 'qcow2' : 'raw';
+    const name = volumeName(input.name, disk.name, fileBased);
+    const path = `${pool.targetPath.replace(/\/+$/, '')}/${name}`;
+    volumes.push({ pool: pool.name, name, path, format });
+    diskSpecs.push({ path, format, target: diskTarget(i), kind: fileBased ? 'file' : 'block' });
+    steps.push({
+      kind: 'create-volume',
+      argv: ['vol-create-as', '--pool', pool.name, '--name', name, '--capacity', String(disk.sizeBytes), ...(fileBased ? ['--format', 'qcow2'] : [])],
+      description: `Create the ${disk.boot ? 'boot disk' : 'disk'} ${disk.name} (${(disk.sizeBytes / 1e9).toString()} GB) as ${name} in pool ${pool.name}.`,
+      rollback: { argv: ['vol-delete', '--vol', name, '--pool', pool.name], description: `Delete volume ${name} from pool ${pool.name}.` },
+    });
+  }
+
+  // DHCP reservations for ip=.
+  for (const [i, nic] of plan.nics.entries()) {
+    if (!nic.reservation) continue;
+    const mac = macs[i] ?? '';
+    const hostXml = buildDhcpHostXml({ mac, ip: nic.reservation.ip });
+    if (!hostXml.ok) return err(`NIC ${nic.label}: ${hostXml.error}`);
+    const net = input.networks.find((n) => n.name === nic.reservation?.network);
+    const flags = [...(net?.active !== false ? ['--live'] : []), ...(net?.persistent !== false ? ['--config'] : [])];
+    const call = (command: 'add' | 'delete') => [
+      'net-update',
+      '--network',
+      nic.reservation?.network ?? '',
+      '--command',
+      command,
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      hostXml.value,
+      ...flags,
+    ];
+    steps.push({
+      kind: 'reserve-ip',
+      argv: call('add'),
+      description: `Reserve ${nic.reservation.ip} for ${nic.ifname} (${mac}) in network '${nic.reservation.network}'.`,
+      rollback: { argv: call('delete'), description: `Remove the reservation of ${nic.reservation.ip} from network '${nic.reservation.network}'.` },
+    });
+  }
+
+  // The domain.
+  const xml = buildDomainXml({
+    name: input.name,
+    virtType: input.virtType,
+    vcpus: input.vcpus,
+    memoryMiB: input.memoryMiB,
+    arch: input.arch,
+    ...(input.machine !== undefined ? { machine: input.machine } : {}),
+    disks: diskSpecs,
+    nics: plan.nics.map((nic, i) => nicFromAttachment(nic.attach, macs[i] ?? '')),
+    ...(input.bootOrder ? { bootOrder: input.bootOrder } : {}),
+    ...(input.nicRom !== undefined ? { nicRom: input.nicRom } : {}),
+  });
+  if (!xml.ok) return err(xml.error);
+  steps.push({
+    kind: 'define',
+    argv: ['define', '--file', '/dev/stdin', '--validate'],
+    stdin: xml.value,
+    description: `Define VM ${input.name} with ${input.disks.length} disk(s) and ${plan.nics.length} NIC(s).`,
+    rollback: { argv: ['undefine', '--domain', input.name, '--nvram'], description: `Undefine VM ${input.name}.` },
+  });
+  if (input.start) {
+    steps.push({
+      kind: 'start',
+      argv: ['start', '--domain', input.name],
+      description: `Start VM ${input.name}.`,
+      rollback: { argv: ['destroy', '--domain', input.name], description: `Stop VM ${input.name}.` },
+    });
+  }
+  return ok({ steps, domainXml: xml.value, macs, volumes });
+}
+
+/** The rollbacks to run, newest first, after the first `completed` steps succeeded. */
+export function rollbackCalls(steps: readonly ComposeStep[], completed: number): VirshCall[] {
+  return steps
+    .slice(0, Math.max(0, Math.min(completed, steps.length)))
+    .map((s) => s.rollback)
+    .filter((r): r is VirshCall => r !== null)
+    .reverse();
+}
