@@ -35,6 +35,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core is Electron-free: only electron/main/desktop and the preload may import electron.' }] }],
     },
   },
+  // Playwright fixtures declare "no dependencies" with an empty pattern.
+  { files: ['e2e/fixtures/**'], rules: { 'no-empty-pattern': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
