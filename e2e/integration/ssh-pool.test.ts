@@ -67,7 +67,7 @@ describe('SSH connection pool against the lab', () => {
     const r = await c.runner.exec(host, ['sleep', marker], { timeoutMs: 500 });
     expect(r.outcome).toBe('timeout');
     await new Promise((res) => setTimeout(res, 700));
-    expect(await c.runner.run(host, ['sh', '-c', `pgrep -f "sleep ${marker}" || true`])).toBe('');
+    expect(await c.runner.run(host, ['sh', '-c', `pgrep -f "[s]leep ${marker}" || true`])).toBe('');
   });
 
   it('cancels a running command for real', async () => {
@@ -80,7 +80,7 @@ describe('SSH connection pool against the lab', () => {
     expect(r.outcome).toBe('cancelled');
     expect(r.stdout).toBe('');
     await new Promise((res) => setTimeout(res, 700));
-    expect(await c.runner.run(host, ['sh', '-c', `pgrep -f "sleep ${marker}" || true`])).toBe('');
+    expect(await c.runner.run(host, ['sh', '-c', `pgrep -f "[s]leep ${marker}" || true`])).toBe('');
   });
 
   it('reconnects after sshd restarts', async () => {

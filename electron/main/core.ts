@@ -2,10 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { AuditLog } from './services/audit/audit-log';
 import { EventBus } from './services/event-bus';
+import { ComposeService } from './services/compose/compose-service';
 import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
 import { RefreshScheduler } from './services/hosts/refresh-scheduler';
 import { InventoryStore } from './services/inventory/inventory-store';
+import { JobService } from './services/jobs/job-service';
+import { KeyedLock } from './services/jobs/keyed-lock';
 import { PromptBroker } from './services/prompts/prompt-broker';
 import { RemoteRunner } from './services/remote/remote-runner';
 import { ConnectionPool } from './services/ssh/connection-pool';
@@ -70,6 +73,10 @@ export async function createCore(o: CoreOptions) {
   await store.load();
   const hosts = new HostService(store, runner, bus);
   const actions = new HostActions(hosts, runner);
+  const jobs = new JobService(bus);
+  // One lock per host for every change that must not interleave with another (composes today).
+  const hostLocks = new KeyedLock();
+  const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks });
   const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
   if (o.backgroundRefresh ?? o.mode !== 'cli') scheduler.start();
 
@@ -86,9 +93,14 @@ export async function createCore(o: CoreOptions) {
     store,
     hosts,
     actions,
+    jobs,
+    hostLocks,
+    compose,
     scheduler,
     async dispose(): Promise<void> {
       scheduler.stop();
+      // Running jobs are cancelled and roll back while the connections are still open.
+      await jobs.shutdown();
       prompts.cancelAll();
       await pool.closeAll();
       await audit.flushed();

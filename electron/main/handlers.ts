@@ -56,5 +56,9 @@ export function createHandlers(core: Core): Handlers {
     'domains.action': async ({ hostId, domain, action, deleteVolumes }) => core.actions.domain(hostId, domain, action, deleteVolumes),
     'networks.action': async ({ hostId, network, action }) => core.actions.network(hostId, network, action),
     'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
+    'compose.plan': async (req) => core.compose.plan(req),
+    'compose.start': async (req) => core.compose.start(req),
+    'jobs.cancel': async ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),
+    'jobs.list': async ({ hostId }) => core.jobs.list(hostId),
   };
 }

@@ -75,14 +75,15 @@ export class ConnectionPool {
     const lease = await this.acquire(endpoint, o.interactive ?? true);
     try {
       const entry = this.entry(endpoint);
-      const result = await entry.queue.add(() => execOnClient(lease.client, argv, o), { signal: o.signal });
+      // The signal is checked when the task leaves the queue; once running, execOnClient handles it.
+      const result = await entry.queue.add(() => {
+        if (o.signal?.aborted) {
+          throw new AppError({ kind: 'cancelled', message: 'Cancelled before it started.', command: quoteArgv(argv) });
+        }
+        return execOnClient(lease.client, argv, o);
+      });
       this.o.onExec?.(endpoint, argv, result, o.hostId);
       return result;
-    } catch (err) {
-      if ((err as Error).name === 'AbortError') {
-        throw new AppError({ kind: 'cancelled', message: 'Cancelled before it started.', command: quoteArgv(argv) });
-      }
-      throw err;
     } finally {
       lease.release();
     }

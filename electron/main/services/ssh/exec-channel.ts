@@ -27,10 +27,25 @@ export function remoteLine(argv: readonly string[]): string {
   return `printf '${PID_MARK}%s\\n' $$ >&2; exec ${quoteArgv(argv)}`;
 }
 
-function openExec(client: Client, line: string): Promise<ClientChannel> {
+function openExecOnce(client: Client, line: string): Promise<ClientChannel> {
   return new Promise((resolve, reject) => {
     client.exec(line, (err, stream) => (err ? reject(err) : resolve(stream)));
   });
+}
+
+/**
+ * sshd frees a session slot a moment after the channel closes, so a channel opened right after
+ * another finished can be refused; that refusal is transient and worth a few quick retries.
+ */
+async function openExec(client: Client, line: string): Promise<ClientChannel> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await openExecOnce(client, line);
+    } catch (err) {
+      if (attempt >= 5 || !/open failed|Channel open failure/i.test((err as Error).message)) throw err;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
 }
 
 /** Best effort: kill the remote process group on a fresh channel of the same connection. */

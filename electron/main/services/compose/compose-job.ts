@@ -1,0 +1,145 @@
+import { AppError, toErrorShape, type HostConfig } from '../../../../shared/contract';
+import type { ComposeRequestParsed } from '../../../../shared/contract/compose';
+import type { ComposeStep } from '../../../../shared/compose/commands';
+import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import type { HostService } from '../hosts/host-service';
+import type { JobContext } from '../jobs/job-service';
+import type { KeyedLock } from '../jobs/keyed-lock';
+import type { RemoteRunner } from '../remote/remote-runner';
+import { virshArgv, type BuiltPlan } from './build-plan';
+import { liveConflicts } from './conflicts';
+import { verifyDomain } from './verify';
+
+export type ComposeJobDeps = {
+  hosts: HostService;
+  runner: RemoteRunner;
+  lock: KeyedLock;
+  /** Plans from a fresh snapshot (the same code the dry run uses). */
+  plan: (host: HostConfig, req: ComposeRequestParsed, name: string, snapshot: HostSnapshot, signal: AbortSignal) => Promise<BuiltPlan>;
+  stepTimeoutMs?: number;
+};
+
+const cancelled = (what: string) =>
+  new AppError({ kind: 'cancelled', message: `Cancelled ${what}; everything this compose had created was removed.` });
+
+/**
+ * The body of a compose job. Under the host's lock: read the host, plan, check names, run each
+ * virsh step, read the VM back and compare. Any failure or cancel undoes what was done, newest
+ * first, and the job keeps the failing command with its stderr.
+ */
+export function composeJob(deps: ComposeJobDeps, host: HostConfig, req: ComposeRequestParsed, name: string) {
+  return async (ctx: JobContext): Promise<void> => {
+    const { signal } = ctx;
+    ctx.setDomain(name);
+    const lockStep = ctx.addStep({ kind: 'lock', description: `Wait until no other change runs on ${host.name}.`, status: 'running' });
+    const release = await deps.lock.acquire(host.id, signal);
+    try {
+      ctx.updateStep(lockStep, { status: 'done' });
+      ctx.running();
+      const built = await prepare(deps, ctx, host, req, name);
+      await execute(deps, ctx, host, built);
+    } finally {
+      release();
+    }
+    // The inventory should show the new VM; a failed read here does not undo a good compose.
+    await deps.hosts.refresh(host.id, { interactive: false }).catch(() => undefined);
+  };
+}
+
+async function prepare(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, req: ComposeRequestParsed, name: string): Promise<BuiltPlan> {
+  const planStep = ctx.addStep({ kind: 'plan', description: `Read ${host.name} and plan VM ${name}.`, status: 'running' });
+  const snapshot = await deps.hosts.refresh(host.id, { interactive: true });
+  if (ctx.signal.aborted) throw cancelled('before anything was changed');
+  const built = await deps.plan(host, req, name, snapshot, ctx.signal);
+  ctx.updateStep(planStep, { status: 'done' });
+
+  const volumes = built.plan.disks.map((d) => ({ pool: d.pool, name: d.volume }));
+  const checkStep = ctx.addStep({ kind: 'check', description: `Check that no VM named ${name} and none of its volumes exist yet.`, status: 'running' });
+  const clashes = [...new Set([...built.plan.conflicts, ...(await liveConflicts(deps.runner, host, name, volumes, ctx.signal))])];
+  if (clashes.length > 0) {
+    const error = { kind: 'validation' as const, message: `${clashes.join(' ')} Choose another name; nothing was changed.` };
+    ctx.updateStep(checkStep, { status: 'failed', error });
+    throw new AppError(error);
+  }
+  ctx.updateStep(checkStep, { status: 'done' });
+  return built;
+}
+
+async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, built: BuiltPlan): Promise<void> {
+  const { signal } = ctx;
+  const timeoutMs = deps.stepTimeoutMs ?? 120_000;
+  const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(virshArgv(host, s.argv)) }));
+  const dumpArgv = virshArgv(host, ['dumpxml', '--domain', built.plan.name]);
+  const verifyId = ctx.addStep({ kind: 'verify', description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`, command: quoteArgv(dumpArgv) });
+
+  let completed = 0;
+  let current = -1;
+  try {
+    for (const [i, step] of built.steps.entries()) {
+      if (signal.aborted) throw cancelled('between steps');
+      current = i;
+      ctx.updateStep(ids[i]!, { status: 'running' });
+      await deps.runner.run(host, virshArgv(host, step.argv), { stdin: step.stdin, signal, timeoutMs });
+      ctx.updateStep(ids[i]!, { status: 'done' });
+      completed = i + 1;
+      current = -1;
+    }
+    if (signal.aborted) throw cancelled('before the check');
+    ctx.updateStep(verifyId, { status: 'running' });
+    const xml = await deps.runner.run(host, dumpArgv, { signal, timeoutMs });
+    const problems = verifyDomain(xml, built.plan);
+    if (problems.length > 0) {
+      const error = {
+        kind: 'remote' as const,
+        message: `VM ${built.plan.name} does not match the plan, so it was removed again: ${problems.join(' ')}`,
+        command: quoteArgv(dumpArgv),
+      };
+      ctx.updateStep(verifyId, { status: 'failed', error });
+      throw new AppError(error);
+    }
+    ctx.updateStep(verifyId, { status: 'done' });
+  } catch (err) {
+    const shape = toErrorShape(err);
+    const wasCancel = signal.aborted || shape.kind === 'cancelled';
+    const failedId = current >= 0 ? ids[current]! : ctx.step(verifyId).status === 'running' ? verifyId : -1;
+    if (failedId >= 0) ctx.updateStep(failedId, { status: wasCancel ? 'cancelled' : 'failed', error: shape });
+    // A step stopped mid-way (cancel, timeout) may have happened on the host anyway: undo it too, quietly.
+    const uncertain = current >= 0 && (wasCancel || shape.kind === 'timeout') ? current : -1;
+    await rollback(deps, ctx, host, built.steps, ids, completed, uncertain);
+    throw err;
+  }
+}
+
+async function rollback(
+  deps: ComposeJobDeps,
+  ctx: JobContext,
+  host: HostConfig,
+  steps: readonly ComposeStep[],
+  ids: readonly number[],
+  completed: number,
+  uncertain: number,
+): Promise<void> {
+  const order = [...(uncertain >= 0 ? [uncertain] : []), ...Array.from({ length: completed }, (_, k) => completed - 1 - k)];
+  for (const i of order) {
+    const undo = steps[i]?.rollback;
+    const id = ids[i]!;
+    if (!undo) continue;
+    const argv = virshArgv(host, undo.argv);
+    const command = quoteArgv(argv);
+    ctx.updateStep(id, { rollback: { command, status: 'pending' } });
+    try {
+      // No signal: a cancel must not stop the clean-up it caused.
+      await deps.runner.run(host, argv, { timeoutMs: 60_000 });
+      ctx.updateStep(id, { status: 'rolled-back', rollback: { command, status: 'done' } });
+    } catch (err) {
+      if (i === uncertain) {
+        // Most likely the step never took effect, so there was nothing to undo.
+        ctx.updateStep(id, { rollback: undefined });
+        continue;
+      }
+      ctx.updateStep(id, { rollback: { command, status: 'failed', error: toErrorShape(err) } });
+      ctx.leftBehind(`${steps[i]?.description ?? ''} (undo failed: ${command})`);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { HostConfig } from '../../../../shared/contract';
+import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import { commandError, type RemoteRunner } from '../remote/remote-runner';
+
+type Volume = { pool: string; name: string };
+
+/** Name clashes visible in a snapshot (for the dry run; the real run asks the host again). */
+export function snapshotConflicts(snapshot: HostSnapshot, name: string, volumes: readonly Volume[]): string[] {
+  const out: string[] = [];
+  const domains = snapshot.libvirt?.domains ?? [];
+  if (domains.some((d) => d.name === name)) out.push(`A VM named '${name}' already exists on ${snapshot.hostname}.`);
+  for (const v of volumes) {
+    const pool = snapshot.libvirt?.pools.find((p) => p.name === v.pool);
+    if (pool?.volumes.some((x) => x.name === v.name)) out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
+  }
+  return out;
+}
+
+/**
+ * The same clashes, asked of libvirt directly inside the per-host critical section: a snapshot may
+ * predate another client's change. A lookup that succeeds means the name is taken.
+ */
+export async function liveConflicts(
+  runner: RemoteRunner,
+  host: HostConfig,
+  name: string,
+  volumes: readonly Volume[],
+  signal: AbortSignal,
+): Promise<string[]> {
+  const exists = async (args: string[]) => {
+    const argv = ['virsh', '--connect', host.libvirtUri, ...args];
+    const r = await runner.exec(host, argv, { signal, timeoutMs: 30_000 });
+    if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, argv, r);
+    if (r.outcome === 'ok') return true;
+    // virsh says "failed to get domain/vol 'X'" when the name is free; anything else is a real error.
+    if (/failed to get|not found/i.test(r.stderr)) return false;
+    throw commandError(host, argv, r);
+  };
+  const out: string[] = [];
+  if (await exists(['domuuid', '--domain', name])) out.push(`A VM named '${name}' already exists on ${host.name}.`);
+  for (const v of volumes) {
+    if (await exists(['vol-key', '--vol', v.name, '--pool', v.pool])) out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
+  }
+  return out;
+}
