@@ -6,18 +6,20 @@
  *   @@@lds:<nonce> <section> [<uuid>]
  *   …section body…
  *
- * Sections, in order: hostname, user, system, ip, virsh (present|absent), then with virsh:
+ * Sections, in order: hostname, user (user=, groups=), system (arch=, kernel=, cpus=, memkib=, cpumodel=),
+ * ip (`ip -j -d addr show`), virsh (present|absent), then with virsh:
  * connect <rc> (holds virsh's error when it cannot connect), uri, net-all, net-active, net-autostart,
  * net-persistent, pool-all, pool-active, pool-autostart, pool-persistent, dom-all, dom-active
  * (UUID lists), then per virsh batch: batch <n>, version, nodeinfo, net-xml <uuid>, net-leases <uuid>,
  * pool-xml <uuid>, vol-list <uuid>, dom-xml <uuid>, dom-state <uuid>, dom-ifaddr <uuid>; always last: end.
  *
  * Why it looks like this:
- * - Each virsh process pays ~25 ms start-up plus a libvirt connection, so there are two: one lists
+ * - Each virsh process pays start-up plus a libvirt connection (25–60 ms), so there are two: one lists
  *   UUIDs, one runs everything else as a `;`-chain. UUIDs (checked against a strict pattern) are safe
  *   to put back into a virsh command line; names are not.
  * - virsh runs a `;`-chain on even when a command fails (it prints "error: …" on stderr and goes on),
- *   so stderr is merged (2>&1) and lands in the failing command's own section. Only a failed
+ *   so stderr is merged (2>&1) and lands in the failing command's own section (virsh flushes stdout
+ *   before it reports, so the order holds through a pipe). Only a failed
  *   connection stops it before the first command — that shows up as a `connect` section holding the
  *   error and no `uri` section. A chain that doesn't *parse* (unknown command/option) runs nothing at
  *   all, so the chain uses only options virsh has had since 1.2.x.
