@@ -8,7 +8,8 @@ import { buildSync } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
-const labJson = path.join(process.env.LABDECK_LAB_STATE ?? path.join(root, 'e2e/lab/.state'), 'lab.json');
+const labState = process.env.LABDECK_LAB_STATE ?? path.join(root, 'e2e/lab/.state');
+const labJson = path.join(labState, 'lab.json');
 const testHosts = existsSync(labJson) ? JSON.parse(readFileSync(labJson, 'utf8')).hosts.filter((h) => h.kind === 'test').length : 0;
 if (testHosts < 20) execFileSync('bash', [path.join(root, 'e2e/lab/up.sh'), '--test-hosts', '20'], { stdio: 'inherit' });
 
@@ -18,5 +19,5 @@ for (const name of ['refresh-bench', 'inventory-table-bench']) {
   if (!existsSync(src)) continue;
   const out = path.join(root, 'dist', 'bench', `${name}.cjs`);
   buildSync({ entryPoints: [src], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: Object.keys(pkg.dependencies), logLevel: 'warning' });
-  execFileSync(process.execPath, [out], { stdio: 'inherit' });
+  execFileSync(process.execPath, [out], { stdio: 'inherit', env: { ...process.env, LABDECK_LAB_STATE: labState } });
 }
