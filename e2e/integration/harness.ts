@@ -15,6 +15,8 @@ export async function startCore(
   o: {
     knownHosts?: string;
     answerHostKey?: 'once' | 'remember' | 'cancel';
+    /** Answers for secret prompts (passphrases, passwords), in order; null cancels. */
+    secrets?: (string | null)[];
     timeouts?: CoreOptions['timeouts'];
   } = {},
 ): Promise<TestCore> {
@@ -29,6 +31,10 @@ export async function startCore(
     const p = payload as Prompt;
     seen.push(p);
     if (p.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: p.promptId, decision: o.answerHostKey ?? 'once' });
+    if (p.kind === 'secret') {
+      const value = o.secrets?.shift() ?? null;
+      core.prompts.answer({ kind: 'secret', promptId: p.promptId, value, remember: false });
+    }
   });
   return Object.assign(core, {
     dir,
