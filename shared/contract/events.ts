@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HostView } from './host';
 import { Prompt } from './prompts';
 import { AuditEntry } from './audit';
+import { JobView } from './compose';
 
 /** Events pushed from the engine to every connected renderer. */
 export const events = {
@@ -10,6 +11,8 @@ export const events = {
   'prompt.opened': Prompt,
   'prompt.closed': z.object({ promptId: z.string() }),
   'audit.appended': AuditEntry,
+  /** The whole job, on every change of it. */
+  'job.progress': JobView,
 } as const;
 
 export type Events = typeof events;

@@ -8,3 +8,4 @@ export * from './events';
 export * from './wire';
 export * from './names';
 export * from "./bridge";
+export * from './compose';

@@ -16,6 +16,10 @@ export const channelNames = [
   'networks.action',
   'marks.set',
   'audit.list',
+  'compose.plan',
+  'compose.start',
+  'jobs.cancel',
+  'jobs.list',
 ] as const;
 
-export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended'] as const;
+export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended', 'job.progress'] as const;

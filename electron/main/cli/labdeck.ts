@@ -1,5 +1,9 @@
 import path from 'node:path';
+import { toErrorShape } from '../../../shared/contract';
 import { createCore, defaultDataDir } from '../core';
+import { parseArgs, UsageError } from './args';
+import { composeCommand, planCommand } from './compose-command';
+import { constraintsParse } from './constraints-command';
 
 /**
  * `labdeck`: the same engine, headless. It reads the same inventory as the app
@@ -8,24 +12,25 @@ import { createCore, defaultDataDir } from '../core';
 const USAGE = `usage:
   labdeck hosts [--json]                  list the inventory
   labdeck refresh NAME [--json]           read a host's snapshot over SSH
+  labdeck constraints parse TEXT          parse interface constraints, print them as JSON
+  labdeck plan --host NAME [compose options] [--json]
+                                          what compose would do, and why; changes nothing
+  labdeck compose --host NAME [compose options] [--start] [--json]
+                                          compose the VM (Ctrl-C cancels and rolls back)
+compose options:
+  --hostname NAME  --cores N  --memory MiB  --arch ARCH  --virt-type kvm|qemu
+  --storage 'root:8(local),data:20'       --interfaces 'eth0:name=br0;eth1:space=lan'
+  --macvlan-mode bridge|private|vepa|passthrough   --nic-mode eth0=private,…   --no-nic-rom
 options:
   --inventory FILE   inventory file (default: the app's, in ${defaultDataDir()})`;
 
-type Args = { positional: string[]; flags: Map<string, string | true> };
-
-export function parseArgs(argv: string[]): Args {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (v !== undefined) flags.set(k, v);
-      else if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--') && k !== 'json') flags.set(k, argv[++i]!);
-      else flags.set(k, true);
-    } else positional.push(a);
-  }
-  return { positional, flags };
+function printError(err: unknown): void {
+  const s = toErrorShape(err);
+  const lines = [s.message];
+  if (s.command) lines.push(`$ ${s.command}`);
+  if (s.stderr) lines.push(s.stderr.trimEnd());
+  if (s.hint) lines.push(s.hint);
+  console.error(lines.join('\n'));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +42,14 @@ async function main(argv: string[]): Promise<number> {
   if (!cmd || cmd === 'help' || args.flags.has('help')) {
     console.log(USAGE);
     return cmd ? 0 : 2;
+  }
+  // Pure grammar work: no inventory or connection needed.
+  if (cmd === 'constraints') {
+    if (rest[0] !== 'parse' || rest[1] === undefined) {
+      console.error(`usage: labdeck constraints parse TEXT`);
+      return 2;
+    }
+    return constraintsParse(rest[1]);
   }
   const core = await createCore({ dataDir, mode: 'cli', backgroundRefresh: false });
   try {
@@ -56,12 +69,18 @@ async function main(argv: string[]): Promise<number> {
       console.log(json ? JSON.stringify(snap, null, 2) : `${h.name}: ${snap.hostname}, ${snap.interfaces.length} interfaces`);
       return 0;
     }
+    if (cmd === 'plan') return await planCommand(core, args);
+    if (cmd === 'compose') return await composeCommand(core, args);
     console.error(`Unknown command "${cmd}".\n${USAGE}`);
     return 2;
   } catch (err) {
-    const e = err as { shape?: { message: string; command?: string; stderr?: string } };
-    console.error(e.shape ? `${e.shape.message}${e.shape.command ? `\n$ ${e.shape.command}` : ''}${e.shape.stderr ? `\n${e.shape.stderr}` : ''}` : String(err));
-    return 1;
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      return 2;
+    }
+    printError(err);
+    // A request the engine refused (bad grammar, bad numbers) is a usage error too.
+    return toErrorShape(err).kind === 'validation' ? 2 : 1;
   } finally {
     await core.dispose();
   }

@@ -20,8 +20,8 @@ export type ComposeJobDeps = {
   stepTimeoutMs?: number;
 };
 
-const cancelled = (what: string) =>
-  new AppError({ kind: 'cancelled', message: `Cancelled ${what}; everything this compose had created was removed.` });
+const cancelled = (message: string) => new AppError({ kind: 'cancelled', message });
+const CANCELLED_MIDWAY = 'Cancelled; the steps already done are undone (see each step).';
 
 /**
  * The body of a compose job. Under the host's lock: read the host, plan, check names, run each
@@ -50,7 +50,7 @@ export function composeJob(deps: ComposeJobDeps, host: HostConfig, req: ComposeR
 async function prepare(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, req: ComposeRequestParsed, name: string): Promise<BuiltPlan> {
   const planStep = ctx.addStep({ kind: 'plan', description: `Read ${host.name} and plan VM ${name}.`, status: 'running' });
   const snapshot = await deps.hosts.refresh(host.id, { interactive: true });
-  if (ctx.signal.aborted) throw cancelled('before anything was changed');
+  if (ctx.signal.aborted) throw cancelled('Cancelled before anything was changed.');
   const built = await deps.plan(host, req, name, snapshot, ctx.signal);
   ctx.updateStep(planStep, { status: 'done' });
 
@@ -77,7 +77,7 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
   let current = -1;
   try {
     for (const [i, step] of built.steps.entries()) {
-      if (signal.aborted) throw cancelled('between steps');
+      if (signal.aborted) throw cancelled(CANCELLED_MIDWAY);
       current = i;
       ctx.updateStep(ids[i]!, { status: 'running' });
       await deps.runner.run(host, virshArgv(host, step.argv), { stdin: step.stdin, signal, timeoutMs });
@@ -85,7 +85,7 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
       completed = i + 1;
       current = -1;
     }
-    if (signal.aborted) throw cancelled('before the check');
+    if (signal.aborted) throw cancelled(CANCELLED_MIDWAY);
     ctx.updateStep(verifyId, { status: 'running' });
     const xml = await deps.runner.run(host, dumpArgv, { signal, timeoutMs });
     const problems = verifyDomain(xml, built.plan);

@@ -6,10 +6,12 @@ import { AppError } from '../../../../shared/contract';
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
+  /** Holders plus waiters per key, counted synchronously so busy() is exact. */
+  private readonly counts = new Map<string, number>();
 
   /** Whether someone holds or waits for this key (so a new job shows as queued). */
   busy(key: string): boolean {
-    return this.tails.has(key);
+    return (this.counts.get(key) ?? 0) > 0;
   }
 
   /** Resolves with a release function when it is this caller's turn; rejects when `signal` aborts first. */
@@ -22,10 +24,14 @@ export class KeyedLock {
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     });
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     let released = false;
     const once = () => {
       if (released) return;
       released = true;
+      const left = (this.counts.get(key) ?? 1) - 1;
+      if (left > 0) this.counts.set(key, left);
+      else this.counts.delete(key);
       release();
     };
     return new Promise((resolve, reject) => {

@@ -1,0 +1,104 @@
+import { macvlanModes, type HostConfig, type MacvlanMode } from '../../../shared/contract';
+import type { ComposeRequest, JobView } from '../../../shared/contract/compose';
+import type { Core } from '../core';
+import { intFlag, textFlag, UsageError, type Args } from './args';
+import { jobSummary, planText, stepLines } from './print';
+
+function modeOf(text: string, flag: string): MacvlanMode {
+  if (!(macvlanModes as readonly string[]).includes(text)) throw new UsageError(`${flag}: '${text}' is not one of ${macvlanModes.join(', ')}.`);
+  return text as MacvlanMode;
+}
+
+/** `--nic-mode eth0=private,eth1=vepa` → { eth0: 'private', eth1: 'vepa' }. */
+function perNicModes(text: string | undefined): Record<string, MacvlanMode> | undefined {
+  if (text === undefined) return undefined;
+  const out: Record<string, MacvlanMode> = {};
+  for (const pair of text.split(',').filter(Boolean)) {
+    const [label, mode] = pair.split('=', 2);
+    if (!label || mode === undefined) throw new UsageError(`--nic-mode takes label=mode[,label=mode…], not '${pair}'.`);
+    out[label] = modeOf(mode, '--nic-mode');
+  }
+  return out;
+}
+
+/** The compose request the flags describe (validated by the engine like any other request). */
+export function requestFromFlags(args: Args, host: HostConfig, start: boolean): ComposeRequest {
+  const macvlan = textFlag(args, 'macvlan-mode');
+  const virtType = textFlag(args, 'virt-type');
+  if (virtType !== undefined && virtType !== 'kvm' && virtType !== 'qemu') throw new UsageError(`--virt-type is kvm or qemu, not '${virtType}'.`);
+  return {
+    hostId: host.id,
+    hostname: textFlag(args, 'hostname'),
+    cores: intFlag(args, 'cores'),
+    memoryMiB: intFlag(args, 'memory'),
+    arch: textFlag(args, 'arch'),
+    storage: textFlag(args, 'storage') ?? '',
+    interfaces: textFlag(args, 'interfaces') ?? '',
+    macvlanMode: macvlan === undefined ? undefined : modeOf(macvlan, '--macvlan-mode'),
+    perNicModes: perNicModes(textFlag(args, 'nic-mode')),
+    start,
+    virtType,
+    nicRom: !args.flags.has('no-nic-rom'),
+  };
+}
+
+function hostByName(core: Core, name: string | undefined): HostConfig {
+  if (!name) throw new UsageError('--host NAME is required.');
+  const h = core.hosts.configs().find((x) => x.name === name);
+  if (!h) throw new UsageError(`No host named "${name}" in the inventory.`);
+  return h;
+}
+
+/**
+ * First contact without prompts (nobody answers them in a terminal); later commands reuse the
+ * connection this opens, so they never ask either.
+ */
+async function connect(core: Core, host: HostConfig): Promise<void> {
+  await core.hosts.refresh(host.id, { interactive: false });
+}
+
+/** `labdeck plan`: prints what compose would do and changes nothing. */
+export async function planCommand(core: Core, args: Args): Promise<number> {
+  const host = hostByName(core, textFlag(args, 'host'));
+  const req = requestFromFlags(args, host, args.flags.has('start'));
+  await connect(core, host);
+  const plan = await core.compose.plan(req);
+  console.log(args.flags.has('json') ? JSON.stringify(plan, null, 2) : planText(plan));
+  return 0;
+}
+
+/** `labdeck compose`: runs the compose job, printing each step; Ctrl-C cancels and rolls back. */
+export async function composeCommand(core: Core, args: Args): Promise<number> {
+  const host = hostByName(core, textFlag(args, 'host'));
+  const req = requestFromFlags(args, host, args.flags.has('start'));
+  const json = args.flags.has('json');
+  await connect(core, host);
+  const seen = new Map<number, string>();
+  let jobId = '';
+  const unsubscribe = core.bus.subscribe((event, payload) => {
+    if (event !== 'job.progress' || json) return;
+    const job = payload as JobView;
+    if (job.id !== jobId) return;
+    for (const s of job.steps) {
+      const key = `${s.status}/${s.rollback?.status ?? ''}`;
+      if (seen.get(s.id) === key || s.status === 'pending') continue;
+      seen.set(s.id, key);
+      console.log(stepLines(s).join('\n'));
+    }
+  });
+  const onSigint = () => {
+    console.error('Cancelling; undoing what was done…');
+    core.jobs.cancel(jobId);
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    jobId = core.compose.start(req).jobId;
+    const job = await core.jobs.wait(jobId);
+    if (json) console.log(JSON.stringify(job, null, 2));
+    else console.log(jobSummary(job));
+    return job.state === 'succeeded' ? 0 : 1;
+  } finally {
+    unsubscribe();
+    process.off('SIGINT', onSigint);
+  }
+}
