@@ -18,6 +18,6 @@ for (const name of ['refresh-bench', 'inventory-table-bench']) {
   const src = path.join(here, `${name}.ts`);
   if (!existsSync(src)) continue;
   const out = path.join(root, 'dist', 'bench', `${name}.cjs`);
-  buildSync({ entryPoints: [src], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: Object.keys(pkg.dependencies), logLevel: 'warning' });
+  buildSync({ entryPoints: [src], bundle: true, platform: 'node', format: 'cjs', outfile: out, external: [...Object.keys(pkg.dependencies), 'playwright-core'], logLevel: 'warning' });
   execFileSync(process.execPath, [out], { stdio: 'inherit', env: { ...process.env, LABDECK_LAB_STATE: labState } });
 }

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** An inventory of N hosts with facts, as the app stores it; addresses are never contacted. */
+function inventory(n: number): string {
+  const hosts = Array.from({ length: n }, (_, i) => ({
+    id: `bench-${i}`,
+    name: `kvm-${String(i).padStart(4, '0')}`,
+    address: `127.0.0.1`,
+    port: 10000 + i,
+    user: 'root',
+    auth: { method: 'agent' },
+    libvirtUri: 'qemu:///system',
+    tags: [`rack${i % 12}`],
+    kind: 'pod',
+    pod: { defaultMacvlanMode: 'bridge', installMode: 'manual' },
+    lastFacts: {
+      hostname: `kvm-${i}`, cpus: 32, memoryKiB: 256 * 1024 * 1024, domainsTotal: i % 40, domainsRunning: i % 17,
+      networksTotal: 3, networksActive: 2, libvirtVersion: '9.0.0', hypervisor: 'QEMU 7.2.0',
+    },
+    addedAt: new Date(0).toISOString(),
+  }));
+  return JSON.stringify({ schemaVersion: 1, hosts, marks: {} });
+}
+
+async function startApp(n: number): Promise<{ url: string; stop: () => void; dir: string }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-table-'));
+  mkdirSync(path.join(dir, 'data'));
+  writeFileSync(path.join(dir, 'data', 'inventory.json'), inventory(n));
+  const child = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
+    env: { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh'), LABDECK_BACKGROUND_REFRESH: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      const m = /running at (\S+)/.exec(String(d));
+      if (m) resolve(m[1]!);
+    });
+  });
+  return { url, dir, stop: () => child.kill() };
+}
+
+async function measure(page: Page, url: string, n: number) {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.getByRole('row', { name: /kvm-0000/ }).waitFor();
+  const firstRows = Date.now() - t0;
+  const domRows = await page.getByRole('row').count();
+  // Scroll through the whole table and count frames longer than 50 ms (janky ones).
+  const scroll = await page.evaluate(async () => {
+    const scroller = [...document.querySelectorAll<HTMLElement>('*')].find((e) => e.scrollHeight > e.clientHeight + 100 && getComputedStyle(e).overflowY !== 'visible');
+    if (!scroller) return { frames: 0, long: 0, ms: 0 };
+    let frames = 0;
+    let long = 0;
+    let last = performance.now();
+    const start = last;
+    for (let y = 0; y < scroller.scrollHeight; y += 400) {
+      scroller.scrollTop = y;
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const now = performance.now();
+      if (now - last > 50) long++;
+      last = now;
+      frames++;
+    }
+    return { frames, long, ms: performance.now() - start };
+  });
+  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  return { n, firstRows, domRows, heapMiB: heap / 1024 / 1024, ...scroll };
+}
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+  const results = [];
+  for (const n of [10, 1000]) {
+    const app = await startApp(n);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    results.push(await measure(page, app.url, n));
+    await page.close();
+    app.stop();
+    rmSync(app.dir, { recursive: true, force: true });
+  }
+  await browser.close();
+  const [small, big] = results as [Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>];
+  console.log('Inventory table benchmark (web build, Chromium)');
+  for (const r of results) {
+    console.log(`  ${r.n} hosts: first rows ${r.firstRows} ms, rows in DOM ${r.domRows}, JS heap ${r.heapMiB.toFixed(1)} MiB, scroll ${r.frames} steps with ${r.long} frames > 50 ms`);
+  }
+  console.log(`(e) first rows, 1000 vs 10 hosts     ratio ${(big.firstRows / small.firstRows).toFixed(2)}x   goal <= 2x   ${big.firstRows <= 2 * small.firstRows ? 'met' : 'MISSED'}`);
+  console.log(`(f) rows in DOM, 1000 vs 10 hosts    ratio ${(big.domRows / small.domRows).toFixed(2)}x   (virtualized: stays small)`);
+  console.log(`(g) JS heap, 1000 vs 10 hosts        ratio ${(big.heapMiB / small.heapMiB).toFixed(2)}x`);
+  console.log(`(h) janky scroll frames, 1000 hosts  ${big.long} of ${big.frames}   goal 0   ${big.long === 0 ? 'met' : 'MISSED'}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
