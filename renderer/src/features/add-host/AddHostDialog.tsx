@@ -96,7 +96,14 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
 
   const submitLabel = isEdit ? 'Save' : 'Add host';
   return (
-    <Box component="form" noValidate onSubmit={(e) => void submit(e)} aria-label={isEdit ? 'Edit host' : 'Add host'}>
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      aria-label={isEdit ? 'Edit host' : 'Add host'}
+      // A flex column, so only DialogContent scrolls and the title and buttons stay put.
+      sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}
+    >
       <DialogTitle>{isEdit ? `Edit ${editing?.name ?? 'host'}` : 'Add host'}</DialogTitle>
       <DialogContent>
         {isEdit && !editing ? (

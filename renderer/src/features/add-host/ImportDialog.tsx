@@ -2,6 +2,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -99,6 +101,8 @@ function ImportBody({ onClose }: { onClose: () => void }) {
     setRunning(false);
   };
 
+  // Hosts that can still be picked: not in the inventory before, not imported just now.
+  const selectable = (candidates ?? []).filter((c) => !present.has(c.alias) && results[c.alias]?.state !== 'added');
   const failures = Object.entries(results).filter((e): e is [string, Extract<ItemResult, { state: 'failed' }>] => e[1].state === 'failed');
   const anyDone = Object.values(results).some((r) => r.state === 'added');
 
@@ -118,6 +122,21 @@ function ImportBody({ onClose }: { onClose: () => void }) {
         )}
         {candidates && candidates.length === 0 && (
           <Alert severity="info">No importable hosts in ~/.ssh/config (wildcard entries are skipped).</Alert>
+        )}
+        {selectable.length > 1 && (
+          <FormControlLabel
+            sx={{ ml: 0.25 }}
+            label={`Select all new hosts (${selectable.length})`}
+            control={
+              <Checkbox
+                size="small"
+                disabled={running}
+                checked={selectable.every((c) => checked.has(c.alias))}
+                indeterminate={checked.size > 0 && !selectable.every((c) => checked.has(c.alias))}
+                onChange={(e) => setChecked(e.target.checked ? new Set(selectable.map((c) => c.alias)) : new Set())}
+              />
+            }
+          />
         )}
         {candidates && candidates.length > 0 && (
           <List dense aria-label="Hosts in ~/.ssh/config" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 360, overflow: 'auto' }}>
@@ -145,15 +164,18 @@ function ImportBody({ onClose }: { onClose: () => void }) {
                   </ListItemIcon>
                   <ListItemText
                     id={id}
-                    primary={c.alias}
-                    secondary={
-                      already
-                        ? `${describe(c)} — already in the inventory`
-                        : result?.state === 'failed'
-                          ? `${describe(c)} — ${errorTitles[result.error.kind]}`
-                          : describe(c)
+                    sx={{ opacity: already ? 0.6 : 1 }}
+                    primary={
+                      <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+                        <span>{c.alias}</span>
+                        {already && <Chip size="small" label="already in inventory" sx={{ height: 20, fontSize: '0.7rem' }} />}
+                        {result?.state === 'failed' && (
+                          <Chip size="small" color="error" variant="outlined" label={errorTitles[result.error.kind]} sx={{ height: 20, fontSize: '0.7rem' }} />
+                        )}
+                      </Box>
                     }
-                    slotProps={{ secondary: { color: result?.state === 'failed' ? 'error' : 'text.secondary' } }}
+                    secondary={describe(c)}
+                    slotProps={{ secondary: { sx: { wordBreak: 'break-all' } } }}
                   />
                 </ListItem>
               );

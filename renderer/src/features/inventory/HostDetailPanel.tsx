@@ -12,7 +12,7 @@ import type { HostView } from '../../../../shared/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { monoFont } from '../../components/fonts';
 import { authLabel, gib, hostTarget, kindLabel, sshTarget } from '../../format/host-format';
-import { fullTime } from '../../format/time-format';
+import { compactTime } from '../../format/time-format';
 import { StatusPill } from './StatusPill';
 
 type Props = { host: HostView; onClose: () => void; onRefresh: (h: HostView) => void; onEdit: (h: HostView) => void };
@@ -51,7 +51,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
       component="aside"
       variant="outlined"
       aria-label={`Details for ${host.name}`}
-      sx={{ width: 360, flexShrink: 0, overflow: 'auto', p: 2, display: 'flex', flexDirection: 'column' }}
+      sx={{ width: 340, flexShrink: 0, overflow: 'auto', p: 2, display: 'flex', flexDirection: 'column' }}
     >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
@@ -76,7 +76,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
           Edit
         </Button>
       </Box>
-      {host.statusMessage && (
+      {host.statusMessage && host.statusMessage !== host.lastError?.message && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {host.statusMessage}
         </Typography>
@@ -84,7 +84,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
 
       {host.lastError && <ErrorDetails error={host.lastError} sx={{ mt: 2 }} />}
 
-      <Section title="Facts">
+      <Section title={host.status === 'online' ? 'Facts' : 'Last known facts'}>
         {f ? (
           <>
             <Fact label="Hostname">{f.hostname}</Fact>
@@ -97,7 +97,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
             <Fact label="libvirt">{f.libvirtVersion}</Fact>
             <Fact label="VMs">{`${f.domainsRunning} running of ${f.domainsTotal}`}</Fact>
             <Fact label="Networks">{`${f.networksActive} active of ${f.networksTotal}`}</Fact>
-            <Fact label="Last seen">{fullTime(host.lastSeen)}</Fact>
+            <Fact label="Last seen">{compactTime(host.lastSeen)}</Fact>
           </>
         ) : (
           <Typography variant="body2" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
@@ -120,7 +120,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
         </Fact>
         {host.jump && <Fact label="Jump host">{sshTarget(host.jump.user, host.jump.address, host.jump.port)}</Fact>}
         <Fact label="Tags">{host.tags.length ? host.tags.join(', ') : undefined}</Fact>
-        <Fact label="Added">{fullTime(host.addedAt)}</Fact>
+        <Fact label="Added">{compactTime(host.addedAt)}</Fact>
       </Section>
       {host.kind === 'pod' && (
         <Section title="Pod defaults">

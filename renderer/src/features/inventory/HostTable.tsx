@@ -99,7 +99,16 @@ export function HostTable({ hosts, selectedId, onOpen, onRefresh, onEdit, onRemo
         itemContent={(_i, h, ctx) => (
           <>
             {ctx.columns.map((c) => (
-              <TableCell key={c.id} align={c.align} sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <TableCell
+                key={c.id}
+                align={c.align}
+                sx={{
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                  whiteSpace: 'nowrap',
+                  ...(c.fact && h.status !== 'online' ? { color: 'text.disabled' } : {}),
+                }}
+              >
                 {c.render(h)}
               </TableCell>
             ))}

@@ -37,7 +37,7 @@ export function StatusPill({ status, message, busy }: { status: HostStatus; mess
           px: 1,
           py: 0.25,
           borderRadius: 999,
-          fontSize: '0.8rem',
+          fontSize: '0.75rem',
           fontWeight: 600,
           lineHeight: 1.4,
           whiteSpace: 'nowrap',
@@ -48,7 +48,7 @@ export function StatusPill({ status, message, busy }: { status: HostStatus; mess
       }}
     >
       {busy || status === 'connecting' ? (
-        <CircularProgress size={10} thickness={6} color="inherit" aria-hidden />
+        <CircularProgress size={12} thickness={5} color="inherit" aria-label="refreshing" />
       ) : (
         <Box component="span" aria-hidden sx={{ width: 8, height: 8, borderRadius: '50%', bgcolor: 'currentColor' }} />
       )}

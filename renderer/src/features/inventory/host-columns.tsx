@@ -17,6 +17,8 @@ export type HostColumn = {
   width?: number;
   /** When space is short, columns with the highest number are hidden first (the detail panel shows them). */
   priority: number;
+  /** Shows a remembered fact: greyed out while the host is not online, as it may be stale. */
+  fact?: boolean;
   align?: 'left' | 'right';
   render: (h: HostView) => ReactNode;
 };
@@ -58,15 +60,15 @@ export const hostColumns: HostColumn[] = [
     id: 'status',
     label: 'Status',
     sortKey: 'status',
-    width: 160,
+    width: 180,
     priority: 1,
     render: (h) => <StatusPill status={h.status} busy={h.refreshing} message={h.statusMessage ?? h.lastError?.message} />,
   },
-  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', width: 80, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
+  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 80, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
   {
     id: 'memory',
     label: 'Memory',
-    sortKey: 'memory',
+    sortKey: 'memory', fact: true,
     width: 100,
     priority: 6,
     align: 'right',
@@ -76,7 +78,7 @@ export const hostColumns: HostColumn[] = [
     id: 'vms',
     label: 'VMs',
     description: 'running / total',
-    sortKey: 'vms',
+    sortKey: 'vms', fact: true,
     width: 84,
     priority: 3,
     align: 'right',
@@ -86,13 +88,13 @@ export const hostColumns: HostColumn[] = [
     id: 'networks',
     label: 'Networks',
     description: 'active / total',
-    sortKey: 'networks',
+    sortKey: 'networks', fact: true,
     width: 108,
     priority: 4,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.networksActive, h.lastFacts?.networksTotal),
   },
-  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', width: 84, priority: 8, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
+  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', fact: true, width: 84, priority: 8, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
   {
     id: 'tags',
     label: 'Tags',

@@ -34,7 +34,7 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
 
   return (
     <Dialog open onClose={(_e, reason) => reason === 'escapeKeyDown' && send(null)} maxWidth="xs" fullWidth>
-      <Box component="form" noValidate onSubmit={submit}>
+      <Box component="form" noValidate onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
         <DialogTitle>{isPassword ? `Password for ${target}` : 'Key passphrase needed'}</DialogTitle>
         <DialogContent>
           {prompt.retry && (
@@ -44,7 +44,7 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
           )}
           <DialogContentText sx={{ mb: 2 }}>
             {isPassword
-              ? `LabDeck needs the SSH password of ${prompt.user} to connect to ${target}.`
+              ? `LabDeck needs the SSH password to log in as ${target}.`
               : `The key ${prompt.keyPath ?? ''} is encrypted. Enter its passphrase to connect to ${target}.`}
           </DialogContentText>
           <TextField

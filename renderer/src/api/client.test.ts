@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Envelope } from '../../../shared/contract';
+import { createClientOver } from './client';
+import { ClientError } from './client-error';
+import type { Transport } from './transport';
+
+function fakeTransport(reply: Envelope<unknown> | unknown) {
+  const listeners = new Map<string, (p: unknown) => void>();
+  const transport: Transport = {
+    request: vi.fn(async () => reply as Envelope<unknown>),
+    subscribe: (event, l) => {
+      listeners.set(event, l);
+      return () => listeners.delete(event);
+    },
+    connection: () => ({ status: 'open', generation: 1 }),
+    onConnection: () => () => undefined,
+    close: () => undefined,
+  };
+  return { transport, emit: (event: string, payload: unknown) => listeners.get(event)?.(payload) };
+}
+
+describe('client', () => {
+  it('returns the schema-parsed value', async () => {
+    const { transport } = fakeTransport({ ok: true, value: { removed: true } });
+    await expect(createClientOver(transport, 'web').invoke('hosts.remove', { id: 'x' })).resolves.toEqual({ removed: true });
+    expect(transport.request).toHaveBeenCalledWith('hosts.remove', { id: 'x' });
+  });
+
+  it('throws a ClientError carrying the engine error shape', async () => {
+    const error = { kind: 'hostKeyMismatch', message: 'changed', knownFingerprint: 'SHA256:a', presentedFingerprint: 'SHA256:b' };
+    const { transport } = fakeTransport({ ok: false, error });
+    const err = await createClientOver(transport, 'web').invoke('hosts.list').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClientError);
+    expect((err as ClientError).shape).toEqual(error);
+  });
+
+  it('rejects a response that breaks the contract', async () => {
+    const { transport } = fakeTransport({ ok: true, value: { removed: 'yes' } });
+    const err = await createClientOver(transport, 'web').invoke('hosts.remove', { id: 'x' }).catch((e: unknown) => e);
+    expect((err as ClientError).shape.kind).toBe('internal');
+    expect((err as ClientError).shape.message).toMatch(/hosts\.remove/);
+  });
+
+  it('delivers valid events and drops malformed ones', () => {
+    const { transport, emit } = fakeTransport(null);
+    const seen: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    createClientOver(transport, 'web').on('prompt.closed', (p) => seen.push(p.promptId));
+    emit('prompt.closed', { promptId: 'p1' });
+    emit('prompt.closed', { nope: true });
+    expect(seen).toEqual(['p1']);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+});

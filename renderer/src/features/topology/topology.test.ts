@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HostMarks } from '../../../../shared/compose/marks';
+import { parseSnapshotOutput } from '../../../../shared/snapshot/parse-snapshot';
+import { hostWarnings } from '../../../../shared/warnings';
+import { layoutGraph } from './layout-graph';
+import { withThirtyVms } from './thirty-vms.test-util';
+import { buildTopology } from './topology-graph';
+import { COL_GAP, NODE_H, NODE_W, routePath, type Layout } from './topology-layout';
+import type { TopoGraph } from './topology-types';
+
+const lab = parseSnapshotOutput(
+  readFileSync(path.join(__dirname, '../../../../shared/snapshot/fixtures/labhost1.txt'), 'utf8'),
+  '2026-01-01T00:00:00.000Z',
+);
+const graphOf = (s = lab, marks = HostMarks.parse({})): TopoGraph => buildTopology(s, marks, hostWarnings(s, marks));
+
+/** Every node rectangle apart from every other, and no lane (a long edge's pass through a column) behind a node. */
+function expectTidy(graph: TopoGraph, layout: Layout): void {
+  const rects = graph.nodes.map((n) => ({ id: n.id, ...layout.positions.get(n.id)! }));
+  for (const a of rects) {
+    for (const b of rects) {
+      if (a.id >= b.id || a.x !== b.x) continue;
+      expect(Math.abs(a.y - b.y), `${a.id} overlaps ${b.id}`).toBeGreaterThanOrEqual(NODE_H + 10);
+    }
+  }
+  for (const [id, pts] of layout.routes) {
+    for (let i = 1; i + 1 < pts.length; i += 2) {
+      const lane = pts[i]!;
+      for (const r of rects) {
+        if (r.x !== Math.min(lane.x, pts[i + 1]!.x)) continue;
+        const behind = lane.y > r.y - 2 && lane.y < r.y + NODE_H + 2;
+        expect(behind, `${id} runs behind ${r.id}`).toBe(false);
+      }
+    }
+  }
+}
+
+describe('buildTopology on labhost1', () => {
+  const g = graphOf();
+
+  it('has one named node per NIC, bridge, network and VM, and no lo or taps', () => {
+    expect(g.nodes.map((n) => n.label).sort()).toEqual(
+      [
+        'interface eth0',
+        'interface eth1',
+        'interface eth2',
+        'bridge br0',
+        'bridge virbr0',
+        'bridge virbr1',
+        'network default',
+        'network maas',
+        'VM lab-running',
+        'VM lab-shutoff',
+      ].sort(),
+    );
+  });
+
+  it('draws port, network-bridge, network, bridge and macvtap links, in words', () => {
+    expect(g.edges.map((e) => e.text).sort()).toEqual(
+      [
+        'eth2 → br0 (port)',
+        'virbr0 → default (network bridge)',
+        'virbr1 → maas (network bridge)',
+        'default → lab-running',
+        'br0 → lab-running (bridge)',
+        'eth1 → lab-shutoff (macvtap vepa)',
+        'maas → lab-shutoff',
+      ].sort(),
+    );
+    expect(g.edges.find((e) => e.kind === 'macvtap')).toMatchObject({ source: 'interface:eth1', target: 'vm:lab-shutoff', label: 'macvtap vepa' });
+  });
+
+  it('badges DHCP: libvirt’s on default, none on maas, external once marked, both as a conflict', () => {
+    const dhcp = (graph: TopoGraph, name: string) => graph.nodes.find((n) => n.id === `network:${name}`)?.dhcp;
+    expect(dhcp(g, 'default')).toBe('libvirt');
+    expect(dhcp(g, 'maas')).toBe('none');
+    const marked = graphOf(lab, HostMarks.parse({ interfaces: { virbr1: { externalDhcp: true }, virbr0: { externalDhcp: true } } }));
+    expect(dhcp(marked, 'maas')).toBe('external');
+    expect(dhcp(marked, 'default')).toBe('both');
+  });
+
+  it('puts warnings on the nodes they concern', () => {
+    const codes = (id: string) => g.nodes.find((n) => n.id === id)!.warnings.map((w) => w.code);
+    expect(codes('vm:lab-shutoff')).toEqual(['macvtap-host-isolation']);
+    expect(codes('interface:eth1')).toEqual(['macvtap-host-isolation']);
+    expect(codes('network:maas')).toEqual(['fallback-network-no-dhcp']);
+    expect(codes('vm:lab-running')).toEqual([]);
+  });
+
+  it('lays NICs, bridges, networks and VMs out in four columns, left to right, tidily', () => {
+    const layout = layoutGraph(g);
+    const x = (id: string) => layout.positions.get(id)!.x;
+    expect(layout.columns).toBe(4);
+    expect([x('interface:eth1'), x('bridge:br0'), x('network:maas'), x('vm:lab-shutoff')]).toEqual([0, 1, 2, 3].map((c) => c * (NODE_W + COL_GAP)));
+    expect(layout.crossings).toBe(0);
+    expectTidy(g, layout);
+    // eth1's macvtap passes the bridge and network columns through lanes, ending at the VM's left side.
+    const route = layout.routes.get(g.edges.find((e) => e.kind === 'macvtap')!.id)!;
+    expect(route).toHaveLength(6);
+    expect(route[0]).toEqual({ x: NODE_W, y: layout.positions.get('interface:eth1')!.y + NODE_H / 2 });
+    expect(route.at(-1)).toEqual({ x: x('vm:lab-shutoff'), y: layout.positions.get('vm:lab-shutoff')!.y + NODE_H / 2 });
+  });
+});
+
+describe('a host with 30 VMs', () => {
+  const s = withThirtyVms(lab);
+  const g = graphOf(s);
+  const layout = layoutGraph(g);
+
+  it('keeps every VM and every link', () => {
+    expect(g.nodes.filter((n) => n.kind === 'vm')).toHaveLength(30);
+    expect(g.edges.length).toBeGreaterThan(35);
+    expect([...layout.routes.keys()].sort()).toEqual(g.edges.map((e) => e.id).sort());
+  });
+
+  it('stays tidy: no overlaps, no edge hidden behind a node, one readable column of VMs', () => {
+    expectTidy(g, layout);
+    const vmX = new Set(g.nodes.filter((n) => n.kind === 'vm').map((n) => layout.positions.get(n.id)!.x));
+    expect(vmX.size).toBe(1);
+    // Nodes are drawn at full size; the picture grows downwards instead of shrinking.
+    expect(layout.height).toBeLessThan(30 * (NODE_H + 14) + 400);
+    expect(layout.width).toBeLessThan(1200);
+  });
+
+  it('orders rows so links cross far less than in plain name order', () => {
+    // Name order interleaves default/br0/eth1/maas/eth0 VMs, which crosses almost every pair.
+    expect(layout.crossings).toBeLessThan(60);
+  });
+});
+
+describe('routePath', () => {
+  it('curves across a gap and puts the label at its middle', () => {
+    const r = routePath([
+      { x: 0, y: 0 },
+      { x: 100, y: 50 },
+    ]);
+    expect(r.d).toBe('M 0 0 C 50 0 50 50 100 50');
+    expect(r.label).toEqual({ x: 50, y: 25 });
+  });
+});
