@@ -56,11 +56,12 @@ export async function createCore(o: CoreOptions) {
     keepaliveMs: t.keepaliveMs,
     idleMs: t.idleMs,
     maxChannels: 6,
-    onExec: (endpoint, argv, r, hostId) =>
+    onExec: (endpoint, argv, r, hostId, stdinNote) =>
       audit.append({
         hostId: hostIdByEndpoint(endpointKey(endpoint), hostId),
         host: endpointKey(endpoint),
         argv: [...argv],
+        stdinNote,
         startedAt: new Date(Date.now() - r.durationMs).toISOString(),
         durationMs: r.durationMs,
         exitCode: r.exitCode,

@@ -47,6 +47,7 @@ export function createHandlers(core: Core): Handlers {
       return sshConfigCandidates(text);
     },
     'prompts.answer': async (answer) => ({ accepted: core.prompts.answer(answer) }),
+    'prompts.pending': async () => core.prompts.open(),
     'audit.list': async (filter) => core.audit.list(filter),
     'hosts.snapshot': async ({ id, refresh }) => {
       let snapshot = core.hosts.latestSnapshot(id) ?? null;

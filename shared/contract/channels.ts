@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HostConfig, HostInput, HostView, PodSettings } from './host';
-import { PromptAnswer } from './prompts';
+import { Prompt, PromptAnswer } from './prompts';
 import { AuditEntry } from './audit';
 import { SshConfigCandidate } from './ssh-config';
 import { HostSnapshot } from '../snapshot/types';
@@ -49,6 +49,8 @@ export const channels = {
     response: z.array(SshConfigCandidate),
   },
   'prompts.answer': { request: PromptAnswer, response: z.object({ accepted: z.boolean() }) },
+  /** Prompts still waiting for an answer: a renderer that (re)connects shows them again. */
+  'prompts.pending': { request: z.void().or(z.undefined()), response: z.array(Prompt) },
   /** The last snapshot read (refreshing first when there is none yet, or when asked to). */
   'hosts.snapshot': {
     request: z.object({ id: z.string(), refresh: z.boolean().default(false) }),

@@ -11,6 +11,7 @@ export const channelNames = [
   'hosts.refresh',
   'hosts.importCandidates',
   'prompts.answer',
+  'prompts.pending',
   'hosts.snapshot',
   'domains.action',
   'networks.action',

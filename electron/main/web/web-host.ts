@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientMessage, type ServerMessage } from '../../../shared/contract';
+import { ClientMessage, formatZodError, type ServerMessage } from '../../../shared/contract';
 import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../handlers';
@@ -71,13 +71,23 @@ function serveSocket(ws: WebSocket, core: Core, handlers: Handlers): void {
   const unsubscribe = core.bus.subscribe((name, payload) => send({ type: 'event', name, payload }));
   ws.on('close', unsubscribe);
   ws.on('message', async (data) => {
-    let msg: ClientMessage;
+    let raw: unknown;
     try {
-      msg = ClientMessage.parse(JSON.parse(String(data)));
+      raw = JSON.parse(String(data));
     } catch {
-      ws.close(1008, 'malformed message');
+      ws.close(1008, 'not JSON');
       return;
     }
+    const parsed = ClientMessage.safeParse(raw);
+    if (!parsed.success) {
+      // With an id we can still answer, so the caller's request fails instead of hanging.
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'number') {
+        send({ type: 'response', id, envelope: { ok: false, error: { kind: 'validation', message: `Malformed request: ${formatZodError(parsed.error)}` } } });
+      } else ws.close(1008, 'malformed message');
+      return;
+    }
+    const msg: ClientMessage = parsed.data;
     send({ type: 'response', id: msg.id, envelope: await dispatch(handlers, msg.channel, msg.payload) });
   });
 }

@@ -29,6 +29,12 @@ export function syncWithEngine(client: LabDeckClient): () => void {
       report('Could not load hosts', err);
     }
     try {
+      // Prompts opened while we were away would otherwise stay invisible, holding a connection.
+      for (const p of await client.invoke('prompts.pending')) useLabStore.getState().openPrompt(p);
+    } catch (err) {
+      report('Could not load open prompts', err);
+    }
+    try {
       useLabStore.getState().replaceAudit(await client.invoke('audit.list', {}));
     } catch (err) {
       report('Could not load the audit log', err);

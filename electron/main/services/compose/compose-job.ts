@@ -80,7 +80,7 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
       if (signal.aborted) throw cancelled(CANCELLED_MIDWAY);
       current = i;
       ctx.updateStep(ids[i]!, { status: 'running' });
-      await deps.runner.run(host, virshArgv(host, step.argv), { stdin: step.stdin, signal, timeoutMs });
+      await deps.runner.run(host, virshArgv(host, step.argv), { stdin: step.stdin, stdinNote: step.stdin !== undefined ? 'domain XML (see the compose job)' : undefined, signal, timeoutMs });
       ctx.updateStep(ids[i]!, { status: 'done' });
       completed = i + 1;
       current = -1;

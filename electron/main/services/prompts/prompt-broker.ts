@@ -4,7 +4,7 @@ import type { EventBus } from '../event-bus';
 
 type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never;
 export type PromptRequest = DistributiveOmit<Prompt, 'promptId'>;
-type Pending = { resolve: (a: PromptAnswer | null) => void; timer: NodeJS.Timeout };
+type Pending = { prompt: Prompt; resolve: (a: PromptAnswer | null) => void; timer: NodeJS.Timeout };
 
 /**
  * Asks the user a question through whichever UI is attached and waits for the answer. An unanswered
@@ -24,7 +24,7 @@ export class PromptBroker {
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.finish(promptId, null), this.timeoutMs);
       timer.unref?.();
-      this.pending.set(promptId, { resolve, timer });
+      this.pending.set(promptId, { prompt, resolve, timer });
       this.bus.emit('prompt.opened', prompt);
     });
   }
@@ -34,6 +34,10 @@ export class PromptBroker {
     if (!this.pending.has(answer.promptId)) return false;
     this.finish(answer.promptId, answer);
     return true;
+  }
+
+  open(): Prompt[] {
+    return [...this.pending.values()].map((p) => p.prompt);
   }
 
   cancelAll(): void {

@@ -13,7 +13,7 @@ export type PoolOptions = Omit<ConnectOptions, 'viaJump' | 'interactive'> & {
   /** Channels open at once per connection; below sshd's default MaxSessions of 10. */
   maxChannels: number;
   /** Called after every exec, for the audit log. */
-  onExec?: (e: SshEndpoint, argv: readonly string[], r: ExecResult, hostId: string | undefined) => void;
+  onExec?: (e: SshEndpoint, argv: readonly string[], r: ExecResult, hostId: string | undefined, stdinNote: string | undefined) => void;
 };
 
 type Entry = {
@@ -82,7 +82,7 @@ export class ConnectionPool {
         }
         return execOnClient(lease.client, argv, o);
       });
-      this.o.onExec?.(endpoint, argv, result, o.hostId);
+      this.o.onExec?.(endpoint, argv, result, o.hostId, o.stdinNote);
       return result;
     } finally {
       lease.release();

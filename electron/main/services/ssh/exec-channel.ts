@@ -15,6 +15,8 @@ export type ExecOptions = {
   timeoutMs?: number;
   signal?: AbortSignal;
   maxOutputBytes?: number;
+  /** Describes stdin in the audit log, since argv alone (`sh -s`) says little. */
+  stdinNote?: string;
 };
 
 const PID_MARK = 'LABDECK-PID ';
