@@ -1,4 +1,5 @@
 import Paper from '@mui/material/Paper';
+import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -57,7 +58,8 @@ export function AuditTable({ entries, hostLabel }: { entries: AuditEntry[]; host
         </TableRow>
       )}
       itemContent={(_i, e, ctx) => {
-        const command = e.argv.join(' ');
+        // Quoted exactly as it ran, so it can be pasted into a shell; stdin is described beside it.
+        const command = quoteArgv(e.argv) + (e.stdinNote ? `  < ${e.stdinNote}` : '');
         const stderr = e.stderrHead.trim();
         return (
           <>
