@@ -9,7 +9,8 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
 import { TableVirtuoso, type TableComponents } from 'react-virtuoso';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { styled } from '@mui/material/styles';
 import type { HostView } from '../../../../shared/contract';
 import { useElementWidth } from '../../components/useElementWidth';
 import { useLabStore } from '../../store';
@@ -30,7 +31,7 @@ const components: TableComponents<HostView, Ctx> = {
       {...props}
       size="small"
       aria-label="Hosts"
-      sx={{ tableLayout: 'fixed', minWidth: tableMinWidth(context.columns), borderCollapse: 'separate' }}
+      sx={{ tableLayout: 'fixed', minWidth: tableMinWidth(context.columns), borderCollapse: 'separate', '& td.stale': { color: 'text.disabled' } }}
     />
   ),
   TableHead: (props) => <TableHead {...props} />,
@@ -81,42 +82,43 @@ export function HostHeaderCells({ columns, sortable = true }: { columns: HostCol
   );
 }
 
+// One static style for every cell (no per-cell sx object): emotion then serialises it once.
+const FactCell = styled(TableCell)({ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' });
+
+/** Memoised on the host object: an unchanged host is not re-rendered while the list scrolls or updates. */
+const HostRowCells = memo(function HostRowCells({ host: h, ctx }: { host: HostView; ctx: Ctx }) {
+  const stale = h.status !== 'online';
+  return (
+    <>
+      {ctx.columns.map((c) => (
+        <FactCell key={c.id} align={c.align} className={c.fact && stale ? 'stale' : undefined}>
+          {c.render(h)}
+        </FactCell>
+      ))}
+      <TableCell align="right" sx={{ py: 0 }}>
+        <HostRowActions host={h} onRefresh={ctx.onRefresh} onEdit={ctx.onEdit} onRemove={ctx.onRemove} />
+      </TableCell>
+    </>
+  );
+});
+
 type Props = RowActionHandlers & { hosts: HostView[]; selectedId: string | null; onOpen: (h: HostView) => void };
 
 export function HostTable({ hosts, selectedId, onOpen, onRefresh, onEdit, onRemove }: Props) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>();
-  const columns = fitColumns(width);
+  const columns = useMemo(() => fitColumns(width), [width]);
+  const context = useMemo(() => ({ selectedId, onOpen, onRefresh, onEdit, onRemove, columns }), [selectedId, onOpen, onRefresh, onEdit, onRemove, columns]);
   return (
     <Box ref={boxRef} sx={{ height: '100%' }}>
       <TableVirtuoso
         style={{ height: '100%' }}
         data={hosts}
-        context={{ selectedId, onOpen, onRefresh, onEdit, onRemove, columns }}
+        context={context}
         components={components}
         computeItemKey={(_i, h) => h.id}
         increaseViewportBy={400}
         fixedHeaderContent={() => <HostHeaderCells columns={columns} />}
-        itemContent={(_i, h, ctx) => (
-          <>
-            {ctx.columns.map((c) => (
-              <TableCell
-                key={c.id}
-                align={c.align}
-                sx={{
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                  whiteSpace: 'nowrap',
-                  ...(c.fact && h.status !== 'online' ? { color: 'text.disabled' } : {}),
-                }}
-              >
-                {c.render(h)}
-              </TableCell>
-            ))}
-            <TableCell align="right" sx={{ py: 0 }}>
-              <HostRowActions host={h} onRefresh={ctx.onRefresh} onEdit={ctx.onEdit} onRemove={ctx.onRemove} />
-            </TableCell>
-          </>
-        )}
+        itemContent={(_i, h, ctx) => <HostRowCells host={h} ctx={ctx} />}
       />
     </Box>
   );
