@@ -11,13 +11,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 T0=$(date +%s%N)
 PURGE=0
 [[ ${1:-} == --purge ]] && PURGE=1
-require_root "$@"
+require_root
 
 # Tests must not find a lab.json describing a lab that is going away.
 rm -f "$STATE/lab.json"
 
-libvirt_cleanup
-stop_libvirt_daemons
+libvirt_teardown
 teardown_ns $(lab_namespaces)
 wait_links_gone
 restore_default_network
@@ -28,10 +27,10 @@ rm -f /var/log/libvirt/qemu/lab-running.log* /var/log/libvirt/qemu/lab-shutoff.l
   /var/lib/libvirt/dnsmasq/default.* /var/lib/libvirt/dnsmasq/maas.*
 
 # libvirt's runtime directory, once no libvirt daemon is left at all (it is recreated on start).
-if ! pgrep -x libvirtd >/dev/null && ! pgrep -x virtlogd >/dev/null && ! pgrep -x virtqemud >/dev/null; then
-  rm -rf /run/libvirt
-fi
+if ! any_running libvirtd && ! any_running virtlogd && ! any_running virtqemud; then rm -rf /run/libvirt; fi
 rm -f /var/log/libvirt/virtlogd.log
+# sshd's privilege separation directory, which up.sh created, unless some sshd still uses it.
+any_running sshd || rmdir /run/sshd 2>/dev/null
 
 if ((PURGE)); then
   rm -rf "$STATE"

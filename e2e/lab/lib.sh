@@ -12,7 +12,7 @@ log() { printf '[lab %s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 require_root() {
-  [[ $EUID -eq 0 ]] || die "must run as root (it creates network namespaces and runs libvirtd/sshd): sudo bash $0 $*"
+  [[ $EUID -eq 0 ]] || die "must run as root (it creates network namespaces and runs libvirtd/sshd): sudo bash $0"
 }
 
 # read_first FILE VAR: first line of FILE into VAR without forking (called in wait loops).
@@ -77,7 +77,85 @@ teardown_ns() {
   for ns in "${existing[@]}"; do ip netns del "$ns" 2>/dev/null || true; done
 }
 
+# start_sshd NAME ADDRESS: sshd inside namespace NAME, in its own UTS namespace so `hostname`
+# in its sessions prints NAME. Host key, config, PID file and log live in $STATE/NAME.
+start_sshd() {
+  local name=$1 addr=$2 dir=$STATE/$1 i
+  [[ -s $dir/ssh_host_ed25519_key ]] || ssh-keygen -q -t ed25519 -N '' -C "$name" -f "$dir/ssh_host_ed25519_key"
+  cat >"$dir/sshd_config" <<EOF
+# Private sshd of lab host $name (written by e2e/lab/up.sh).
+ListenAddress $addr:22
+HostKey "$dir/ssh_host_ed25519_key"
+PidFile "$dir/sshd.pid"
+AuthorizedKeysFile "$STATE/authorized_keys"
+PermitRootLogin prohibit-password
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+# No PAM (no session setup needed); key files under STATE are root-owned, not per user.
+UsePAM no
+StrictModes no
+PrintMotd no
+Subsystem sftp internal-sftp
+EOF
+  rm -f "$dir/sshd.pid"
+  mkdir -p /run/sshd # privilege separation directory
+  setsid -f ip netns exec "$name" unshare --uts sh -c 'hostname "$0" && exec "$@"' "$name" \
+    "$LAB_DIR/host-env.sh" "$name" "$dir" "$addr" /usr/sbin/sshd -D -e -E "$dir/sshd.log" -f "$dir/sshd_config" \
+    </dev/null >>"$dir/sshd.log" 2>&1
+  # sshd writes its PID file after it listens.
+  for ((i = 0; i < 200; i++)); do pid_alive "$dir/sshd.pid" sshd && return 0; sleep 0.025; done
+  tail -5 "$dir/sshd.log" >&2
+  die "sshd for $name did not start (log: $dir/sshd.log)"
+}
+
 libvirtd_alive() { pid_alive "$STATE/labhost1/libvirtd.pid" libvirtd; }
+
+# any_running COMM: a live (non-zombie) process with this name exists anywhere.
+any_running() {
+  local p
+  for p in $(pgrep -x "$1"); do running "$p" && return 0; done
+  return 1
+}
+
+# virtlogd and libvirtd run in namespace labhost1 (so bridges, iptables rules and dnsmasq stay
+# there) and share sshd's UTS namespace, so `virsh hostname` says labhost1 too. Starts whichever
+# is not running; returns 1 if libvirtd does not answer.
+start_libvirt_daemons() {
+  local dir=$STATE/labhost1 i in_host=()
+  mkdir -p "$dir"
+  pid_alive "$dir/sshd.pid" sshd && in_host=(nsenter -t "$(<"$dir/sshd.pid")" --uts)
+  in_host+=(ip netns exec labhost1 "$LAB_DIR/host-env.sh" labhost1 "$dir" 10.99.1.2)
+  in_host+=("$LAB_DIR/reaper.pl") # adopts the daemonized QEMUs and dnsmasqs (see there)
+  # Logs go to STATE (by default they would land in /var/log/libvirt).
+  pid_alive "$dir/virtlogd.pid" virtlogd ||
+    LIBVIRT_LOG_OUTPUTS="3:file:$dir/virtlogd.log" setsid -f "${in_host[@]}" \
+      virtlogd -d -p "$dir/virtlogd.pid" </dev/null >>"$dir/virtlogd.log" 2>&1
+  # -f: the lab's own config; -p: PID file in STATE, not /run/libvirtd.pid of the init script.
+  libvirtd_alive ||
+    LIBVIRT_LOG_OUTPUTS="3:file:$dir/libvirtd.log" setsid -f "${in_host[@]}" \
+      libvirtd -d -f "$LAB_DIR/libvirtd.conf" -p "$dir/libvirtd.pid" </dev/null >>"$dir/libvirtd.log" 2>&1
+  for ((i = 0; i < 600; i++)); do
+    pid_alive "$dir/virtlogd.pid" virtlogd && virsh -c "$QEMU_URI" version >/dev/null 2>&1 && return 0
+    ((i < 40)) || libvirtd_alive || break # (its PID file appears only after a moment)
+    sleep 0.05
+  done
+  tail -5 "$dir/libvirtd.log" >&2
+  return 1
+}
+
+# Removes all libvirt objects of labhost1 and stops its daemons. If libvirtd died but the host's
+# namespace is still there, it is started again first: libvirt then cleans up after itself
+# (guests' runtime state, dnsmasq, configs of objects tests created) better than we could.
+libvirt_teardown() {
+  backup_default_network
+  if ! libvirtd_alive && [[ -e /run/netns/labhost1 ]]; then
+    log "libvirtd is not running: starting it again to clean up"
+    start_libvirt_daemons || log "warning: libvirtd did not start; removing the lab's configs by hand"
+  fi
+  libvirt_cleanup
+  stop_libvirt_daemons
+}
 
 # Destroys, then undefines everything the lab's libvirtd knows, including objects tests created.
 # The daemon is the lab's own (up.sh refuses to run next to another libvirtd).
@@ -87,7 +165,7 @@ libvirt_cleanup() {
     libvirt_cleanup_files
     return 0
   fi
-  # In parallel: a destroy takes over a second (libvirt waits until PID 1 reaps the qemu).
+  # In parallel (without reaper.pl a destroy took 1.3-2 s here).
   for d in $($v list --name); do $v destroy "$d" >/dev/null 2>&1 & done
   wait
   for d in $($v list --all --name); do
@@ -117,6 +195,8 @@ libvirt_cleanup_files() {
   if grep -qs "$LAB_NET_UUID" /etc/libvirt/qemu/networks/default.xml; then
     rm -f /etc/libvirt/qemu/networks/default.xml
   fi
+  rm -rf /var/lib/libvirt/qemu/domain-*-lab-running /var/lib/libvirt/qemu/domain-*-lab-shutoff \
+    /var/lib/libvirt/qemu/channel/target/domain-*-lab-running /var/lib/libvirt/qemu/channel/target/domain-*-lab-shutoff
 }
 
 # Debian's libvirt-daemon-config-network ships a 'default' network config; the lab replaces it
@@ -128,6 +208,7 @@ backup_default_network() {
   local f=/etc/libvirt/qemu/networks/default.xml
   [[ -e $ORIG_NET || ! -e $f ]] && return 0
   grep -qs "$LAB_NET_UUID" "$f" && return 0
+  mkdir -p "$STATE"
   cp -p "$f" "$ORIG_NET"
   [[ -e /etc/libvirt/qemu/networks/autostart/default.xml ]] && touch "$ORIG_NET.autostart"
   return 0

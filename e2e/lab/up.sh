@@ -19,13 +19,13 @@ while (($#)); do
   case $1 in
     --test-hosts) TEST_HOSTS=${2:-}; shift 2 || die "--test-hosts needs a number" ;;
     --test-hosts=*) TEST_HOSTS=${1#*=}; shift ;;
-    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,/^set /{/^#/p}' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (usage: up.sh [--test-hosts N])" ;;
   esac
 done
 # Test host K uses 10.99.(K+1).0/24 and MAC byte K: keep K within one byte.
 [[ $TEST_HOSTS =~ ^[0-9]+$ ]] && ((TEST_HOSTS <= 200)) || die "--test-hosts must be 0..200"
-require_root "$@"
+require_root
 
 PACKAGES=(openssh-server openssh-client libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
   libvirt-daemon-system libvirt-daemon-system-sysv qemu-system-x86 qemu-utils dnsmasq-base
@@ -36,7 +36,7 @@ DEAD_PORT=2299
 POOL_DIR=$STATE/labhost1/pool
 VOLUME=lab-disk.qcow2
 # Any change to the lab's scripts or templates rebuilds the hosts on the next run.
-LAB_VERSION=$(cat "$LAB_DIR"/{up.sh,lib.sh,host-env.sh,test-node.sh,libvirtd.conf} "$LAB_DIR"/xml/*.xml | sha256sum | cut -c1-16)
+LAB_VERSION=$(cat "$LAB_DIR"/{up.sh,lib.sh,host-env.sh,reaper.pl,test-node.sh,libvirtd.conf} "$LAB_DIR"/xml/*.xml | sha256sum | cut -c1-16)
 SSH_OPTS=(-F /dev/null -i "$CLIENT_KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o ConnectTimeout=5
   -o StrictHostKeyChecking=yes -o "UserKnownHostsFile=$STATE/known_hosts" -o GlobalKnownHostsFile=/dev/null
   -o LogLevel=ERROR)
@@ -133,38 +133,6 @@ addr add $br/24 dev br0
 EOF
 }
 
-# start_sshd NAME ADDRESS: sshd inside namespace NAME, in its own UTS namespace so `hostname`
-# in its sessions prints NAME. Host key, config, PID file and log live in $STATE/NAME.
-start_sshd() {
-  local name=$1 addr=$2 dir=$STATE/$1 i
-  [[ -s $dir/ssh_host_ed25519_key ]] || ssh-keygen -q -t ed25519 -N '' -C "$name" -f "$dir/ssh_host_ed25519_key"
-  cat >"$dir/sshd_config" <<EOF
-# Private sshd of lab host $name (written by e2e/lab/up.sh).
-ListenAddress $addr:22
-HostKey "$dir/ssh_host_ed25519_key"
-PidFile "$dir/sshd.pid"
-AuthorizedKeysFile "$STATE/authorized_keys"
-PermitRootLogin prohibit-password
-PubkeyAuthentication yes
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-# No PAM (no session setup needed); key files under STATE are root-owned, not per user.
-UsePAM no
-StrictModes no
-PrintMotd no
-Subsystem sftp internal-sftp
-EOF
-  rm -f "$dir/sshd.pid"
-  mkdir -p /run/sshd # privilege separation directory
-  setsid -f ip netns exec "$name" unshare --uts sh -c 'hostname "$0" && exec "$@"' "$name" \
-    "$LAB_DIR/host-env.sh" "$name" "$dir" "$addr" /usr/sbin/sshd -D -e -E "$dir/sshd.log" -f "$dir/sshd_config" \
-    </dev/null >>"$dir/sshd.log" 2>&1
-  # sshd writes its PID file after it listens.
-  for ((i = 0; i < 200; i++)); do pid_alive "$dir/sshd.pid" sshd && return 0; sleep 0.025; done
-  tail -5 "$dir/sshd.log" >&2
-  die "sshd for $name did not start (log: $dir/sshd.log)"
-}
-
 # host_ok NAME IFPREFIX: built by this version of the scripts and still alive.
 host_ok() {
   [[ $(cat "$STATE/$1/.complete" 2>/dev/null) == "$LAB_VERSION" && -e /run/netns/$1 ]] &&
@@ -204,41 +172,19 @@ remove_extra_test_hosts() {
   return 0
 }
 
-# libvirtd and virtlogd run in namespace labhost1 (bridges, iptables rules and dnsmasq stay there)
-# and share sshd's UTS namespace, so `virsh hostname` says labhost1 too.
-start_libvirt() {
-  local dir=$STATE/labhost1 i
-  local in_host=(nsenter -t "$(cat "$dir/sshd.pid")" --uts ip netns exec labhost1 "$LAB_DIR/host-env.sh" labhost1 "$dir" 10.99.1.2)
-  # udev would make /dev/kvm group kvm 0660; without it libvirt re-probes QEMU on every start.
-  if [[ -c /dev/kvm ]]; then chgrp kvm /dev/kvm && chmod 660 /dev/kvm; fi
-  rm -f "$dir/virtlogd.pid" "$dir/libvirtd.pid"
-  # Logs go to STATE (by default they would land in /var/log/libvirt).
-  LIBVIRT_LOG_OUTPUTS="3:file:$dir/virtlogd.log" "${in_host[@]}" \
-    virtlogd -d -p "$dir/virtlogd.pid" </dev/null >>"$dir/virtlogd.log" 2>&1
-  # -f: the lab's own config; -p: PID file in STATE, not /run/libvirtd.pid of the init script.
-  LIBVIRT_LOG_OUTPUTS="3:file:$dir/libvirtd.log" "${in_host[@]}" \
-    libvirtd -d -f "$LAB_DIR/libvirtd.conf" -p "$dir/libvirtd.pid" </dev/null >>"$dir/libvirtd.log" 2>&1
-  for ((i = 0; i < 600; i++)); do
-    virsh -c "$QEMU_URI" version >/dev/null 2>&1 && return 0
-    libvirtd_alive || break
-    sleep 0.05
-  done
-  tail -5 "$dir/libvirtd.log" >&2
-  die "libvirtd did not come up (log: $dir/libvirtd.log)"
-}
-
 ensure_labhost1() {
   local dir=$STATE/labhost1
   if ! host_ok labhost1 lab1 || ! libvirtd_alive || ! pid_alive "$dir/virtlogd.pid" virtlogd; then
-    libvirt_cleanup
-    stop_libvirt_daemons
+    libvirt_teardown
     rebuild_start labhost1 lab1
     make_host_net labhost1 lab1 10.99.1 00 192.168.50.10
     # deadEndpoint: SYNs to 10.99.1.2:2299 vanish, so connecting can only time out.
     ip netns exec labhost1 iptables -A INPUT -p tcp --dport "$DEAD_PORT" -j DROP
     start_sshd labhost1 10.99.1.2
     backup_default_network # before libvirtd loads (and rewrites) the package's file
-    start_libvirt
+    # udev would make /dev/kvm group kvm 0660; without it libvirt re-probes QEMU on every start.
+    if [[ -c /dev/kvm ]]; then chgrp kvm /dev/kvm && chmod 660 /dev/kvm; fi
+    start_libvirt_daemons || die "libvirtd did not come up (log: $dir/libvirtd.log)"
     echo "$LAB_VERSION" >"$dir/.complete"
   fi
   ensure_qemu_objects
@@ -247,8 +193,20 @@ ensure_labhost1() {
 # (Re)defines labhost1's libvirt objects every run (cheap) and puts them in the expected state,
 # whatever tests did to them in between.
 ensure_qemu_objects() {
-  local v=(virsh -q -c "$QEMU_URI") x n st
+  local v=(virsh -q -c "$QEMU_URI") x n st now want
   backup_default_network
+  # Fast path: read the state with one virsh process ("echo =" separates the answers; virsh runs
+  # every command even after an error) and, if all is as it should be, only re-define the
+  # objects from the templates in one more (undoing changes tests may have made).
+  now=$("${v[@]}" "net-uuid default; echo =; net-list --name; echo =; net-list --autostart --name; echo =;
+    vol-list default; echo =; list --name; echo =; list --inactive --name" 2>/dev/null | tr -s ' \n' ' ' | sed 's/ *= */=/g; s/ $//')
+  want="$LAB_NET_UUID=default maas=default=$VOLUME $POOL_DIR/$VOLUME=lab-running=lab-shutoff"
+  if [[ $now == "$want" ]]; then
+    x=$("${v[@]}" "net-define '$LAB_DIR/xml/net-default.xml'; net-define '$LAB_DIR/xml/net-maas.xml';
+      define '$LAB_DIR/xml/lab-running.xml'; define '$LAB_DIR/xml/lab-shutoff.xml'" 2>&1 >/dev/null)
+    [[ -z $x ]] || die "re-defining labhost1's libvirt objects failed: $x"
+    return 0
+  fi
   # Debian's own 'default' network (other UUID) would make net-define fail: replace it.
   if "${v[@]}" net-info default >/dev/null 2>&1 && [[ $("${v[@]}" net-uuid default) != "$LAB_NET_UUID" ]]; then
     "${v[@]}" net-destroy default >/dev/null 2>&1 || true
@@ -344,7 +302,7 @@ v_test() {
 }
 v_dead() { # SYNs are dropped: the connect can only time out (a RST would end it with rc 1)
   local rc=0
-  timeout 2 bash -c "exec 3<>/dev/tcp/10.99.1.2/$DEAD_PORT" 2>&1 || rc=$?
+  timeout 1 bash -c "exec 3<>/dev/tcp/10.99.1.2/$DEAD_PORT" 2>&1 || rc=$?
   [[ $rc == 124 ]]
 }
 v_closed() { # nothing listens: refused at once (loopback, so no timeout needed)
