@@ -10,6 +10,14 @@ export function downReason(i: NetInterface): string | null {
   return null;
 }
 
+/**
+ * A bridge reports no carrier until one of its ports forwards; with STP on (libvirt's default) a
+ * just-started VM's tap spends the forward delay (2 s) learning. Up with a live port = coming up.
+ */
+function bridgeComingUp(i: NetInterface, byName: Map<string, NetInterface>): boolean {
+  return i.kind === 'bridge' && i.flags.includes('UP') && i.ports.some((p) => byName.get(p)?.flags.includes('LOWER_UP'));
+}
+
 /** A running VM whose NIC sits on a down interface or a stopped network has no link there. */
 export function downButUsedWarnings(snapshot: Pick<HostSnapshot, 'libvirt' | 'interfaces'>): HostWarning[] {
   const byName = new Map(snapshot.interfaces.map((i) => [i.name, i]));
@@ -29,7 +37,7 @@ export function downButUsedWarnings(snapshot: Pick<HostSnapshot, 'libvirt' | 'in
     }
     for (const name of a.hostInterfaces) {
       const iface = byName.get(name);
-      const why = iface ? downReason(iface) : null;
+      const why = iface && !bridgeComingUp(iface, byName) ? downReason(iface) : null;
       if (!why) continue;
       out.push({
         code: 'down-but-used',

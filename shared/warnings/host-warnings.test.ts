@@ -5,7 +5,7 @@ import { HostMarks } from '../compose/marks';
 import { parseSnapshotOutput } from '../snapshot/parse-snapshot';
 import { hostWarnings } from './host-warnings';
 import { iface, network, nic, variant, vm } from './lab-fixture.test-util';
-import { warningsAbout, worstSeverity } from './types';
+import { warningsAbout, warningsToFlag, worstSeverity } from './types';
 
 const lab = parseSnapshotOutput(readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'), '2026-01-01T00:00:00.000Z');
 const codes = (ws: { code: string }[]) => ws.map((w) => w.code);
@@ -32,6 +32,10 @@ describe('hostWarnings on labhost1 as captured', () => {
     expect(codes(warningsAbout(ws, { kind: 'interface', name: 'eth1' }))).toEqual(['macvtap-host-isolation']);
     expect(codes(warningsAbout(ws, { kind: 'network', name: 'maas' }))).toEqual(['fallback-network-no-dhcp']);
     expect(warningsAbout(ws, { kind: 'domain', name: 'lab-running' })).toEqual([]);
+    // maas's note names virbr1 as related, but a note about something else is not flagged on it.
+    expect(codes(warningsAbout(ws, { kind: 'interface', name: 'virbr1' }))).toEqual(['fallback-network-no-dhcp']);
+    expect(warningsToFlag(ws, { kind: 'interface', name: 'virbr1' })).toEqual([]);
+    expect(codes(warningsToFlag(ws, { kind: 'interface', name: 'eth1' }))).toEqual(['macvtap-host-isolation']);
     expect(worstSeverity(ws)).toBe('warning');
     expect(worstSeverity([])).toBeNull();
   });
@@ -183,6 +187,22 @@ describe('down but used by a running VM', () => {
     expect(w.message).toBe('eth1 has no carrier (its cable, peer or lower device is down), but lab-shutoff is running with NIC 52:54:00:1a:b0:03 on it: that NIC has no link.');
   });
 
+  it('stays quiet for a bridge whose new VM port is still in STP learning (no carrier for ~2 s)', () => {
+    // As captured on labhost1 a second after `virsh start lab-shutoff`: virbr1 NO-CARRIER, vnet26 up.
+    const s = variant(lab, (x) => {
+      x.libvirt.domains[1]!.state = 'running';
+      x.libvirt.domains[1]!.nics[1]!.target = 'vnet26';
+      iface(x, 'virbr1').ports = ['vnet26'];
+      x.interfaces.push({ ...iface(x, 'vnet0'), name: 'vnet26', ifindex: 99, master: 'virbr1' });
+    });
+    expect(codes(hostWarnings(s))).not.toContain('down-but-used');
+    // Without a live port it is really down.
+    const dead = variant(s, (x) => {
+      iface(x, 'vnet26').flags = ['BROADCAST', 'MULTICAST', 'UP'];
+    });
+    expect(hostWarnings(dead).find((w) => w.code === 'down-but-used')?.subject).toEqual({ kind: 'interface', name: 'virbr1' });
+  });
+
   it('fires for a stopped network under a running VM', () => {
     const s = variant(lab, (x) => {
       network(x, 'default').active = false;
@@ -210,5 +230,18 @@ describe('NIC source missing', () => {
       "orphan's NIC 52:54:00:00:00:99 attaches to br9, which this host does not have: orphan will fail to start until it exists or the NIC is changed.",
       "orphan's NIC 2 attaches to network nowhere, which does not exist on this host: orphan will fail to start until it exists or the NIC is changed.",
     ]);
+  });
+});
+
+describe('a host with 30 VMs', () => {
+  it('warns once per macvtap NIC and nothing else new, quickly', async () => {
+    const { withThirtyVms } = await import('./thirty-vms.test-util');
+    const s = withThirtyVms(lab);
+    const started = performance.now();
+    const ws = hostWarnings(s);
+    expect(performance.now() - started).toBeLessThan(200);
+    const macvtapNics = s.libvirt!.domains.flatMap((d) => d.nics).filter((n) => n.type === 'direct').length;
+    expect(ws.filter((w) => w.code === 'macvtap-host-isolation')).toHaveLength(macvtapNics);
+    expect(new Set(codes(ws))).toEqual(new Set(['macvtap-host-isolation', 'fallback-network-no-dhcp']));
   });
 });

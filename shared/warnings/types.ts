@@ -52,3 +52,13 @@ export function worstSeverity(warnings: readonly HostWarning[]): WarningSeverity
   for (const w of warnings) if (worst === null || severityRank[w.severity] < severityRank[worst]) worst = w.severity;
   return worst;
 }
+
+/**
+ * The warnings to flag on one row or picture node: everything about it, plus the warnings and
+ * errors that concern it (a macvtap VM's warning on its parent NIC). Notes (info) about something
+ * else stay off it, so a network's "no DHCP" note does not mark its bridge.
+ */
+export function warningsToFlag(warnings: readonly HostWarning[], subject: WarningSubject): HostWarning[] {
+  const key = subjectKey(subject);
+  return warningsAbout(warnings, subject).filter((w) => subjectKey(w.subject) === key || w.severity !== 'info');
+}

@@ -3,3 +3,4 @@ export type { LabState } from './lab-state';
 export type { Screen, SortKey, SortDirection, HostDialogState, Notice } from './ui-slice';
 export * from './selectors';
 export { syncWithEngine } from './sync-with-engine';
+export { hostDetailTabs, type HostDetailTab, type HostSnapshotEntry } from './host-detail-slice';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createAuditSlice } from './audit-slice';
+import { createHostDetailSlice } from './host-detail-slice';
 import { createHostsSlice } from './hosts-slice';
 import type { LabState } from './lab-state';
 import { createPromptsSlice } from './prompts-slice';
@@ -10,4 +11,5 @@ export const useLabStore = create<LabState>()((...a) => ({
   ...createPromptsSlice(...a),
   ...createAuditSlice(...a),
   ...createUiSlice(...a),
+  ...createHostDetailSlice(...a),
 }));

@@ -3,7 +3,8 @@ import type { AppErrorShape, HostStatus } from '../../../shared/contract';
 import type { ConnectionState } from '../api';
 import type { LabState } from './lab-state';
 
-export type Screen = 'inventory' | 'operations';
+/** 'host': one host's detail screen (which host: detailHostId in the host-detail slice). */
+export type Screen = 'inventory' | 'operations' | 'host';
 export type SortKey = 'name' | 'address' | 'kind' | 'status' | 'cpus' | 'memory' | 'vms' | 'networks' | 'libvirt';
 export type SortDirection = 'asc' | 'desc';
 export type HostDialogState = { mode: 'add' } | { mode: 'edit'; hostId: string } | null;

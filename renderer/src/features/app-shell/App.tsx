@@ -3,6 +3,7 @@ import { ClientProvider, type LabDeckClient } from '../../api';
 import { syncWithEngine } from '../../store';
 import { AddHostDialog } from '../add-host/AddHostDialog';
 import { ImportDialog } from '../add-host/ImportDialog';
+import { PodSettingsDialog } from '../pod-settings/PodSettingsDialog';
 import { PromptDialogs } from '../prompts/PromptDialogs';
 import { AppLayout } from './AppLayout';
 import { AppThemeProvider } from './AppThemeProvider';
@@ -16,6 +17,7 @@ function Shell() {
       <AppLayout />
       <AddHostDialog />
       <ImportDialog />
+      <PodSettingsDialog />
       {/* Last, so a host-key or password prompt opened mid-"Add host" stacks above that dialog. */}
       <PromptDialogs />
       <NoticeSnackbar />

@@ -5,6 +5,9 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import Dns from '@mui/icons-material/Dns';
 import { useLabStore } from '../../store';
+import { ComposeScreen } from '../compose/ComposeScreen';
+import { useComposeStore } from '../compose/compose-store';
+import { HostDetailScreen } from '../host-detail/HostDetailScreen';
 import { InventoryScreen } from '../inventory/InventoryScreen';
 import { OperationsScreen } from '../operations/OperationsScreen';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -16,6 +19,7 @@ const NAV_WIDTH = 88;
 /** App bar on top, nav on the left, the current screen filling the rest (screens manage their own scrolling). */
 export function AppLayout() {
   const screen = useLabStore((s) => s.screen);
+  const composing = useComposeStore((s) => s.active);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh', overflow: 'hidden' }}>
       <AppBar position="static" elevation={0} color="primary">
@@ -40,7 +44,7 @@ export function AppLayout() {
           <MainNav />
         </Drawer>
         <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          {screen === 'inventory' ? <InventoryScreen /> : <OperationsScreen />}
+          {composing ? <ComposeScreen /> : screen === 'inventory' ? <InventoryScreen /> : screen === 'host' ? <HostDetailScreen /> : <OperationsScreen />}
         </Box>
       </Box>
     </Box>

@@ -3,28 +3,39 @@ import ButtonBase from '@mui/material/ButtonBase';
 import Typography from '@mui/material/Typography';
 import DnsOutlined from '@mui/icons-material/DnsOutlined';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import AddToQueueOutlined from '@mui/icons-material/AddToQueueOutlined';
 import { alpha } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { useLabStore, type Screen } from '../../store';
+import { openComposeWizard, useComposeStore } from '../compose/compose-store';
 
-const items: { screen: Screen; label: string; icon: ReactNode }[] = [
+// 'compose' is not a store Screen: the wizard keeps its own state and shows over the current screen.
+const items: { screen: Screen | 'compose'; label: string; icon: ReactNode }[] = [
   { screen: 'inventory', label: 'Inventory', icon: <DnsOutlined /> },
   { screen: 'operations', label: 'Operations', icon: <ReceiptLongOutlined /> },
+  { screen: 'compose', label: 'Compose', icon: <AddToQueueOutlined /> },
 ];
 
 /** A narrow rail (icon over label): the inventory table needs the width more than the nav does. */
 export function MainNav() {
   const screen = useLabStore((s) => s.screen);
   const setScreen = useLabStore((s) => s.setScreen);
+  const composing = useComposeStore((s) => s.active);
+  const go = (target: Screen | 'compose'): void => {
+    if (target === 'compose') return openComposeWizard();
+    useComposeStore.getState().leave();
+    setScreen(target);
+  };
   return (
     <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', pt: 1.5 }}>
       {items.map((item) => {
-        const current = screen === item.screen;
+        // A host's own screen is part of the inventory.
+        const current = composing ? item.screen === 'compose' : screen === item.screen || (screen === 'host' && item.screen === 'inventory');
         return (
           <ButtonBase
             key={item.screen}
             aria-current={current ? 'page' : undefined}
-            onClick={() => setScreen(item.screen)}
+            onClick={() => go(item.screen)}
             sx={{ flexDirection: 'column', gap: 0.25, width: 76, py: 0.75, borderRadius: 2, color: current ? 'primary.main' : 'text.secondary' }}
           >
             <Box

@@ -22,6 +22,8 @@ type ComposeState = {
   patchDraft: (patch: Partial<ComposeDraft>) => void;
   startedJob: (jobId: string) => void;
   updateJob: (job: JobView) => void;
+  /** After a failed or cancelled job: back to the review, the draft kept, to change it and try again. */
+  backToReview: () => void;
   /** Compose another VM on the same pod. */
   again: () => void;
 };
@@ -49,7 +51,10 @@ export const useComposeStore = create<ComposeState>()((set) => ({
     set((s) => (s.hostId === hostId ? {} : { hostId, draft: { ...initialDraft(), hostname: s.draft.hostname } })),
   patchDraft: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
   startedJob: (jobId) => set({ jobId, job: null, step: STEP.compose }),
-  updateJob: (job) => set((s) => (job.id === s.jobId ? { job } : {})),
+  // Success moves on to Done by itself; a failure stays on Compose, where the failed step is shown.
+  updateJob: (job) =>
+    set((s) => (job.id === s.jobId ? { job, step: job.state === 'succeeded' && s.step === STEP.compose ? STEP.done : s.step } : {})),
+  backToReview: () => set({ step: STEP.review, jobId: null, job: null }),
   again: () => set({ step: STEP.resources, draft: initialDraft(), jobId: null, job: null }),
 }));
 

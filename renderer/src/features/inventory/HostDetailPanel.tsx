@@ -13,6 +13,9 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { monoFont } from '../../components/fonts';
 import { authLabel, gib, hostTarget, kindLabel, sshTarget } from '../../format/host-format';
 import { compactTime } from '../../format/time-format';
+import { ComposeVmButton } from '../compose/ComposeVmButton';
+import { OpenHostButton } from '../host-detail/OpenHostButton';
+import { PodSettingsButton } from '../pod-settings/PodSettingsButton';
 import { StatusPill } from './StatusPill';
 
 type Props = { host: HostView; onClose: () => void; onRefresh: (h: HostView) => void; onEdit: (h: HostView) => void };
@@ -76,6 +79,7 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
           Edit
         </Button>
       </Box>
+      <OpenHostButton host={host} />
       {host.statusMessage && host.statusMessage !== host.lastError?.message && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           {host.statusMessage}
@@ -129,6 +133,13 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
           <Fact label="Network">{host.pod.defaultNetwork}</Fact>
           <Fact label="Storage pool">{host.pod.defaultPool}</Fact>
         </Section>
+      )}
+      {/* Compose and the pod's compose defaults live in features/compose and features/pod-settings. */}
+      {host.kind === 'pod' && (
+        <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
+          <ComposeVmButton host={host} variant="button" />
+          <PodSettingsButton host={host} />
+        </Box>
       )}
     </Paper>
   );

@@ -4,6 +4,7 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import Refresh from '@mui/icons-material/Refresh';
 import type { HostView } from '../../../../shared/contract';
+import { ComposeVmButton } from '../compose/ComposeVmButton';
 
 export type RowActionHandlers = {
   onRefresh: (h: HostView) => void;
@@ -18,6 +19,7 @@ export type RowActionHandlers = {
 export function HostRowActions({ host, onRefresh, onEdit, onRemove }: { host: HostView } & RowActionHandlers) {
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0.25 }}>
+      <ComposeVmButton host={host} />
       <IconButton size="small" title="Refresh" aria-label={`Refresh ${host.name}`} disabled={host.refreshing} onClick={() => onRefresh(host)}>
         <Refresh fontSize="small" />
       </IconButton>

@@ -43,6 +43,8 @@ const components: TableComponents<HostView, Ctx> = {
       tabIndex={0}
       selected={context.selectedId === item.id}
       onClick={(e) => !fromControl(e) && context.onOpen(item)}
+      // Double-click goes past the side panel into the host's own screen.
+      onDoubleClick={(e) => !fromControl(e) && useLabStore.getState().openHostDetail(item.id)}
       onKeyDown={(e) => {
         if ((e.key === 'Enter' || e.key === ' ') && !fromControl(e)) {
           e.preventDefault();

@@ -113,7 +113,7 @@ export const hostColumns: HostColumn[] = [
   },
 ];
 
-export const ACTIONS_WIDTH = 112;
+export const ACTIONS_WIDTH = 144;
 export const NAME_MIN_WIDTH = 150;
 
 const widthOf = (cols: HostColumn[]): number => cols.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), ACTIONS_WIDTH);

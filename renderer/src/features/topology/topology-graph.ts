@@ -5,7 +5,7 @@ import {
   isHostEndDevice,
   networkDhcpState,
   nicAttachments,
-  warningsAbout,
+  warningsToFlag,
   type HostWarning,
 } from '../../../../shared/warnings';
 import { cidrOf, formatKiB } from '../host-detail/units';
@@ -48,7 +48,7 @@ function interfaceNode(i: NetInterface, warnings: HostWarning[]): TopoNode {
     detail: [`${what}${down ? 'down' : 'up'}`, firstAddress(i)].filter(Boolean).join(' · '),
     status: down ? 'down' : 'up',
     group,
-    warnings: warningsAbout(warnings, { kind: 'interface', name: i.name }),
+    warnings: warningsToFlag(warnings, { kind: 'interface', name: i.name }),
   };
 }
 
@@ -102,7 +102,7 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
       status: n.active ? 'up' : 'down',
       group: GROUP.network,
       dhcp,
-      warnings: warningsAbout(warnings, { kind: 'network', name: n.name }),
+      warnings: warningsToFlag(warnings, { kind: 'network', name: n.name }),
     });
   }
   for (const d of lv?.domains ?? []) {
@@ -115,7 +115,7 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
       detail: `${d.state} · ${d.vcpus} vCPU · ${formatKiB(d.memoryKiB)}`,
       status,
       group: GROUP.vm,
-      warnings: warningsAbout(warnings, { kind: 'domain', name: d.name }),
+      warnings: warningsToFlag(warnings, { kind: 'domain', name: d.name }),
     });
   }
 

@@ -6,7 +6,8 @@
 
 export const NODE_W = 184;
 export const NODE_H = 52;
-export const COL_GAP = 132;
+/** Room for a two-line edge label ("macvtap" over "passthrough") between columns. */
+export const COL_GAP = 96;
 /** A lane a long edge passes through; its own height plus the gap keeps parallel lanes apart. */
 const LANE_H = 4;
 const GAP = 14;
@@ -144,6 +145,34 @@ export function layoutTopology(input: LayoutInput): Layout {
   }
   best.forEach((col, i) => (columns[i] = col));
 
+  // Transpose: swap neighbours in a column while that removes crossings on either side of it.
+  const pairCrossings = (u: string, v: string, pos: Map<string, number>): number => {
+    let n = 0;
+    const col = items.get(u)!.col;
+    for (const side of [-1, 1]) {
+      const nu = (neighbours.get(u) ?? []).filter((x) => items.get(x)!.col === col + side).map((x) => pos.get(x)!);
+      const nv = (neighbours.get(v) ?? []).filter((x) => items.get(x)!.col === col + side).map((x) => pos.get(x)!);
+      for (const a of nu) for (const b of nv) if (a > b) n++;
+    }
+    return n;
+  };
+  for (let round = 0, improved = true; improved && round < 20; round++) {
+    improved = false;
+    for (const col of columns) {
+      for (let i = 0; i + 1 < col.length; i++) {
+        const pos = slot();
+        const u = col[i]!;
+        const v = col[i + 1]!;
+        if (pairCrossings(v, u, pos) < pairCrossings(u, v, pos)) {
+          col[i] = v;
+          col[i + 1] = u;
+          improved = true;
+        }
+      }
+    }
+  }
+  bestCrossings = countCrossings();
+
   // y: the tallest column evenly, then outwards, each node near the mean of its placed neighbours.
   const y = new Map<string, number>();
   const stackHeight = (col: string[]): number => col.reduce((h, id) => h + items.get(id)!.height + GAP, -GAP);
@@ -199,20 +228,17 @@ export function layoutTopology(input: LayoutInput): Layout {
 }
 
 /** Smooth SVG path through route points: straight across lanes, S-curves across column gaps. */
-export function routePath(points: Point[]): { d: string; label: Point } {
-  if (points.length < 2) return { d: '', label: points[0] ?? { x: 0, y: 0 } };
+export function routePath(points: Point[]): string {
+  if (points.length < 2) return '';
   let d = `M ${points[0]!.x} ${points[0]!.y}`;
-  let label: Point = points[0]!;
   for (let i = 1; i < points.length; i++) {
     const p = points[i - 1]!;
     const q = points[i]!;
-    // Lanes are level, so only gap segments ever curve; the curve's midpoint is the gap's centre.
+    // Lanes are level, so only gap segments ever curve.
     if (p.y !== q.y) {
       const mid = (p.x + q.x) / 2;
       d += ` C ${mid} ${p.y} ${mid} ${q.y} ${q.x} ${q.y}`;
     } else d += ` L ${q.x} ${q.y}`;
-    // The label sits in the gap just before the target: there it can only belong to this edge's end.
-    if (i === points.length - 1) label = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
   }
-  return { d, label };
+  return d;
 }

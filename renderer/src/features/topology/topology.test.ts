@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostMarks } from '../../../../shared/compose/marks';
+import labhost1 from '../../../../shared/snapshot/fixtures/labhost1.txt?raw';
 import { parseSnapshotOutput } from '../../../../shared/snapshot/parse-snapshot';
 import { hostWarnings } from '../../../../shared/warnings';
 import { layoutGraph } from './layout-graph';
-import { withThirtyVms } from './thirty-vms.test-util';
+import { withThirtyVms } from '../../../../shared/warnings/thirty-vms.test-util';
 import { buildTopology } from './topology-graph';
 import { COL_GAP, NODE_H, NODE_W, routePath, type Layout } from './topology-layout';
 import type { TopoGraph } from './topology-types';
 
-const lab = parseSnapshotOutput(
-  readFileSync(path.join(__dirname, '../../../../shared/snapshot/fixtures/labhost1.txt'), 'utf8'),
-  '2026-01-01T00:00:00.000Z',
-);
+// Vite's ?raw import: the renderer's tests run without Node's fs.
+const lab = parseSnapshotOutput(labhost1, '2026-01-01T00:00:00.000Z');
 const graphOf = (s = lab, marks = HostMarks.parse({})): TopoGraph => buildTopology(s, marks, hostWarnings(s, marks));
 
 /** Every node rectangle apart from every other, and no lane (a long edge's pass through a column) behind a node. */
@@ -125,18 +122,55 @@ describe('a host with 30 VMs', () => {
   });
 
   it('orders rows so links cross far less than in plain name order', () => {
-    // Name order interleaves default/br0/eth1/maas/eth0 VMs, which crosses almost every pair.
-    expect(layout.crossings).toBeLessThan(60);
+    // Plain name order interleaves default/br0/eth1/maas/eth0 VMs: 312 crossings. What is left
+    // after ordering comes from VMs with two NICs on different sides.
+    expect(layout.crossings).toBeLessThanOrEqual(90);
   });
 });
 
 describe('routePath', () => {
-  it('curves across a gap and puts the label at its middle', () => {
-    const r = routePath([
-      { x: 0, y: 0 },
-      { x: 100, y: 50 },
-    ]);
-    expect(r.d).toBe('M 0 0 C 50 0 50 50 100 50');
-    expect(r.label).toEqual({ x: 50, y: 25 });
+  it('curves across a gap and runs straight through a lane', () => {
+    expect(
+      routePath([
+        { x: 0, y: 0 },
+        { x: 100, y: 50 },
+        { x: 284, y: 50 },
+      ]),
+    ).toBe('M 0 0 C 50 0 50 50 100 50 L 284 50');
+  });
+});
+
+describe('topologySvg', () => {
+  it('is a well-formed standalone SVG with names escaped, labels split, and a legend', async () => {
+    const { XMLValidator } = await import('fast-xml-parser');
+    const { topologySvg } = await import('./topology-svg');
+    const odd = structuredClone(lab);
+    odd.libvirt!.domains[0]!.name = 'web & "db" <1>';
+    const g = graphOf(odd);
+    const svg = topologySvg(g, layoutGraph(g), 'labhost1 — network topology');
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+    expect(svg).toContain('web &amp; &quot;db&quot; &lt;1&gt;');
+    expect(svg).toContain('>macvtap</text>');
+    expect(svg).toContain('>vepa</text>');
+    expect(svg).toContain('VM NIC by macvtap (mode on the line)');
+    expect(svg).toContain('<title>eth1 → lab-shutoff (macvtap vepa)</title>');
+  });
+});
+
+describe('edge labels', () => {
+  it('label each bundle once, at its source, with a count, and never on top of each other', async () => {
+    const { edgeLabelSpots, LABEL_STEP } = await import('./edge-labels');
+    const g = graphOf(withThirtyVms(lab));
+    const spots = [...edgeLabelSpots(g, layoutGraph(g)).values()];
+    expect(spots.map((s) => s.text).sort()).toEqual(['macvtap bridge ×6', 'macvtap private ×7', 'macvtap vepa'].sort());
+    for (const a of spots) {
+      for (const b of spots) {
+        if (a === b) continue;
+        expect(Math.abs(a.x - b.x) >= COL_GAP || Math.abs(a.y - b.y) >= LABEL_STEP, `${a.text} overlaps ${b.text}`).toBe(true);
+      }
+    }
+    const one = [...edgeLabelSpots(graphOf(), layoutGraph(graphOf())).values()];
+    expect(one).toEqual([{ x: NODE_W + COL_GAP / 2, y: expect.any(Number), text: 'macvtap vepa' }]);
   });
 });

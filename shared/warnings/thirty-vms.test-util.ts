@@ -1,4 +1,4 @@
-import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import type { HostSnapshot } from '../snapshot/types';
 
 /** labhost1 plus 28 more VMs attached every way the lab allows: a crowded but realistic host. */
 export function withThirtyVms(base: HostSnapshot): HostSnapshot {
@@ -31,5 +31,8 @@ export function withThirtyVms(base: HostSnapshot): HostSnapshot {
       nics,
     });
   }
+  // Running VMs on maas bring its bridge up, as their taps would on a real host.
+  const virbr1 = s.interfaces.find((i) => i.name === 'virbr1');
+  if (virbr1) Object.assign(virbr1, { state: 'UP', flags: ['BROADCAST', 'MULTICAST', 'UP', 'LOWER_UP'] });
   return s;
 }

@@ -1,0 +1,146 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef } from 'react';
+import { selectHostById, useLabStore } from '../../store';
+import { draftToRequest } from './compose-draft';
+import { STEP } from './compose-steps';
+import { useComposeStore } from './compose-store';
+import { ComposeStepper } from './ComposeStepper';
+import { goToVm } from './go-to-vm';
+import { formBlocker } from './step-readiness';
+import { ComposeProgressStep } from './steps/ComposeProgressStep';
+import { DoneStep } from './steps/DoneStep';
+import { InterfacesStep } from './steps/InterfacesStep';
+import { PodStep } from './steps/PodStep';
+import { ResourcesStep } from './steps/ResourcesStep';
+import { ReviewStep } from './steps/ReviewStep';
+import { useComposeJob } from './useComposeJob';
+import { useHostSnapshot } from './useHostSnapshot';
+import { useLivePlan } from './useLivePlan';
+
+/** The compose wizard: Pod → Resources → Interfaces → Review → Compose → Done. */
+export function ComposeScreen() {
+  const s = useComposeStore();
+  const host = useLabStore(selectHostById(s.hostId));
+  const snap = useHostSnapshot(host ? host.id : null);
+  const job = useComposeJob();
+
+  // Each step starts at its top, not where the previous step was scrolled to.
+  const content = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A block, not an expression: newer browsers return a Promise from scrollTo, and React would take it for a cleanup.
+    content.current?.scrollTo({ top: 0 });
+  }, [s.step]);
+
+  // Another screen opened from elsewhere (a host link, a shortcut): the wizard steps aside, keeping its draft.
+  useEffect(() => useLabStore.subscribe((next, prev) => next.screen !== prev.screen && useComposeStore.getState().leave()), []);
+
+  const blocker = formBlocker(s.draft);
+  const request = host ? draftToRequest(host.id, s.draft) : null;
+  const planning = s.step === STEP.interfaces || s.step === STEP.review;
+  const live = useLivePlan(planning && !blocker ? request : null);
+
+  const step = host ? s.step : STEP.pod;
+  const locked = s.jobId !== null;
+  const plan = live.stale ? null : live.plan;
+
+  let canNext = false;
+  if (step === STEP.pod) canNext = host !== undefined;
+  else if (step === STEP.resources) canNext = blocker?.step !== 'resources';
+  // A plan the engine refuses (nothing matches, no DHCP on a deployed host …) is fixed here, not in Review.
+  else if (step === STEP.interfaces) canNext = blocker === null && !(live.error && !live.loading);
+
+  const compose = () => {
+    if (!request || !plan) return;
+    // The name the review showed, so a made-up name does not change between plan and compose.
+    void job.start({ ...request, hostname: plan.name });
+  };
+
+  let body;
+  if (step === STEP.pod || !host) {
+    body = <PodStep hostId={s.hostId} onChoose={s.chooseHost} />;
+  } else if (step === STEP.resources) {
+    body = <ResourcesStep host={host} snapshot={snap.data?.snapshot ?? null} draft={s.draft} patch={s.patchDraft} />;
+  } else if (step === STEP.interfaces) {
+    body = (
+      <InterfacesStep
+        host={host}
+        data={snap.data}
+        draft={s.draft}
+        patch={s.patchDraft}
+        live={{ plan: live.plan, error: live.error, loading: live.loading, refresh: live.refresh }}
+        blocked={blocker ? blocker.message : null}
+      />
+    );
+  } else if (step === STEP.review) {
+    body = <ReviewStep plan={plan} error={blocker ? { kind: 'validation', message: blocker.message } : live.error} loading={live.loading} startError={job.startError} />;
+  } else if (step === STEP.compose) {
+    body = <ComposeProgressStep job={s.job} onCancel={() => void job.cancel()} cancelError={job.cancelError} onBackToReview={s.backToReview} />;
+  } else if (s.job) {
+    body = (
+      <DoneStep
+        job={s.job}
+        hostName={host.name}
+        started={s.draft.start}
+        onGoToVm={() => goToVm(host.id)}
+        onAgain={s.again}
+      />
+    );
+  }
+
+  return (
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+      <Box sx={{ px: 2.5, pt: 2, pb: 1.5, display: 'flex', flexDirection: 'column', gap: 2 }}>
+        <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 1.5 }}>
+          <Typography variant="h5" component="h2">
+            Compose a VM
+          </Typography>
+          {host && (
+            <Typography variant="body1" color="text.secondary">
+              on {host.name}
+            </Typography>
+          )}
+        </Box>
+        <ComposeStepper step={step} locked={locked} failed={s.job?.state === 'failed'} onStep={s.setStep} />
+      </Box>
+      <Divider />
+      <Box ref={content} sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2.5, py: 2 }}>
+        {s.hostId && !host && <Alert severity="warning">The pod chosen earlier is no longer in the inventory. Choose another.</Alert>}
+        {snap.error && step !== STEP.pod && <Alert severity="warning">Could not read {host?.name}: {snap.error.message}</Alert>}
+        {body}
+      </Box>
+      {step <= STEP.review && (
+        <>
+          <Divider />
+          <Box component="nav" aria-label="Wizard" sx={{ px: 2.5, py: 1.25, display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Button onClick={() => s.setStep(step - 1)} disabled={step === STEP.pod}>
+              Back
+            </Button>
+            <Box sx={{ flex: 1 }} />
+            {step > STEP.pod && (blocker || (step === STEP.interfaces && live.error && !live.loading)) && (
+              <Typography variant="body2" color="error" sx={{ mr: 1, maxWidth: 640 }} noWrap title={blocker?.message}>
+                {blocker ? blocker.message : 'Compose would refuse these NICs — the live plan says why.'}
+              </Typography>
+            )}
+            {step < STEP.review ? (
+              <Button variant="contained" onClick={() => s.setStep(step + 1)} disabled={!canNext}>
+                Next
+              </Button>
+            ) : (
+              <Button
+                variant="contained"
+                onClick={compose}
+                disabled={!plan || live.loading || plan.conflicts.length > 0 || job.starting || blocker !== null}
+              >
+                Compose VM
+              </Button>
+            )}
+          </Box>
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape, ComposeRequest } from '../../../../shared/contract';
+import { errorShapeOf, useClient } from '../../api';
+import { useComposeStore } from './compose-store';
+
+/**
+ * Starts, follows and cancels the compose job. Progress comes as job.progress events; on mount
+ * the job is read back with jobs.list, because events sent while the screen was away are gone.
+ */
+export function useComposeJob() {
+  const client = useClient();
+  const jobId = useComposeStore((s) => s.jobId);
+  const hostId = useComposeStore((s) => s.hostId);
+  const [startError, setStartError] = useState<AppErrorShape | null>(null);
+  const [cancelError, setCancelError] = useState<AppErrorShape | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => {
+    const stop = client.on('job.progress', (job) => useComposeStore.getState().updateJob(job));
+    if (jobId) {
+      client
+        .invoke('jobs.list', hostId ? { hostId } : {})
+        .then((jobs) => {
+          const job = jobs.find((j) => j.id === jobId);
+          if (job) useComposeStore.getState().updateJob(job);
+        })
+        .catch(() => undefined); // the next progress event brings it anyway
+    }
+    return stop;
+  }, [client, jobId, hostId]);
+
+  const start = useCallback(
+    async (request: ComposeRequest): Promise<void> => {
+      setStartError(null);
+      setStarting(true);
+      try {
+        const { jobId: id } = await client.invoke('compose.start', request);
+        useComposeStore.getState().startedJob(id);
+      } catch (err) {
+        setStartError(errorShapeOf(err));
+      } finally {
+        setStarting(false);
+      }
+    },
+    [client],
+  );
+
+  const cancel = useCallback(async (): Promise<void> => {
+    if (!jobId) return;
+    setCancelError(null);
+    try {
+      await client.invoke('jobs.cancel', { jobId });
+    } catch (err) {
+      setCancelError(errorShapeOf(err));
+    }
+  }, [client, jobId]);
+
+  return { start, starting, startError, cancel, cancelError };
+}

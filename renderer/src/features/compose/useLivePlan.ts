@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape, ComposePlan, ComposeRequest } from '../../../../shared/contract';
+import { errorShapeOf, useClient } from '../../api';
+
+type Answer = { key: string; plan: ComposePlan | null; error: AppErrorShape | null; at: number };
+
+/** Asking the pod is a fresh SSH read, so wait until typing pauses. */
+const DEBOUNCE_MS = 600;
+
+/**
+ * The engine's dry run (compose.plan) for the request, redone shortly after it changes. Answers to
+ * requests that have since changed are dropped; the last plan stays visible (marked stale) while
+ * the next one is on its way.
+ */
+export function useLivePlan(request: ComposeRequest | null) {
+  const client = useClient();
+  const [nonce, setNonce] = useState(0);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const key = request ? `${JSON.stringify(request)}#${nonce}` : '';
+
+  useEffect(() => {
+    if (!request) return;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      client
+        .invoke('compose.plan', request)
+        .then((plan) => live && setAnswer({ key, plan, error: null, at: Date.now() }))
+        .catch((err: unknown) => live && setAnswer({ key, plan: null, error: errorShapeOf(err), at: Date.now() }));
+    }, DEBOUNCE_MS);
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+    // `key` captures the request's content; the object itself is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, key]);
+
+  const fresh = answer?.key === key;
+  return {
+    /** The latest plan received (possibly for an earlier request: see `stale`). */
+    plan: answer?.plan ?? null,
+    error: fresh ? (answer?.error ?? null) : null,
+    stale: !fresh,
+    loading: request !== null && !fresh,
+    at: answer?.at ?? null,
+    refresh: useCallback(() => setNonce((n) => n + 1), []),
+  };
+}

@@ -1,0 +1,56 @@
+import Box from '@mui/material/Box';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import type { Domain } from '../../../../shared/snapshot/types';
+import { isDomainUp } from '../../../../shared/warnings';
+import { monoFont } from '../../components/fonts';
+import { ConfirmActionDialog } from './ConfirmActionDialog';
+import type { DomainAction } from './useHostAction';
+
+type Props = {
+  domain: Domain;
+  host: string;
+  run: (name: string, action: DomainAction, deleteVolumes: boolean) => Promise<string[]>;
+  onClose: () => void;
+};
+
+const diskPath = (d: Domain['disks'][number]): string | undefined =>
+  d.source?.file ?? d.source?.dev ?? (d.source?.pool && d.source.volume ? `${d.source.pool}/${d.source.volume}` : undefined);
+
+/** Delete is the one action with a choice: keep the disks (the default) or remove them too. */
+export function DeleteVmDialog({ domain: d, host, run, onClose }: Props) {
+  const [volumes, setVolumes] = useState(false);
+  const disks = d.disks.filter((k) => k.device === 'disk').map(diskPath).filter((p): p is string => !!p);
+  return (
+    <ConfirmActionDialog
+      onClose={onClose}
+      request={{
+        title: `Delete ${d.name}?`,
+        description: `Removes ${d.name}'s definition from ${host}${isDomainUp(d) ? ', forcing it off first' : ''}. This cannot be undone.`,
+        confirmLabel: volumes ? 'Delete VM and volumes' : 'Delete VM',
+        danger: true,
+        progress: `Deleting ${d.name}…`,
+        done: `Deleted ${d.name}${volumes ? ' and its volumes' : ''}`,
+        run: () => run(d.name, 'delete', volumes),
+      }}
+    >
+      <FormControlLabel
+        control={<Checkbox checked={volumes} onChange={(e) => setVolumes(e.target.checked)} disabled={disks.length === 0} />}
+        label="Also delete its volumes"
+      />
+      {disks.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {d.name} has no disks.
+        </Typography>
+      ) : (
+        <Box component="ul" aria-label="Volumes" sx={{ m: 0, pl: 4, fontFamily: monoFont, fontSize: '0.8rem', color: volumes ? 'error.main' : 'text.secondary' }}>
+          {disks.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </Box>
+      )}
+    </ConfirmActionDialog>
+  );
+}

@@ -1,0 +1,45 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import MoreVert from '@mui/icons-material/MoreVert';
+import { useState } from 'react';
+import type { Domain } from '../../../../shared/snapshot/types';
+import { isDomainUp } from '../../../../shared/warnings';
+import type { DomainAction } from './useHostAction';
+
+/** The one action that fits the VM's state as a button; the rest in a menu, the destructive ones last. */
+export function VmActions({ domain: d, onAction }: { domain: Domain; onAction: (a: DomainAction) => void }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const up = isDomainUp(d);
+  const pick = (a: DomainAction): void => {
+    setAnchor(null);
+    onAction(a);
+  };
+  return (
+    <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 0.5 }}>
+      <Button size="small" variant="outlined" aria-label={`${up ? 'Shut down' : 'Start'} ${d.name}`} onClick={() => onAction(up ? 'shutdown' : 'start')}>
+        {up ? 'Shut down' : 'Start'}
+      </Button>
+      <IconButton size="small" aria-label={`More actions for ${d.name}`} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+        <MoreVert fontSize="small" />
+      </IconButton>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        {!up && <MenuItem onClick={() => pick('start')}>Start</MenuItem>}
+        {up && <MenuItem onClick={() => pick('reboot')}>Reboot</MenuItem>}
+        {up && <MenuItem onClick={() => pick('shutdown')}>Shut down</MenuItem>}
+        {up && (
+          <MenuItem onClick={() => pick('destroy')} sx={{ color: 'error.main' }}>
+            Force off
+          </MenuItem>
+        )}
+        <Divider />
+        <MenuItem onClick={() => pick('delete')} sx={{ color: 'error.main' }}>
+          Delete…
+        </MenuItem>
+      </Menu>
+    </Box>
+  );
+}
