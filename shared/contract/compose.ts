@@ -38,6 +38,8 @@ export const ComposeRequest = z.object({
   virtType: z.enum(virtTypes).optional(),
   /** false → <rom enabled='no'/> on every NIC (no iPXE; what cheap lab guests want). */
   nicRom: z.boolean().default(true),
+  /** The MACs the reviewed plan showed, one per NIC in plan order, so the VM defined is the one reviewed. */
+  macs: z.array(z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i, 'MAC addresses look like 52:54:00:12:34:56')).optional(),
 });
 export type ComposeRequest = z.input<typeof ComposeRequest>;
 export type ComposeRequestParsed = z.output<typeof ComposeRequest>;

@@ -77,6 +77,7 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
     pools: lv.pools.map((p) => ({ name: p.name, type: p.type, targetPath: p.targetPath })),
     plan: attach.value,
     networks: lv.networks.map((n) => ({ name: n.name, active: n.active, persistent: n.persistent })),
+    macs: req.macs,
     random: i.random,
     takenMacs,
     start: req.start,

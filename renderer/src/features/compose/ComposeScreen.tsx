@@ -55,8 +55,8 @@ export function ComposeScreen() {
 
   const compose = () => {
     if (!request || !plan) return;
-    // The name the review showed, so a made-up name does not change between plan and compose.
-    void job.start({ ...request, hostname: plan.name });
+    // The name and MACs the review showed, so what is defined is exactly what was reviewed.
+    void job.start({ ...request, hostname: plan.name, macs: plan.nics.map((n) => n.mac) });
   };
 
   let body;

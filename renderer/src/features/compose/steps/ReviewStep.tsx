@@ -76,7 +76,7 @@ export function ReviewStep({ plan, error, loading, startError }: Props) {
           <Section title="Domain XML">
             <DomainXmlBlock xml={plan.domainXml} />
             <Typography variant="caption" color="text.secondary">
-              Tinted: the NICs. MAC addresses are drawn afresh when compose runs; everything else is exactly as shown.
+              Tinted: the NICs. This is exactly what compose defines, MAC addresses included.
             </Typography>
           </Section>
           <Section title="virsh commands">
