@@ -176,12 +176,37 @@ function deployed(
   });
 }
 
+const POD_DEFAULT_RULE = "Without constraints, a NIC goes to the pod's default network (pod settings), when one is set and exists.";
+
+/** The pod's own choice beats MAAS's rules: the user named the network for unconstrained NICs. */
+function podDefault(network: LibvirtNetwork, networks: readonly LibvirtNetwork[], facts: readonly InterfaceFacts[]): DefaultChoice {
+  const dhcp = networkDhcp(network, facts);
+  return {
+    attach: { type: 'network', network: network.name },
+    hostInterface: network.bridge ?? null,
+    facts: facts.find((f) => f.iface.name === network.bridge) ?? null,
+    network,
+    dhcp,
+    rule: POD_DEFAULT_RULE,
+    summary: `network '${network.name}', the pod's default (${dhcp.available ? dhcp.detail : 'no DHCP known there'}).`,
+    verdicts: networks.map((n) =>
+      n === network
+        ? { name: n.name, kind: 'network' as const, outcome: 'chosen' as const, reason: `network '${n.name}' is the pod's default network.` }
+        : { name: n.name, kind: 'network' as const, outcome: 'lost' as const, reason: `network '${n.name}' is not the pod's default network.` },
+    ),
+    macvtapParent: null,
+  };
+}
+
 /** The NIC attachment when no interface constraints were given. */
 export function chooseDefault(
   installMode: InstallMode,
   networks: readonly LibvirtNetwork[],
   facts: readonly InterfaceFacts[],
   hostname: string,
+  defaultNetwork?: string | null,
 ): Result<DefaultChoice, PlanFailure> {
+  const preferred = defaultNetwork ? networks.find((n) => n.name === defaultNetwork) : undefined;
+  if (preferred) return ok(podDefault(preferred, networks, facts));
   return installMode === 'manual' ? manual(networks, facts) : deployed(networks, facts, hostname);
 }

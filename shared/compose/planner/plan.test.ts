@@ -242,6 +242,17 @@ describe('planAttachments — without constraints', () => {
     );
   });
 
+  it("the pod's default network beats the install-mode rule, when it exists", () => {
+    const snap = labSnapshot();
+    for (const installMode of ['manual', 'deployed'] as const) {
+      const r = planAttachments({ snapshot: snap, constraints: null, installMode, defaultNetwork: 'default' });
+      expect(r.ok && r.value.nics[0]?.attach).toEqual({ type: 'network', network: 'default' });
+      expect(r.ok && r.value.nics[0]?.why.rule).toMatch(/pod's default network/);
+    }
+    const missing = planAttachments({ snapshot: snap, constraints: null, installMode: 'manual', defaultNetwork: 'gone' });
+    expect(missing.ok && missing.value.nics[0]?.attach).toEqual({ type: 'network', network: 'maas' });
+  });
+
   it('deployed: skips maas without DHCP and takes default (libvirt DHCP)', () => {
     const p = planned(null, { installMode: 'deployed' });
     expect(p.nics[0]?.attach).toEqual({ type: 'network', network: 'default' });

@@ -58,7 +58,7 @@ export function planAttachments(input: PlanInput): Result<AttachmentPlan, PlanFa
       });
     }
   } else {
-    const choice = chooseDefault(input.installMode, snapshot.libvirt?.networks ?? [], facts, snapshot.hostname);
+    const choice = chooseDefault(input.installMode, snapshot.libvirt?.networks ?? [], facts, snapshot.hostname, input.defaultNetwork);
     if (!choice.ok) return choice;
     const c = choice.value;
     let attach = c.attach;

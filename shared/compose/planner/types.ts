@@ -22,6 +22,8 @@ export interface PlanInput {
   /** Per-label overrides of the macvtap mode. The NIC planned without constraints has label '0'. */
   perNicModes?: Readonly<Record<string, MacvlanMode>>;
   installMode: InstallMode;
+  /** The pod's default network for NICs without constraints (pod settings); ignored when absent on the host. */
+  defaultNetwork?: string | null;
 }
 
 /** How the guest NIC attaches, in libvirt's terms. */

@@ -57,6 +57,7 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
     macvlanMode,
     perNicModes: req.perNicModes,
     installMode: host.pod.installMode,
+    defaultNetwork: host.pod.defaultNetwork || null,
   });
   if (!attach.ok) {
     const f = attach.error;

@@ -113,7 +113,7 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
           label="Default network"
           value={network}
           onChange={(e) => setNetwork(e.target.value)}
-          helperText="Kept with the pod for reference. The install mode above is what places a NIC without constraints today."
+          helperText="A NIC composed without constraints goes here; with none set, the install mode above decides."
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         >
           <MenuItem value={NONE}>none</MenuItem>
