@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { NetworkDhcp } from '../../../../shared/warnings';
-import { Pill } from './Pill';
+import { Pill } from '../../components/Pill';
 
 /** DHCP as the admin needs it where a network is picked: on or off, who serves it, which range. */
 export function DhcpSummary({ dhcp }: { dhcp: NetworkDhcp }) {

@@ -12,7 +12,7 @@ import type { HostSnapshot, NetInterface } from '../../../../shared/snapshot/typ
 import { interfaceUsage, warningsToFlag, type HostWarning } from '../../../../shared/warnings';
 import { monoFont } from '../../components/fonts';
 import { linkState, placement, sortInterfaces } from './interface-rows';
-import { Pill } from './Pill';
+import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
 import { cidrOf } from './units';
 import { describeUse } from './usage-text';

@@ -21,7 +21,7 @@ import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DhcpSummary } from './DhcpSummary';
 import { NetworkActions } from './NetworkActions';
 import { NetworkDetails } from './NetworkDetails';
-import { Pill } from './Pill';
+import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
 import { cidrOf } from './units';
 import { useHostAction } from './useHostAction';

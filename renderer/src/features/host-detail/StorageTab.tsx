@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { HostSnapshot, StoragePool } from '../../../../shared/snapshot/types';
 import { monoFont } from '../../components/fonts';
-import { Pill } from './Pill';
+import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
 import { formatBytes } from './units';
 import { UsageBar } from './UsageBar';

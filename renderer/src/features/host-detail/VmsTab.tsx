@@ -14,7 +14,7 @@ import { monoFont } from '../../components/fonts';
 import { domainRequest } from './action-requests';
 import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DeleteVmDialog } from './DeleteVmDialog';
-import { domainTone, Pill } from './Pill';
+import { domainTone, Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
 import { formatKiB } from './units';
 import { useHostAction, type DomainAction } from './useHostAction';

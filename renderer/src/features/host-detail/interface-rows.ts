@@ -1,6 +1,6 @@
 import type { NetInterface } from '../../../../shared/snapshot/types';
 import { downReason } from '../../../../shared/warnings';
-import type { PillTone } from './Pill';
+import type { PillTone } from '../../components/Pill';
 
 /** Real NICs, bonds, VLANs and bridges first (in the host's order); VM taps and macvtaps next; lo last. */
 export function sortInterfaces(list: readonly NetInterface[]): NetInterface[] {

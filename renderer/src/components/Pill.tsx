@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import { alpha, type Theme } from '@mui/material/styles';
+import type { ComponentProps, ReactNode, Ref } from 'react';
 
 export type PillTone = 'success' | 'error' | 'warning' | 'info' | 'neutral';
 
@@ -7,12 +8,22 @@ function toneColor(theme: Theme, tone: PillTone): string {
   return tone === 'neutral' ? theme.palette.text.secondary : theme.palette[tone].main;
 }
 
-/** A state word in a rounded tint; the word always says it, colour only helps (colour-blind safe). */
-export function Pill({ tone, children, title }: { tone: PillTone; children: string; title?: string }) {
+/**
+ * A state word in a rounded tint; the word always says it, colour only helps (colour-blind safe).
+ * Extra props and the ref reach the span, so a Tooltip can wrap it.
+ */
+export function Pill({
+  tone,
+  children,
+  leading,
+  ref,
+  ...rest
+}: { tone: PillTone; children: string; leading?: ReactNode; ref?: Ref<HTMLSpanElement> } & Omit<ComponentProps<'span'>, 'children'>) {
   return (
     <Box
       component="span"
-      title={title}
+      ref={ref}
+      {...rest}
       sx={(theme) => {
         const c = toneColor(theme, tone);
         return {
@@ -31,7 +42,7 @@ export function Pill({ tone, children, title }: { tone: PillTone; children: stri
         };
       }}
     >
-      <Box component="span" aria-hidden sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'currentColor' }} />
+      {leading ?? <Box component="span" aria-hidden sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'currentColor' }} />}
       {children}
     </Box>
   );
