@@ -1,5 +1,5 @@
 // Builds the Node-side bundles with esbuild (main, preload, web host, CLI); the renderer is built by
-// Vite (renderer/vite.config.ts). `--if-needed` skips work when the outputs are newer than the sources.
+// Vite (renderer/vite.config.mts). `--if-needed` skips work when the outputs are newer than the sources.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, readdirSync, existsSync } from 'node:fs';
@@ -55,7 +55,7 @@ await Promise.all([
 ]);
 
 if (!process.argv.includes('--no-renderer')) {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'renderer/vite.config.ts'), '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'renderer/vite.config.mts'), '--logLevel', 'warn'], {
     stdio: 'inherit',
     cwd: root,
   });
