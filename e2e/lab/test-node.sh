@@ -8,16 +8,18 @@ set -euo pipefail
 K=$1
 name=labtest$K
 kk=$(printf '%02x' "$K")
-ndom=$(( 3 + (K - 1) % 4 ))
+# labtest2 is the crowded one (30 VMs), so screens are checked against a busy host for real.
+if ((K == 2)); then ndom=30; else ndom=$(( 3 + (K - 1) % 4 )); fi
 img=/var/lib/libvirt/images
 
 # Domain j: runstate and NICs rotate so every host has running, shut-off (5) and, from 4 domains
 # on, paused (3) guests, with NICs on a NAT network, an isolated network, br0 and macvtap on eth1.
 domain() {
-  local j=$1 state='' nics=''
-  case $j in 2|6) state='<test:runstate>5</test:runstate>' ;; 4) state='<test:runstate>3</test:runstate>' ;; esac
-  local mac="52:54:00:$kk:0$j"
-  case $j in
+  local j=$1 state='' nics='' r=$(( (j - 1) % 6 + 1 ))
+  case $r in 2|6) state='<test:runstate>5</test:runstate>' ;; 4) state='<test:runstate>3</test:runstate>' ;; esac
+  local mac
+  mac="52:54:00:$kk:$(printf '%02x' "$j")"
+  case $r in
     1) nics="$(nic network default "$mac:01")$(nic bridge br0 "$mac:02")" ;;
     2) nics="$(nic direct eth1 "$mac:01" vepa)$(nic network isolated "$mac:02")" ;;
     3) nics="$(nic network default "$mac:01")" ;;
@@ -28,8 +30,8 @@ domain() {
   cat <<XML
   <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
     <name>$name-vm$j</name>
-    <uuid>6c616264-6563-6b01-$(printf '%04x' "$K")-00000000000$j</uuid>
-    <memory unit='MiB'>$(( 512 * j ))</memory>
+    <uuid>6c616264-6563-6b01-$(printf '%04x' "$K")-$(printf '%012x' "$j")</uuid>
+    <memory unit='MiB'>$(( 512 * r ))</memory>
     <vcpu>$(( 1 + j % 2 ))</vcpu>
     <os><type arch='x86_64'>hvm</type><boot dev='hd'/></os>
     <devices>

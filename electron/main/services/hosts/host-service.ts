@@ -82,6 +82,8 @@ export class HostService {
   async setMarks(id: string, marks: HostMarks): Promise<HostMarks> {
     this.config(id);
     await this.store.update((doc) => ({ ...doc, marks: { ...doc.marks, [id]: marks } }));
+    // Other windows showing this host re-read it on host.changed.
+    this.emit(id);
     return this.marks(id);
   }
 
