@@ -47,7 +47,7 @@ export const hostColumns: HostColumn[] = [
     id: 'address',
     label: 'Address',
     sortKey: 'address',
-    width: 180,
+    width: 170,
     priority: 2,
     render: (h) => (
       <Typography variant="body2" noWrap title={hostTarget(h)} sx={{ fontFamily: 'inherit' }}>
@@ -60,16 +60,16 @@ export const hostColumns: HostColumn[] = [
     id: 'status',
     label: 'Status',
     sortKey: 'status',
-    width: 180,
+    width: 150,
     priority: 1,
     render: (h) => <StatusPill status={h.status} busy={h.refreshing} message={h.statusMessage ?? h.lastError?.message} />,
   },
-  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 80, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
+  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 64, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
   {
     id: 'memory',
     label: 'Memory',
     sortKey: 'memory', fact: true,
-    width: 100,
+    width: 96,
     priority: 6,
     align: 'right',
     render: (h) => (h.lastFacts ? `${gib(h.lastFacts.memoryKiB)} GiB` : dash),
@@ -89,7 +89,7 @@ export const hostColumns: HostColumn[] = [
     label: 'Networks',
     description: 'active / total',
     sortKey: 'networks', fact: true,
-    width: 108,
+    width: 96,
     priority: 4,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.networksActive, h.lastFacts?.networksTotal),
@@ -98,7 +98,7 @@ export const hostColumns: HostColumn[] = [
   {
     id: 'tags',
     label: 'Tags',
-    width: 150,
+    width: 140,
     priority: 9,
     render: (h) =>
       h.tags.length === 0 ? (
