@@ -1,5 +1,5 @@
 import { buildDhcpHostXml } from './domain-xml/dhcp-host';
-import { buildDomainXml, nicFromAttachment, type BootDevice, type DomainDiskSpec } from './domain-xml/build';
+import { buildDomainXml, nicFromAttachment, type BootDevice, type DomainDiskSpec, type DomainXmlRequest } from './domain-xml/build';
 import { generateUniqueMac, normalizeMac, type RandomBytes } from './domain-xml/mac';
 import { diskTarget } from './domain-xml/targets';
 import type { AttachmentPlan } from './planner/types';
@@ -37,13 +37,7 @@ export interface NetworkState {
   persistent: boolean;
 }
 
-export interface ComposeCommandInput {
-  name: string;
-  virtType: 'kvm' | 'qemu';
-  vcpus: number;
-  memoryMiB: number;
-  arch: string;
-  machine?: string;
+export interface ComposeCommandInput extends Pick<DomainXmlRequest, 'name' | 'virtType' | 'vcpus' | 'memoryMiB' | 'arch' | 'machine'> {
   /** Disks with their pools (resolveStoragePools); the first boots. */
   disks: readonly ResolvedDisk[];
   pools: readonly PoolTarget[];
