@@ -5,7 +5,7 @@ import { AuditEntry } from './audit';
 import { SshConfigCandidate } from './ssh-config';
 import { HostSnapshot } from '../snapshot/types';
 import { HostMarks } from '../compose/marks';
-import { ComposePlan, ComposeRequest, JobView } from './compose';
+import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './compose';
 
 export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
@@ -79,7 +79,7 @@ export const channels = {
     response: z.array(AuditEntry),
   },
   /** A dry run: what compose would do and why, changing nothing. Bad grammar → 'validation' with position. */
-  'compose.plan': { request: ComposeRequest, response: ComposePlan },
+  'compose.plan': { request: ComposePlanRequest, response: ComposePlan },
   /** Starts composing as a job; progress arrives as job.progress events. */
   'compose.start': { request: ComposeRequest, response: z.object({ jobId: z.string() }) },
   'jobs.cancel': { request: z.object({ jobId: z.string() }), response: z.object({ cancelled: z.boolean() }) },

@@ -42,6 +42,12 @@ export const ComposeRequest = z.object({
   macs: z.array(z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i, 'MAC addresses look like 52:54:00:12:34:56')).optional(),
 });
 export type ComposeRequest = z.input<typeof ComposeRequest>;
+
+/** A dry run may reuse the host's last snapshot when it is young enough (the wizard's live plan). */
+export const ComposePlanRequest = ComposeRequest.extend({
+  maxSnapshotAgeMs: z.number().int().min(0).max(600_000).optional(),
+});
+export type ComposePlanRequest = z.input<typeof ComposePlanRequest>;
 export type ComposeRequestParsed = z.output<typeof ComposeRequest>;
 
 // ---------------------------------------------------------------- the plan

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, type HostConfig } from '../../../../shared/contract';
-import { ComposeRequest, type ComposePlan, type ComposeRequestParsed } from '../../../../shared/contract/compose';
+import { ComposePlanRequest, ComposeRequest, type ComposePlan, type ComposeRequestParsed } from '../../../../shared/contract/compose';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { HostService } from '../hosts/host-service';
 import type { JobService } from '../jobs/job-service';
@@ -49,12 +49,18 @@ export class ComposeService {
     return buildPlan({ host, snapshot, marks: this.deps.hosts.marks(host.id), req, name, virtType, random });
   }
 
-  /** What compose would do, from a fresh snapshot; changes nothing on the host. */
-  async plan(input: ComposeRequest): Promise<ComposePlan> {
-    const req = ComposeRequest.parse(input);
+  /**
+   * What compose would do; changes nothing on the host. The snapshot is read fresh unless the
+   * caller accepts one up to `maxSnapshotAgeMs` old (the live plan, redone on every keystroke pause).
+   */
+  async plan(input: ComposePlanRequest): Promise<ComposePlan> {
+    const { maxSnapshotAgeMs, ...rest } = ComposePlanRequest.parse(input);
+    const req = ComposeRequest.parse(rest);
     const host = this.host(req.hostId);
     parseComposeGrammar(req); // fail on a typo before reaching the host
-    const snapshot = await this.deps.hosts.refresh(host.id, { interactive: true });
+    const cached = this.deps.hosts.latestSnapshot(host.id);
+    const young = cached && maxSnapshotAgeMs !== undefined && Date.now() - Date.parse(cached.takenAt) <= maxSnapshotAgeMs;
+    const snapshot = young ? cached : await this.deps.hosts.refresh(host.id, { interactive: true });
     return (await this.build(host, req, req.hostname ?? newName(), snapshot)).plan;
   }
 

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, ComposePlan, ComposeRequest } from '../../../../shared/contract';
 import { errorShapeOf, useClient } from '../../api';
 
 type Answer = { key: string; plan: ComposePlan | null; error: AppErrorShape | null; at: number };
 
-/** Asking the pod is a fresh SSH read, so wait until typing pauses. */
-const DEBOUNCE_MS = 600;
+/** Wait until typing pauses before asking the engine. */
+const DEBOUNCE_MS = 400;
+/** Edits re-plan against the host as read up to this long ago; "Re-read host" asks for a fresh read. */
+const SNAPSHOT_REUSE_MS = 30_000;
 
 /**
  * The engine's dry run (compose.plan) for the request, redone shortly after it changes. Answers to
@@ -16,14 +18,17 @@ export function useLivePlan(request: ComposeRequest | null) {
   const client = useClient();
   const [nonce, setNonce] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const forceFresh = useRef(false);
   const key = request ? `${JSON.stringify(request)}#${nonce}` : '';
 
   useEffect(() => {
     if (!request) return;
     let live = true;
     const timer = window.setTimeout(() => {
+      const fresh = forceFresh.current;
+      forceFresh.current = false;
       client
-        .invoke('compose.plan', request)
+        .invoke('compose.plan', fresh ? request : { ...request, maxSnapshotAgeMs: SNAPSHOT_REUSE_MS })
         .then((plan) => live && setAnswer({ key, plan, error: null, at: Date.now() }))
         .catch((err: unknown) => live && setAnswer({ key, plan: null, error: errorShapeOf(err), at: Date.now() }));
     }, DEBOUNCE_MS);
@@ -43,6 +48,9 @@ export function useLivePlan(request: ComposeRequest | null) {
     stale: !fresh,
     loading: request !== null && !fresh,
     at: answer?.at ?? null,
-    refresh: useCallback(() => setNonce((n) => n + 1), []),
+    refresh: useCallback(() => {
+      forceFresh.current = true;
+      setNonce((n) => n + 1);
+    }, []),
   };
 }
