@@ -1,9 +1,10 @@
 import Box from '@mui/material/Box';
+import { MemoryCell } from './MemoryCell';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { HostView } from '../../../../shared/contract';
-import { gib, hostTarget, kindLabel } from '../../format/host-format';
+import { hostTarget, kindLabel } from '../../format/host-format';
 import type { SortKey } from '../../store';
 import { StatusPill } from './StatusPill';
 
@@ -72,7 +73,7 @@ export const hostColumns: HostColumn[] = [
     width: 96,
     priority: 6,
     align: 'right',
-    render: (h) => (h.lastFacts ? `${gib(h.lastFacts.memoryKiB)} GiB` : dash),
+    render: (h) => (h.lastFacts ? <MemoryCell facts={h.lastFacts} /> : dash),
   },
   {
     id: 'vms',
