@@ -10,7 +10,8 @@ export default defineConfig<AppFixtureOptions>({
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry in CI only: a 2-core runner under load can lose a browser; a real failure fails twice.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['html', { outputFolder: './.artifacts/report', open: 'never' }]],
   use: {
     screenshot: 'only-on-failure',
