@@ -47,7 +47,6 @@ export async function createCore(o: CoreOptions) {
     prompts,
   });
   const audit = new AuditLog(o.dataDir, bus);
-  const hostIdByEndpoint = (key: string, hostId: string | undefined) => hostId ?? key;
   const pool = new ConnectionPool({
     hostKeys,
     credentials: new Credentials(prompts, secrets),
@@ -58,7 +57,7 @@ export async function createCore(o: CoreOptions) {
     maxChannels: 6,
     onExec: (endpoint, argv, r, hostId, stdinNote) =>
       audit.append({
-        hostId: hostIdByEndpoint(endpointKey(endpoint), hostId),
+        hostId,
         host: endpointKey(endpoint),
         argv: [...argv],
         stdinNote,

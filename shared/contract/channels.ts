@@ -93,4 +93,3 @@ export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
 
-export type { HostConfig };

@@ -30,12 +30,21 @@ export class SecretStore {
     return path.join(this.dataDir, 'secrets.json');
   }
 
+  /** The encrypted entries on disk; an unreadable file counts as empty rather than breaking logins. */
+  private async readAll(): Promise<Record<string, string>> {
+    const text = await readFileIfExists(this.file).catch(() => undefined);
+    if (!text) return {};
+    try {
+      return SecretsFile.safeParse(JSON.parse(text)).data ?? {};
+    } catch {
+      return {};
+    }
+  }
+
   async get(key: string): Promise<string | undefined> {
     const mem = this.memory.get(key);
     if (mem !== undefined || !this.cipher) return mem;
-    const text = await readFileIfExists(this.file);
-    if (!text) return undefined;
-    const enc = SecretsFile.safeParse(JSON.parse(text)).data?.[key];
+    const enc = (await this.readAll())[key];
     if (!enc) return undefined;
     try {
       return this.cipher.decrypt(Buffer.from(enc, 'base64'));
@@ -47,17 +56,14 @@ export class SecretStore {
   async set(key: string, value: string, persist: boolean): Promise<void> {
     this.memory.set(key, value);
     if (!persist || !this.cipher) return;
-    const text = await readFileIfExists(this.file);
-    const all = text ? (SecretsFile.safeParse(JSON.parse(text)).data ?? {}) : {};
+    const all = await this.readAll();
     all[key] = this.cipher.encrypt(value).toString('base64');
     await writeFileAtomic(this.file, JSON.stringify(all, null, 2));
   }
 
   async forget(key: string): Promise<void> {
     this.memory.delete(key);
-    const text = await readFileIfExists(this.file);
-    if (!text) return;
-    const all = SecretsFile.safeParse(JSON.parse(text)).data ?? {};
+    const all = await this.readAll();
     if (!(key in all)) return;
     delete all[key];
     await writeFileAtomic(this.file, JSON.stringify(all, null, 2));

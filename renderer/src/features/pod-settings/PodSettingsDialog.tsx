@@ -6,10 +6,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { AppErrorShape, HostView, MacvlanMode } from '../../../../shared/contract';
@@ -23,6 +21,7 @@ import { useHostSnapshot } from '../compose/useHostSnapshot';
 import { installModeInfo, type InstallMode } from './install-modes';
 import { networkChoices } from './network-choices';
 import { usePodSettingsStore } from './pod-settings-store';
+import { DefaultChoiceSelect } from './DefaultChoiceSelect';
 
 const NONE = '';
 
@@ -108,17 +107,15 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
           </RadioGroup>
         </Box>
 
-        <TextField
-          select
+        <DefaultChoiceSelect
           label="Default network"
           value={network}
-          onChange={(e) => setNetwork(e.target.value)}
+          onChange={setNetwork}
           helperText="A NIC composed without constraints goes here; with none set, the install mode above decides."
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value={NONE}>none</MenuItem>
-          {networks.map((n) => (
-            <MenuItem key={n.name} value={n.name}>
+          noneLabel="none"
+          choices={networks.map((n) => ({
+            name: n.name,
+            content: (
               <Box>
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {n.name}
@@ -127,27 +124,21 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
                   {n.description}
                 </Typography>
               </Box>
-            </MenuItem>
-          ))}
-          {network && !networks.some((n) => n.name === network) && <MenuItem value={network}>{network} (not on the host now)</MenuItem>}
-        </TextField>
+            ),
+          }))}
+        />
 
-        <TextField
-          select
+        <DefaultChoiceSelect
           label="Default storage pool"
           value={pool}
-          onChange={(e) => setPool(e.target.value)}
+          onChange={setPool}
           helperText="Disks without a pool tag go here. With none, each disk goes to the first pool with room."
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value={NONE}>none (first pool with room)</MenuItem>
-          {pools.map((p) => (
-            <MenuItem key={p.name} value={p.name}>
-              {`${p.name} — ${p.active ? `${gbText(p.availableBytes)} free of ${gbText(p.capacityBytes)}` : 'inactive'}`}
-            </MenuItem>
-          ))}
-          {pool && !pools.some((p) => p.name === pool) && <MenuItem value={pool}>{pool} (not on the host now)</MenuItem>}
-        </TextField>
+          noneLabel="none (first pool with room)"
+          choices={pools.map((p) => ({
+            name: p.name,
+            content: `${p.name} — ${p.active ? `${gbText(p.availableBytes)} free of ${gbText(p.capacityBytes)}` : 'inactive'}`,
+          }))}
+        />
 
         {snap.error && <ErrorDetails error={snap.error} title={`Could not read ${host.name}'s networks and pools`} />}
         {failure && <ErrorDetails error={failure} title="Could not save" />}
