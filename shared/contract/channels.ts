@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HostConfig, HostInput, HostView, PodSettings } from './host';
+import { HostInput, HostView, PodSettings } from './host';
 import { Prompt, PromptAnswer } from './prompts';
 import { AuditEntry } from './audit';
 import { SshConfigCandidate } from './ssh-config';
