@@ -1,9 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import { AppError, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import type { Core } from './core';
 import { HostMarks } from '../../shared/compose/marks';
 import { sshConfigCandidates } from './services/ssh/ssh-config-import';
+
+// Temporary: channels whose services are being built.
+function notYet(channel: string): never {
+  throw new AppError({ kind: 'validation', message: `${channel} is not available yet.` });
+}
 
 export type Handlers = { [C in ChannelName]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -59,6 +64,10 @@ export function createHandlers(core: Core): Handlers {
     'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
     'compose.plan': async (req) => core.compose.plan(req),
     'compose.start': async (req) => core.compose.start(req),
+    'hosts.virtCapabilities': async () => notYet('hosts.virtCapabilities'),
+    'domains.addresses': async () => notYet('domains.addresses'),
+    'client.sshKeys': async () => notYet('client.sshKeys'),
+    'volumes.upload': async () => notYet('volumes.upload'),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),
     'jobs.list': async ({ hostId }) => core.jobs.list(hostId),
   };

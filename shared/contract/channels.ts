@@ -6,6 +6,7 @@ import { SshConfigCandidate } from './ssh-config';
 import { HostSnapshot } from '../snapshot/types';
 import { HostMarks } from '../compose/marks';
 import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './compose';
+import { ClientSshKey, GuestAddresses, VirtCapabilities, VolumeUploadRequest } from './guests';
 
 export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
@@ -82,6 +83,20 @@ export const channels = {
   'compose.plan': { request: ComposePlanRequest, response: ComposePlan },
   /** Starts composing as a job; progress arrives as job.progress events. */
   'compose.start': { request: ComposeRequest, response: z.object({ jobId: z.string() }) },
+  /** Which virt types and CPU modes the host offers, and which really start (probed once, cached). */
+  'hosts.virtCapabilities': {
+    request: z.object({ hostId: z.string(), arch: z.string().optional(), refresh: z.boolean().default(false) }),
+    response: VirtCapabilities,
+  },
+  /** A VM's addresses from every source; with waitMs, polls until one appears or the time is up. */
+  'domains.addresses': {
+    request: z.object({ hostId: z.string(), domain: z.string().min(1), waitMs: z.number().int().min(0).max(600_000).default(0) }),
+    response: GuestAddresses,
+  },
+  /** The public keys this machine's user has (~/.ssh/*.pub and the SSH agent's), to inject with cloud-init. */
+  'client.sshKeys': { request: z.void().or(z.undefined()), response: z.array(ClientSshKey) },
+  /** Uploads a local file into a pool as a new volume (virsh vol-upload over SSH), as a job. */
+  'volumes.upload': { request: VolumeUploadRequest, response: z.object({ jobId: z.string() }) },
   'jobs.cancel': { request: z.object({ jobId: z.string() }), response: z.object({ cancelled: z.boolean() }) },
   /** Recent jobs, newest first. */
   'jobs.list': { request: z.object({ hostId: z.string().optional() }).default({}), response: z.array(JobView) },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppErrorShape } from './errors';
-import { MacvlanMode } from './host';
+import { CpuMode, MacvlanMode, VirtType } from './host';
 import { interfaceKinds } from '../snapshot/types';
 
 /**
@@ -14,7 +14,46 @@ export const VmName = z
   .trim()
   .regex(/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'A VM name holds letters, digits and inner dashes, at most 63 characters');
 
-export const virtTypes = ['kvm', 'qemu'] as const;
+
+const poolName = z.string().trim().min(1, 'Choose a storage pool');
+const volumeName = z.string().trim().min(1, 'Choose a volume');
+
+/**
+ * Where the VM's OS comes from. network: PXE first (MAAS's way); none: an empty disk to fill later;
+ * iso: a pool volume as a CD-ROM, booted first; cloud-image: the boot disk made from a base volume,
+ * as a qcow2 overlay on it (fast, the base must stay) or as a full copy, then resized.
+ */
+export const InstallSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('network') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('iso'), pool: poolName, volume: volumeName }),
+  z.object({ kind: z.literal('cloud-image'), pool: poolName, volume: volumeName, clone: z.enum(['overlay', 'copy']).default('overlay') }),
+]);
+export type InstallSource = z.input<typeof InstallSource>;
+export type InstallSourceParsed = z.output<typeof InstallSource>;
+export const installKinds = ['network', 'none', 'iso', 'cloud-image'] as const;
+
+/** A crypt(3) hash ($6$ sha512-crypt, $5$, $y$ yescrypt): passwords are hashed before they leave the client. */
+export const PasswordHash = z
+  .string()
+  .regex(/^\$(6|5|y)\$[./A-Za-z0-9$=,]+$/, 'Only a crypt(3) password hash is accepted, never a clear password');
+
+/** cloud-init (NoCloud) for cloud images; the VM's name is its hostname. */
+export const CloudInitInput = z.object({
+  /** The default user; cloud-init's distro default user when absent. */
+  user: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'A user name holds lowercase letters, digits, - and _, at most 32 characters')
+    .optional(),
+  passwordHash: PasswordHash.optional(),
+  /** OpenSSH public key lines ("ssh-ed25519 AAAA… comment"). */
+  sshKeys: z.array(z.string().trim().min(1)).default([]),
+  /** Raw user-data: a #cloud-config YAML mapping; the fields above are merged into it. */
+  userData: z.string().max(64 * 1024).optional(),
+});
+export type CloudInitInput = z.input<typeof CloudInitInput>;
+export type CloudInitParsed = z.output<typeof CloudInitInput>;
 
 export const ComposeRequest = z.object({
   hostId: z.string().min(1),
@@ -34,8 +73,15 @@ export const ComposeRequest = z.object({
   /** Per constraint label (the unconstrained NIC is label '0'). */
   perNicModes: z.record(z.string(), MacvlanMode).optional(),
   start: z.boolean().default(false),
-  /** 'kvm' when the host offers it (domcapabilities), else 'qemu' (TCG). */
-  virtType: z.enum(virtTypes).optional(),
+  /** Default: the pod's, else the first combination the host's probe saw start ('kvm' before 'qemu'). */
+  virtType: VirtType.optional(),
+  cpuMode: CpuMode.optional(),
+  /** For cpuMode 'custom': a model domcapabilities lists as usable. */
+  cpuModel: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'A CPU model name like Haswell-noTSX or qemu64').optional(),
+  /** Default: network boot (as before install sources existed). */
+  install: InstallSource.optional(),
+  /** Only with a cloud-image install (a seed without an image that reads it would do nothing). */
+  cloudInit: CloudInitInput.optional(),
   /** false → <rom enabled='no'/> on every NIC (no iPXE; what cheap lab guests want). */
   nicRom: z.boolean().default(true),
   /** The MACs the reviewed plan showed, one per NIC in plan order, so the VM defined is the one reviewed. */
@@ -92,6 +138,32 @@ export const PlanDisk = z.object({
   format: z.string(),
 });
 
+/** What the plan will install from, resolved against the host. */
+export const PlanInstall = z.object({
+  kind: z.enum(installKinds),
+  /** In a sentence: "Boot disk: qcow2 overlay on default/tiny.img (raw, 20 MB), grown to 8 GB." */
+  summary: z.string(),
+  /** The base image or ISO, when there is one. */
+  source: z.object({ pool: z.string(), volume: z.string(), path: z.string(), format: z.string(), capacityBytes: z.number().nonnegative() }).optional(),
+  /** The NoCloud seed (cloud images): its volume, and who builds it. */
+  seed: z
+    .object({
+      pool: z.string(),
+      volume: z.string(),
+      path: z.string(),
+      /** 'host': with the tool named; 'labdeck': built here and uploaded. */
+      builder: z.enum(['host', 'labdeck']),
+      tool: z.string().optional(),
+      metaData: z.string(),
+      /** The password hash is shown as "<hash>" here. */
+      userData: z.string(),
+      networkConfig: z.string().optional(),
+    })
+    .optional(),
+  bootOrder: z.array(z.enum(['cdrom', 'disk', 'network'])),
+});
+export type PlanInstall = z.infer<typeof PlanInstall>;
+
 export const planWarningCodes = [
   'macvtap-host-isolation',
   'vepa-needs-switch',
@@ -106,7 +178,7 @@ export const planWarningCodes = [
 export const PlanWarning = z.object({ code: z.enum(planWarningCodes), label: z.string().optional(), message: z.string() });
 
 export const PlanCommand = z.object({
-  kind: z.enum(['create-volume', 'reserve-ip', 'define', 'start']),
+  kind: z.enum(['create-volume', 'resize-volume', 'build-seed', 'upload-seed', 'reserve-ip', 'define', 'start']),
   description: z.string(),
   /** The exact command line, quoted as the remote shell gets it. */
   command: z.string(),
@@ -121,8 +193,13 @@ export const ComposePlan = z.object({
   hostId: z.string(),
   hostName: z.string(),
   name: z.string(),
-  virtType: z.enum(virtTypes),
+  virtType: VirtType,
+  cpuMode: CpuMode,
+  cpuModel: z.string().optional(),
+  /** Why this virt type and CPU mode (the request's, the pod's, or what the host's probe saw start). */
+  cpuReason: z.string(),
   arch: z.string(),
+  install: PlanInstall,
   cores: z.number().int(),
   memoryMiB: z.number().int(),
   start: z.boolean(),
@@ -169,7 +246,7 @@ export type JobState = z.infer<typeof JobState>;
 
 export const JobView = z.object({
   id: z.string(),
-  kind: z.enum(['compose']),
+  kind: z.enum(['compose', 'upload']),
   hostId: z.string(),
   title: z.string(),
   state: JobState,

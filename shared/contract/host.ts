@@ -45,12 +45,25 @@ export const HostInput = z.object({
 export type HostInput = z.input<typeof HostInput>;
 export type HostInputParsed = z.output<typeof HostInput>;
 
+export const virtTypes = ['kvm', 'qemu'] as const;
+export const VirtType = z.enum(virtTypes);
+export type VirtType = z.infer<typeof VirtType>;
+
+/** libvirt's CPU modes; 'default' writes no <cpu> (the emulator's own model), 'custom' needs a model. */
+export const cpuModes = ['host-passthrough', 'host-model', 'custom', 'default'] as const;
+export const CpuMode = z.enum(cpuModes);
+export type CpuMode = z.infer<typeof CpuMode>;
+
 export const installModes = ['manual', 'deployed'] as const;
 export const PodSettings = z.object({
   defaultMacvlanMode: MacvlanMode.default('bridge'),
   installMode: z.enum(installModes).default('manual'),
   defaultNetwork: z.string().optional(),
   defaultPool: z.string().optional(),
+  /** Unset: what the host's start probe saw work (see the virtCapabilities channel). */
+  virtType: VirtType.optional(),
+  cpuMode: CpuMode.optional(),
+  cpuModel: z.string().optional(),
 });
 export type PodSettings = z.infer<typeof PodSettings>;
 

@@ -9,3 +9,4 @@ export * from './wire';
 export * from './names';
 export * from "./bridge";
 export * from './compose';
+export * from './guests';
