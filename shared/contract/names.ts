@@ -19,6 +19,10 @@ export const channelNames = [
   'audit.list',
   'compose.plan',
   'compose.start',
+  'hosts.virtCapabilities',
+  'domains.addresses',
+  'client.sshKeys',
+  'volumes.upload',
   'jobs.cancel',
   'jobs.list',
 ] as const;
