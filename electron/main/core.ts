@@ -16,6 +16,7 @@ import { endpointKey } from './services/ssh/endpoint';
 import { Credentials } from './services/ssh/credentials';
 import { HostKeyStore } from './services/ssh/host-key-store';
 import { SecretStore, type SecretCipher } from './services/ssh/secret-store';
+import { VolumeUploads } from './services/volumes/volume-upload';
 
 export type CoreOptions = {
   dataDir: string;
@@ -77,6 +78,7 @@ export async function createCore(o: CoreOptions) {
   // One lock per host for every change that must not interleave with another (composes today).
   const hostLocks = new KeyedLock();
   const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks });
+  const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
   const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
   if (o.backgroundRefresh ?? o.mode !== 'cli') scheduler.start();
 
@@ -96,6 +98,7 @@ export async function createCore(o: CoreOptions) {
     jobs,
     hostLocks,
     compose,
+    uploads,
     scheduler,
     async dispose(): Promise<void> {
       scheduler.stop();

@@ -4,6 +4,7 @@ import { AppError, type ChannelName, type ParsedRequestOf, type ResponseOf } fro
 import type { Core } from './core';
 import { HostMarks } from '../../shared/compose/marks';
 import { sshConfigCandidates } from './services/ssh/ssh-config-import';
+import { clientSshKeys } from './services/ssh/client-keys';
 
 // Temporary: channels whose services are being built.
 function notYet(channel: string): never {
@@ -66,8 +67,8 @@ export function createHandlers(core: Core): Handlers {
     'compose.start': async (req) => core.compose.start(req),
     'hosts.virtCapabilities': async () => notYet('hosts.virtCapabilities'),
     'domains.addresses': async () => notYet('domains.addresses'),
-    'client.sshKeys': async () => notYet('client.sshKeys'),
-    'volumes.upload': async () => notYet('volumes.upload'),
+    'client.sshKeys': async () => clientSshKeys(core.sshDir),
+    'volumes.upload': async (req) => core.uploads.start(req),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),
     'jobs.list': async ({ hostId }) => core.jobs.list(hostId),
   };

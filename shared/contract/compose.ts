@@ -233,6 +233,8 @@ export const JobStep = z.object({
   status: StepStatus,
   /** When it failed: the message, the command and its stderr. */
   error: AppErrorShape.optional(),
+  /** Bytes moved so far, for steps that transfer data (uploads). */
+  progress: z.object({ doneBytes: z.number().nonnegative(), totalBytes: z.number().nonnegative() }).optional(),
   /** The undo command, and how it went, once rollback ran. */
   rollback: z
     .object({ command: z.string(), status: z.enum(['pending', 'done', 'failed']), error: AppErrorShape.optional() })

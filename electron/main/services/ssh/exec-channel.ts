@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Client, ClientChannel } from 'ssh2';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 
@@ -11,7 +12,10 @@ export type ExecResult = {
 };
 
 export type ExecOptions = {
-  stdin?: string | Buffer;
+  /** A Readable is streamed with back-pressure (uploads); it is destroyed on cancel or timeout. */
+  stdin?: string | Buffer | Uint8Array | Readable;
+  /** Called as stdin bytes are handed to the channel (a Readable's only). */
+  onStdinBytes?: (total: number) => void;
   timeoutMs?: number;
   signal?: AbortSignal;
   maxOutputBytes?: number;
@@ -74,9 +78,13 @@ export async function execOnClient(client: Client, argv: readonly string[], o: E
     let outcome: ExecResult['outcome'] | undefined;
     let timer: NodeJS.Timeout | undefined;
 
+    const input = o.stdin;
+    const streamed = input !== undefined && typeof input !== 'string' && !(input instanceof Uint8Array) ? input : undefined;
     const stop = (why: 'timeout' | 'cancelled') => {
       if (outcome) return;
       outcome = why;
+      streamed?.unpipe(stream);
+      streamed?.destroy();
       if (pid !== undefined) void killRemote(client, pid);
       stream.close();
     };
@@ -122,7 +130,19 @@ export async function execOnClient(client: Client, argv: readonly string[], o: E
         outcome: outcome ?? (exitCode === 0 ? 'ok' : 'failed'),
       });
     });
-    if (o.stdin !== undefined) stream.end(o.stdin);
+    if (streamed) {
+      let sent = 0;
+      streamed.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
+        o.onStdinBytes?.(sent);
+      });
+      // A local read error must end the remote command too, or it would wait for stdin forever.
+      streamed.on('error', (e) => {
+        err.push(Buffer.from(`LabDeck could not read the local input: ${e.message}\n`));
+        stop('cancelled');
+      });
+      streamed.pipe(stream);
+    } else if (input !== undefined) stream.end(input as string | Uint8Array);
     else stream.end();
   });
 }
