@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDomainXml, domainXmlProblems, nicFromAttachment, type DomainXmlRequest } from './build';
+import { buildDomainXml, domainXmlProblems, nicFromAttachment, type DomainCpuMode, type DomainXmlRequest } from './build';
+import { probeDomainXml } from './probe';
 import { XML_FORBIDDEN } from './xml';
 
 function hasValidator(): boolean {
@@ -143,12 +144,136 @@ describe('buildDomainXml', () => {
   });
 });
 
+const iso = { path: '/var/lib/libvirt/images/debian.iso', format: 'iso', device: 'cdrom' as const };
+const seed = { path: '/var/lib/libvirt/images/web-1-seed.iso', format: 'raw', device: 'cdrom' as const };
+type DiskNode = { '@_device': string; target: { '@_dev': string; '@_bus': string }; driver: { '@_type': string }; boot?: unknown; readonly?: unknown };
+
+describe('CD-ROMs and boot order', () => {
+  it('puts CD-ROMs on IDE hdc/hdd for i440fx (pc, or no machine), raw and read-only; disks keep vda, vdb', () => {
+    for (const machine of ['pc', 'pc-i440fx-7.2', undefined]) {
+      const req: DomainXmlRequest = { ...base, disks: [iso, ...base.disks, seed], bootOrder: ['cdrom', 'disk'] };
+      if (machine === undefined) delete req.machine;
+      else req.machine = machine;
+      const disks: DiskNode[] = parser.parse(xmlOf(req)).domain.devices.disk;
+      expect(disks.map((d) => [d['@_device'], d.target['@_dev'], d.target['@_bus'], d.driver['@_type']])).toEqual([
+        ['cdrom', 'hdc', 'ide', 'raw'],
+        ['disk', 'vda', 'virtio', 'qcow2'],
+        ['disk', 'vdb', 'virtio', 'qcow2'],
+        ['cdrom', 'hdd', 'ide', 'raw'],
+      ]);
+      expect(disks.map((d) => d.readonly !== undefined)).toEqual([true, false, false, true]);
+    }
+  });
+
+  it('uses SATA on q35 (it has no IDE) and SCSI on other arches', () => {
+    const q35: DiskNode[] = parser.parse(xmlOf({ ...base, machine: 'pc-q35-7.2', disks: [base.disks[0]!, iso, seed] })).domain.devices.disk;
+    expect(q35.map((d) => `${d.target['@_dev']}/${d.target['@_bus']}`)).toEqual(['vda/virtio', 'sda/sata', 'sdb/sata']);
+    const arm: DiskNode[] = parser.parse(xmlOf({ ...base, arch: 'aarch64', machine: 'virt', disks: [base.disks[0]!, iso] })).domain.devices.disk;
+    expect(arm.map((d) => `${d.target['@_dev']}/${d.target['@_bus']}`)).toEqual(['vda/virtio', 'sda/scsi']);
+  });
+
+  it('gives boot orders to the first CD-ROM, first disk and first NIC as asked, and none to the rest', () => {
+    const orders = (bootOrder: DomainXmlRequest['bootOrder']) => {
+      const doc = parser.parse(xmlOf({ ...base, disks: [base.disks[0]!, iso, base.disks[1]!, seed], bootOrder })).domain;
+      const disks: DiskNode[] = doc.devices.disk;
+      return [...disks.map((d) => d.boot), ...doc.devices.interface.map((n: { boot?: unknown }) => n.boot)].map((b) =>
+        b === undefined ? '-' : (b as { '@_order': string })['@_order'],
+      );
+    };
+    // disks: vda, iso, vdb, seed; NICs: 3
+    expect(orders(['cdrom', 'disk'])).toEqual(['2', '1', '-', '-', '-', '-', '-']);
+    expect(orders(['network', 'disk'])).toEqual(['2', '-', '-', '-', '1', '-', '-']);
+    expect(orders(['disk'])).toEqual(['1', '-', '-', '-', '-', '-', '-']);
+    expect(orders(undefined)).toEqual(['1', '-', '-', '-', '2', '-', '-']);
+    // An order naming a device the VM lacks skips it without a gap.
+    const noCd = parser.parse(xmlOf({ ...base, bootOrder: ['cdrom', 'disk', 'network'] })).domain;
+    expect(noCd.devices.disk[0].boot).toEqual({ '@_order': '1' });
+    expect(noCd.devices.interface[0].boot).toEqual({ '@_order': '2' });
+  });
+
+  it('refuses a fifth IDE CD-ROM', () => {
+    expect(domainXmlProblems({ ...base, disks: [iso, iso, iso, iso, iso].map((d, i) => ({ ...d, path: `/i${i}.iso` })) })).toEqual([
+      'Disk 5: no IDE place is left for another CD-ROM.',
+    ]);
+  });
+});
+
+describe('CPU modes', () => {
+  const cpuOf = (cpuMode: DomainXmlRequest['cpuMode'], cpuModel?: string, virtType: 'kvm' | 'qemu' = 'kvm') =>
+    parser.parse(xmlOf({ ...base, virtType, cpuMode, ...(cpuModel !== undefined ? { cpuModel } : {}) })).domain.cpu;
+
+  it('writes host-passthrough / host-model as is, custom with an exact model that may fall back, and nothing for default/null', () => {
+    expect(cpuOf('host-passthrough')).toEqual({ '@_mode': 'host-passthrough' });
+    expect(cpuOf('host-model', undefined, 'qemu')).toEqual({ '@_mode': 'host-model' });
+    expect(cpuOf('custom', 'Haswell-noTSX')).toEqual({
+      '@_mode': 'custom',
+      '@_match': 'exact',
+      '@_check': 'none',
+      model: { '@_fallback': 'allow', '#text': 'Haswell-noTSX' },
+    });
+    expect(cpuOf('default')).toBeUndefined();
+    expect(cpuOf(null)).toBeUndefined();
+    // undefined keeps the old default: host-passthrough for kvm, none for qemu.
+    expect(cpuOf(undefined)).toEqual({ '@_mode': 'host-passthrough' });
+    expect(cpuOf(undefined, undefined, 'qemu')).toBeUndefined();
+  });
+
+  it('needs a plain model name for custom', () => {
+    expect(domainXmlProblems({ ...base, cpuMode: 'custom' })).toEqual(["CPU mode 'custom' needs a CPU model."]);
+    expect(domainXmlProblems({ ...base, cpuMode: 'custom', cpuModel: 'x<y' })).toEqual(["'x<y' is not a CPU model name."]);
+  });
+});
+
+describe('probeDomainXml', () => {
+  it('is tiny: 32 MiB, one vCPU, no disk, no NIC, no graphics, a pty console', () => {
+    const r = probeDomainXml({ name: 'labdeck-probe-1', virtType: 'kvm', cpuMode: 'host-model', arch: 'x86_64' });
+    if (!r.ok) throw new Error(r.error);
+    const doc = parser.parse(r.value).domain;
+    expect(doc.memory).toEqual({ '@_unit': 'MiB', '#text': '32' });
+    expect(doc.vcpu['#text']).toBe('1');
+    expect(doc.cpu).toEqual({ '@_mode': 'host-model' });
+    expect(doc.devices.disk).toBeUndefined();
+    expect(doc.devices.interface).toBeUndefined();
+    expect(doc.devices.graphics).toBeUndefined();
+    expect(doc.devices.serial['@_type']).toBe('pty');
+    const d = probeDomainXml({ name: 'p', virtType: 'qemu', cpuMode: 'default', arch: 'x86_64' });
+    expect(d.ok && d.value).not.toContain('<cpu');
+    expect(probeDomainXml({ name: 'p', virtType: 'kvm', cpuMode: 'custom', arch: 'x86_64' }).ok).toBe(false);
+  });
+});
+
 describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-validate', () => {
   it('for the base request', () => {
     const r = validate(xmlOf(base));
     expect(r.output).toMatch(/validates/);
     expect(r.ok).toBe(true);
   });
+
+  it('for each install kind and CPU mode, and the probes', () => {
+    const installs: Record<string, Pick<DomainXmlRequest, 'disks' | 'bootOrder'>> = {
+      network: { disks: base.disks, bootOrder: ['network', 'disk'] },
+      none: { disks: base.disks, bootOrder: ['disk'] },
+      iso: { disks: [base.disks[0]!, iso], bootOrder: ['cdrom', 'disk'] },
+      'cloud-image+seed': { disks: [{ path: '/var/lib/libvirt/images/web-1-root.img', format: 'raw' }, seed], bootOrder: ['disk'] },
+    };
+    const modes: [DomainCpuMode, string | undefined][] = [['host-passthrough', undefined], ['host-model', undefined], ['custom', 'qemu64'], ['default', undefined]];
+    for (const machine of ['pc', 'q35']) {
+      for (const [kind, install] of Object.entries(installs)) {
+        for (const [cpuMode, cpuModel] of modes) {
+          const xml = xmlOf({ ...base, machine, virtType: cpuMode === 'host-passthrough' ? 'kvm' : 'qemu', ...install, cpuMode, ...(cpuModel ? { cpuModel } : {}) });
+          const v = validate(xml);
+          expect(v.ok, `${machine} ${kind} ${cpuMode}: ${v.output}`).toBe(true);
+        }
+      }
+    }
+    for (const [cpuMode, cpuModel] of modes) {
+      for (const virtType of ['kvm', 'qemu'] as const) {
+        const p = probeDomainXml({ name: 'labdeck-probe', virtType, cpuMode, arch: 'x86_64', ...(cpuModel ? { cpuModel } : {}) });
+        if (!p.ok) throw new Error(p.error);
+        expect(validate(p.value).ok, p.value).toBe(true);
+      }
+    }
+  }, 60_000);
 
   it('the validator is real: it rejects MAAS’s passthru spelling', () => {
     const xml = xmlOf({ ...base, nics: [{ type: 'direct', source: 'eth1', mode: 'passthrough', mac: '52:54:00:00:00:01' }] });
@@ -172,6 +297,7 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
       path: fc.string({ unit: fc.constantFrom('a', 'b', '/', '-', ' ', '&', '<', "'", '"'), minLength: 1, maxLength: 16 }).map((s) => `/var/lib/libvirt/images/${s}.img`),
       format: fc.constantFrom('qcow2', 'raw'),
       kind: fc.constantFrom('file' as const, 'block' as const),
+      device: fc.constantFrom('disk' as const, 'disk' as const, 'cdrom' as const),
     });
     const req = fc.record({
       name,
@@ -182,14 +308,18 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
       machine: fc.option(fc.constantFrom('pc', 'q35', 'virt'), { nil: undefined }),
       description: fc.option(fc.string({ maxLength: 20 }).filter((s) => !XML_FORBIDDEN.test(s)), { nil: undefined }),
       disks: fc.array(disk, { maxLength: 4 }),
+      cpu: fc.constantFrom<[DomainCpuMode | null | undefined, string | undefined]>([undefined, undefined], [null, undefined], ['host-model', undefined], ['custom', 'Skylake-Client'], ['default', undefined]),
       nics: fc.uniqueArray(nic, { maxLength: 4, selector: (x) => x.mac }),
-      bootOrder: fc.constantFrom<DomainXmlRequest['bootOrder']>(undefined, ['disk', 'network'], ['network', 'disk'], ['network']),
+      bootOrder: fc.constantFrom<DomainXmlRequest['bootOrder']>(undefined, ['disk', 'network'], ['network', 'disk'], ['network'], ['cdrom', 'disk'], ['cdrom', 'disk', 'network']),
       nicRom: fc.boolean(),
       graphics: fc.constantFrom('vnc' as const, 'none' as const),
     });
     fc.assert(
       fc.property(req, (r) => {
-        const request: DomainXmlRequest = { ...r };
+        const { cpu, ...rest } = r;
+        const request: DomainXmlRequest = { ...rest };
+        if (cpu[0] !== undefined) request.cpuMode = cpu[0];
+        if (cpu[1] !== undefined) request.cpuModel = cpu[1];
         if (r.machine === undefined) delete request.machine;
         if (r.description === undefined) delete request.description;
         const built = buildDomainXml(request);

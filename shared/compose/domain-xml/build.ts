@@ -2,7 +2,7 @@ import { normalizeMacvlanMode, type MacvlanMode } from '../macvlan-modes';
 import { err, ok, type Result } from '../result';
 import type { Attachment } from '../planner/types';
 import { normalizeMac } from './mac';
-import { diskTarget } from './targets';
+import { cdromTarget, diskTarget } from './targets';
 import { XML_FORBIDDEN, xmlBuilder } from './xml';
 
 export interface DomainDiskSpec {
@@ -14,6 +14,10 @@ export interface DomainDiskSpec {
   target?: string;
   /** 'file' (a file in a dir pool, the default) or 'block' (an LV or zvol). */
   kind?: 'file' | 'block';
+  /** 'cdrom': read-only raw medium (an ISO, a cloud-init seed) on the machine's CD bus. Default 'disk'. */
+  device?: 'disk' | 'cdrom';
+  /** Guest bus; by default from the target's prefix (vd virtio, sd sata/scsi, hd ide). */
+  bus?: string;
 }
 
 export interface DomainNicSpec {
@@ -27,7 +31,11 @@ export interface DomainNicSpec {
   model?: string;
 }
 
-export type BootDevice = 'disk' | 'network';
+/** 'cdrom': the first CD-ROM; 'disk': the first non-CD disk; 'network': the first NIC. */
+export type BootDevice = 'disk' | 'network' | 'cdrom';
+
+/** LabDeck's CPU modes; 'default' and null write no <cpu> (the emulator's own model). */
+export type DomainCpuMode = 'host-passthrough' | 'host-model' | 'custom' | 'default';
 
 export interface DomainXmlRequest {
   name: string;
@@ -51,7 +59,9 @@ export interface DomainXmlRequest {
   /** Default 'vnc', listening on 127.0.0.1 only (reach it through an SSH tunnel). */
   graphics?: 'vnc' | 'none';
   /** Default: 'host-passthrough' for kvm, none for qemu (TCG cannot pass the host CPU through). */
-  cpuMode?: 'host-passthrough' | 'host-model' | null;
+  cpuMode?: DomainCpuMode | null;
+  /** For cpuMode 'custom': the model name (domcapabilities lists the usable ones). */
+  cpuModel?: string;
   /** Path of the emulator binary; libvirt picks it when absent. */
   emulator?: string;
 }
@@ -91,15 +101,23 @@ export function domainXmlProblems(req: DomainXmlRequest): string[] {
   if (req.machine !== undefined && !TOKEN.test(req.machine)) p.push(`'${req.machine}' is not a machine type.`);
   if (req.uuid !== undefined && !UUID.test(req.uuid)) p.push(`'${req.uuid}' is not a UUID.`);
   if (req.emulator !== undefined && !req.emulator.startsWith('/')) p.push('The emulator must be an absolute path.');
+  if (req.cpuMode === 'custom' && (req.cpuModel === undefined || req.cpuModel === '')) p.push("CPU mode 'custom' needs a CPU model.");
+  if (req.cpuModel !== undefined && !TOKEN.test(req.cpuModel)) p.push(`'${req.cpuModel}' is not a CPU model name.`);
+  const placed = placeDisks(req);
   const targets = new Set<string>();
   req.disks.forEach((d, i) => {
     if (!d.path.startsWith('/')) p.push(`Disk ${i + 1}: the path must be absolute.`);
     text(`Disk ${i + 1}'s path`, d.path);
     if (!/^[a-z0-9]+$/.test(d.format)) p.push(`Disk ${i + 1}: '${d.format}' is not an image format.`);
-    const t = d.target ?? diskTarget(i);
+    const t = placed[i]?.target;
+    if (t === undefined) {
+      p.push(`Disk ${i + 1}: no IDE place is left for another CD-ROM.`);
+      return;
+    }
     if (!TARGET.test(t)) p.push(`Disk ${i + 1}: '${t}' is not a disk target like vda.`);
     if (targets.has(t)) p.push(`Disk ${i + 1}: target ${t} is used twice.`);
     targets.add(t);
+    if (d.bus !== undefined && !/^[a-z]+$/.test(d.bus)) p.push(`Disk ${i + 1}: '${d.bus}' is not a bus.`);
   });
   const macs = new Set<string>();
   req.nics.forEach((n, i) => {
@@ -125,16 +143,45 @@ function busFor(target: string): string {
   return 'xen';
 }
 
-/** Boot order per device: { disk: n, network: m } for the first disk and the first NIC. */
-function bootOrders(req: DomainXmlRequest): { disk?: number; network?: number } {
-  const order = (req.bootOrder ?? ['disk', 'network']).filter(
-    (d) => (d === 'disk' && req.disks.length > 0) || (d === 'network' && req.nics.length > 0),
-  );
-  const out: { disk?: number; network?: number } = {};
-  order.forEach((d, i) => {
-    if (out[d] === undefined) out[d] = i + 1;
+/**
+ * Target and bus per disk. Disks count among disks (vda, vdb …) and CD-ROMs among CD-ROMs
+ * (cdromTarget), so adding a CD-ROM never renames a disk. target undefined: no place left.
+ */
+function placeDisks(req: DomainXmlRequest): { target?: string; bus: string }[] {
+  let disks = 0;
+  let cds = 0;
+  return req.disks.map((d) => {
+    if (d.device === 'cdrom') {
+      const auto = cdromTarget(cds++, req.machine, req.arch);
+      const target = d.target ?? auto?.target;
+      return { ...(target !== undefined ? { target } : {}), bus: d.bus ?? (d.target === undefined ? auto?.bus : undefined) ?? busFor(target ?? '') };
+    }
+    const target = d.target ?? diskTarget(disks);
+    disks++;
+    return { target, bus: d.bus ?? busFor(target) };
   });
+}
+
+/** Boot order per device index: the first CD-ROM, the first non-CD disk and the first NIC, as ordered. */
+function bootOrders(req: DomainXmlRequest): { disk?: number; cdrom?: number; network?: number } {
+  const firstCd = req.disks.findIndex((d) => d.device === 'cdrom');
+  const firstDisk = req.disks.findIndex((d) => d.device !== 'cdrom');
+  const present = { disk: firstDisk, cdrom: firstCd, network: req.nics.length > 0 ? 0 : -1 };
+  const out: { disk?: number; cdrom?: number; network?: number } = {};
+  let n = 0;
+  for (const d of req.bootOrder ?? ['disk', 'network']) {
+    if (present[d] >= 0 && out[d] === undefined) out[d] = ++n;
+  }
   return out;
+}
+
+/** The <cpu> element for a mode, or undefined for none (default/null). */
+function cpuElement(mode: DomainCpuMode | null, model: string | undefined): Record<string, unknown> | undefined {
+  if (mode === null || mode === 'default') return undefined;
+  // check='none' + fallback='allow': start with what QEMU can give rather than refuse over a flag;
+  // the start probe and startErrorHint deal with models that cannot run at all.
+  if (mode === 'custom') return { '@_mode': 'custom', '@_match': 'exact', '@_check': 'none', model: { '@_fallback': 'allow', '#text': model ?? '' } };
+  return { '@_mode': mode };
 }
 
 /**
@@ -148,15 +195,25 @@ export function buildDomainXml(req: DomainXmlRequest): Result<string, string> {
   const boot = bootOrders(req);
   const x86 = /^(x86_64|i[3-6]86)$/.test(req.arch);
   const cpuMode = req.cpuMode === undefined ? (req.virtType === 'kvm' ? 'host-passthrough' : null) : req.cpuMode;
+  const cpu = cpuElement(cpuMode, req.cpuModel);
+  const placed = placeDisks(req);
+  const firstCd = req.disks.findIndex((d) => d.device === 'cdrom');
+  const firstDisk = req.disks.findIndex((d) => d.device !== 'cdrom');
 
-  const disks = req.disks.map((d, i) => ({
-    '@_type': d.kind ?? 'file',
-    '@_device': 'disk',
-    driver: { '@_name': 'qemu', '@_type': d.format },
-    source: d.kind === 'block' ? { '@_dev': d.path } : { '@_file': d.path },
-    target: { '@_dev': d.target ?? diskTarget(i), '@_bus': busFor(d.target ?? diskTarget(i)) },
-    ...(i === 0 && boot.disk !== undefined ? { boot: { '@_order': boot.disk } } : {}),
-  }));
+  const disks = req.disks.map((d, i) => {
+    const cd = d.device === 'cdrom';
+    const order = cd ? (i === firstCd ? boot.cdrom : undefined) : i === firstDisk ? boot.disk : undefined;
+    return {
+      '@_type': d.kind ?? 'file',
+      '@_device': cd ? 'cdrom' : 'disk',
+      // A CD-ROM is raw whatever the file says: QEMU must not probe a guest-writable format.
+      driver: { '@_name': 'qemu', '@_type': cd ? 'raw' : d.format },
+      source: d.kind === 'block' ? { '@_dev': d.path } : { '@_file': d.path },
+      target: { '@_dev': placed[i]?.target ?? '', '@_bus': placed[i]?.bus ?? '' },
+      ...(order !== undefined ? { boot: { '@_order': order } } : {}),
+      ...(cd ? { readonly: '' } : {}),
+    };
+  });
 
   const nics = req.nics.map((n, i) => {
     const source =
@@ -200,7 +257,7 @@ export function buildDomainXml(req: DomainXmlRequest): Result<string, string> {
       type: { '@_arch': req.arch, ...(req.machine !== undefined ? { '@_machine': req.machine } : {}), '#text': 'hvm' },
     },
     features: x86 ? { acpi: '', apic: '' } : { acpi: '' },
-    ...(cpuMode ? { cpu: { '@_mode': cpuMode } } : {}),
+    ...(cpu ? { cpu } : {}),
     clock: { '@_offset': 'utc' },
     on_poweroff: 'destroy',
     on_reboot: 'restart',

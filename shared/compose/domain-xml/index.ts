@@ -3,3 +3,4 @@ export * from './dhcp-host';
 export * from './mac';
 export * from './targets';
 export { xmlBuilder } from './xml';
+export * from './probe';

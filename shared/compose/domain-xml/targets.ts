@@ -12,3 +12,20 @@ export function diskTarget(index: number, prefix = 'vd'): string {
   }
   return prefix + name;
 }
+
+/** IDE targets a CD-ROM takes on i440fx: the secondary channel first (hdc, hdd), as installers expect. */
+const IDE_CD_TARGETS = ['hdc', 'hdd', 'hda', 'hdb'];
+
+/**
+ * Target and bus for the index-th CD-ROM. q35 has no IDE (only AHCI/SATA), i440fx ('pc', the x86
+ * default) has IDE, and other arches (aarch64 'virt') have neither, so they use SCSI (libvirt adds a
+ * controller). undefined when IDE's four places are used up.
+ */
+export function cdromTarget(index: number, machine: string | undefined, arch: string): { target: string; bus: string } | undefined {
+  const x86 = /^(x86_64|i[3-6]86)$/.test(arch);
+  if (x86 && !/q35/.test(machine ?? '')) {
+    const t = IDE_CD_TARGETS[index];
+    return t === undefined ? undefined : { target: t, bus: 'ide' };
+  }
+  return { target: diskTarget(index, 'sd'), bus: x86 ? 'sata' : 'scsi' };
+}
