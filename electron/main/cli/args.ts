@@ -1,4 +1,5 @@
-export type Args = { positional: string[]; flags: Map<string, string | true> };
+/** `flags` keeps a flag's last value; `lists` every value of a flag given more than once (--ssh-key A --ssh-key B). */
+export type Args = { positional: string[]; flags: Map<string, string | true>; lists: Map<string, string[]> };
 
 /** Flags that never take a value, so `--json NAME` keeps NAME positional. */
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'start', 'no-nic-rom']);
@@ -7,17 +8,22 @@ const BOOLEAN_FLAGS = new Set(['json', 'help', 'start', 'no-nic-rom']);
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
+  const set = (k: string, v: string | true) => {
+    flags.set(k, v);
+    if (v !== true) lists.set(k, [...(lists.get(k) ?? []), v]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const k = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      if (eq >= 0) flags.set(k, a.slice(eq + 1));
-      else if (!BOOLEAN_FLAGS.has(k) && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) flags.set(k, argv[++i]!);
-      else flags.set(k, true);
+      if (eq >= 0) set(k, a.slice(eq + 1));
+      else if (!BOOLEAN_FLAGS.has(k) && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) set(k, argv[++i]!);
+      else set(k, true);
     } else positional.push(a);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 /** A flag's text value; undefined when absent, an error when given without a value. */

@@ -2,6 +2,7 @@ import { macvlanModes, type HostConfig, type MacvlanMode } from '../../../shared
 import type { ComposeRequest, JobView } from '../../../shared/contract/compose';
 import type { Core } from '../core';
 import { intFlag, textFlag, UsageError, type Args } from './args';
+import { cloudInitFromFlags, cpuFromFlag, installFromFlag } from './install-flags';
 import { jobSummary, planText, stepLines } from './print';
 
 function modeOf(text: string, flag: string): MacvlanMode {
@@ -38,6 +39,9 @@ export function requestFromFlags(args: Args, host: HostConfig, start: boolean): 
     perNicModes: perNicModes(textFlag(args, 'nic-mode')),
     start,
     virtType,
+    ...cpuFromFlag(textFlag(args, 'cpu-mode')),
+    install: installFromFlag(textFlag(args, 'install')),
+    cloudInit: cloudInitFromFlags(args),
     nicRom: !args.flags.has('no-nic-rom'),
   };
 }

@@ -18,7 +18,10 @@ const USAGE = `usage:
   labdeck compose --host NAME [compose options] [--start] [--json]
                                           compose the VM (Ctrl-C cancels and rolls back)
 compose options:
-  --hostname NAME  --cores N  --memory MiB  --arch ARCH  --virt-type kvm|qemu
+  --hostname NAME  --cores N  --memory MiB  --arch ARCH
+  --virt-type kvm|qemu   --cpu-mode host-passthrough|host-model|default|custom:MODEL
+  --install network|none|iso:POOL/VOLUME|cloud-image:POOL/VOLUME[:overlay|:copy]
+  --user NAME  --ssh-key FILE (repeatable)  --password-file FILE  --user-data FILE   (cloud images)
   --storage 'root:8(local),data:20'       --interfaces 'eth0:name=br0;eth1:space=lan'
   --macvlan-mode bridge|private|vepa|passthrough   --nic-mode eth0=private,…   --no-nic-rom
 options:
