@@ -21,6 +21,7 @@ describe('checkUserData', () => {
     ['## template: jinja\n#cloud-config\n', /Jinja/],
     ['#cloud-boothook\n#!/bin/sh\n', /Boothooks/],
     ['#cloud-config-archive\n- type: text/x-shellscript\n', /different format/],
+    ['\u001f\ufffd\u0008', /gzip/],
     ['Content-Type: multipart/mixed; boundary="x"\n', /MIME/],
     ['\n#cloud-config\nhostname: a\n', /very first line.*line 2/],
     ['hostname: a\n', /first line must be exactly #cloud-config.*"hostname: a"/],

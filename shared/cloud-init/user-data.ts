@@ -27,7 +27,6 @@ const OTHER_FORMATS: readonly [RegExp, string][] = [
   [/^#cloud-config-(archive|jsonp)\b/, `That header names a different format than plain #cloud-config. ${ONLY}: start with a line holding exactly #cloud-config.`],
   [/^#(cloud-boothook|part-handler|upstart-job)\b/, `Boothooks, part handlers and upstart jobs are not supported. ${ONLY}.`],
   [/^(Content-Type|MIME-Version):/i, `MIME multi-part user-data is not supported. ${ONLY}.`],
-  [/^\u001f\u008b/, `This looks gzip-compressed. ${ONLY}, as plain text.`],
 ];
 
 function headerProblem(text: string): { message: string; line: number } | null {
@@ -35,6 +34,8 @@ function headerProblem(text: string): { message: string; line: number } | null {
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   const first = lines[0]!;
   if (first.trimEnd() === CLOUD_CONFIG_HEADER) return null;
+  // gzip's magic 1f 8b; the 8b rarely survives decoding to text, the 1f does.
+  if (first.charCodeAt(0) === 0x1f) return { message: `This looks gzip-compressed. ${ONLY}, as plain text.`, line: 1 };
   for (const [pattern, message] of OTHER_FORMATS) if (pattern.test(first)) return { message, line: 1 };
   const at = lines.findIndex((l) => l.trim() === CLOUD_CONFIG_HEADER);
   if (at > 0) {
