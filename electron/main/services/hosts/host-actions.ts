@@ -1,5 +1,6 @@
 import { AppError, type HostConfig } from '../../../../shared/contract';
 import type { domainActions, networkActions } from '../../../../shared/contract/channels';
+import { ownedDisks } from '../../../../shared/compose/owned-volumes';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { RemoteRunner } from '../remote/remote-runner';
@@ -8,8 +9,11 @@ import type { HostService } from './host-service';
 type DomainAction = (typeof domainActions)[number];
 type NetworkAction = (typeof networkActions)[number];
 
-/** virsh argv for each VM action; delete stops the VM first so undefine cannot fail on a running guest. */
-export function domainActionArgv(action: DomainAction, name: string, running: boolean, deleteVolumes: boolean): string[][] {
+/**
+ * virsh argv for each VM action; delete stops the VM first so undefine cannot fail on a running guest.
+ * With volumes, only the targets named in `ownedTargets` go (`--storage`), never shared install media.
+ */
+export function domainActionArgv(action: DomainAction, name: string, running: boolean, deleteVolumes: boolean, ownedTargets: readonly string[] = []): string[][] {
   switch (action) {
     case 'start':
       return [['start', name]];
@@ -22,7 +26,7 @@ export function domainActionArgv(action: DomainAction, name: string, running: bo
     case 'delete':
       return [
         ...(running ? [['destroy', name]] : []),
-        ['undefine', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes ? ['--remove-all-storage'] : [])],
+        ['undefine', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes && ownedTargets.length > 0 ? ['--storage', ownedTargets.join(',')] : [])],
       ];
   }
 }
@@ -75,7 +79,8 @@ export class HostActions {
     const { host, snapshot } = await this.pod(hostId);
     const dom = snapshot.libvirt!.domains.find((d) => d.name === domain);
     if (!dom) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named "${domain}" (refresh if it was just created).` });
-    const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes));
+    const owned = ownedDisks(dom).map((d) => d.target ?? '');
+    const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes, owned));
     return { commands, snapshot: await this.after(hostId) };
   }
 

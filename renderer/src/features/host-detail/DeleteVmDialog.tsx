@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { Domain } from '../../../../shared/snapshot/types';
 import { isDomainUp } from '../../../../shared/warnings';
+import { diskPath, ownedDisks } from '../../../../shared/compose/owned-volumes';
 import { monoFont } from '../../components/fonts';
 import { ConfirmActionDialog } from './ConfirmActionDialog';
 import type { DomainAction } from './useHostAction';
@@ -16,13 +17,11 @@ type Props = {
   onClose: () => void;
 };
 
-const diskPath = (d: Domain['disks'][number]): string | undefined =>
-  d.source?.file ?? d.source?.dev ?? (d.source?.pool && d.source.volume ? `${d.source.pool}/${d.source.volume}` : undefined);
-
 /** Delete is the one action with a choice: keep the disks (the default) or remove them too. */
 export function DeleteVmDialog({ domain: d, host, run, onClose }: Props) {
   const [volumes, setVolumes] = useState(false);
-  const disks = d.disks.filter((k) => k.device === 'disk').map(diskPath).filter((p): p is string => !!p);
+  // The same rule the engine applies: own disks and the cloud-init seed, never shared install media.
+  const disks = ownedDisks(d).map(diskPath).filter((p): p is string => !!p);
   return (
     <ConfirmActionDialog
       onClose={onClose}
