@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AuditLog } from './services/audit/audit-log';
 import { EventBus } from './services/event-bus';
 import { ComposeService } from './services/compose/compose-service';
+import { GuestAddressService } from './services/guests/guest-addresses';
 import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
 import { RefreshScheduler } from './services/hosts/refresh-scheduler';
@@ -79,6 +80,7 @@ export async function createCore(o: CoreOptions) {
   const hostLocks = new KeyedLock();
   const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks });
   const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
+  const guests = new GuestAddressService({ hosts, runner });
   const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
   if (o.backgroundRefresh ?? o.mode !== 'cli') scheduler.start();
 
@@ -99,6 +101,7 @@ export async function createCore(o: CoreOptions) {
     hostLocks,
     compose,
     uploads,
+    guests,
     scheduler,
     async dispose(): Promise<void> {
       scheduler.stop();

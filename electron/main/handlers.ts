@@ -66,7 +66,7 @@ export function createHandlers(core: Core): Handlers {
     'compose.plan': async (req) => core.compose.plan(req),
     'compose.start': async (req) => core.compose.start(req),
     'hosts.virtCapabilities': async () => notYet('hosts.virtCapabilities'),
-    'domains.addresses': async () => notYet('domains.addresses'),
+    'domains.addresses': async ({ hostId, domain, waitMs }) => core.guests.read(hostId, domain, { waitMs, interactive: true }),
     'client.sshKeys': async () => clientSshKeys(core.sshDir),
     'volumes.upload': async (req) => core.uploads.start(req),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),
