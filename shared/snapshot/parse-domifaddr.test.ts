@@ -153,3 +153,26 @@ describe('normaliseMac', () => {
     expect(normaliseMac('0:C:29:a:b:c')).toBe('00:0c:29:0a:0b:0c');
   });
 });
+
+describe('the host snapshot carries ARP-derived addresses', () => {
+  it('adds an arp NicIp to a running VM whose MAC is in /proc/net/arp, not to a stopped one', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { parseSnapshotOutput } = await import('./parse-snapshot');
+    const text = readFileSync(path.join(__dirname, 'fixtures/labhost1.txt'), 'utf8');
+    const nonce = text.split('\n')[0]!.split(' ')[2]!;
+    const arp = [
+      `@@@lds:${nonce} arp`,
+      'IP address       HW type     Flags       HW address            Mask     Device',
+      '10.99.1.50       0x1         0x2         52:54:00:1a:b0:02     *        br0',
+      '10.99.1.51       0x1         0x2         52:54:00:1a:b0:03     *        eth1',
+    ].join('\n');
+    const withArp = text.replace(`@@@lds:${nonce} virsh present`, `${arp}\n@@@lds:${nonce} virsh present`);
+    const s = parseSnapshotOutput(withArp, '2026-01-01T00:00:00Z');
+    const running = s.libvirt!.domains.find((d) => d.name === 'lab-running')!;
+    expect(running.nics.find((n) => n.mac === '52:54:00:1a:b0:02')!.ips).toEqual([{ family: 'ipv4', address: '10.99.1.50', origin: 'arp' }]);
+    const shutoff = s.libvirt!.domains.find((d) => d.name === 'lab-shutoff')!;
+    expect(shutoff.nics.flatMap((n) => n.ips)).toEqual([]);
+    expect(s.warnings ?? []).toEqual(parseSnapshotOutput(text, '2026-01-01T00:00:00Z').warnings ?? []);
+  });
+});

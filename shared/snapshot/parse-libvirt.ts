@@ -1,6 +1,7 @@
 import { libvirtErrorHint, type HintContext } from './libvirt-error-hint';
 import { parseDomainXml } from './parse-domain-xml';
 import { activeStates, parseDomState } from './parse-domstate';
+import { parseProcNetArp } from './parse-domifaddr';
 import { parseDomIfAddr, parseDhcpLeases } from './parse-leases';
 import { parseNetworkXml } from './parse-network-xml';
 import { parseNodeinfo } from './parse-nodeinfo';
@@ -121,6 +122,8 @@ export function parseLibvirt(sections: Section[], who: HintContext, warn: (w: st
   for (const lease of result.networks.flatMap((n) => n.leases)) {
     leasesByMac.set(lease.mac, [...(leasesByMac.get(lease.mac) ?? []), lease]);
   }
+  // The host's ARP table: a guest the host has talked to lately, on any kind of NIC (not macvtap).
+  const arp = parseProcNetArp(idx.body('arp'));
   for (const uuid of list('dom-all')) {
     const def = parseDomainXml(idx.body('dom-xml', uuid));
     if (!def) {
@@ -147,6 +150,9 @@ export function parseLibvirt(sections: Section[], who: HintContext, warn: (w: st
             ...(r.prefixLen !== undefined ? { prefixLen: r.prefixLen } : {}),
             origin: 'domifaddr',
           });
+        }
+        for (const a of arp.filter((x) => x.mac === nic.mac)) {
+          if (!ips.some((ip) => ip.address === a.address)) ips.push({ family: 'ipv4', address: a.address, origin: 'arp' });
         }
         nic.ips = ips;
       }

@@ -200,8 +200,11 @@ export const NicIp = z.object({
   family: IpFamily,
   address: z.string(),
   prefixLen: z.number().int().nonnegative().optional(),
-  /** 'lease': a network's DHCP lease with this NIC's MAC; 'domifaddr': `domifaddr --source lease`. */
-  origin: z.enum(['lease', 'domifaddr']),
+  /**
+   * 'lease': a network's DHCP lease with this NIC's MAC; 'domifaddr': `domifaddr --source lease`;
+   * 'arp': the host's ARP table (/proc/net/arp) has this NIC's MAC.
+   */
+  origin: z.enum(['lease', 'domifaddr', 'arp']),
 });
 export type NicIp = z.infer<typeof NicIp>;
 
