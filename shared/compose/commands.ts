@@ -1,25 +1,34 @@
 import { buildDhcpHostXml } from './domain-xml/dhcp-host';
-import { buildDomainXml, nicFromAttachment, type BootDevice, type DomainDiskSpec, type DomainXmlRequest } from './domain-xml/build';
+import { buildDomainXml, nicFromAttachment, type BootDevice, type DomainCpuMode, type DomainDiskSpec, type DomainXmlRequest } from './domain-xml/build';
 import { generateUniqueMac, normalizeMac, type RandomBytes } from './domain-xml/mac';
-import { diskTarget } from './domain-xml/targets';
+import type { ResolvedInstall } from './install/resolve';
+import { createVolumeStep, FILE_POOL_TYPES } from './install/volume-steps';
 import type { AttachmentPlan } from './planner/types';
 import { err, ok, type Result } from './result';
 import type { ResolvedDisk } from './storage/pools';
 
 /**
- * One virsh invocation. `argv` holds virsh's arguments only: the executor runs
- * `virsh --connect URI …argv` as an argv array (never through a shell), feeding `stdin` when set.
+ * One remote command. By default (`program` 'virsh') `argv` holds virsh's arguments only: the
+ * executor runs `virsh --connect URI …argv` as an argv array (never through a shell). With
+ * `program: 'sh'` argv is the whole argv (['sh', '-c', SCRIPT, '$0', …args]): for the few steps virsh
+ * alone cannot do, with every user value an argument, never part of SCRIPT.
  * Options are spelled out (`--domain NAME`, `--pool P`) so a name starting with '-' stays a name.
  */
 export interface VirshCall {
+  program?: 'virsh' | 'sh';
   argv: string[];
+  /** Text on stdin (the domain XML for define). */
   stdin?: string;
+  /** Bytes on stdin (an ISO for `vol-upload --file /dev/stdin`, which reads a pipe fine). */
+  stdinBytes?: Uint8Array;
   /** What it does, in a sentence (for the progress list and the audit log). */
   description: string;
 }
 
+export type ComposeStepKind = 'create-volume' | 'resize-volume' | 'build-seed' | 'upload-seed' | 'reserve-ip' | 'define' | 'start';
+
 export interface ComposeStep extends VirshCall {
-  kind: 'create-volume' | 'reserve-ip' | 'define' | 'start';
+  kind: ComposeStepKind;
   /** Undoes this step when a later one fails; null when there is nothing to undo. */
   rollback: VirshCall | null;
 }
@@ -49,18 +58,28 @@ export interface ComposeCommandInput extends Pick<DomainXmlRequest, 'name' | 'vi
   /** MACs already used on the host (to avoid when generating). */
   takenMacs?: Iterable<string>;
   start: boolean;
+  /** Overrides the install's boot order (and the default disk-then-network without one). */
   bootOrder?: BootDevice[];
   nicRom?: boolean;
+  /** resolveInstall's answer: how the boot disk (disks[0]) is made, the ISO, the boot order. */
+  install?: ResolvedInstall;
+  /** undefined keeps the old default (host-passthrough on kvm, none on qemu); 'default'/null: no <cpu>. */
+  cpuMode?: DomainCpuMode | null;
+  cpuModel?: string;
+  /** The NoCloud seed: its steps (built by the caller) run after the disks, before define; attached as a CD-ROM. */
+  seed?: { pool: string; volume: string; path: string; steps: ComposeStep[] };
 }
 
 export interface ComposeCommandPlan {
   steps: ComposeStep[];
   domainXml: string;
   macs: string[];
+  /**
+   * The volumes compose creates for the VM's disks, in disk order (the seed is not among them: it
+   * is `seed`'s). Never the ISO or the base image, which the VM only reads.
+   */
   volumes: { pool: string; name: string; path: string; format: string }[];
 }
-
-const FILE_POOLS = new Set(['dir', 'fs', 'netfs', 'gluster']);
 
 /** A volume name: the VM's name and the disk's, with anything unusual replaced by '_'. */
 export function volumeName(vmName: string, diskName: string, fileBased: boolean): string {
@@ -69,8 +88,10 @@ export function volumeName(vmName: string, diskName: string, fileBased: boolean)
 }
 
 /**
- * The exact virsh calls that compose a VM from a plan, in order, each with its rollback:
- * `vol-create-as` per disk (qcow2 in file pools, raw in block pools) / `vol-delete`;
+ * The exact calls that compose a VM from a plan, in order, each with its rollback:
+ * the boot disk as the install says (`vol-create-as`, an overlay, or `vol-clone`/`vol-create-from`
+ * + `vol-resize`) and `vol-create-as` per other disk (qcow2 in file pools, raw in block pools) / `vol-delete`;
+ * the seed's own steps;
  * `net-update … add ip-dhcp-host '<host …/>'` for each ip= libvirt can reserve / `… delete …`;
  * `define --file /dev/stdin --validate` with the domain XML on stdin / `undefine --nvram`;
  * optionally `start` / `destroy`.
@@ -98,26 +119,38 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
   }
   if (new Set(macs).size !== macs.length) return err('Two NICs were given the same MAC address.');
 
-  // Volumes.
+  // Volumes: the boot disk as the install says (empty, overlay or copy), the others empty.
   const steps: ComposeStep[] = [];
   const volumes: ComposeCommandPlan['volumes'] = [];
   const diskSpecs: DomainDiskSpec[] = [];
+  const boot = input.install?.bootDisk;
+  if (boot && input.disks[0] && boot.pool !== input.disks[0].pool) {
+    return err(`The install's boot disk is in pool ${boot.pool}, but disk ${input.disks[0].name} was placed in ${input.disks[0].pool}.`);
+  }
   for (const [i, disk] of input.disks.entries()) {
     const pool = input.pools.find((p) => p.name === disk.pool);
     if (!pool) return err(`Disk ${disk.name}: storage pool '${disk.pool}' is not on this host.`);
     if (!pool.targetPath) return err(`Disk ${disk.name}: storage pool '${pool.name}' has no target path, so the volume's path is unknown.`);
-    const fileBased = FILE_POOLS.has(pool.type);
+    if (i === 0 && boot) {
+      volumes.push({ pool: boot.pool, name: boot.volume, path: boot.path, format: boot.format });
+      diskSpecs.push({ path: boot.path, format: boot.format, kind: boot.kind });
+      steps.push(...boot.steps);
+      continue;
+    }
+    const fileBased = FILE_POOL_TYPES.has(pool.type);
     const format = fileBased ? 'qcow2' : 'raw';
     const name = volumeName(input.name, disk.name, fileBased);
     const path = `${pool.targetPath.replace(/\/+$/, '')}/${name}`;
     volumes.push({ pool: pool.name, name, path, format });
-    diskSpecs.push({ path, format, target: diskTarget(i), kind: fileBased ? 'file' : 'block' });
-    steps.push({
-      kind: 'create-volume',
-      argv: ['vol-create-as', '--pool', pool.name, '--name', name, '--capacity', String(disk.sizeBytes), ...(fileBased ? ['--format', 'qcow2'] : [])],
-      description: `Create the ${disk.boot ? 'boot disk' : 'disk'} ${disk.name} (${(disk.sizeBytes / 1e9).toString()} GB) as ${name} in pool ${pool.name}.`,
-      rollback: { argv: ['vol-delete', '--vol', name, '--pool', pool.name], description: `Delete volume ${name} from pool ${pool.name}.` },
-    });
+    diskSpecs.push({ path, format, kind: fileBased ? 'file' : 'block' });
+    steps.push(createVolumeStep(pool.name, name, disk.sizeBytes, fileBased, `the ${disk.boot ? 'boot disk' : 'disk'} ${disk.name}`));
+  }
+  // CD-ROMs after the disks (the disks keep vda, vdb …): the ISO first, then the seed.
+  const cdrom = input.install?.cdrom;
+  if (cdrom) diskSpecs.push({ path: cdrom.path, format: 'raw', kind: cdrom.kind, device: 'cdrom' });
+  if (input.seed) {
+    steps.push(...input.seed.steps);
+    diskSpecs.push({ path: input.seed.path, format: 'raw', device: 'cdrom' });
   }
 
   // DHCP reservations for ip=.
@@ -158,15 +191,17 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
     ...(input.machine !== undefined ? { machine: input.machine } : {}),
     disks: diskSpecs,
     nics: plan.nics.map((nic, i) => nicFromAttachment(nic.attach, macs[i] ?? '')),
-    ...(input.bootOrder ? { bootOrder: input.bootOrder } : {}),
+    ...(input.bootOrder ? { bootOrder: input.bootOrder } : input.install ? { bootOrder: input.install.bootOrder } : {}),
     ...(input.nicRom !== undefined ? { nicRom: input.nicRom } : {}),
+    ...(input.cpuMode !== undefined ? { cpuMode: input.cpuMode } : {}),
+    ...(input.cpuModel !== undefined ? { cpuModel: input.cpuModel } : {}),
   });
   if (!xml.ok) return err(xml.error);
   steps.push({
     kind: 'define',
     argv: ['define', '--file', '/dev/stdin', '--validate'],
     stdin: xml.value,
-    description: `Define VM ${input.name} with ${input.disks.length} disk(s) and ${plan.nics.length} NIC(s).`,
+    description: `Define VM ${input.name} with ${input.disks.length} disk(s)${cdrom || input.seed ? `, ${(cdrom ? 1 : 0) + (input.seed ? 1 : 0)} CD-ROM(s)` : ''} and ${plan.nics.length} NIC(s).`,
     rollback: { argv: ['undefine', '--domain', input.name, '--nvram'], description: `Undefine VM ${input.name}.` },
   });
   if (input.start) {

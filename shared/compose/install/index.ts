@@ -1,0 +1,3 @@
+export * from './resolve';
+export * from './sizes';
+export * from './volume-steps';

@@ -1,0 +1,20 @@
+import type { ComposeStep, VirshCall } from '../commands';
+import { formatBytes } from './sizes';
+
+/** Pool types whose volumes are files (qcow2 possible); the others hold block devices (raw only). */
+export const FILE_POOL_TYPES: ReadonlySet<string> = new Set(['dir', 'fs', 'netfs', 'gluster']);
+
+export const deleteVolumeCall = (pool: string, volume: string): VirshCall => ({
+  argv: ['vol-delete', '--vol', volume, '--pool', pool],
+  description: `Delete volume ${volume} from pool ${pool}.`,
+});
+
+/** `vol-create-as` for an empty disk: qcow2 in file pools, raw (the LV/zvol itself) in block pools. */
+export function createVolumeStep(pool: string, volume: string, sizeBytes: number, fileBased: boolean, what: string): ComposeStep {
+  return {
+    kind: 'create-volume',
+    argv: ['vol-create-as', '--pool', pool, '--name', volume, '--capacity', String(sizeBytes), ...(fileBased ? ['--format', 'qcow2'] : [])],
+    description: `Create ${what} (${formatBytes(sizeBytes)}) as ${volume} in pool ${pool}.`,
+    rollback: deleteVolumeCall(pool, volume),
+  };
+}
