@@ -10,9 +10,10 @@ import { STEP } from './compose-steps';
 import { useComposeStore } from './compose-store';
 import { ComposeStepper } from './ComposeStepper';
 import { goToVm } from './go-to-vm';
-import { formBlocker } from './step-readiness';
+import { blocksStep, formBlocker } from './step-readiness';
 import { ComposeProgressStep } from './steps/ComposeProgressStep';
 import { DoneStep } from './steps/DoneStep';
+import { InstallStep } from './steps/InstallStep';
 import { InterfacesStep } from './steps/InterfacesStep';
 import { PodStep } from './steps/PodStep';
 import { ResourcesStep } from './steps/ResourcesStep';
@@ -21,7 +22,7 @@ import { useComposeJob } from './useComposeJob';
 import { useHostSnapshot } from './useHostSnapshot';
 import { useLivePlan } from './useLivePlan';
 
-/** The compose wizard: Pod → Resources → Interfaces → Review → Compose → Done. */
+/** The compose wizard: Pod → Resources → Install → Interfaces → Review → Compose → Done. */
 export function ComposeScreen() {
   const s = useComposeStore();
   const host = useLabStore(selectHostById(s.hostId));
@@ -40,8 +41,10 @@ export function ComposeScreen() {
 
   const blocker = formBlocker(s.draft);
   const request = host ? draftToRequest(host.id, s.draft) : null;
-  const planning = s.step === STEP.interfaces || s.step === STEP.review;
-  const live = useLivePlan(planning && !blocker ? request : null);
+  const planning = s.step === STEP.install || s.step === STEP.interfaces || s.step === STEP.review;
+  // The Install step plans as soon as its own fields are right (the NICs are the next step's business).
+  const plannable = blocker === null || (s.step === STEP.install && blocker.step === 'interfaces');
+  const live = useLivePlan(planning && plannable ? request : null);
 
   const step = host ? s.step : STEP.pod;
   const locked = s.jobId !== null;
@@ -49,7 +52,8 @@ export function ComposeScreen() {
 
   let canNext = false;
   if (step === STEP.pod) canNext = host !== undefined;
-  else if (step === STEP.resources) canNext = blocker?.step !== 'resources';
+  else if (step === STEP.resources) canNext = !blocksStep(blocker, 'resources');
+  else if (step === STEP.install) canNext = !blocksStep(blocker, 'install');
   // A plan the engine refuses (nothing matches, no DHCP on a deployed host …) is fixed here, not in Review.
   else if (step === STEP.interfaces) canNext = blocker === null && !(live.error && !live.loading);
 
@@ -64,6 +68,18 @@ export function ComposeScreen() {
     body = <PodStep hostId={s.hostId} onChoose={s.chooseHost} />;
   } else if (step === STEP.resources) {
     body = <ResourcesStep host={host} snapshot={snap.data?.snapshot ?? null} draft={s.draft} patch={s.patchDraft} />;
+  } else if (step === STEP.install) {
+    body = (
+      <InstallStep
+        host={host}
+        snapshot={snap.data?.snapshot ?? null}
+        draft={s.draft}
+        patch={s.patchDraft}
+        live={{ plan: live.plan, error: live.error, loading: live.loading }}
+        blocked={plannable ? null : (blocker?.message ?? null)}
+        reloadSnapshot={snap.reload}
+      />
+    );
   } else if (step === STEP.interfaces) {
     body = (
       <InterfacesStep

@@ -37,11 +37,11 @@ function StatusIcon({ status }: { status: StepStatus }) {
 }
 
 /** Each step of the job as it happens: the command it runs, how it failed, and how it was undone. */
-export function JobStepList({ steps, finished = false }: { steps: JobStep[]; finished?: boolean }) {
+export function JobStepList({ steps, finished = false, label = 'Compose steps' }: { steps: JobStep[]; finished?: boolean; label?: string }) {
   // Once the job is over, a step still pending never ran: "waiting" would suggest it still might.
   const word = (st: StepStatus) => (finished && st === 'pending' ? 'not run' : statusWords[st]);
   return (
-    <Box component="ol" aria-label="Compose steps" sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Box component="ol" aria-label={label} sx={{ listStyle: 'none', m: 0, p: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
       {steps.map((s) => (
         <Box component="li" key={s.id} aria-label={`${s.description} — ${word(s.status)}`} sx={{ display: 'flex', gap: 1.25 }}>
           <Box sx={{ width: 20, pt: 0.25, display: 'flex', justifyContent: 'center' }}>

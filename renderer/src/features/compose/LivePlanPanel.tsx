@@ -58,7 +58,7 @@ export function LivePlanPanel({ plan, error, loading, blocked, onRefresh }: Prop
       {plan && !error && (
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, opacity: dim ? 0.55 : 1, transition: 'opacity 120ms' }}>
           {plan.nics.map((n) => (
-            <NicPlanCard key={n.label} nic={n} warnings={warningsFor(plan, n.label)} />
+            <NicPlanCard key={n.label} nic={n} warnings={warningsFor(plan, n.label)} staticByCloudInit={plan.install.seed?.networkConfig !== undefined} />
           ))}
           <PlanWarnings warnings={warningsFor(plan, null)} />
           {plan.conflicts.map((c) => (

@@ -8,10 +8,15 @@ import { DhcpLine } from './DhcpLine';
 import { attachmentText } from './plan-text';
 import { PlanWarnings } from './PlanWarnings';
 
-type Props = { nic: PlanNic; warnings: ComposePlan['warnings'] };
+type Props = {
+  nic: PlanNic;
+  warnings: ComposePlan['warnings'];
+  /** The plan's cloud-init seed has a network-config: requested addresses are set statically in the guest. */
+  staticByCloudInit?: boolean;
+};
 
 /** One guest NIC of the plan: where it attaches, by which rule, who lost and why, and DHCP there. */
-export function NicPlanCard({ nic, warnings }: Props) {
+export function NicPlanCard({ nic, warnings, staticByCloudInit = false }: Props) {
   const title = `${nic.ifname} → ${attachmentText(nic.attach)}`;
   return (
     <Paper variant="outlined" component="article" aria-label={`Plan for ${nic.ifname}`} sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
@@ -34,6 +39,11 @@ export function NicPlanCard({ nic, warnings }: Props) {
         <Typography variant="body2">
           Requested address{nic.requestedIps.length > 1 ? 'es' : ''}: {nic.requestedIps.join(', ')}
           {nic.reservation ? ` — reserved in network ${nic.reservation.network}'s DHCP` : ''}
+        </Typography>
+      )}
+      {staticByCloudInit && nic.requestedIps.length > 0 && (
+        <Typography variant="body2" color="primary.dark">
+          cloud-init gives the guest {nic.requestedIps.join(', ')} statically (the seed&apos;s network-config), DHCP or not.
         </Typography>
       )}
       <DhcpLine dhcp={nic.dhcp} />

@@ -1,4 +1,6 @@
-import type { ComposeRequest, MacvlanMode } from '../../../../shared/contract';
+import type { ComposeRequest, CpuMode, MacvlanMode, VirtType } from '../../../../shared/contract';
+import { cloudInitToRequest, initialCloudInit, type CloudInitDraft } from './cloud-init-draft';
+import { initialInstall, installToRequest, type InstallDraft } from './install-draft';
 import { emptyInterfaceEditor, effectiveInterfaceText, type InterfaceEditor } from './interface-editor';
 
 /** Everything the wizard has been told so far; turned into a ComposeRequest for plan and start. */
@@ -15,6 +17,13 @@ export interface ComposeDraft {
   perNicModes: Record<string, MacvlanMode>;
   start: boolean;
   nicRom: boolean;
+  /** '' = automatic: the pod's default, else what the host's start probe saw work. */
+  virtType: VirtType | '';
+  cpuMode: CpuMode | '';
+  /** Only with cpuMode 'custom'. */
+  cpuModel: string;
+  install: InstallDraft;
+  cloudInit: CloudInitDraft;
 }
 
 export const initialDraft = (): ComposeDraft => ({
@@ -27,6 +36,11 @@ export const initialDraft = (): ComposeDraft => ({
   perNicModes: {},
   start: false,
   nicRom: true,
+  virtType: '',
+  cpuMode: '',
+  cpuModel: '',
+  install: initialInstall(),
+  cloudInit: initialCloudInit(),
 });
 
 const int = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
@@ -36,6 +50,7 @@ export interface ResourceProblems {
   hostname?: string;
   cores?: string;
   memoryMiB?: string;
+  cpuModel?: string;
 }
 
 const VM_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
@@ -50,6 +65,7 @@ export function resourceProblems(d: ComposeDraft): ResourceProblems {
   if (!Number.isInteger(cores) || cores < 1 || cores > 4096) out.cores = 'A whole number from 1 to 4096.';
   const mem = int(d.memoryMiB);
   if (!Number.isInteger(mem) || mem < 16) out.memoryMiB = 'A whole number of MiB, at least 16.';
+  if (d.cpuMode === 'custom' && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(d.cpuModel.trim())) out.cpuModel = 'Choose the CPU model for the named-model mode.';
   return out;
 }
 
@@ -82,5 +98,11 @@ export function draftToRequest(hostId: string, d: ComposeDraft, hostnameOverride
     ...(perNicModes ? { perNicModes } : {}),
     start: d.start,
     nicRom: d.nicRom,
+    ...(d.virtType ? { virtType: d.virtType } : {}),
+    ...(d.cpuMode ? { cpuMode: d.cpuMode } : {}),
+    ...(d.cpuMode === 'custom' && d.cpuModel.trim() ? { cpuModel: d.cpuModel.trim() } : {}),
+    install: installToRequest(d.install),
+    // A seed without an image that reads it would do nothing: only cloud images get one.
+    ...(d.install.kind === 'cloud-image' ? { cloudInit: cloudInitToRequest(d.cloudInit) } : {}),
   };
 }

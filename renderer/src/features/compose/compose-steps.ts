@@ -1,12 +1,13 @@
 /** The wizard's steps, in order; the index is what the store keeps. */
-export const composeSteps = ['Pod', 'Resources', 'Interfaces', 'Review', 'Compose', 'Done'] as const;
+export const composeSteps = ['Pod', 'Resources', 'Install', 'Interfaces', 'Review', 'Compose', 'Done'] as const;
 export type ComposeStepName = (typeof composeSteps)[number];
 
 export const STEP = {
   pod: 0,
   resources: 1,
-  interfaces: 2,
-  review: 3,
-  compose: 4,
-  done: 5,
+  install: 2,
+  interfaces: 3,
+  review: 4,
+  compose: 5,
+  done: 6,
 } as const;

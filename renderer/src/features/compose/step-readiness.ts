@@ -1,16 +1,33 @@
 import { parseStorage } from '../../../../shared/compose';
+import { firstCloudInitProblem } from './cloud-init-draft';
 import { resourceProblems, type ComposeDraft } from './compose-draft';
+import { installProblem } from './install-draft';
 import { checkInterfaces } from './interface-editor';
 
+export type BlockerStep = 'resources' | 'install' | 'interfaces';
+
 /** Why the form cannot be planned yet, in a sentence pointing at the step to fix; null when it can. */
-export function formBlocker(draft: ComposeDraft): { step: 'resources' | 'interfaces'; message: string } | null {
+export function formBlocker(draft: ComposeDraft): { step: BlockerStep; message: string } | null {
   const p = resourceProblems(draft);
-  const first = p.hostname ?? p.cores ?? p.memoryMiB;
+  const first = p.hostname ?? p.cores ?? p.memoryMiB ?? p.cpuModel;
   if (first) return { step: 'resources', message: `Resources: ${first}` };
   const storage = parseStorage(draft.storage);
   if (!storage.ok) return { step: 'resources', message: `Storage: ${storage.error.message}` };
+  const install = installProblem(draft.install);
+  if (install) return { step: 'install', message: `Install: ${install}` };
+  if (draft.install.kind === 'cloud-image') {
+    const seed = firstCloudInitProblem(draft.cloudInit);
+    if (seed) return { step: 'install', message: `cloud-init — ${seed}` };
+  }
   const check = checkInterfaces(draft.interfaces);
   if (check.text) return { step: 'interfaces', message: `Interface constraints: ${check.text.message}` };
   if (check.row) return { step: 'interfaces', message: `NIC builder: ${check.row.message}` };
   return null;
+}
+
+/** Whether Next may leave `step`: only mistakes on this step or an earlier one hold it back. */
+export function blocksStep(blocker: { step: BlockerStep } | null, step: BlockerStep): boolean {
+  if (!blocker) return false;
+  const order: BlockerStep[] = ['resources', 'install', 'interfaces'];
+  return order.indexOf(blocker.step) <= order.indexOf(step);
 }

@@ -14,6 +14,7 @@ import { PoolList } from '../PoolList';
 import { setDiskPool } from '../storage-pool-tags';
 import { StorageField } from '../StorageField';
 import { mibText } from '../units';
+import { VirtSection } from '../VirtSection';
 
 type Props = {
   host: HostView;
@@ -39,7 +40,7 @@ function archOptions(snapshot: HostSnapshot | null, host: HostView): string[] {
   return [...new Set(seen)];
 }
 
-/** Step 2: name, CPU, memory, architecture and disks (with the pool each lands in). */
+/** Step 2: name, CPU, memory, architecture, virt type and CPU mode, and disks (with the pool each lands in). */
 export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
   const problems = resourceProblems(draft);
   const facts = host.lastFacts;
@@ -126,6 +127,10 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
             Without a boot ROM the VM cannot PXE-boot; lab guests that should stay idle want it off.
           </Typography>
         )}
+      </Section>
+
+      <Section title="Virtualization">
+        <VirtSection host={host} draft={draft} patch={patch} cpuModelError={problems.cpuModel} />
       </Section>
 
       <Section title="Storage">

@@ -7,9 +7,11 @@ import { ErrorDetails } from '../../../components/ErrorDetails';
 import { CommandList } from '../CommandList';
 import { DiskPlanTable } from '../DiskPlanTable';
 import { DomainXmlBlock } from '../DomainXmlBlock';
+import { bootOrderText } from '../install-text';
 import { NicPlanCard } from '../NicPlanCard';
 import { warningsFor } from '../plan-text';
 import { PlanWarnings } from '../PlanWarnings';
+import { SeedFiles } from '../SeedFiles';
 import { Section } from './ResourcesStep';
 
 type Props = { plan: ComposePlan | null; error: AppErrorShape | null; loading: boolean; startError: AppErrorShape | null };
@@ -19,6 +21,9 @@ function Summary({ plan }: { plan: ComposePlan }) {
     ['VM', plan.name],
     ['Pod', `${plan.hostName} (${plan.installMode === 'manual' ? 'installed by hand' : 'deployed as a KVM host'}, macvtap default ${plan.macvlanMode})`],
     ['Machine', `${plan.virtType}, ${plan.arch}, ${plan.cores} core${plan.cores === 1 ? '' : 's'}, ${plan.memoryMiB} MiB`],
+    ['CPU', `${plan.cpuMode}${plan.cpuModel ? ` ${plan.cpuModel}` : ''} — ${plan.cpuReason}`],
+    ['Install', plan.install.summary],
+    ['Boot order', bootOrderText(plan.install.bootOrder)],
     ['After compose', plan.start ? 'started' : 'defined, not started'],
   ];
   return (
@@ -64,13 +69,18 @@ export function ReviewStep({ plan, error, loading, startError }: Props) {
           </Section>
           <Section title="NICs">
             {plan.nics.map((n) => (
-              <NicPlanCard key={n.label} nic={n} warnings={warningsFor(plan, n.label)} />
+              <NicPlanCard key={n.label} nic={n} warnings={warningsFor(plan, n.label)} staticByCloudInit={plan.install.seed?.networkConfig !== undefined} />
             ))}
             <PlanWarnings warnings={warningsFor(plan, null)} />
           </Section>
           <Section title="Disks">
             <DiskPlanTable disks={plan.disks} />
           </Section>
+          {plan.install.seed && (
+            <Section title="cloud-init seed">
+              <SeedFiles seed={plan.install.seed} />
+            </Section>
+          )}
         </Box>
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3, minWidth: 0 }}>
           <Section title="Domain XML">

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape, JobView, VolumeUploadRequest } from '../../../../shared/contract';
+import { errorShapeOf, useClient } from '../../api';
+
+/** Starts a volumes.upload job and follows it through job.progress events; cancel stops it. */
+export function useUploadJob() {
+  const client = useClient();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [job, setJob] = useState<JobView | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  useEffect(() => {
+    if (!jobId) return;
+    const stop = client.on('job.progress', (j) => j.id === jobId && setJob(j));
+    // Events sent before this subscription are gone: read the job back once.
+    client
+      .invoke('jobs.list', {})
+      .then((jobs) => {
+        const j = jobs.find((x) => x.id === jobId);
+        if (j) setJob((cur) => cur ?? j);
+      })
+      .catch(() => undefined);
+    return stop;
+  }, [client, jobId]);
+
+  const start = useCallback(
+    async (request: VolumeUploadRequest) => {
+      setError(null);
+      setJob(null);
+      setStarting(true);
+      try {
+        const { jobId: id } = await client.invoke('volumes.upload', request);
+        setJobId(id);
+      } catch (err) {
+        setError(errorShapeOf(err));
+      } finally {
+        setStarting(false);
+      }
+    },
+    [client],
+  );
+
+  const cancel = useCallback(async () => {
+    if (!jobId) return;
+    try {
+      await client.invoke('jobs.cancel', { jobId });
+    } catch (err) {
+      setError(errorShapeOf(err));
+    }
+  }, [client, jobId]);
+
+  const reset = useCallback(() => {
+    setJobId(null);
+    setJob(null);
+    setError(null);
+  }, []);
+
+  return { jobId, job, error, starting, start, cancel, reset };
+}
