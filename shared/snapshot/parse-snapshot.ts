@@ -38,13 +38,17 @@ export function parseSnapshotOutput(stdout: string, takenAt: string): HostSnapsh
     warn(`ip -j -d addr show: ${ip.split('\n')[0]?.slice(0, 200) || 'no output'}`);
   }
 
+  const system = parseSystem(body('system'));
+  // Absent section (an older script): unknown, not "none".
+  if (split.sections.some((s) => s.name === 'tools')) system.tools = parseTools(body('tools'));
+
   const virsh = split.sections.find((s) => s.name === 'virsh');
   const present = virsh?.arg === 'present';
   const snapshot: HostSnapshot = {
     takenAt,
     hostname: body('hostname').trim(),
     kind: present ? 'pod' : 'machine',
-    system: parseSystem(body('system')),
+    system,
     interfaces,
     libvirt: present
       ? parseLibvirt(split.sections, { user: user.get('user'), groups: user.get('groups')?.split(/\s+/) }, warn)
@@ -52,4 +56,12 @@ export function parseSnapshotOutput(stdout: string, takenAt: string): HostSnapsh
   };
   if (warnings.length > 0) snapshot.warnings = warnings;
   return snapshot;
+}
+
+/** The script's `tools` section: one tool name per line (only names the script asked about). */
+export function parseTools(body: string): string[] {
+  return body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[a-z][a-z0-9-]*$/.test(l));
 }

@@ -7,6 +7,14 @@ import { SNAPSHOT_SCRIPT } from './snapshot-script';
 const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 describe('SNAPSHOT_SCRIPT', () => {
+  it('reports seed tools in their own section; an older snapshot without it leaves tools unknown', () => {
+    const out = (tools: string | undefined) =>
+      ['LABDECK-SNAPSHOT 1 n', '@@@lds:n hostname', 'h', '@@@lds:n system', 'arch=x86_64', ...(tools !== undefined ? ['@@@lds:n tools', tools] : []), '@@@lds:n virsh absent', '@@@lds:n end', ''].join('\n');
+    expect(parseSnapshotOutput(out('genisoimage\nxorriso'), 'now').system).toEqual({ arch: 'x86_64', tools: ['genisoimage', 'xorriso'] });
+    expect(parseSnapshotOutput(out(''), 'now').system.tools).toEqual([]);
+    expect(parseSnapshotOutput(out(undefined), 'now').system.tools).toBeUndefined();
+  });
+
   it('holds no bash-only syntax that shows in the text', () => {
     // The template literal must not have eaten a `${…}` or a backslash.
     expect(SNAPSHOT_SCRIPT).toContain('${#cmd}');
@@ -29,6 +37,9 @@ describe('SNAPSHOT_SCRIPT', () => {
       ['stopped', 'shut off'],
     ]);
     expect(s.libvirt?.pools[0]?.volumes).toHaveLength(2);
+    // The seed tools this machine has, as `command -v` sees them.
+    const tools = ['cloud-localds', 'genisoimage', 'mkisofs', 'xorriso'].filter(has);
+    expect(s.system.tools).toEqual(tools);
   });
 
   it.skipIf(!has('dash') || !has('virsh'))('reports a URI it cannot connect to as a libvirt error', () => {

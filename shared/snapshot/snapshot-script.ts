@@ -81,6 +81,10 @@ main() {
   echo "cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null </dev/null)"
   awk '/^MemTotal:/ { print "memkib=" $2 } /^model name/ && !m { sub(/^[^:]*: */, ""); print "cpumodel=" $0; m = 1 }' \\
     /proc/meminfo /proc/cpuinfo 2>/dev/null </dev/null
+  sec tools
+  for t in cloud-localds genisoimage mkisofs xorriso; do
+    if command -v "$t" >/dev/null 2>&1; then echo "$t"; fi
+  done
   sec ip
   ip -j -d addr show 2>&1 </dev/null
   sec arp
