@@ -1,5 +1,4 @@
-/** OpenSSH public key lines: "type base64 [comment]". */
-const KEY_LINE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+[A-Za-z0-9+/]+={0,3}(\s+.*)?$/;
+import { checkSshKey } from '../../../../shared/cloud-init/ssh-key';
 
 /** The non-empty, non-comment lines of the "Other keys" field, trimmed. */
 export function keyLines(text: string): string[] {
@@ -15,8 +14,10 @@ export function badKeyLine(text: string): { line: number; message: string } | nu
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!.trim();
     if (l === '' || l.startsWith('#')) continue;
-    if (/PRIVATE KEY/.test(l)) return { line: i + 1, message: `Line ${i + 1} is part of a private key — paste the .pub file's line instead.` };
-    if (!KEY_LINE.test(l)) return { line: i + 1, message: `Line ${i + 1} is not an OpenSSH public key ("ssh-ed25519 AAAA… comment").` };
+    if (/PRIVATE KEY|^[A-Za-z0-9+/=]{40,}$/.test(l)) return { line: i + 1, message: `Line ${i + 1} looks like part of a private key — paste the .pub file's line instead.` };
+    // The engine's own check, so what passes here passes there.
+    const checked = checkSshKey(l);
+    if (!checked.ok) return { line: i + 1, message: `Line ${i + 1}: ${checked.error}` };
   }
   return null;
 }
