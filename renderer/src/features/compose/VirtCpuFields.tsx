@@ -37,7 +37,7 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
   const fromFallback = (field: 'virtType' | 'cpuMode') => !offerAuto && value[field] === '' && fallback?.[field];
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(200px, 1fr))', gap: 2, alignItems: 'start' }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 2, alignItems: 'start' }}>
       <TextField
         select
         label="Virt type"

@@ -22,6 +22,8 @@ import { installModeInfo, type InstallMode } from './install-modes';
 import { networkChoices } from './network-choices';
 import { usePodSettingsStore } from './pod-settings-store';
 import { DefaultChoiceSelect } from './DefaultChoiceSelect';
+import { PodCpuDefaults } from './PodCpuDefaults';
+import type { VirtCpuValue } from '../compose/VirtCpuFields';
 
 const NONE = '';
 
@@ -45,6 +47,7 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
   const [installMode, setInstallMode] = useState<InstallMode>(host.pod.installMode);
   const [network, setNetwork] = useState(host.pod.defaultNetwork ?? NONE);
   const [pool, setPool] = useState(host.pod.defaultPool ?? NONE);
+  const [cpu, setCpu] = useState<VirtCpuValue>({ virtType: host.pod.virtType ?? '', cpuMode: host.pod.cpuMode ?? '', cpuModel: host.pod.cpuModel ?? '' });
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const networks = networkChoices(snap.data?.snapshot ?? null, snap.data?.marks ?? null);
@@ -57,7 +60,18 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
       // '' clears a default: the contract's partial patch cannot carry "unset" otherwise.
       const updated = await client.invoke('hosts.update', {
         id: host.id,
-        patch: { pod: { defaultMacvlanMode: mode, installMode, defaultNetwork: network, defaultPool: pool } },
+        patch: {
+          pod: {
+            defaultMacvlanMode: mode,
+            installMode,
+            defaultNetwork: network,
+            defaultPool: pool,
+            // Automatic is "unset": sent as undefined (the engine merges the patch over the stored settings).
+            virtType: cpu.virtType || undefined,
+            cpuMode: cpu.cpuMode || undefined,
+            cpuModel: cpu.cpuMode === 'custom' && cpu.cpuModel.trim() ? cpu.cpuModel.trim() : undefined,
+          },
+        },
       });
       const lab = useLabStore.getState();
       lab.upsertHost(updated);
@@ -140,12 +154,14 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
           }))}
         />
 
+        <PodCpuDefaults host={host} value={cpu} onChange={(p) => setCpu((c) => ({ ...c, ...p }))} />
+
         {snap.error && <ErrorDetails error={snap.error} title={`Could not read ${host.name}'s networks and pools`} />}
         {failure && <ErrorDetails error={failure} title="Could not save" />}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onDone}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
+        <Button variant="contained" onClick={() => void save()} disabled={saving || (cpu.cpuMode === 'custom' && cpu.cpuModel.trim() === '')}>
           Save
         </Button>
       </DialogActions>
