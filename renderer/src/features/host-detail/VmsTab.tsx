@@ -21,6 +21,7 @@ import { useHostAction, type DomainAction } from './useHostAction';
 import { VmActions } from './VmActions';
 import { VmNicList } from './VmNicList';
 import { WarningIcon } from './WarningIcon';
+import { VmAddresses } from '../guest-addresses';
 
 type Props = { hostId: string; hostName: string; snapshot: HostSnapshot; warnings: HostWarning[] };
 
@@ -46,6 +47,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
             <TableRow>
               <TableCell>Name</TableCell>
               <TableCell>State</TableCell>
+              <TableCell>Addresses</TableCell>
               <TableCell align="right">vCPUs</TableCell>
               <TableCell align="right">Memory</TableCell>
               <TableCell>Disks</TableCell>
@@ -66,6 +68,9 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                 </TableCell>
                 <TableCell>
                   <Pill tone={domainTone(d.state)}>{d.state}</Pill>
+                </TableCell>
+                <TableCell>
+                  <VmAddresses domain={d} />
                 </TableCell>
                 <TableCell align="right">{d.vcpus}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

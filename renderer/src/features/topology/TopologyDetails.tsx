@@ -13,6 +13,7 @@ import { FactList, type Fact } from '../host-detail/FactList';
 import { cidrOf, formatKiB } from '../host-detail/units';
 import { describeUse } from '../host-detail/usage-text';
 import { VmNicList } from '../host-detail/VmNicList';
+import { VmAddresses } from '../guest-addresses';
 import type { TopoNode } from './topology-types';
 
 const lines = (items: string[]): ReactNode =>
@@ -65,6 +66,7 @@ function vmFacts(s: HostSnapshot, name: string): Fact[] {
   const nics = nicAttachments(s).filter((a) => a.domain.name === name);
   return [
     ['State', d.state],
+    ['Addresses', <VmAddresses key="addresses" domain={d} showMac />],
     ['vCPUs', d.vcpus],
     ['Memory', formatKiB(d.memoryKiB)],
     ['Disks', d.disks.length],

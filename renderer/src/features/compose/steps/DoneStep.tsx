@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { JobView } from '../../../../../shared/contract';
+import { GuestAddressPanel } from '../../guest-addresses';
 import { JobStepList } from '../JobStepList';
 
 type Props = { job: JobView; hostName: string; started: boolean; onGoToVm: () => void; onAgain: () => void };
@@ -26,6 +27,14 @@ export function DoneStep({ job, hostName, started, onGoToVm, onAgain }: Props) {
         </Button>
         <Button onClick={onAgain}>Compose another VM</Button>
       </Box>
+      {started && job.domain && (
+        <>
+          <Typography variant="overline" component="h3" color="text.secondary">
+            Addresses
+          </Typography>
+          <GuestAddressPanel hostId={job.hostId} domain={job.domain} waitMs={120_000} />
+        </>
+      )}
       <Typography variant="overline" component="h3" color="text.secondary">
         What was done
       </Typography>
