@@ -4,6 +4,7 @@ import { createCore, defaultDataDir } from '../core';
 import { parseArgs, UsageError } from './args';
 import { composeCommand, planCommand } from './compose-command';
 import { constraintsParse } from './constraints-command';
+import { vmIpCommand } from './vm-ip-command';
 
 /**
  * `labdeck`: the same engine, headless. It reads the same inventory as the app
@@ -17,6 +18,9 @@ const USAGE = `usage:
                                           what compose would do, and why; changes nothing
   labdeck compose --host NAME [compose options] [--start] [--json]
                                           compose the VM (Ctrl-C cancels and rolls back)
+  labdeck vm ip HOST VM [--wait SECONDS] [--json]
+                                          the VM's addresses (lease, ARP, guest agent), one per line:
+                                          address/prefix, MAC, origin; exit 1 when none (within --wait)
 compose options:
   --hostname NAME  --cores N  --memory MiB  --arch ARCH
   --virt-type kvm|qemu   --cpu-mode host-passthrough|host-model|default|custom:MODEL
@@ -74,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'plan') return await planCommand(core, args);
     if (cmd === 'compose') return await composeCommand(core, args);
+    if (cmd === 'vm' && rest[0] === 'ip') return await vmIpCommand(core, args, rest.slice(1));
     console.error(`Unknown command "${cmd}".\n${USAGE}`);
     return 2;
   } catch (err) {
