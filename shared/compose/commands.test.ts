@@ -3,13 +3,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildComposeCommands, rollbackCalls, volumeName, type ComposeCommandInput } from './commands';
+import { XMLParser } from 'fast-xml-parser';
+import { buildComposeCommands, rollbackCalls, volumeName, type ComposeCommandInput, type ComposeStep } from './commands';
+import { resolveInstall, type InstallInput } from './install/resolve';
 import { parseInterfaceConstraints } from './constraints/parse';
 import { labSnapshot } from './planner/fixtures.test-util';
 import { planAttachments } from './planner/plan';
 import type { AttachmentPlan } from './planner/types';
 import { parseStorage } from './storage/parse';
 import { resolveStoragePools } from './storage/pools';
+
+const hasValidator = spawnSync('sh', ['-c', 'command -v virt-xml-validate && command -v xmllint']).status === 0;
 
 function planFor(text: string): AttachmentPlan {
   const c = parseInterfaceConstraints(text);
@@ -124,6 +128,128 @@ describe('buildComposeCommands', () => {
     expect(volumeName('a b', 'root', true)).toBe('a_b-root.qcow2');
     expect(volumeName('.hidden', 'd', false)).toBe('_hidden-d');
   });
+});
+
+describe('buildComposeCommands with install sources, seeds and CPU modes', () => {
+  const POOL = '/var/lib/libvirt/images';
+  const rootPath = `${POOL}/web-1-root.qcow2`;
+  const pools = [
+    { name: 'default', type: 'dir', targetPath: POOL, active: true, availableBytes: 100e9, volumes: ['tiny.img', 'debian.iso'] },
+    { name: 'fast', type: 'logical', targetPath: '/dev/fastvg', active: true, availableBytes: 100e9, volumes: [] },
+  ];
+  const baseVol = { name: 'tiny.img', path: `${POOL}/tiny.img`, type: 'file', capacityBytes: 20e6, allocationBytes: 20e6, format: 'raw' };
+  const isoVol = { name: 'debian.iso', path: `${POOL}/debian.iso`, type: 'file', capacityBytes: 650e6, allocationBytes: 650e6, format: 'iso' };
+  const install = (over: Partial<InstallInput>) => {
+    const r = resolveInstall({ bootDisk: { name: 'root', sizeBytes: 8e9, pool: 'default', volume: 'web-1-root.qcow2', path: rootPath }, pools, ...over });
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
+  const seedSteps: ComposeStep[] = [
+    {
+      kind: 'build-seed',
+      program: 'sh',
+      argv: ['sh', '-c', 'echo build', 'labdeck-seed', 'default', 'web-1-seed.iso'],
+      description: 'Build the seed.',
+      rollback: { argv: ['vol-delete', '--pool', 'default', '--vol', 'web-1-seed.iso'], description: 'Delete the seed.' },
+    },
+  ];
+  const seed = { pool: 'default', volume: 'web-1-seed.iso', path: `${POOL}/web-1-seed.iso`, steps: seedSteps };
+  const xp = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (n) => n === 'disk' || n === 'interface' });
+  type Disk = { '@_device': string; source: { '@_file'?: string; '@_dev'?: string }; driver: { '@_type': string }; target: { '@_dev': string }; boot?: { '@_order': string } };
+  const disksOf = (xml: string): Disk[] => xp.parse(xml).domain.devices.disk;
+  const run = (over: Partial<ComposeCommandInput>) => {
+    const r = buildComposeCommands({ ...baseInput(), ...over });
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
+
+  it('cloud image overlay + seed: overlay, other disks, seed steps, then define; the seed is the CD-ROM', () => {
+    const r = run({ install: install({ source: { kind: 'cloud-image', pool: 'default', volume: 'tiny.img', clone: 'overlay' }, sourceVolume: baseVol, seed: true }), seed, cpuMode: 'host-model' });
+    expect(r.steps.map((s) => `${s.kind}:${s.argv[0]}`)).toEqual([
+      'create-volume:vol-create-as', 'create-volume:vol-create-as', 'build-seed:sh', 'reserve-ip:net-update', 'define:define', 'start:start',
+    ]);
+    expect(r.steps[0]?.argv).toContain('--backing-vol');
+    expect(r.steps[2]?.program).toBe('sh');
+    const disks = disksOf(r.domainXml);
+    expect(disks.map((d) => [d['@_device'], d.source['@_file'] ?? d.source['@_dev'], d.driver['@_type'], d.target['@_dev'], d.boot?.['@_order']])).toEqual([
+      ['disk', rootPath, 'qcow2', 'vda', '1'],
+      ['disk', '/dev/fastvg/web-1-data', 'raw', 'vdb', undefined],
+      ['cdrom', `${POOL}/web-1-seed.iso`, 'raw', 'hdc', undefined],
+    ]);
+    expect(xp.parse(r.domainXml).domain.cpu).toEqual({ '@_mode': 'host-model' });
+    // Only the VM's own disks are its volumes: not the base image, not the seed (its steps delete it).
+    expect(r.volumes.map((v) => v.name)).toEqual(['web-1-root.qcow2', 'web-1-data']);
+    // Rolling back after define undoes the seed too.
+    expect(rollbackCalls(r.steps, 5).map((c) => c.argv.slice(0, 2).join(' '))).toEqual([
+      'undefine --domain', 'net-update --network', 'vol-delete --pool', 'vol-delete --vol', 'vol-delete --vol',
+    ]);
+  });
+
+  it('cloud image copy of a raw image: the domain names raw for the clone', () => {
+    const r = run({ install: install({ source: { kind: 'cloud-image', pool: 'default', volume: 'tiny.img', clone: 'copy' }, sourceVolume: baseVol }) });
+    expect(r.steps.slice(0, 3).map((s) => s.argv[0])).toEqual(['vol-clone', 'vol-resize', 'vol-create-as']);
+    expect(disksOf(r.domainXml)[0]).toMatchObject({ source: { '@_file': `${POOL}/web-1-root.img` }, driver: { '@_type': 'raw' } });
+    expect(r.volumes[0]).toEqual({ pool: 'default', name: 'web-1-root.img', path: `${POOL}/web-1-root.img`, format: 'raw' });
+  });
+
+  it('iso: the ISO attached read-only and booted first, never created, copied or deleted', () => {
+    const r = run({ install: install({ source: { kind: 'iso', pool: 'default', volume: 'debian.iso' }, sourceVolume: isoVol }), cpuMode: 'custom', cpuModel: 'qemu64' });
+    const disks = disksOf(r.domainXml);
+    expect(disks.map((d) => [d['@_device'], d.target['@_dev'], d.boot?.['@_order']])).toEqual([
+      ['disk', 'vda', '2'],
+      ['disk', 'vdb', undefined],
+      ['cdrom', 'hdc', '1'],
+    ]);
+    expect(r.domainXml).toContain('<readonly/>');
+    const touched = r.steps.flatMap((s) => [...s.argv, ...(s.rollback?.argv ?? [])]).join(' ');
+    expect(touched).not.toContain('debian.iso');
+    expect(r.volumes.map((v) => v.path)).not.toContain(`${POOL}/debian.iso`);
+    expect(xp.parse(r.domainXml).domain.cpu.model['#text']).toBe('qemu64');
+  });
+
+  it('network and none set their boot orders; an explicit bootOrder still wins', () => {
+    const net = run({ install: install({}) });
+    expect(xp.parse(net.domainXml).domain.devices.interface[0].boot).toEqual({ '@_order': '1' });
+    const none = run({ install: install({ source: { kind: 'none' } }), cpuMode: 'default', virtType: 'kvm' });
+    expect(xp.parse(none.domainXml).domain.devices.interface[0].boot).toBeUndefined();
+    expect(xp.parse(none.domainXml).domain.cpu).toBeUndefined();
+    const forced = run({ install: install({ source: { kind: 'none' } }), bootOrder: ['network'] });
+    expect(disksOf(forced.domainXml)[0]?.boot).toBeUndefined();
+  });
+
+  it('refuses an install resolved for another pool than the boot disk’s', () => {
+    const other = install({ bootDisk: { name: 'root', sizeBytes: 8e9, pool: 'fast', volume: 'web-1-root', path: '/dev/fastvg/web-1-root' } });
+    expect(buildComposeCommands({ ...baseInput(), install: other })).toEqual({
+      ok: false,
+      error: "The install's boot disk is in pool fast, but disk root was placed in default.",
+    });
+  });
+
+  it.skipIf(!hasValidator)('every install kind × CPU mode passes virt-xml-validate', () => {
+    const installs = {
+      network: install({}),
+      none: install({ source: { kind: 'none' } }),
+      iso: install({ source: { kind: 'iso', pool: 'default', volume: 'debian.iso' }, sourceVolume: isoVol }),
+      overlay: install({ source: { kind: 'cloud-image', pool: 'default', volume: 'tiny.img', clone: 'overlay' }, sourceVolume: baseVol, seed: true }),
+      copy: install({ source: { kind: 'cloud-image', pool: 'default', volume: 'tiny.img', clone: 'copy' }, sourceVolume: baseVol, seed: true }),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'labdeck-cmdxml-'));
+    try {
+      for (const [kind, inst] of Object.entries(installs)) {
+        for (const [cpuMode, cpuModel] of [['host-passthrough'], ['host-model'], ['custom', 'Haswell-noTSX'], ['default']] as const) {
+          for (const machine of ['pc', 'q35']) {
+            const r = run({ install: inst, ...(kind === 'overlay' || kind === 'copy' ? { seed } : {}), cpuMode, ...(cpuModel ? { cpuModel } : {}), machine });
+            const file = join(dir, `${kind}-${cpuMode}-${machine}.xml`);
+            writeFileSync(file, r.domainXml);
+            const v = spawnSync('virt-xml-validate', [file, 'domain'], { encoding: 'utf8' });
+            expect(v.status, `${kind} ${cpuMode} ${machine}: ${v.stdout}${v.stderr}`).toBe(0);
+          }
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 /** Quotes one argv element for virsh's own interactive parser (single quotes, ' as '\''). */
