@@ -133,7 +133,8 @@ function checkInput(input: IsoInput): void {
   const seen = new Set<string>();
   for (const f of input.files) {
     // Joliet forbids these, and allows 64 UCS-2 characters.
-    if (!/^[^\u0000-\u001f*/:;?\\]{1,64}$/.test(f.name) || /[\ud800-\udfff]/.test(f.name) || f.name === '.' || f.name === '..') {
+    const bad = [...f.name].some((c) => c.charCodeAt(0) < 0x20 || c.length > 1 || '*/:;?\\'.includes(c));
+    if (bad || f.name.length < 1 || f.name.length > 64 || f.name === '.' || f.name === '..') {
       throw new RangeError(`"${f.name}" cannot be a Joliet file name`);
     }
     if (seen.has(f.name)) throw new RangeError(`Two files are named "${f.name}"`);
