@@ -26,6 +26,7 @@ const MATRIX: [string, Partial<SeedInput>][] = [
     sshKeys: [KEYS.ed25519],
     userData: `#cloud-config\npackages: [vim]\nusers:\n  - default\n  - name: alice\n    groups: [adm]\nruncmd:\n  - [sh, -c, echo hi]\n`,
   }],
+  ['raw user-data with comments and a %YAML directive', { user: 'alice', userData: '#cloud-config\n# note\n%YAML 1.1\n---\npackages: [vim]\n' }],
   ['default user merged into raw user-data', {
     sshKeys: [KEYS.ed25519],
     passwordHash: HASH,

@@ -171,6 +171,11 @@ password: ${HASH}
     expect(fails({ userData: '#!/bin/sh\necho\n' })).toMatch(/^User-data: This is a script/);
   });
 
+  it('keeps the header first for an empty body, comments and a %YAML directive', () => {
+    expect(build({ userData: '#cloud-config\n' }).userData).toBe('#cloud-config\n\nhostname: vm1\nusers:\n  - default\n');
+    expect(build({ userData: '#cloud-config\n%YAML 1.1\n---\nfoo: 1\n' }).userData).toBe('#cloud-config\n\n%YAML 1.1\n---\nfoo: 1\nhostname: vm1\nusers:\n  - default\n');
+  });
+
   it('accepts the same password given in both places', () => {
     expect(build({ passwordHash: HASH, userData: `#cloud-config\npassword: ${HASH}\n` }).userData.match(/password: /g)).toHaveLength(1);
   });
