@@ -179,6 +179,10 @@ describe('buildComposeCommands with install sources, seeds and CPU modes', () =>
     expect(xp.parse(r.domainXml).domain.cpu).toEqual({ '@_mode': 'host-model' });
     // Only the VM's own disks are its volumes: not the base image, not the seed (its steps delete it).
     expect(r.volumes.map((v) => v.name)).toEqual(['web-1-root.qcow2', 'web-1-data']);
+    // The domain remembers what deleting it may remove: its disks and its seed, not the base.
+    const owned = xp.parse(r.domainXml).domain.metadata['labdeck:compose'];
+    expect(owned['@_xmlns:labdeck']).toBe('https://labdeck.dev/xmlns/compose/1');
+    expect([owned['labdeck:volume']].flat().map((v: { '@_name': string }) => v['@_name'])).toEqual(['web-1-root.qcow2', 'web-1-data', 'web-1-seed.iso']);
     // Rolling back after define undoes the seed too.
     expect(rollbackCalls(r.steps, 5).map((c) => c.argv.slice(0, 2).join(' '))).toEqual([
       'undefine --domain', 'net-update --network', 'vol-delete --pool', 'vol-delete --vol', 'vol-delete --vol',
@@ -204,6 +208,10 @@ describe('buildComposeCommands with install sources, seeds and CPU modes', () =>
     const touched = r.steps.flatMap((s) => [...s.argv, ...(s.rollback?.argv ?? [])]).join(' ');
     expect(touched).not.toContain('debian.iso');
     expect(r.volumes.map((v) => v.path)).not.toContain(`${POOL}/debian.iso`);
+    expect(r.domainXml.match(/<labdeck:volume [^>]*>/g)).toEqual([
+      `<labdeck:volume pool="default" name="web-1-root.qcow2" path="${POOL}/web-1-root.qcow2"/>`,
+      '<labdeck:volume pool="fast" name="web-1-data" path="/dev/fastvg/web-1-data"/>',
+    ]);
     expect(xp.parse(r.domainXml).domain.cpu.model['#text']).toBe('qemu64');
   });
 

@@ -195,6 +195,12 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
     ...(input.nicRom !== undefined ? { nicRom: input.nicRom } : {}),
     ...(input.cpuMode !== undefined ? { cpuMode: input.cpuMode } : {}),
     ...(input.cpuModel !== undefined ? { cpuModel: input.cpuModel } : {}),
+    // What deleting the VM may remove: its disks and its seed, never the ISO or the base image.
+    ownedVolumes: [...volumes, ...(input.seed ? [{ pool: input.seed.pool, name: input.seed.volume, path: input.seed.path }] : [])].map((v) => ({
+      pool: v.pool,
+      name: v.name,
+      path: v.path,
+    })),
   });
   if (!xml.ok) return err(xml.error);
   steps.push({

@@ -64,7 +64,15 @@ export interface DomainXmlRequest {
   cpuModel?: string;
   /** Path of the emulator binary; libvirt picks it when absent. */
   emulator?: string;
+  /**
+   * The volumes LabDeck made for this VM, written to <metadata> (LABDECK_XMLNS) so deleting the
+   * VM can remove exactly those: `undefine --remove-all-storage` would also delete a shared ISO.
+   */
+  ownedVolumes?: { pool: string; name: string; path: string }[];
 }
+
+/** LabDeck's namespace in a domain's <metadata>. */
+export const LABDECK_XMLNS = 'https://labdeck.dev/xmlns/compose/1';
 
 /** The NIC spec for a planned attachment. */
 export function nicFromAttachment(attach: Attachment, mac: string, model = 'virtio'): DomainNicSpec {
@@ -101,6 +109,9 @@ export function domainXmlProblems(req: DomainXmlRequest): string[] {
   if (req.machine !== undefined && !TOKEN.test(req.machine)) p.push(`'${req.machine}' is not a machine type.`);
   if (req.uuid !== undefined && !UUID.test(req.uuid)) p.push(`'${req.uuid}' is not a UUID.`);
   if (req.emulator !== undefined && !req.emulator.startsWith('/')) p.push('The emulator must be an absolute path.');
+  (req.ownedVolumes ?? []).forEach((v, i) => {
+    for (const [what, value] of [['pool', v.pool], ['name', v.name], ['path', v.path]] as const) text(`Owned volume ${i + 1}'s ${what}`, value);
+  });
   if (req.cpuMode === 'custom' && (req.cpuModel === undefined || req.cpuModel === '')) p.push("CPU mode 'custom' needs a CPU model.");
   if (req.cpuModel !== undefined && !TOKEN.test(req.cpuModel)) p.push(`'${req.cpuModel}' is not a CPU model name.`);
   const placed = placeDisks(req);
@@ -245,11 +256,25 @@ export function buildDomainXml(req: DomainXmlRequest): Result<string, string> {
         }
       : {};
 
+  const owned = req.ownedVolumes ?? [];
+  const metadata =
+    owned.length > 0
+      ? {
+          metadata: {
+            'labdeck:compose': {
+              '@_xmlns:labdeck': LABDECK_XMLNS,
+              'labdeck:volume': owned.map((v) => ({ '@_pool': v.pool, '@_name': v.name, '@_path': v.path })),
+            },
+          },
+        }
+      : {};
+
   const domain = {
     '@_type': req.virtType,
     name: req.name,
     ...(req.uuid !== undefined ? { uuid: req.uuid } : {}),
     ...(req.description !== undefined ? { description: req.description } : {}),
+    ...metadata,
     memory: { '@_unit': 'MiB', '#text': req.memoryMiB },
     currentMemory: { '@_unit': 'MiB', '#text': req.memoryMiB },
     vcpu: { '@_placement': 'static', '#text': req.vcpus },
