@@ -1,13 +1,17 @@
+import { ascii, both16, both32, recordDate, uint16, uint32 } from './iso-bytes';
+import { continuationArea, fileEntries, MAX_RR_NAME_BYTES, rootDotDotEntries, rootDotEntries } from './rock-ridge';
+
 /**
- * A minimal ISO 9660 image with a Joliet supplementary volume descriptor: one root directory of
- * plain files, which is all a NoCloud seed needs. Joliet keeps names like `meta-data` exactly as
- * written (the primary tree can only hold 8.3 upper-case names such as META_DAT.;1), and Linux
- * reads Joliet names when there is no Rock Ridge. Pure bytes, and the same bytes for the same
- * input: the date is a parameter (default the Unix epoch), nothing else varies.
+ * A minimal ISO 9660 image with Rock Ridge and a Joliet supplementary volume descriptor, like
+ * genisoimage -J -r: one root directory of plain files, which is all a NoCloud seed needs. The
+ * primary tree can only hold 8.3 upper-case names (META_DAT.;1); Rock Ridge (what Linux reads
+ * first) and Joliet (what Windows and Rock-Ridge-less readers use) keep `meta-data` as written.
+ * Pure bytes, and the same bytes for the same input: the date is a parameter (default the Unix
+ * epoch), nothing else varies.
  *
  * Layout (2048-byte sectors): 0–15 system area, 16 primary descriptor, 17 Joliet descriptor,
- * 18 terminator, 19–22 path tables (L and M, primary then Joliet), then the primary root
- * directory, the Joliet root directory, and the files.
+ * 18 terminator, 19–22 path tables (L and M, primary then Joliet), 23 the Rock Ridge
+ * continuation area, then the primary root directory, the Joliet root directory, and the files.
  */
 
 export interface IsoFile {
@@ -24,22 +28,8 @@ export interface IsoInput {
 }
 
 const SECTOR = 2048;
-const FIRST_DIR = 23;
-
-function both16(b: Uint8Array, at: number, v: number): void {
-  new DataView(b.buffer, b.byteOffset).setUint16(at, v, true);
-  new DataView(b.buffer, b.byteOffset).setUint16(at + 2, v, false);
-}
-
-function both32(b: Uint8Array, at: number, v: number): void {
-  new DataView(b.buffer, b.byteOffset).setUint32(at, v, true);
-  new DataView(b.buffer, b.byteOffset).setUint32(at + 4, v, false);
-}
-
-/** ASCII, padded with spaces. */
-function ascii(b: Uint8Array, at: number, len: number, text: string): void {
-  for (let i = 0; i < len; i++) b[at + i] = i < text.length ? text.charCodeAt(i) : 0x20;
-}
+const CONTINUATION = 23;
+const FIRST_DIR = 24;
 
 /** UCS-2 big-endian, padded with UCS-2 spaces (Joliet's strings). */
 function ucs2(b: Uint8Array, at: number, len: number, text: string): void {
@@ -56,11 +46,6 @@ const ucs2Bytes = (text: string): Uint8Array => {
   return out;
 };
 
-/** The 7-byte date of a directory record, UTC. */
-function recordDate(d: Date): number[] {
-  return [d.getUTCFullYear() - 1900, d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0];
-}
-
 /** The 17-byte date of a volume descriptor: "YYYYMMDDHHMMSScc" and a zero UTC offset. */
 function volumeDate(b: Uint8Array, at: number, d: Date | null): void {
   const p = (n: number, w: number): string => String(n).padStart(w, '0');
@@ -76,10 +61,15 @@ interface Entry {
   extent: number;
   size: number;
   dir: boolean;
+  /** System Use bytes (Rock Ridge), after the identifier. */
+  sua?: Uint8Array;
 }
 
 function directoryRecord(e: Entry, date: Date): Uint8Array {
-  const len = 33 + e.id.length + (e.id.length % 2 === 0 ? 1 : 0);
+  const idEnd = 33 + e.id.length + (e.id.length % 2 === 0 ? 1 : 0);
+  const sua = e.sua ?? new Uint8Array(0);
+  const len = idEnd + sua.length + ((idEnd + sua.length) % 2);
+  if (len > 255) throw new RangeError('A directory record would exceed 255 bytes');
   const r = new Uint8Array(len);
   r[0] = len;
   both32(r, 2, e.extent);
@@ -89,6 +79,7 @@ function directoryRecord(e: Entry, date: Date): Uint8Array {
   both16(r, 28, 1);
   r[32] = e.id.length;
   r.set(e.id, 33);
+  r.set(sua, idEnd);
   return r;
 }
 
@@ -137,6 +128,9 @@ function checkInput(input: IsoInput): void {
     if (bad || f.name.length < 1 || f.name.length > 64 || f.name === '.' || f.name === '..') {
       throw new RangeError(`"${f.name}" cannot be a Joliet file name`);
     }
+    if (new TextEncoder().encode(f.name).length > MAX_RR_NAME_BYTES) {
+      throw new RangeError(`"${f.name}" is longer than the ${MAX_RR_NAME_BYTES} bytes of UTF-8 a Rock Ridge name may have here`);
+    }
     if (seen.has(f.name)) throw new RangeError(`Two files are named "${f.name}"`);
     seen.add(f.name);
   }
@@ -146,8 +140,8 @@ function pathTables(image: Uint8Array, first: number, rootSector: number): void 
   for (const [i, little] of [[0, true], [1, false]] as const) {
     const at = (first + i) * SECTOR;
     image[at] = 1; // the root's identifier is one byte, 0x00
-    new DataView(image.buffer).setUint32(at + 2, rootSector, little);
-    new DataView(image.buffer).setUint16(at + 6, 1, little);
+    uint32(image, at + 2, rootSector, little);
+    uint16(image, at + 6, 1, little);
   }
 }
 
@@ -165,9 +159,10 @@ function descriptor(image: Uint8Array, o: { sector: number; joliet: boolean; vol
   both16(d, 124, 1);
   both16(d, 128, SECTOR);
   both32(d, 132, 10);
-  new DataView(d.buffer, d.byteOffset).setUint32(140, o.pathTable, true);
-  new DataView(d.buffer, d.byteOffset).setUint32(148, o.pathTable + 1, false);
-  d.set(directoryRecord(o.root, o.date), 156);
+  uint32(d, 140, o.pathTable, true);
+  uint32(d, 148, o.pathTable + 1, false);
+  // The root record in a descriptor is exactly 34 bytes: no System Use entries.
+  d.set(directoryRecord({ ...o.root, sua: undefined }, o.date), 156);
   for (const [at, len] of [[190, 128], [318, 128], [446, 128], [574, 128], [702, 37], [739, 37], [776, 37]] as const) text(d, at, len, '');
   volumeDate(d, 813, o.date);
   volumeDate(d, 830, o.date);
@@ -182,39 +177,51 @@ export function buildIso9660(input: IsoInput): Uint8Array {
   const date = input.date ?? new Date(0);
   const taken = new Set<string>();
   const named = input.files.map((f) => ({ ...f, primary: primaryName(f.name, taken) }));
+  const dot = new Uint8Array([0]);
+  const dotDot = new Uint8Array([1]);
 
   // Directory sizes depend only on the names, so place the directories first, then the files.
-  const dotIds = [new Uint8Array([0]), new Uint8Array([1])];
-  const sizeOf = (ids: Uint8Array[]): number =>
-    directorySectors([...dotIds, ...ids].map((id) => directoryRecord({ id, extent: 0, size: 0, dir: false }, date)));
-  const primarySectors = sizeOf(named.map((f) => new TextEncoder().encode(f.primary)));
-  const jolietSectors = sizeOf(named.map((f) => ucs2Bytes(f.name)));
+  const primaryRecords = (extents: { root: number; size: number; file: (i: number) => number }): Uint8Array[] => {
+    const self = { extent: extents.root, size: extents.size, dir: true };
+    const files = named
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => (a.f.primary < b.f.primary ? -1 : 1))
+      .map(({ f, i }) => ({ id: new TextEncoder().encode(f.primary), extent: extents.file(i), size: f.data.length, dir: false, sua: fileEntries(f.name, date) }));
+    return [{ ...self, id: dot, sua: rootDotEntries(date, CONTINUATION) }, { ...self, id: dotDot, sua: rootDotDotEntries(date) }, ...files].map((e) =>
+      directoryRecord(e, date),
+    );
+  };
+  const jolietRecords = (extents: { root: number; size: number; file: (i: number) => number }): Uint8Array[] => {
+    const self = { extent: extents.root, size: extents.size, dir: true };
+    const files = named
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => (a.f.name < b.f.name ? -1 : 1))
+      .map(({ f, i }) => ({ id: ucs2Bytes(f.name), extent: extents.file(i), size: f.data.length, dir: false }));
+    return [{ ...self, id: dot }, { ...self, id: dotDot }, ...files].map((e) => directoryRecord(e, date));
+  };
+  const dummy = { root: 0, size: 0, file: () => 0 };
+  const primarySectors = directorySectors(primaryRecords(dummy));
+  const jolietSectors = directorySectors(jolietRecords(dummy));
   const primaryRoot = FIRST_DIR;
   const jolietRoot = primaryRoot + primarySectors;
 
+  const extents: number[] = [];
   let next = jolietRoot + jolietSectors;
-  const placed = named.map((f) => {
-    const extent = next;
+  for (const f of named) {
+    extents.push(next);
     next += Math.ceil(f.data.length / SECTOR);
-    return { ...f, extent };
-  });
+  }
   const image = new Uint8Array(next * SECTOR);
-  for (const f of placed) image.set(f.data, f.extent * SECTOR);
-
-  const tree = (root: number, sectors: number, id: (f: (typeof placed)[number]) => Uint8Array, order: (f: (typeof placed)[number]) => string): Entry => {
-    const self: Entry = { id: dotIds[0]!, extent: root, size: sectors * SECTOR, dir: true };
-    const files = [...placed]
-      .sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0))
-      .map((f): Entry => ({ id: id(f), extent: f.extent, size: f.data.length, dir: false }));
-    writeDirectory(image, root, [self, { ...self, id: dotIds[1]! }, ...files].map((e) => directoryRecord(e, date)));
-    return self;
-  };
-  const primary = tree(primaryRoot, primarySectors, (f) => new TextEncoder().encode(f.primary), (f) => f.primary);
-  const joliet = tree(jolietRoot, jolietSectors, (f) => ucs2Bytes(f.name), (f) => f.name);
+  named.forEach((f, i) => image.set(f.data, extents[i]! * SECTOR));
+  const file = (i: number): number => extents[i]!;
+  writeDirectory(image, primaryRoot, primaryRecords({ root: primaryRoot, size: primarySectors * SECTOR, file }));
+  writeDirectory(image, jolietRoot, jolietRecords({ root: jolietRoot, size: jolietSectors * SECTOR, file }));
+  image.set(continuationArea(), CONTINUATION * SECTOR);
 
   const common = { volumeId: input.volumeId, volumeSectors: next, date };
-  descriptor(image, { ...common, sector: 16, joliet: false, pathTable: 19, root: primary });
-  descriptor(image, { ...common, sector: 17, joliet: true, pathTable: 21, root: joliet });
+  const root = (extent: number, sectors: number): Entry => ({ id: dot, extent, size: sectors * SECTOR, dir: true });
+  descriptor(image, { ...common, sector: 16, joliet: false, pathTable: 19, root: root(primaryRoot, primarySectors) });
+  descriptor(image, { ...common, sector: 17, joliet: true, pathTable: 21, root: root(jolietRoot, jolietSectors) });
   image[18 * SECTOR] = 255;
   ascii(image, 18 * SECTOR + 1, 5, 'CD001');
   image[18 * SECTOR + 6] = 1;
