@@ -6,6 +6,7 @@ import { ComposeService } from './services/compose/compose-service';
 import { GuestAddressService } from './services/guests/guest-addresses';
 import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
+import { VirtCapabilitiesService } from './services/hosts/virt-capabilities';
 import { RefreshScheduler } from './services/hosts/refresh-scheduler';
 import { InventoryStore } from './services/inventory/inventory-store';
 import { JobService } from './services/jobs/job-service';
@@ -78,7 +79,8 @@ export async function createCore(o: CoreOptions) {
   const jobs = new JobService(bus);
   // One lock per host for every change that must not interleave with another (composes today).
   const hostLocks = new KeyedLock();
-  const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks });
+  const virt = new VirtCapabilitiesService(runner);
+  const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks, virt });
   const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
   const guests = new GuestAddressService({ hosts, runner });
   const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
@@ -100,6 +102,7 @@ export async function createCore(o: CoreOptions) {
     jobs,
     hostLocks,
     compose,
+    virt,
     uploads,
     guests,
     scheduler,

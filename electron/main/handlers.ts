@@ -5,11 +5,7 @@ import type { Core } from './core';
 import { HostMarks } from '../../shared/compose/marks';
 import { sshConfigCandidates } from './services/ssh/ssh-config-import';
 import { clientSshKeys } from './services/ssh/client-keys';
-
-// Temporary: channels whose services are being built.
-function notYet(channel: string): never {
-  throw new AppError({ kind: 'validation', message: `${channel} is not available yet.` });
-}
+import { hostArch } from './services/compose/build-plan';
 
 export type Handlers = { [C in ChannelName]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
 
@@ -65,7 +61,12 @@ export function createHandlers(core: Core): Handlers {
     'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
     'compose.plan': async (req) => core.compose.plan(req),
     'compose.start': async (req) => core.compose.start(req),
-    'hosts.virtCapabilities': async () => notYet('hosts.virtCapabilities'),
+    'hosts.virtCapabilities': async ({ hostId, arch, refresh }) => {
+      const host = core.hosts.configs().find((h) => h.id === hostId);
+      if (!host) throw new AppError({ kind: 'notFound', message: `No host with id ${hostId} in the inventory.` });
+      const snapshot = core.hosts.latestSnapshot(hostId) ?? (await core.hosts.refresh(hostId, { interactive: true }));
+      return core.virt.get(host, arch ?? hostArch(snapshot), { refresh });
+    },
     'domains.addresses': async ({ hostId, domain, waitMs }) => core.guests.read(hostId, domain, { waitMs, interactive: true }),
     'client.sshKeys': async () => clientSshKeys(core.sshDir),
     'volumes.upload': async (req) => core.uploads.start(req),

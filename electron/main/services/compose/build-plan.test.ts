@@ -18,7 +18,7 @@ const random = (k: number) => Uint8Array.from({ length: k }, () => ++n);
 
 function plan(over: Partial<ComposeRequest> = {}, h: HostConfig = host) {
   const req = ComposeRequest.parse({ hostId: 'h1', memoryMiB: 32, virtType: 'qemu', nicRom: false, ...over });
-  return buildPlan({ host: h, snapshot, marks: emptyMarks(), req, name: 'vm1', virtType: 'qemu', random });
+  return buildPlan({ host: h, snapshot, marks: emptyMarks(), req, name: 'vm1', virt: { virtType: 'qemu', cpuMode: 'default', reason: 'test' }, random });
 }
 
 function failure(f: () => unknown): AppError {
@@ -57,7 +57,7 @@ describe('buildPlan on the labhost1 snapshot', () => {
 
   it('lists a taken name as a conflict', () => {
     const req = ComposeRequest.parse({ hostId: 'h1' });
-    const p = buildPlan({ host, snapshot, marks: emptyMarks(), req, name: 'lab-running', virtType: 'qemu', random }).plan;
+    const p = buildPlan({ host, snapshot, marks: emptyMarks(), req, name: 'lab-running', virt: { virtType: 'qemu', cpuMode: 'default', reason: 'test' }, random }).plan;
     expect(p.conflicts).toEqual([`A VM named 'lab-running' already exists on labhost1.`]);
   });
 });

@@ -7,7 +7,8 @@ import type { HostService } from '../hosts/host-service';
 import type { JobContext } from '../jobs/job-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import type { RemoteRunner } from '../remote/remote-runner';
-import { virshArgv, type BuiltPlan } from './build-plan';
+import { startErrorHint } from '../../../../shared/remote/start-error-hint';
+import { stepArgv, virshArgv, type BuiltPlan } from './build-plan';
 import { liveConflicts } from './conflicts';
 import { verifyDomain } from './verify';
 
@@ -54,7 +55,8 @@ async function prepare(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
   const built = await deps.plan(host, req, name, snapshot, ctx.signal);
   ctx.updateStep(planStep, { status: 'done' });
 
-  const volumes = built.plan.disks.map((d) => ({ pool: d.pool, name: d.volume }));
+  const seed = built.plan.install.seed;
+  const volumes = [...built.plan.disks.map((d) => ({ pool: d.pool, name: d.volume })), ...(seed ? [{ pool: seed.pool, name: seed.volume }] : [])];
   const checkStep = ctx.addStep({ kind: 'check', description: `Check that no VM named ${name} and none of its volumes exist yet.`, status: 'running' });
   const clashes = [...new Set([...built.plan.conflicts, ...(await liveConflicts(deps.runner, host, name, volumes, ctx.signal))])];
   if (clashes.length > 0) {
@@ -69,7 +71,7 @@ async function prepare(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
 async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, built: BuiltPlan): Promise<void> {
   const { signal } = ctx;
   const timeoutMs = deps.stepTimeoutMs ?? 120_000;
-  const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(virshArgv(host, s.argv)) }));
+  const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(stepArgv(host, s)) }));
   const dumpArgv = virshArgv(host, ['dumpxml', '--domain', built.plan.name]);
   const verifyId = ctx.addStep({ kind: 'verify', description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`, command: quoteArgv(dumpArgv) });
 
@@ -80,7 +82,11 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
       if (signal.aborted) throw cancelled(CANCELLED_MIDWAY);
       current = i;
       ctx.updateStep(ids[i]!, { status: 'running' });
-      await deps.runner.run(host, virshArgv(host, step.argv), { stdin: step.stdin, stdinNote: step.stdin !== undefined ? 'domain XML (see the compose job)' : undefined, signal, timeoutMs });
+      try {
+        await deps.runner.run(host, stepArgv(host, step), { stdin: step.stdin ?? step.stdinBytes, stdinNote: stdinNote(step), signal, timeoutMs });
+      } catch (err) {
+        throw step.kind === 'start' ? withStartHint(err, built) : err;
+      }
       ctx.updateStep(ids[i]!, { status: 'done' });
       completed = i + 1;
       current = -1;
@@ -111,6 +117,19 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
   }
 }
 
+function stdinNote(step: ComposeStep): string | undefined {
+  if (step.stdin !== undefined) return 'domain XML (see the compose job)';
+  if (step.stdinBytes !== undefined) return `cloud-init seed ISO built by LabDeck (${step.stdinBytes.length} bytes)`;
+  return undefined;
+}
+
+/** A start that failed gets a hint a person can act on (another CPU mode, virt type qemu …). */
+function withStartHint(err: unknown, built: BuiltPlan): unknown {
+  if (!(err instanceof AppError) || err.shape.kind !== 'remote') return err;
+  const hint = startErrorHint(err.shape.stderr ?? err.shape.message, { virtType: built.plan.virtType, cpuMode: built.plan.cpuMode });
+  return hint ? new AppError({ ...err.shape, hint: [hint, err.shape.hint].filter(Boolean).join(' ') }) : err;
+}
+
 async function rollback(
   deps: ComposeJobDeps,
   ctx: JobContext,
@@ -125,7 +144,7 @@ async function rollback(
     const undo = steps[i]?.rollback;
     const id = ids[i]!;
     if (!undo) continue;
-    const argv = virshArgv(host, undo.argv);
+    const argv = stepArgv(host, undo);
     const command = quoteArgv(argv);
     ctx.updateStep(id, { rollback: { command, status: 'pending' } });
     try {

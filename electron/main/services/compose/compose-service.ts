@@ -6,7 +6,9 @@ import type { HostService } from '../hosts/host-service';
 import type { JobService } from '../jobs/job-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import { commandError, type RemoteRunner } from '../remote/remote-runner';
-import { buildPlan, hostArch, virshArgv, type BuiltPlan } from './build-plan';
+import { buildPlan, hostArch, virshArgv, type BuiltPlan, type PlanInputs } from './build-plan';
+import type { VirtCapabilitiesService } from '../hosts/virt-capabilities';
+import { parseVolumeXml, type VolumeInfo } from '../../../../shared/snapshot/parse-vol-xml';
 import { composeJob } from './compose-job';
 import { parseComposeGrammar } from './grammar';
 
@@ -14,11 +16,15 @@ const random = (n: number) => new Uint8Array(randomBytes(n));
 
 /** Dry runs and real runs of compose on a pod; the real run is a job (see compose-job.ts). */
 export class ComposeService {
-  /** hostId/arch → whether KVM is offered: asked once per session, it does not change under us. */
-  private readonly virtTypes = new Map<string, Promise<'kvm' | 'qemu'>>();
-
   constructor(
-    private readonly deps: { hosts: HostService; runner: RemoteRunner; jobs: JobService; lock: KeyedLock; stepTimeoutMs?: number },
+    private readonly deps: {
+      hosts: HostService;
+      runner: RemoteRunner;
+      jobs: JobService;
+      lock: KeyedLock;
+      virt: VirtCapabilitiesService;
+      stepTimeoutMs?: number;
+    },
   ) {}
 
   private host(id: string): HostConfig {
@@ -27,26 +33,47 @@ export class ComposeService {
     return h;
   }
 
-  /** 'kvm' when libvirt offers it for this arch (domcapabilities), else plain emulation. */
-  private virtType(host: HostConfig, arch: string, signal?: AbortSignal): Promise<'kvm' | 'qemu'> {
-    const key = `${host.id}/${arch}`;
-    let p = this.virtTypes.get(key);
-    if (!p) {
-      const argv = virshArgv(host, ['domcapabilities', '--virttype', 'kvm', '--arch', arch]);
-      p = this.deps.runner.exec(host, argv, { signal, timeoutMs: 30_000 }).then((r) => {
-        // Only a real answer is remembered; a cancelled or timed-out question is asked again.
-        if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, argv, r);
-        return r.outcome === 'ok' ? 'kvm' : 'qemu';
-      });
-      this.virtTypes.set(key, p);
-      p.catch(() => this.virtTypes.delete(key));
+  /**
+   * Virt type and CPU mode: the request's, else the pod's, else what the host's start probe saw
+   * start. The probe runs only when something is left to decide (cached for the session).
+   */
+  private async virt(host: HostConfig, req: ComposeRequestParsed, arch: string, signal?: AbortSignal): Promise<PlanInputs['virt']> {
+    const pod = host.pod;
+    const virtType = req.virtType ?? pod.virtType;
+    const explicitMode = req.cpuMode ?? (req.virtType === undefined || req.virtType === pod.virtType ? pod.cpuMode : undefined);
+    const cpuModel = req.cpuModel ?? (req.cpuMode === undefined ? pod.cpuModel : undefined);
+    const said = req.virtType !== undefined ? 'as asked' : pod.virtType !== undefined ? "the pod's default" : undefined;
+    if (virtType !== undefined && explicitMode !== undefined) {
+      return { virtType, cpuMode: explicitMode, ...(cpuModel ? { cpuModel } : {}), reason: `${virtType} with ${explicitMode === 'custom' ? `CPU model ${cpuModel ?? '?'}` : `CPU mode ${explicitMode}`}: ${req.cpuMode !== undefined ? 'as asked' : "the pod's default"}.` };
     }
-    return p;
+    // Plain emulation needs no probe: the emulator's default CPU always works under TCG.
+    if (virtType === 'qemu' && explicitMode === undefined) return { virtType, cpuMode: 'default', reason: `qemu (${said}) with the emulator's default CPU.` };
+    const caps = await this.deps.virt.get(host, arch, { signal });
+    const rec = caps.recommended;
+    if (virtType === undefined || virtType === rec.virtType) {
+      const cpuMode = explicitMode ?? rec.cpuMode;
+      return { virtType: rec.virtType, cpuMode, ...(cpuMode === 'custom' && cpuModel ? { cpuModel } : {}), reason: explicitMode === undefined ? rec.reason : `${rec.virtType} (${said ?? 'what starts here'}) with CPU mode ${cpuMode}.` };
+    }
+    // kvm asked for, but the probe recommends qemu: the first kvm mode that started, else host-model.
+    const started = caps.probes.find((p) => p.virtType === virtType && p.started);
+    const cpuMode = explicitMode ?? started?.cpuMode ?? 'host-model';
+    return { virtType, cpuMode, reason: `${virtType} (${said ?? ''}) with CPU mode ${cpuMode}${started ? ', which started in the start probe' : '; the start probe saw no kvm mode start here'}.` };
+  }
+
+  /** The ISO or base image an install names, read from libvirt (not the snapshot, which lacks formats). */
+  private async sourceVolume(host: HostConfig, req: ComposeRequestParsed, signal?: AbortSignal): Promise<VolumeInfo | undefined> {
+    const src = req.install;
+    if (!src || (src.kind !== 'iso' && src.kind !== 'cloud-image')) return undefined;
+    const r = await this.deps.runner.exec(host, virshArgv(host, ['vol-dumpxml', '--pool', src.pool, '--vol', src.volume]), { signal, timeoutMs: 30_000 });
+    if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, virshArgv(host, ['vol-dumpxml', '--pool', src.pool, '--vol', src.volume]), r);
+    // A missing volume is resolveInstall's to explain (it lists what the pool has).
+    return r.outcome === 'ok' ? parseVolumeXml(r.stdout) : undefined;
   }
 
   private async build(host: HostConfig, req: ComposeRequestParsed, name: string, snapshot: HostSnapshot, signal?: AbortSignal): Promise<BuiltPlan> {
-    const virtType = req.virtType ?? (await this.virtType(host, req.arch ?? hostArch(snapshot), signal));
-    return buildPlan({ host, snapshot, marks: this.deps.hosts.marks(host.id), req, name, virtType, random });
+    const arch = req.arch ?? hostArch(snapshot);
+    const [virt, sourceVolume] = await Promise.all([this.virt(host, req, arch, signal), this.sourceVolume(host, req, signal)]);
+    return buildPlan({ host, snapshot, marks: this.deps.hosts.marks(host.id), req, name, virt, ...(sourceVolume ? { sourceVolume } : {}), random });
   }
 
   /**
