@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The compose wizard, driven by accessible names only (what a screen-reader user would hear). */
 export class ComposeWizard {
@@ -70,5 +70,86 @@ export class ComposeWizard {
 
   planFor(scope: Locator | Page, ifname: string): Locator {
     return scope.getByRole('article', { name: `Plan for ${ifname}` });
+  }
+
+  // ------------------------------------------------------------ Resources: virtualization
+
+  get virtType(): Locator {
+    return this.page.getByRole('combobox', { name: 'Virt type', exact: true });
+  }
+
+  get cpuMode(): Locator {
+    return this.page.getByRole('combobox', { name: 'CPU mode', exact: true });
+  }
+
+  get probeResults(): Locator {
+    return this.page.getByRole('list', { name: 'Start probe results' });
+  }
+
+  // ------------------------------------------------------------ Install
+
+  /** The Install step with its default (network boot) left as it is. */
+  async passInstall(): Promise<void> {
+    await expect(this.page.getByRole('radio', { name: 'Network boot (PXE)', exact: true })).toBeChecked();
+    await this.next();
+  }
+
+  async chooseInstall(kind: 'Network boot (PXE)' | 'ISO' | 'Cloud image' | 'Empty disk'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'Install source' }).getByRole('radio', { name: kind, exact: true }).check();
+  }
+
+  /** Options of a volume picker ("Cloud image", "ISO volume"), read by opening it and closing it again. */
+  async volumeOptions(label: string): Promise<string[]> {
+    await this.page.getByRole('combobox', { name: label, exact: true }).click();
+    const names = await this.page.getByRole('listbox').getByRole('option').allInnerTexts();
+    await this.page.keyboard.press('Escape');
+    await this.page.getByRole('listbox').waitFor({ state: 'hidden' });
+    return names;
+  }
+
+  async pickVolume(label: string, volume: string): Promise<void> {
+    await this.select(this.page, label, new RegExp(`^${volume.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} —`));
+  }
+
+  async chooseClone(mode: 'Overlay' | 'Full copy'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'How the boot disk is made' }).getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
+  }
+
+  get cloudInit(): Locator {
+    return this.page.getByRole('region', { name: 'cloud-init', exact: true });
+  }
+
+  /** Types the password twice; the wizard keeps only its hash. */
+  async setPassword(password: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+    await this.page.getByRole('textbox', { name: 'Confirm password', exact: true }).fill(password);
+  }
+
+  sshKey(name: string): Locator {
+    return this.page.getByRole('checkbox', { name: `SSH key ${name}` });
+  }
+
+  get otherKeys(): Locator {
+    return this.page.getByRole('textbox', { name: 'Other keys' });
+  }
+
+  get userData(): Locator {
+    return this.page.getByRole('textbox', { name: 'User-data (#cloud-config)' });
+  }
+
+  get installPlan(): Locator {
+    return this.page.getByRole('region', { name: 'Install plan' });
+  }
+
+  // ------------------------------------------------------------ Review
+
+  seedFile(name: 'meta-data' | 'user-data' | 'network-config'): Locator {
+    return this.page.getByLabel(`Seed file ${name}`);
+  }
+
+  async openSeedFile(name: 'meta-data' | 'user-data' | 'network-config'): Promise<Locator> {
+    const button = this.page.getByRole('button', { name: new RegExp(`^${name}\\b`) });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    return this.seedFile(name);
   }
 }

@@ -81,6 +81,9 @@ test.describe('compose wizard', () => {
     await shot('compose-03-resources');
     await w.next();
 
+    // Install: network boot, as before install sources existed.
+    await w.passInstall();
+
     // Interfaces: a typo first — the position, the hint, and no way on.
     await w.constraintText.fill('eth0:spce=lab');
     // The reason sits under the field and is tied to it (aria-describedby), with its position.
@@ -154,6 +157,7 @@ test.describe('compose wizard', () => {
     await expect(page.getByText(/the VM can be defined but will not start/)).toBeVisible();
     await page.getByLabel('Start the VM once it is defined').check();
     await w.next();
+    await w.passInstall();
 
     // No constraints: the install-mode rule (by hand → network maas), which has no DHCP — said plainly.
     const planned = w.planFor(w.livePlan, 'eth0');

@@ -10,7 +10,7 @@ import { STEP } from './compose-steps';
 import { useComposeStore } from './compose-store';
 import { ComposeStepper } from './ComposeStepper';
 import { goToVm } from './go-to-vm';
-import { blocksStep, formBlocker } from './step-readiness';
+import { blocksStep, formBlocker, refusalStep } from './step-readiness';
 import { ComposeProgressStep } from './steps/ComposeProgressStep';
 import { DoneStep } from './steps/DoneStep';
 import { InstallStep } from './steps/InstallStep';
@@ -47,13 +47,14 @@ export function ComposeScreen() {
   const live = useLivePlan(planning && plannable ? request : null);
 
   const step = host ? s.step : STEP.pod;
+  const refusal = live.error ? refusalStep(live.error) : null;
   const locked = s.jobId !== null;
   const plan = live.stale ? null : live.plan;
 
   let canNext = false;
   if (step === STEP.pod) canNext = host !== undefined;
   else if (step === STEP.resources) canNext = !blocksStep(blocker, 'resources');
-  else if (step === STEP.install) canNext = !blocksStep(blocker, 'install');
+  else if (step === STEP.install) canNext = !blocksStep(blocker, 'install') && !(refusal === 'install' && !live.loading);
   // A plan the engine refuses (nothing matches, no DHCP on a deployed host …) is fixed here, not in Review.
   else if (step === STEP.interfaces) canNext = blocker === null && !(live.error && !live.loading);
 
@@ -136,9 +137,15 @@ export function ComposeScreen() {
               Back
             </Button>
             <Box sx={{ flex: 1 }} />
-            {step > STEP.pod && (blocker || (step === STEP.interfaces && live.error && !live.loading)) && (
+            {step > STEP.pod && (blocker || (live.error && !live.loading && (step === STEP.interfaces || (step === STEP.install && refusal === 'install')))) && (
               <Typography variant="body2" color="error" sx={{ mr: 1, maxWidth: 640 }} noWrap title={blocker?.message}>
-                {blocker ? blocker.message : 'Compose would refuse these NICs — the live plan says why.'}
+                {blocker
+                  ? blocker.message
+                  : refusal === 'install'
+                    ? step === STEP.install
+                      ? 'Compose would refuse this install source — the plan card says why.'
+                      : 'Compose would refuse the install source — go back to Install.'
+                    : 'Compose would refuse these NICs — the live plan says why.'}
               </Typography>
             )}
             {step < STEP.review ? (

@@ -31,3 +31,11 @@ export function blocksStep(blocker: { step: BlockerStep } | null, step: BlockerS
   const order: BlockerStep[] = ['resources', 'install', 'interfaces'];
   return order.indexOf(blocker.step) <= order.indexOf(step);
 }
+
+/** Request fields the Install step (and Resources' CPU choices) own: a refusal naming them is fixed there. */
+const INSTALL_FIELDS = /^(install|cloudInit|virtType|cpuMode|cpuModel)\b/;
+
+/** Which step a plan refusal belongs to: the install source's, or the NICs' (everything else). */
+export function refusalStep(error: { kind: string; message: string }): 'install' | 'interfaces' {
+  return error.kind === 'validation' && INSTALL_FIELDS.test(error.message) ? 'install' : 'interfaces';
+}
