@@ -169,6 +169,7 @@ password: ${HASH}
     expect(fails({ sshKeys: [KEYS.ed25519], userData: '#cloud-config\nusers: ops\n' })).toMatch(/holding default/);
     expect(fails({ passwordHash: `$y$j9T$abc$${'a'.repeat(43)}` })).toMatch(/yescrypt.*named user/);
     expect(fails({ userData: '#!/bin/sh\necho\n' })).toMatch(/^User-data: This is a script/);
+    expect(fails({ hostname: '-x', userData: '#cloud-config\na: [\n' }).split('\n')).toEqual([expect.stringMatching(/hostname/), expect.stringMatching(/^User-data: Line 3, column 1: /)]);
   });
 
   it('keeps the header first for an empty body, comments and a %YAML directive', () => {

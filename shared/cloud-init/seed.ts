@@ -48,13 +48,11 @@ export function buildSeedFiles(input: SeedInput): Result<SeedFiles, string> {
   const network = buildNetworkConfig(input.nics);
   if (!network.ok) problems.push(network.error);
 
-  let doc: Document;
+  let doc = new Document({}, { version: '1.1' });
   if (input.userData !== undefined && input.userData.trim() !== '') {
     const parsed = parseCloudConfig(input.userData);
-    if (!parsed.ok) return err(`User-data: ${parsed.message}`);
-    doc = parsed.doc;
-  } else {
-    doc = new Document({}, { version: '1.1' });
+    if (parsed.ok) doc = parsed.doc;
+    else problems.push(`User-data: ${parsed.message}`);
   }
   if (problems.length > 0) return err(problems.join('\n'));
 
