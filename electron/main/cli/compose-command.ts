@@ -3,6 +3,7 @@ import type { ComposeRequest, JobView } from '../../../shared/contract/compose';
 import type { Core } from '../core';
 import { intFlag, textFlag, UsageError, type Args } from './args';
 import { cloudInitFromFlags, cpuFromFlag, installFromFlag } from './install-flags';
+import { addressLines, noAddressMessage } from './vm-ip-command';
 import { jobSummary, planText, stepLines } from './print';
 
 function modeOf(text: string, flag: string): MacvlanMode {
@@ -76,6 +77,9 @@ export async function composeCommand(core: Core, args: Args): Promise<number> {
   const host = hostByName(core, textFlag(args, 'host'));
   const req = requestFromFlags(args, host, args.flags.has('start'));
   const json = args.flags.has('json');
+  const waitIpS = intFlag(args, 'wait-ip');
+  if (waitIpS !== undefined && !req.start) throw new UsageError('--wait-ip needs --start (a VM that is not started gets no address).');
+  if (waitIpS !== undefined && waitIpS > 600) throw new UsageError('--wait-ip is at most 600 seconds.');
   await connect(core, host);
   const seen = new Map<number, string>();
   let jobId = '';
@@ -98,9 +102,19 @@ export async function composeCommand(core: Core, args: Args): Promise<number> {
   try {
     jobId = core.compose.start(req).jobId;
     const job = await core.jobs.wait(jobId);
-    if (json) console.log(JSON.stringify(job, null, 2));
-    else console.log(jobSummary(job));
-    return job.state === 'succeeded' ? 0 : 1;
+    if (job.state !== 'succeeded' || waitIpS === undefined || !req.start) {
+      if (json) console.log(JSON.stringify(job, null, 2));
+      else console.log(jobSummary(job));
+      return job.state === 'succeeded' ? 0 : 1;
+    }
+    // --wait-ip: the composed guest's addresses, as `labdeck vm ip --wait` would print them.
+    if (!json) console.log(jobSummary(job));
+    const ips = await core.guests.read(host.id, job.domain ?? '', { waitMs: waitIpS * 1000, interactive: false });
+    if (json) console.log(JSON.stringify({ job, addresses: ips }, null, 2));
+    else for (const line of addressLines(ips)) console.log(line);
+    const why = noAddressMessage(ips, waitIpS);
+    if (why) console.error(why);
+    return why ? 1 : 0;
   } finally {
     unsubscribe();
     process.off('SIGINT', onSigint);

@@ -16,7 +16,7 @@ const USAGE = `usage:
   labdeck constraints parse TEXT          parse interface constraints, print them as JSON
   labdeck plan --host NAME [compose options] [--json]
                                           what compose would do, and why; changes nothing
-  labdeck compose --host NAME [compose options] [--start] [--json]
+  labdeck compose --host NAME [compose options] [--start [--wait-ip SECONDS]] [--json]
                                           compose the VM (Ctrl-C cancels and rolls back)
   labdeck vm ip HOST VM [--wait SECONDS] [--json]
                                           the VM's addresses (lease, ARP, guest agent), one per line:
