@@ -4,7 +4,7 @@ import type { Client } from 'ssh2';
 import { AppError } from '../../../../shared/contract';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import { openConnection, type ConnectOptions } from './connect';
-import { endpointKey, type SshEndpoint } from './endpoint';
+import { endpointKey, poolKey, type SshEndpoint } from './endpoint';
 import { execOnClient, type ExecOptions, type ExecResult } from './exec-channel';
 
 export type PoolOptions = Omit<ConnectOptions, 'viaJump' | 'interactive'> & {
@@ -18,6 +18,8 @@ export type PoolOptions = Omit<ConnectOptions, 'viaJump' | 'interactive'> & {
 
 type Entry = {
   key: string;
+  /** Readable user@host:port for stats; several entries may share one label. */
+  label: string;
   endpoint: SshEndpoint;
   client?: Client;
   connecting?: Promise<Client>;
@@ -33,7 +35,7 @@ type Entry = {
 export type PoolStats = { opened: Record<string, number>; open: string[] };
 
 /**
- * One SSH connection per user@host:port, shared by every operation, reference counted, closed
+ * One SSH connection per login identity (user@host:port, auth method and key file, jump), shared by every operation, reference counted, closed
  * when idle, reopened on demand (with backoff for background work after failures).
  */
 export class ConnectionPool {
@@ -46,7 +48,7 @@ export class ConnectionPool {
   stats(): PoolStats {
     return {
       opened: Object.fromEntries(this.opened),
-      open: [...this.entries.values()].filter((e) => e.client).map((e) => e.key),
+      open: [...this.entries.values()].filter((e) => e.client).map((e) => e.label),
     };
   }
 
@@ -98,14 +100,12 @@ export class ConnectionPool {
 
   private entry(endpoint: SshEndpoint): Entry {
     if (this.closed) throw new AppError({ kind: 'internal', message: 'The connection pool is shut down.' });
-    const key = endpointKey(endpoint);
+    const key = poolKey(endpoint);
     let e = this.entries.get(key);
     if (!e) {
-      e = { key, endpoint, refs: 0, queue: new PQueue({ concurrency: this.o.maxChannels }), failures: 0, retryAt: 0 };
+      e = { key, label: endpointKey(endpoint), endpoint, refs: 0, queue: new PQueue({ concurrency: this.o.maxChannels }), failures: 0, retryAt: 0 };
       this.entries.set(key, e);
     }
-    // Auth settings may have been edited since; the next connection uses the new ones.
-    e.endpoint = endpoint;
     return e;
   }
 
@@ -136,7 +136,7 @@ export class ConnectionPool {
     }
     try {
       const client = await openConnection(e.endpoint, { ...this.o, viaJump, interactive });
-      this.opened.set(e.key, (this.opened.get(e.key) ?? 0) + 1);
+      this.opened.set(e.label, (this.opened.get(e.label) ?? 0) + 1);
       e.failures = 0;
       e.retryAt = 0;
       e.client = client;

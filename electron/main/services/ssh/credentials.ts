@@ -1,14 +1,11 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import { utils, type ParsedKey } from 'ssh2';
 import { AppError } from '../../../../shared/contract';
 import type { PromptBroker } from '../prompts/prompt-broker';
-import { endpointKey, type SshEndpoint } from './endpoint';
+import { endpointKey, expandHome, type SshEndpoint } from './endpoint';
 import type { SecretStore } from './secret-store';
 
-export function expandHome(p: string): string {
-  return p === '~' ? os.homedir() : p.startsWith('~/') ? `${os.homedir()}${p.slice(1)}` : p;
-}
+export { expandHome };
 
 /** Supplies keys, passphrases and passwords, asking the user through the prompt broker when needed. */
 export class Credentials {

@@ -7,14 +7,14 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape, HostView } from '../../../../shared/contract';
 import { errorShapeOf, useClient } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLastDefined } from '../../components/useLastDefined';
 import { sshTarget } from '../../format/host-format';
 import { selectHostById, useLabStore, type HostDialogState } from '../../store';
-import { emptyHostForm, formFromHost, parseHostForm, type FieldErrors, type HostForm, type HostFormField } from './host-form';
+import { emptyHostForm, formFromHost, parseHostForm, sameAddressHosts, type FieldErrors, type HostForm, type HostFormField } from './host-form';
 import { HostFormFields } from './HostFormFields';
 
 /** Add and Edit share the form; the store says which one is open (and for which host). */
@@ -43,6 +43,8 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [connecting, setConnecting] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
+  const hostsById = useLabStore((s) => s.hostsById);
+  const sameAddress = useMemo(() => sameAddressHosts(form, Object.values(hostsById), editing?.id), [form, hostsById, editing?.id]);
 
   // The form is tall: bring the failure into view, or the click looks like it did nothing.
   useEffect(() => {
@@ -110,6 +112,12 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
           <Alert severity="warning">This host is no longer in the inventory.</Alert>
         ) : (
           <HostFormFields form={form} errors={errors} disabled={connecting !== null} onChange={change} />
+        )}
+        {sameAddress.length > 0 && (
+          <Alert severity="warning" sx={{ mt: 2 }} data-testid="same-address-warning">
+            {form.address.trim()}:{form.port.trim() || '22'} is already in the inventory as {sameAddress.map((h) => `${h.name} (${h.user})`).join(', ')}. This
+            entry logs in with its own credentials; it never uses the other entry’s connection.
+          </Alert>
         )}
         {connecting && (
           <Box role="status" sx={{ mt: 2 }}>

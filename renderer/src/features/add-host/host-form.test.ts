@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyHostForm, parseHostForm, splitTags } from './host-form';
+import { emptyHostForm, parseHostForm, sameAddressHosts, splitTags } from './host-form';
 
 const valid = { ...emptyHostForm, name: 'labhost1', address: '10.99.1.2' };
 
@@ -29,5 +29,15 @@ describe('parseHostForm', () => {
 
   it('splits tags on commas and drops blanks', () => {
     expect(splitTags('a, b,,c ')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('sameAddressHosts (issue 10, defect 1: warn about a second entry for one address)', () => {
+  const h = (id: string, address: string, port: number) => ({ id, name: id, address, port, user: 'root' }) as unknown as import('../../../../shared/contract').HostView;
+  it('finds other entries at the same address and port, ignoring the one being edited', () => {
+    const hosts = [h('a', '10.99.1.2', 22), h('b', '10.99.1.2', 2222), h('c', '10.0.0.1', 22)];
+    expect(sameAddressHosts({ address: ' 10.99.1.2 ', port: '22' }, hosts).map((x) => x.id)).toEqual(['a']);
+    expect(sameAddressHosts({ address: '10.99.1.2', port: '22' }, hosts, 'a')).toEqual([]);
+    expect(sameAddressHosts({ address: '', port: '22' }, hosts)).toEqual([]);
   });
 });

@@ -82,3 +82,15 @@ export function parseHostForm(form: HostForm): { ok: true; input: HostInputParse
   }
   return { ok: false, errors };
 }
+
+/**
+ * Entries already in the inventory at the same address and port (another entry, not the one being
+ * edited). Allowed — two users, two keys — but worth a warning: each entry logs in with its own
+ * credentials, so a second entry is not a shortcut to the first one's access.
+ */
+export function sameAddressHosts(form: Pick<HostForm, 'address' | 'port'>, hosts: readonly HostView[], editingId?: string): HostView[] {
+  const address = form.address.trim().toLowerCase();
+  const port = Number(form.port.trim() || '22');
+  if (!address) return [];
+  return hosts.filter((h) => h.id !== editingId && h.address.toLowerCase() === address && h.port === port);
+}

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/contract';
+import { hostInput, qemuHost, startCore, type TestCore } from './harness';
+
+// Issue 10: trust defects that need a real host.
+let cores: TestCore[] = [];
+afterEach(async () => {
+  await Promise.all(cores.map((c) => c.cleanup()));
+  cores = [];
+});
+async function core(o: Parameters<typeof startCore>[0] = {}) {
+  const c = await startCore(o);
+  cores.push(c);
+  return c;
+}
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('credentials are never shared between entries (defect 1)', () => {
+  it('a second entry for the same user@host:port with a missing key file is refused, while the first is online', async () => {
+    const c = await core();
+    const h = qemuHost();
+    const first = await c.hosts.add(hostInput(h));
+    expect(first.status).toBe('online');
+    const err = await failure(c.hosts.add(hostInput(h, undefined, { name: 'it-trust-wrong-key', auth: { method: 'key', keyPath: '/nonexistent/it-trust-key' } })));
+    expect(err.shape.kind).toBe('auth');
+    expect(err.message).toMatch(/Cannot read key file/);
+    expect(c.hosts.list().map((x) => x.name)).toEqual([h.name]);
+  });
+
+  it('an agent entry does not ride on a key entry’s connection either', async () => {
+    const c = await core();
+    const h = qemuHost();
+    await c.hosts.add(hostInput(h));
+    const saved = process.env.SSH_AUTH_SOCK;
+    delete process.env.SSH_AUTH_SOCK;
+    try {
+      const err = await failure(c.hosts.add(hostInput(h, undefined, { name: 'it-trust-agent', auth: { method: 'agent' } })));
+      expect(err.shape.kind).toBe('auth');
+    } finally {
+      if (saved !== undefined) process.env.SSH_AUTH_SOCK = saved;
+    }
+  });
+});
