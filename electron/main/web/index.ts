@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { createCore, defaultDataDir } from '../core';
 import { createHandlers } from '../handlers';
+import { installLastResort } from '../last-resort';
 import { startWebHost } from './web-host';
 
 /** `npm run web`: the same engine and renderer as the desktop app, in a browser on loopback. */
 async function main(): Promise<void> {
+  installLastResort();
   // LABDECK_BACKGROUND_REFRESH=0 keeps a large synthetic inventory (benchmarks) from dialling out.
   const core = await createCore({ dataDir: defaultDataDir(), mode: 'web', backgroundRefresh: process.env.LABDECK_BACKGROUND_REFRESH !== '0' });
   const port = process.env.LABDECK_WEB_PORT ? Number(process.env.LABDECK_WEB_PORT) : 0;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,29 +21,93 @@ const TYPES: Record<string, string> = {
 
 export type WebHost = { url: string; port: number; token: string; close(): Promise<void> };
 
+const COOKIE = 'labdeck_token';
+
+/** Constant-time comparison of a presented token with ours (hashing first evens out the lengths). */
+export function tokenMatches(presented: string | null | undefined, token: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = createHash('sha256').update(presented).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b) && presented.length === token.length;
+}
+
+function cookieToken(req: http.IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === COOKIE) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** `new URL` throws on some request targets (`//`, odd bytes); a request we cannot parse is a 400. */
+function parseTarget(req: http.IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+}
+
+function log(what: string, err: unknown): void {
+  console.error(`LabDeck web host: ${what}: ${err instanceof Error ? err.message : String(err)}`);
+}
+
 /**
  * The browser adapter: serves the built renderer and the same handler map over a WebSocket.
- * Loopback only, a random token per start, and the Origin must be this server's own.
+ * Loopback only, a random token per start (compared in constant time), the Host header must be
+ * 127.0.0.1:PORT on every request (DNS rebinding), and the Origin must be this server's own. Nothing
+ * is answered without the token: the page's first load carries `?token=`, which is turned into an
+ * HttpOnly SameSite=Strict cookie for the page's own files. No request, however malformed, can stop
+ * the process: every handler answers 400/closes instead of throwing.
  */
 export async function startWebHost(o: { core: Core; handlers: Handlers; rendererDir: string; port?: number }): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const root = path.resolve(o.rendererDir);
   let origin = '';
 
+  const hostOk = (req: http.IncomingMessage) => req.headers.host === origin.slice('http://'.length);
   const server = http.createServer((req, res) => {
-    void serveStatic(root, req, res);
+    res.on('error', (err) => log('response', err));
+    const answer = (status: number, text: string) => {
+      if (!res.headersSent) res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(text);
+    };
+    const url = parseTarget(req);
+    if (!url) return answer(400, 'Bad request');
+    if (!hostOk(req)) return answer(421, 'Wrong Host header: use the URL LabDeck printed (http://127.0.0.1:PORT/).');
+    const fromQuery = url.searchParams.get('token');
+    const authorised = tokenMatches(fromQuery, token) || tokenMatches(cookieToken(req), token);
+    if (!authorised) return answer(401, 'No access token: open the URL printed by the LabDeck web host (it ends in ?token=…).');
+    if (fromQuery !== null) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    serveStatic(root, req, res, url).catch((err: unknown) => {
+      log(`serving ${req.url ?? ''}`, err);
+      if (res.headersSent) res.destroy();
+      else answer(500, 'Internal error');
+    });
+  });
+  server.on('clientError', (err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy(err);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  wss.on('error', (err) => log('websocket server', err));
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    const ok = url.pathname === '/ws' && url.searchParams.get('token') === token && req.headers.origin === origin;
-    if (!ok) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+    socket.on('error', (err) => log('upgrade socket', err));
+    const refuse = (status: string) => {
+      if (socket.writable) socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
-      return;
+    };
+    const url = parseTarget(req);
+    if (!url) return refuse('400 Bad Request');
+    const ok = url.pathname === '/ws' && hostOk(req) && tokenMatches(url.searchParams.get('token'), token) && req.headers.origin === origin;
+    if (!ok) return refuse('403 Forbidden');
+    try {
+      wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, o.core, o.handlers));
+    } catch (err) {
+      log('upgrade', err);
+      refuse('400 Bad Request');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, o.core, o.handlers));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -70,7 +134,19 @@ function serveSocket(ws: WebSocket, core: Core, handlers: Handlers): void {
   };
   const unsubscribe = core.bus.subscribe((name, payload) => send({ type: 'event', name, payload }));
   ws.on('close', unsubscribe);
-  ws.on('message', async (data) => {
+  // Oversized frames, invalid UTF-8, bad opcodes: ws reports them here and closes the socket (1009,
+  // 1007, 1002). Without a listener that 'error' would be thrown and end the whole process.
+  ws.on('error', (err) => {
+    log('websocket', err);
+    ws.terminate();
+  });
+  ws.on('message', (data) => {
+    handleMessage(data).catch((err: unknown) => {
+      log('request', err);
+      ws.close(1011, 'internal error');
+    });
+  });
+  const handleMessage = async (data: WebSocket.RawData) => {
     let raw: unknown;
     try {
       raw = JSON.parse(String(data));
@@ -89,21 +165,33 @@ function serveSocket(ws: WebSocket, core: Core, handlers: Handlers): void {
     }
     const msg: ClientMessage = parsed.data;
     send({ type: 'response', id: msg.id, envelope: await dispatch(handlers, msg.channel, msg.payload) });
-  });
+  };
 }
 
-async function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const headers = {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cache-Control': 'no-store',
-  };
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cache-Control': 'no-store',
+};
+
+async function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const headers = SECURITY_HEADERS;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, headers).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('Bad request');
+    return;
+  }
+  if (pathname.includes('\0')) {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain' }).end('Bad request');
+    return;
+  }
   const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
   const file = path.resolve(root, rel);
   if (file !== root && !file.startsWith(root + path.sep)) {
@@ -121,5 +209,12 @@ async function serveStatic(root: string, req: http.IncomingMessage, res: http.Se
   }
   res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  else {
+    const stream = createReadStream(file);
+    stream.on('error', (err) => {
+      log(`reading ${file}`, err);
+      res.destroy();
+    });
+    stream.pipe(res);
+  }
 }
