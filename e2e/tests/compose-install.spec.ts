@@ -103,6 +103,7 @@ test.describe('compose from a cloud image', () => {
       await expect(page.getByRole('option').filter({ hasText: 'recommended: started on this host' })).toHaveCount(1);
       await shot('install-01-cpu-mode-options');
       await page.keyboard.press('Escape');
+      await page.getByRole('listbox').waitFor({ state: 'hidden' });
     } else {
       test.info().annotations.push({ type: 'pending', description: 'hosts.virtCapabilities did not answer: virt type and CPU mode left to compose.' });
       await expect(virt.getByRole('alert')).toContainText('Could not read which virt types start');

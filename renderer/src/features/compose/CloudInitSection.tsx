@@ -47,7 +47,7 @@ export function CloudInitSection({ hostname, value, onChange }: Props) {
           slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' }, inputLabel: { shrink: true } }}
         />
       </Box>
-      <Sub title="Password">
+      <Sub title="Console password">
         <PasswordFields
           hash={value.passwordHash}
           problem={value.passwordProblem}

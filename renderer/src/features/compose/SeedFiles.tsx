@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import type { PlanInstall } from '../../../../shared/contract';
+import { monoFont } from '../../components/fonts';
 import { MonoBlock } from '../../components/MonoBlock';
 import { seedBuilderText } from './install-text';
 
@@ -26,7 +27,7 @@ export function SeedFiles({ seed }: { seed: Seed }) {
         {files.map(([name, text, what], i) => (
           <Accordion key={name} disableGutters variant="outlined" defaultExpanded={i === 0} slotProps={{ transition: { unmountOnExit: false } }}>
             <AccordionSummary expandIcon={<ExpandMore />} aria-controls={`seed-${name}`} id={`seed-${name}-header`}>
-              <Typography variant="body2" sx={{ fontWeight: 600, fontFamily: 'monospace' }}>
+              <Typography variant="body2" sx={{ fontWeight: 600, fontFamily: monoFont, whiteSpace: 'nowrap', flexShrink: 0 }}>
                 {name}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ ml: 1.5, alignSelf: 'center' }}>

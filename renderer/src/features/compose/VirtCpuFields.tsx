@@ -64,11 +64,9 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
         error={modeWarning !== null}
         helperText={
           modeWarning ??
-          (fromFallback('cpuMode')
-            ? fallback?.note
-            : shownMode
-              ? `${cpuModeInfo[shownMode].effect}${shownMode === 'host-model' && cap?.hostModel ? ` Here: ${cap.hostModel}.` : ''}`
-              : 'The pod default, else what started on this host.')
+          (shownMode
+            ? `${cpuModeInfo[shownMode].effect}${shownMode === 'host-model' && cap?.hostModel ? ` Here: ${cap.hostModel}.` : ''}`
+            : 'The pod default, else what started on this host.')
         }
         slotProps={{
           select: {

@@ -15,7 +15,7 @@ import type { StoragePool } from '../../../../shared/snapshot/types';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { JobStepList } from '../compose/JobStepList';
 import { gbText } from '../compose/units';
-import { currentStep, progressOf, volumeNameFor } from './upload-progress';
+import { currentStep, stepProgress, volumeNameFor } from './upload-progress';
 import { useUploadJob } from './useUploadJob';
 
 type Props = {
@@ -57,7 +57,7 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
   const volumeError = name !== '' && !check.success ? check.error.issues.find((i) => i.path[0] === 'volume')?.message : undefined;
   const exists = pools.find((x) => x.name === pool)?.volumes.some((v) => v.name === name) ?? false;
   const step = job ? currentStep(job) : undefined;
-  const progress = step && step.status === 'running' ? progressOf(step.description) : null;
+  const progress = step && step.status === 'running' ? stepProgress(step) : null;
 
   return (
     <>
@@ -103,6 +103,12 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
             {running && (
               <Box role="status">
                 <Typography variant="body2">{step?.description ?? 'Starting…'}</Typography>
+                {progress && (
+                  <Typography variant="caption" color="text.secondary">
+                    {progress.totalBytes !== undefined ? `${gbText(progress.doneBytes ?? 0)} of ${gbText(progress.totalBytes)} — ` : ''}
+                    {Math.floor(progress.percent)}%
+                  </Typography>
+                )}
                 <LinearProgress
                   sx={{ mt: 0.75 }}
                   {...(progress ? { variant: 'determinate' as const, value: progress.percent } : {})}

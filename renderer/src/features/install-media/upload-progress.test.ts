@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressOf, volumeNameFor } from './upload-progress';
+import { progressOf, stepProgress, volumeNameFor } from './upload-progress';
 
 describe('upload progress from a step description', () => {
   it('reads a percentage, sizes, or byte counts; otherwise says nothing', () => {
@@ -13,5 +13,13 @@ describe('upload progress from a step description', () => {
   it('names the volume after the file', () => {
     expect(volumeNameFor('/home/me/Downloads/debian 12.iso')).toBe('debian-12.iso');
     expect(volumeNameFor('C:\\isos\\alpine.iso')).toBe('alpine.iso');
+  });
+});
+
+describe('step progress', () => {
+  it('prefers the byte counts the engine sends', () => {
+    const step = { id: 3, kind: 'upload', description: 'Send /tmp/a.iso over the SSH connection.', status: 'running' as const, progress: { doneBytes: 25, totalBytes: 100 } };
+    expect(stepProgress(step)).toEqual({ percent: 25, doneBytes: 25, totalBytes: 100 });
+    expect(stepProgress({ ...step, progress: undefined, description: 'Sending: 40%' })).toEqual({ percent: 40 });
   });
 });

@@ -27,6 +27,15 @@ export function progressOf(description: string): { percent: number } | null {
   return null;
 }
 
+type Step = JobView['steps'][number];
+
+/** How far a step is: the byte counts the engine sends with it, else what its words say. */
+export function stepProgress(step: Step): { percent: number; doneBytes?: number; totalBytes?: number } | null {
+  const p = step.progress;
+  if (p && p.totalBytes > 0) return { percent: Math.min(100, (100 * p.doneBytes) / p.totalBytes), doneBytes: p.doneBytes, totalBytes: p.totalBytes };
+  return progressOf(step.description);
+}
+
 /** The step to show as "now": the running one, else the last that did anything. */
 export function currentStep(job: JobView): JobView['steps'][number] | undefined {
   return job.steps.find((s) => s.status === 'running') ?? [...job.steps].reverse().find((s) => s.status !== 'pending');
