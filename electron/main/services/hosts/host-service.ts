@@ -156,7 +156,9 @@ export class HostService {
       })
       .catch((err: unknown) => {
         const shape = toErrorShape(err);
-        Object.assign(l, { status: statusFromError(shape), statusMessage: shape.message, lastError: shape });
+        // Host events go to every window on each change: keep a hostile host's stderr short there.
+        const lastError = shape.stderr && shape.stderr.length > 4000 ? { ...shape, stderr: `${shape.stderr.slice(0, 4000)}\n[…]` } : shape;
+        Object.assign(l, { status: statusFromError(shape), statusMessage: shape.message, lastError });
         throw err;
       })
       .finally(() => {

@@ -19,11 +19,16 @@ export type ExecOptions = {
   timeoutMs?: number;
   signal?: AbortSignal;
   maxOutputBytes?: number;
+  /** stderr beyond this is counted, not kept (a hostile host could send gigabytes). */
+  maxStderrBytes?: number;
   /** Describes stdin in the audit log, since argv alone (`sh -s`) says little. */
   stdinNote?: string;
 };
 
 const PID_MARK = 'LABDECK-PID ';
+/** Our PID line is short; if no newline comes within this many bytes, it was not our line. */
+const PID_LINE_MAX = 128;
+export const DEFAULT_MAX_STDERR = 1024 * 1024;
 
 /**
  * The remote line: report our PID on stderr, then exec the quoted argv in its place. sshd makes the
@@ -73,6 +78,14 @@ export async function execOnClient(client: Client, argv: readonly string[], o: E
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outBytes = 0;
+    let errBytes = 0;
+    const maxErr = o.maxStderrBytes ?? DEFAULT_MAX_STDERR;
+    const keepErr = (d: Buffer) => {
+      if (errBytes < maxErr) err.push(d.length > maxErr - errBytes ? d.subarray(0, maxErr - errBytes) : d);
+      errBytes += d.length;
+    };
+    let head: Buffer[] = [];
+    let headBytes = 0;
     let pid: number | undefined;
     let stderrHeadDone = false;
     let outcome: ExecResult['outcome'] | undefined;
@@ -100,27 +113,33 @@ export async function execOnClient(client: Client, argv: readonly string[], o: E
     stream.stderr.on('data', (d: Buffer) => {
       if (!stderrHeadDone) {
         // The first stderr line is our PID report; strip it so callers see only the command's stderr.
-        const text = Buffer.concat([...err, d]).toString('utf8');
-        const nl = text.indexOf('\n');
-        if (nl === -1) {
-          err.push(d);
+        // Only the new chunk is scanned, and only the first PID_LINE_MAX bytes are ever held back.
+        const nl = d.indexOf(0x0a);
+        if (nl === -1 && headBytes + d.length <= PID_LINE_MAX) {
+          head.push(d);
+          headBytes += d.length;
           return;
         }
         stderrHeadDone = true;
-        err.length = 0;
-        const first = text.slice(0, nl);
-        if (first.startsWith(PID_MARK)) pid = Number(first.slice(PID_MARK.length));
-        else err.push(Buffer.from(first + '\n'));
-        if (nl + 1 < text.length) err.push(Buffer.from(text.slice(nl + 1)));
+        const all = head.length ? Buffer.concat([...head, d]) : d;
+        const at = nl === -1 ? -1 : headBytes + nl;
+        head = [];
+        const first = at === -1 ? '' : all.subarray(0, at).toString('utf8');
+        if (at !== -1 && first.startsWith(PID_MARK)) {
+          pid = Number(first.slice(PID_MARK.length));
+          if (at + 1 < all.length) keepErr(all.subarray(at + 1));
+        } else keepErr(all);
         if (outcome && pid !== undefined) void killRemote(client, pid);
         return;
       }
-      err.push(d);
+      keepErr(d);
     });
     stream.on('close', (code: number | null, signal?: string) => {
       if (timer) clearTimeout(timer);
       o.signal?.removeEventListener('abort', onAbort);
       const exitCode = typeof code === 'number' ? code : null;
+      if (!stderrHeadDone && head.length) keepErr(Buffer.concat(head));
+      if (errBytes > maxErr) err.push(Buffer.from(`\n[LabDeck kept the first ${maxErr} of ${errBytes} bytes of stderr]\n`));
       resolve({
         exitCode,
         signal: signal ?? null,
