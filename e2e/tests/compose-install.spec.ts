@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
@@ -214,5 +215,41 @@ test.describe('compose from a cloud image', () => {
     expect(virsh(h, 'dominfo', VM)).toBeNull();
     expect(volumes(h, pool)).toContain(IMAGE);
     expect.soft(volumes(h, pool).filter((v) => v.startsWith(VM)), 'volumes left after deleting with volumes').toEqual([]);
+  });
+
+  test('ISO: upload a local file into the pool, pick it, and the plan boots the CD-ROM first', async ({ page, lab, shot }) => {
+    test.setTimeout(180_000);
+    const h = qemuHost(lab);
+    const pool = lab.qemu.pool;
+    const iso = `${VM}-upload.iso`;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'labdeck-e2e-iso-')), iso);
+    // Not a real installer: the plan and the upload only care that it is a file of some size.
+    writeFileSync(file, Buffer.alloc(3 * 1024 * 1024, 0x5a));
+
+    await addLabHost(page, lab, h);
+    const w = new ComposeWizard(page);
+    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` }).click();
+    await w.fillResources({ hostname: VM, memoryMiB: 64, storage: 'root:0.01', nicRom: false });
+    await w.next();
+
+    await w.chooseInstall('ISO');
+    await expect(w.nextButton).toBeDisabled();
+    await page.getByRole('button', { name: 'Upload a local ISO…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Upload a local ISO to ${h.name}` });
+    await dialog.getByRole('textbox', { name: 'File on this computer' }).fill(file);
+    await expect(dialog.getByRole('textbox', { name: 'Volume name' })).toHaveValue(iso);
+    await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect(dialog.getByRole('list', { name: 'Upload steps' })).toBeVisible();
+    await expect(dialog.getByText(`${iso} is in pool ${pool}.`)).toBeVisible({ timeout: 60_000 });
+    await shot('install-09-upload-done');
+    await dialog.getByRole('button', { name: `Use ${iso}` }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(volumes(h, pool)).toContain(iso);
+
+    await expect(page.getByRole('combobox', { name: 'ISO volume', exact: true })).toContainText(iso);
+    await expect(w.installPlan).toContainText(iso, { timeout: 30_000 });
+    await expect(w.installPlan).toContainText('Boot order: CD-ROM');
+    await expect(w.nextButton).toBeEnabled();
+    await shot('install-10-iso');
   });
 });

@@ -55,7 +55,8 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
   const request = { hostId, pool, volume: name, localPath };
   const check = VolumeUploadRequest.safeParse(request);
   const volumeError = name !== '' && !check.success ? check.error.issues.find((i) => i.path[0] === 'volume')?.message : undefined;
-  const exists = pools.find((x) => x.name === pool)?.volumes.some((v) => v.name === name) ?? false;
+  // Once uploaded, the volume is the one just made: no longer a clash.
+  const exists = upload.jobId === null && (pools.find((x) => x.name === pool)?.volumes.some((v) => v.name === name) ?? false);
   const step = job ? currentStep(job) : undefined;
   const progress = step && step.status === 'running' ? stepProgress(step) : null;
 
