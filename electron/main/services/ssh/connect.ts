@@ -5,6 +5,7 @@ import { AppError } from '../../../../shared/contract';
 import type { Credentials } from './credentials';
 import type { SshEndpoint } from './endpoint';
 import type { HostKeyStore } from './host-key-store';
+import { MAC_ALGORITHMS } from './known-hosts';
 
 export type ConnectOptions = {
   hostKeys: HostKeyStore;
@@ -64,6 +65,7 @@ export async function openConnection(e: SshEndpoint, o: ConnectOptions): Promise
   const sock: Duplex = o.viaJump
     ? await o.viaJump(e.address, e.port)
     : await tcpConnect(e.address, e.port, o.connectTimeoutMs);
+  const serverHostKey = await o.hostKeys.algorithmsFor(e.address, e.port);
   const client = new Client();
   let hostKeyError: AppError | undefined;
   let authError: AppError | undefined;
@@ -120,6 +122,8 @@ export async function openConnection(e: SshEndpoint, o: ConnectOptions): Promise
     readyTimeout: 0,
     keepaliveInterval: o.keepaliveMs,
     keepaliveCountMax: 3,
+    // Known host-key types first; no ssh-rsa (SHA-1) signatures, no SHA-1/MD5 MACs.
+    algorithms: { serverHostKey: serverHostKey as NonNullable<ConnectConfig['algorithms']>['serverHostKey'], hmac: MAC_ALGORITHMS as NonNullable<ConnectConfig['algorithms']>['hmac'] },
     // Always verify: ssh2 without a verifier would accept any key.
     hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
       pauseTimer();

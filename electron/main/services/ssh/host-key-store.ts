@@ -3,7 +3,16 @@ import path from 'node:path';
 import { AppError } from '../../../../shared/contract';
 import type { PromptBroker } from '../prompts/prompt-broker';
 import { readFileIfExists } from '../storage/atomic-file';
-import { checkHostKey, fingerprintOf, formatKnownHostLine, keyTypeOf, parseKnownHosts, type KnownHostLine } from './known-hosts';
+import {
+  checkHostKey,
+  fingerprintOf,
+  formatKnownHostLine,
+  keyTypeOf,
+  knownKeyTypes,
+  parseKnownHosts,
+  preferredHostKeyAlgorithms,
+  type KnownHostLine,
+} from './known-hosts';
 
 export type HostKeyOutcome =
   | { ok: true }
@@ -24,7 +33,18 @@ export class HostKeyStore {
   private async lines(): Promise<KnownHostLine[]> {
     const files = [this.opts.ownFile, ...this.opts.userFiles];
     const texts = await Promise.all(files.map((f) => readFileIfExists(f).catch(() => undefined)));
-    return texts.flatMap((t, i) => (t ? parseKnownHosts(t, files[i]!) : []));
+    const onDisk = texts.flatMap((t, i) => (t ? parseKnownHosts(t, files[i]!) : []));
+    // Keys accepted "once" count as known for this run, so another type cannot slip in after them.
+    const session = [...this.sessionTrust].map((k, i) => {
+      const [host, port, b64] = k.split('|');
+      return parseKnownHosts(formatKnownHostLine(host!, Number(port), Buffer.from(b64!, 'base64')), 'this session’s accepted keys').map((l) => ({ ...l, lineNo: i + 1 }));
+    });
+    return [...onDisk, ...session.flat()];
+  }
+
+  /** Host-key algorithms to offer this host: the types we know for it first. */
+  async algorithmsFor(host: string, port: number): Promise<string[]> {
+    return preferredHostKeyAlgorithms(knownKeyTypes(await this.lines(), host, port));
   }
 
   async verify(host: string, port: number, key: Buffer, interactive: boolean): Promise<HostKeyOutcome> {
@@ -50,6 +70,18 @@ export class HostKeyStore {
           knownFingerprint: v.knownFingerprint,
           presentedFingerprint,
           hint: `If the change is expected, remove the old key from ${v.source} (line ${v.lineNo}) and connect again.`,
+        }),
+      };
+    }
+    if (v.verdict === 'otherType') {
+      return {
+        ok: false,
+        error: new AppError({
+          kind: 'hostKeyMismatch',
+          message: `${host}:${port} presented a ${keyTypeOf(key)} host key, but another key type is already known for it: ${v.knownType} ${v.knownFingerprint}. That is what an impostor without the real key would do. LabDeck refuses to connect.`,
+          knownFingerprint: v.knownFingerprint,
+          presentedFingerprint,
+          hint: `If the host really dropped its ${v.knownType} key, remove that key from ${v.source} (line ${v.lineNo}) and connect again.`,
         }),
       };
     }

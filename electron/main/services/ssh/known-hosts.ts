@@ -15,6 +15,8 @@ export type HostKeyVerdict =
   | { verdict: 'match'; source: string }
   | { verdict: 'unknown' }
   | { verdict: 'mismatch'; knownFingerprint: string; source: string; lineNo: number }
+  /** No key of the presented type is known, but a key of another type is: a possible downgrade. */
+  | { verdict: 'otherType'; knownType: string; knownFingerprint: string; source: string; lineNo: number }
   | { verdict: 'revoked'; source: string; lineNo: number };
 
 /** Parse known_hosts text; malformed lines are skipped the way ssh does, never fatal. */
@@ -55,14 +57,37 @@ function hashedMatches(pattern: string, name: string): boolean {
   return want.length === got.length && timingSafeEqual(want, got);
 }
 
-function globToRegExp(glob: string): RegExp {
-  const escaped = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
+/**
+ * OpenSSH's match_pattern: `*` and `?` are the only special characters; everything else — `[`, `]`
+ * of `[host]:port`, dots, parentheses — is literal. Done without regular expressions, so no
+ * pattern in a known_hosts file can throw or backtrack badly.
+ */
+export function globMatches(glob: string, name: string): boolean {
+  const p = glob.toLowerCase();
+  const s = name.toLowerCase();
+  let pi = 0;
+  let si = 0;
+  let starP = -1;
+  let starS = 0;
+  while (si < s.length) {
+    if (pi < p.length && (p[pi] === '?' || (p[pi] !== '*' && p[pi] === s[si]))) {
+      pi++;
+      si++;
+    } else if (pi < p.length && p[pi] === '*') {
+      starP = pi++;
+      starS = si;
+    } else if (starP !== -1) {
+      pi = starP + 1;
+      si = ++starS;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
 }
 
 function patternMatches(pattern: string, name: string): boolean {
   if (pattern.startsWith('|')) return hashedMatches(pattern, name);
-  if (pattern.includes('*') || pattern.includes('?')) return globToRegExp(pattern).test(name);
+  if (pattern.includes('*') || pattern.includes('?')) return globMatches(pattern, name);
   return pattern.toLowerCase() === name.toLowerCase();
 }
 
@@ -97,8 +122,9 @@ export function fingerprintOf(blob: Buffer): string {
 
 /**
  * Decide what the known lines say about a presented key. Revocation wins over everything; a key
- * of the same type but different bytes is a mismatch (the host key changed); keys of other types
- * only leave the host unknown for this key type, as OpenSSH does.
+ * of the same type but different bytes is a mismatch (the host key changed); a key of a type we
+ * have nothing for, while another type is known, is `otherType` — never a plain first use, since a
+ * man in the middle without the real key would present exactly that.
  */
 export function checkHostKey(lines: KnownHostLine[], host: string, port: number, presented: Buffer): HostKeyVerdict {
   const name = hostLookupName(host, port);
@@ -109,14 +135,39 @@ export function checkHostKey(lines: KnownHostLine[], host: string, port: number,
     }
   }
   let mismatch: HostKeyVerdict | undefined;
+  let otherType: HostKeyVerdict | undefined;
   for (const l of lines) {
     if (l.marker !== null || !lineMatchesHost(l, name)) continue;
     if (l.keyBlob.equals(presented)) return { verdict: 'match', source: l.source };
-    if (!mismatch && keyTypeOf(l.keyBlob) === presentedType) {
+    const knownType = keyTypeOf(l.keyBlob);
+    if (!mismatch && knownType === presentedType) {
       mismatch = { verdict: 'mismatch', knownFingerprint: fingerprintOf(l.keyBlob), source: l.source, lineNo: l.lineNo };
+    } else if (!otherType && knownType !== presentedType) {
+      otherType = { verdict: 'otherType', knownType, knownFingerprint: fingerprintOf(l.keyBlob), source: l.source, lineNo: l.lineNo };
     }
   }
-  return mismatch ?? { verdict: 'unknown' };
+  return mismatch ?? otherType ?? { verdict: 'unknown' };
+}
+
+/** Key types on file for this host (plain lines only), in file order. */
+export function knownKeyTypes(lines: KnownHostLine[], host: string, port: number): string[] {
+  const name = hostLookupName(host, port);
+  const types = lines.filter((l) => l.marker === null && lineMatchesHost(l, name)).map((l) => keyTypeOf(l.keyBlob));
+  return [...new Set(types)];
+}
+
+/**
+ * The host-key algorithms LabDeck offers, known types first (as OpenSSH orders them), so a host
+ * with several keys presents the one we can check. `ssh-rsa` (RSA with SHA-1 signatures) and DSA
+ * are not offered at all; RSA keys are still accepted with SHA-2 signatures.
+ */
+export const HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256'];
+/** MACs without SHA-1 or MD5. */
+export const MAC_ALGORITHMS = ['hmac-sha2-256-etm@openssh.com', 'hmac-sha2-512-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha2-512'];
+
+export function preferredHostKeyAlgorithms(knownTypes: readonly string[]): string[] {
+  const first = knownTypes.flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256'] : [t])).filter((a) => HOST_KEY_ALGORITHMS.includes(a));
+  return [...new Set([...first, ...HOST_KEY_ALGORITHMS])];
 }
 
 export function formatKnownHostLine(host: string, port: number, blob: Buffer): string {
