@@ -61,15 +61,8 @@ add() {
   cmd="\${cmd:+$cmd; }$1"
 }
 
-main() {
-  uri=$1
-  LC_ALL=C; export LC_ALL
-  PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH
-  nonce=$(cat /proc/sys/kernel/random/uuid 2>/dev/null </dev/null)
-  is_uuid "$nonce" || nonce="$$-$(date +%s 2>/dev/null </dev/null)"
-  M="@@@lds:$nonce"
-  printf 'LABDECK-SNAPSHOT 1 %s\\n' "$nonce"
-
+# The sections that need no virsh (also run on its own by LabDeck's resident shell session).
+host_sections() {
   sec hostname
   uname -n </dev/null
   sec user
@@ -89,6 +82,18 @@ main() {
   ip -j -d addr show 2>&1 </dev/null
   sec arp
   cat /proc/net/arp 2>/dev/null </dev/null
+}
+
+main() {
+  uri=$1
+  LC_ALL=C; export LC_ALL
+  PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH
+  nonce=$(cat /proc/sys/kernel/random/uuid 2>/dev/null </dev/null)
+  is_uuid "$nonce" || nonce="$$-$(date +%s 2>/dev/null </dev/null)"
+  M="@@@lds:$nonce"
+  printf 'LABDECK-SNAPSHOT 1 %s\\n' "$nonce"
+
+  host_sections
 
   if ! command -v virsh >/dev/null 2>&1; then
     sec virsh absent
