@@ -49,3 +49,24 @@ describe('credentials are never shared between entries (defect 1)', () => {
     }
   });
 });
+
+describe('host-supplied names are never read as options (defect 5)', () => {
+  it('deletes a VM whose name begins with a dash', async () => {
+    const c = await core();
+    const h = qemuHost();
+    const { id } = await c.hosts.add(hostInput(h));
+    const host = c.hosts.configs()[0]!;
+    const name = '-it-trust-dash';
+    const xml = `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><os><type arch='x86_64'>hvm</type></os></domain>`;
+    const def = await c.runner.exec(host, ['virsh', '-c', host.libvirtUri, 'define', '--file', '/dev/stdin'], { stdin: xml });
+    expect(def.outcome, def.stderr).toBe('ok');
+    try {
+      await c.hosts.refresh(id, { interactive: true });
+      const r = await c.actions.domain(id, name, 'delete', false);
+      expect(r.commands[0]).toContain(`undefine --domain ${name}`);
+      expect(r.snapshot?.libvirt?.domains.some((d) => d.name === name)).toBe(false);
+    } finally {
+      await c.runner.exec(host, ['virsh', '-c', host.libvirtUri, 'undefine', '--domain', name]);
+    }
+  });
+});

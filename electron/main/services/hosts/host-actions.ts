@@ -10,23 +10,24 @@ type DomainAction = (typeof domainActions)[number];
 type NetworkAction = (typeof networkActions)[number];
 
 /**
- * virsh argv for each VM action; delete stops the VM first so undefine cannot fail on a running guest.
+ * virsh argv for each VM action, the name always behind `--domain` (a libvirt name may begin with
+ * `-`; positionally virsh would read it as an option); delete stops the VM first so undefine cannot fail on a running guest.
  * With volumes, only the targets named in `ownedTargets` go (`--storage`), never shared install media.
  */
 export function domainActionArgv(action: DomainAction, name: string, running: boolean, deleteVolumes: boolean, ownedTargets: readonly string[] = []): string[][] {
   switch (action) {
     case 'start':
-      return [['start', name]];
+      return [['start', '--domain', name]];
     case 'shutdown':
-      return [['shutdown', name]];
+      return [['shutdown', '--domain', name]];
     case 'reboot':
-      return [['reboot', name]];
+      return [['reboot', '--domain', name]];
     case 'destroy':
-      return [['destroy', name]];
+      return [['destroy', '--domain', name]];
     case 'delete':
       return [
-        ...(running ? [['destroy', name]] : []),
-        ['undefine', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes && ownedTargets.length > 0 ? ['--storage', ownedTargets.join(',')] : [])],
+        ...(running ? [['destroy', '--domain', name]] : []),
+        ['undefine', '--domain', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes && ownedTargets.length > 0 ? ['--storage', ownedTargets.join(',')] : [])],
       ];
   }
 }
@@ -34,13 +35,13 @@ export function domainActionArgv(action: DomainAction, name: string, running: bo
 export function networkActionArgv(action: NetworkAction, name: string): string[] {
   switch (action) {
     case 'start':
-      return ['net-start', name];
+      return ['net-start', '--network', name];
     case 'stop':
-      return ['net-destroy', name];
+      return ['net-destroy', '--network', name];
     case 'autostart-on':
-      return ['net-autostart', name];
+      return ['net-autostart', '--network', name];
     case 'autostart-off':
-      return ['net-autostart', name, '--disable'];
+      return ['net-autostart', '--network', name, '--disable'];
   }
 }
 
