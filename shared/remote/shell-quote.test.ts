@@ -25,3 +25,17 @@ describe('quoteArg', () => {
     expect(out).toBe(injectionCorpus.filter((s) => s !== '').map((s) => `${s}|`).join(''));
   });
 });
+
+// Issue 10, defect 6: quoting edges.
+describe('quoteArg edges', () => {
+  it('rejects NUL in any remote argument', () => {
+    expect(() => quoteArg('a\0b')).toThrow(/NUL/);
+    expect(() => quoteArgv(['virsh', 'x\0'])).toThrow(/NUL/);
+  });
+  it('quotes words starting with = or ~ (zsh =cmd, tilde expansion)', () => {
+    expect(quoteArg('=ls')).toBe("'=ls'");
+    expect(quoteArg('~root')).toBe("'~root'");
+    expect(quoteArg('~')).toBe("'~'");
+    expect(quoteArg('a=b')).toBe('a=b');
+  });
+});

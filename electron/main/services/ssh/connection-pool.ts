@@ -6,6 +6,7 @@ import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import { openConnection, type ConnectOptions } from './connect';
 import { endpointKey, poolKey, type SshEndpoint } from './endpoint';
 import { execOnClient, type ExecOptions, type ExecResult } from './exec-channel';
+import { checkLoginShell } from './login-shell';
 
 export type PoolOptions = Omit<ConnectOptions, 'viaJump' | 'interactive'> & {
   /** Close a connection nobody has used for this long. */
@@ -136,6 +137,12 @@ export class ConnectionPool {
     }
     try {
       const client = await openConnection(e.endpoint, { ...this.o, viaJump, interactive });
+      try {
+        await checkLoginShell(client, e.label);
+      } catch (err) {
+        client.end();
+        throw err;
+      }
       this.opened.set(e.label, (this.opened.get(e.label) ?? 0) + 1);
       e.failures = 0;
       e.retryAt = 0;
