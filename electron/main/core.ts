@@ -8,11 +8,12 @@ import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
 import { VirtCapabilitiesService } from './services/hosts/virt-capabilities';
 import { RefreshScheduler } from './services/hosts/refresh-scheduler';
+import { LiveHosts } from './services/hosts/live-hosts';
 import { InventoryStore } from './services/inventory/inventory-store';
 import { JobService } from './services/jobs/job-service';
 import { KeyedLock } from './services/jobs/keyed-lock';
 import { PromptBroker } from './services/prompts/prompt-broker';
-import { RemoteRunner } from './services/remote/remote-runner';
+import { endpointOf, RemoteRunner } from './services/remote/remote-runner';
 import { ConnectionPool } from './services/ssh/connection-pool';
 import { endpointKey } from './services/ssh/endpoint';
 import { Credentials } from './services/ssh/credentials';
@@ -25,9 +26,13 @@ export type CoreOptions = {
   /** Where the user's OpenSSH files live (known_hosts, config); tests point this at their own folder. */
   sshDir?: string;
   cipher?: SecretCipher;
+  /** Why there is no cipher (no keyring, or only Electron's basic_text): told to the user. */
+  cipherUnavailableReason?: string;
   mode: 'desktop' | 'web' | 'cli';
   /** Periodic background refresh; off for the CLI and for tests that count execs. */
   backgroundRefresh?: boolean;
+  /** Resident sessions and event watchers per host (defaults to backgroundRefresh). */
+  live?: boolean;
   timeouts?: Partial<{ connectMs: number; handshakeMs: number; idleMs: number; keepaliveMs: number; refreshIntervalMs: number }>;
 };
 
@@ -43,7 +48,7 @@ export async function createCore(o: CoreOptions) {
   const t = { connectMs: 8000, handshakeMs: 15000, idleMs: 5 * 60_000, keepaliveMs: 15_000, refreshIntervalMs: 60_000, ...o.timeouts };
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
-  const secrets = new SecretStore(o.dataDir, o.cipher);
+  const secrets = new SecretStore(o.dataDir, o.cipher, o.cipherUnavailableReason);
   const hostKeys = new HostKeyStore({
     ownFile: path.join(o.dataDir, 'known_hosts'),
     userFiles: [path.join(sshDir, 'known_hosts'), path.join(sshDir, 'known_hosts2')],
@@ -83,8 +88,36 @@ export async function createCore(o: CoreOptions) {
   const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks, virt });
   const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
   const guests = new GuestAddressService({ hosts, runner });
-  const scheduler = new RefreshScheduler(hosts, { intervalMs: t.refreshIntervalMs, jitter: 0.3, maxBackoffMs: 15 * 60_000 });
-  if (o.backgroundRefresh ?? o.mode !== 'cli') scheduler.start();
+  const live = new LiveHosts(hosts, runner, pool, bus, {
+    commandTimeoutMs: 30_000,
+    debounceMs: 15,
+    restartMs: 1000,
+    maxRestartMs: 60_000,
+    // One audit entry per resident process (its start), not one per query it answers.
+    onResidentStart: (host, argv, stdinNote) =>
+      audit.append({
+        hostId: host.id,
+        host: endpointKey(endpointOf(host)),
+        argv: [...argv],
+        stdinNote,
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        exitCode: null,
+        stderrHead: '',
+        outcome: 'ok',
+      }),
+  });
+  // With live hosts, polling is a slow safety net; changes arrive as events.
+  const scheduler = new RefreshScheduler(hosts, {
+    intervalMs: t.refreshIntervalMs,
+    jitter: 0.3,
+    maxBackoffMs: 15 * 60_000,
+    liveIntervalMs: 10 * 60_000,
+    isLive: (id) => live.isLive(id),
+  });
+  const background = o.backgroundRefresh ?? o.mode !== 'cli';
+  if (o.live ?? background) live.start();
+  if (background) scheduler.start();
 
   return {
     mode: o.mode,
@@ -106,8 +139,10 @@ export async function createCore(o: CoreOptions) {
     uploads,
     guests,
     scheduler,
+    live,
     async dispose(): Promise<void> {
       scheduler.stop();
+      live.stop();
       // Running jobs are cancelled and roll back while the connections are still open.
       await jobs.shutdown();
       prompts.cancelAll();

@@ -19,6 +19,8 @@ export const SecretPrompt = z.object({
   keyPath: z.string().optional(),
   /** Shown when a previous answer was wrong. */
   retry: z.boolean().default(false),
+  /** Set when a password cannot be remembered (no OS keyring): why, in words for the user. */
+  cannotRemember: z.string().optional(),
 });
 export const Prompt = z.discriminatedUnion('kind', [HostKeyPrompt, SecretPrompt]);
 export type Prompt = z.infer<typeof Prompt>;

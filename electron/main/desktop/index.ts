@@ -1,13 +1,14 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, protocol } from 'electron';
 import path from 'node:path';
 import { createCore } from '../core';
 import { createHandlers } from '../handlers';
+import { installLastResort } from '../last-resort';
 import { serveIpc } from './ipc-main-adapter';
 import { installMenu } from './menu';
 import { safeStorageCipher } from './safe-storage-cipher';
-import { denyPermissions, lockDown, makeSenderCheck } from './security';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, denyPermissions, lockDown, makeSenderCheck, TRUSTED_PAGE } from './security';
 
-const indexHtml = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererDir = path.join(__dirname, '..', 'renderer');
 const preload = path.join(__dirname, '..', 'preload', 'index.cjs');
 
 function createWindow(): BrowserWindow {
@@ -24,16 +25,32 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
     },
   });
-  lockDown(win.webContents, indexHtml);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(indexHtml);
+  void win.loadURL(TRUSTED_PAGE);
   return win;
 }
 
+/** Where the keyring stands decides whether passwords can be remembered; the reason reaches the UI. */
+function secretCipher() {
+  const { cipher, reason } = safeStorageCipher();
+  return { cipher, cipherUnavailableReason: reason };
+}
+
+// Before ready: app:// must be known as a standard, secure scheme.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+// Every web contents, including any a bug might create, gets the same lock-down.
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
 async function main(): Promise<void> {
+  installLastResort();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -46,15 +63,16 @@ async function main(): Promise<void> {
     }
   });
   await app.whenReady();
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir));
   denyPermissions();
   installMenu();
   const core = await createCore({
     dataDir: process.env.LABDECK_DATA_DIR ?? app.getPath('userData'),
     mode: 'desktop',
-    cipher: safeStorageCipher(),
+    ...secretCipher(),
   });
   const windows = () => BrowserWindow.getAllWindows();
-  serveIpc(core, createHandlers(core), makeSenderCheck(indexHtml, () => windows().map((w) => w.webContents)), windows);
+  serveIpc(core, createHandlers(core), makeSenderCheck(() => windows().map((w) => w.webContents)), windows);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -75,6 +75,7 @@ export class Credentials {
       port: e.port,
       user: e.user,
       retry,
+      cannotRemember: this.secrets.cannotPersistReason,
     });
     if (answer?.kind !== 'secret' || answer.value === null) {
       throw new AppError({ kind: 'cancelled', message: `No password given for ${e.user}@${e.address}.` });

@@ -20,10 +20,17 @@ export class SecretStore {
   constructor(
     private readonly dataDir: string,
     private readonly cipher: SecretCipher | undefined,
+    /** Why passwords cannot be remembered (no cipher): shown in the password prompt. */
+    private readonly noCipherReason = 'This LabDeck has no OS keyring: passwords stay in memory for this run only.',
   ) {}
 
   get canPersist(): boolean {
     return this.cipher !== undefined;
+  }
+
+  /** Undefined when passwords can be remembered; otherwise the reason, in words for the user. */
+  get cannotPersistReason(): string | undefined {
+    return this.cipher ? undefined : this.noCipherReason;
   }
 
   private get file(): string {

@@ -24,7 +24,7 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
   const label = isPassword ? 'Password' : 'Key passphrase';
 
   const send = (v: string | null): void => {
-    void answer({ kind: 'secret', promptId: prompt.promptId, value: v, remember: isPassword && v !== null && remember });
+    void answer({ kind: 'secret', promptId: prompt.promptId, value: v, remember: isPassword && v !== null && remember && !prompt.cannotRemember });
     setValue('');
   };
   const submit = (e: FormEvent): void => {
@@ -61,9 +61,14 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
           {isPassword && (
             <FormControlLabel
               sx={{ mt: 1 }}
-              control={<Checkbox size="small" checked={remember} onChange={(e) => setRemember(e.target.checked)} />}
+              control={<Checkbox size="small" checked={remember && !prompt.cannotRemember} disabled={Boolean(prompt.cannotRemember)} onChange={(e) => setRemember(e.target.checked)} />}
               label="Remember (encrypted)"
             />
+          )}
+          {isPassword && prompt.cannotRemember && (
+            <Alert severity="info" sx={{ mt: 1 }} data-testid="cannot-remember">
+              {prompt.cannotRemember}
+            </Alert>
           )}
         </DialogContent>
         <DialogActions sx={{ px: 3, pb: 2 }}>
