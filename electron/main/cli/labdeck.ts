@@ -5,6 +5,7 @@ import { parseArgs, UsageError } from './args';
 import { composeCommand, planCommand } from './compose-command';
 import { constraintsParse } from './constraints-command';
 import { vmIpCommand } from './vm-ip-command';
+import { makeConsoleTerminalSafe } from './terminal-safe';
 
 /**
  * `labdeck`: the same engine, headless. It reads the same inventory as the app
@@ -94,4 +95,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Everything printed may hold host-controlled text: no raw control characters reach the terminal.
+makeConsoleTerminalSafe();
 main(process.argv.slice(2)).then((code) => process.exit(code));
