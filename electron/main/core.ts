@@ -20,6 +20,7 @@ import { Credentials } from './services/ssh/credentials';
 import { HostKeyStore } from './services/ssh/host-key-store';
 import { SecretStore, type SecretCipher } from './services/ssh/secret-store';
 import { VolumeUploads } from './services/volumes/volume-upload';
+import { tightenPermissions } from './services/storage/permissions';
 
 export type CoreOptions = {
   dataDir: string;
@@ -46,6 +47,8 @@ export const defaultSshDir = (): string => process.env.LABDECK_SSH_DIR ?? path.j
 export async function createCore(o: CoreOptions) {
   const sshDir = o.sshDir ?? defaultSshDir();
   const t = { connectMs: 8000, handshakeMs: 15000, idleMs: 5 * 60_000, keepaliveMs: 15_000, refreshIntervalMs: 60_000, ...o.timeouts };
+  // Loose modes from older versions or restores: data folder 0700, its files 0600.
+  await tightenPermissions(o.dataDir).catch(() => []);
   const bus = new EventBus();
   const prompts = new PromptBroker(bus);
   const secrets = new SecretStore(o.dataDir, o.cipher, o.cipherUnavailableReason);
