@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AuditLog } from './services/audit/audit-log';
 import { EventBus } from './services/event-bus';
 import { ComposeService } from './services/compose/compose-service';
+import { ComposeJournal } from './services/compose/compose-journal';
 import { GuestAddressService } from './services/guests/guest-addresses';
 import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
@@ -88,7 +89,8 @@ export async function createCore(o: CoreOptions) {
   // One lock per host for every change that must not interleave with another (composes today).
   const hostLocks = new KeyedLock();
   const virt = new VirtCapabilitiesService(runner);
-  const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks, virt });
+  const journal = new ComposeJournal(path.join(o.dataDir, 'jobs'), { runner, lock: hostLocks, hosts: () => hosts.configs() });
+  const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks, virt, journal });
   const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
   const guests = new GuestAddressService({ hosts, runner });
   const live = new LiveHosts(hosts, runner, pool, bus, {
@@ -138,6 +140,7 @@ export async function createCore(o: CoreOptions) {
     jobs,
     hostLocks,
     compose,
+    journal,
     virt,
     uploads,
     guests,

@@ -72,5 +72,13 @@ export function createHandlers(core: Core): Handlers {
     'volumes.upload': async (req) => core.uploads.start(req),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),
     'jobs.list': async ({ hostId }) => core.jobs.list(hostId),
+    'recovery.list': async () => core.journal.list(),
+    'recovery.rollback': async ({ id }) => {
+      const hostId = (await core.journal.list()).find((j) => j.id === id)?.hostId;
+      const result = await core.journal.rollback(id);
+      // The inventory should show the host as it is now.
+      if (hostId) core.hosts.refresh(hostId, { interactive: false }).catch(() => undefined);
+      return result;
+    },
   };
 }

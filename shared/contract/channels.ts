@@ -7,6 +7,7 @@ import { HostSnapshot } from '../snapshot/types';
 import { HostMarks } from '../compose/marks';
 import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './compose';
 import { ClientSshKey, GuestAddresses, VirtCapabilities, VolumeUploadRequest } from './guests';
+import { InterruptedJob, RecoveryResult } from './recovery';
 
 export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
@@ -100,6 +101,10 @@ export const channels = {
   'jobs.cancel': { request: z.object({ jobId: z.string() }), response: z.object({ cancelled: z.boolean() }) },
   /** Recent jobs, newest first. */
   'jobs.list': { request: z.object({ hostId: z.string().optional() }).default({}), response: z.array(JobView) },
+  /** Composes an earlier run of LabDeck left unfinished (from the compose journal). */
+  'recovery.list': { request: z.void().or(z.undefined()), response: z.array(InterruptedJob) },
+  /** Undoes what an interrupted compose left on its host, newest first; clears the entry when all is gone. */
+  'recovery.rollback': { request: z.object({ id: z.string() }), response: RecoveryResult },
 } as const;
 
 export type Channels = typeof channels;

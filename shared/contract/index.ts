@@ -10,3 +10,4 @@ export * from './names';
 export * from "./bridge";
 export * from './compose';
 export * from './guests';
+export * from './recovery';

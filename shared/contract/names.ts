@@ -25,6 +25,8 @@ export const channelNames = [
   'volumes.upload',
   'jobs.cancel',
   'jobs.list',
+  'recovery.list',
+  'recovery.rollback',
 ] as const;
 
 export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended', 'job.progress'] as const;

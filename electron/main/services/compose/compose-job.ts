@@ -1,4 +1,5 @@
-import { AppError, toErrorShape, type HostConfig } from '../../../../shared/contract';
+import { randomUUID } from 'node:crypto';
+import { AppError, toErrorShape, type AppErrorShape, type HostConfig } from '../../../../shared/contract';
 import type { ComposeRequestParsed } from '../../../../shared/contract/compose';
 import type { ComposeStep } from '../../../../shared/compose/commands';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
@@ -9,6 +10,7 @@ import type { KeyedLock } from '../jobs/keyed-lock';
 import type { RemoteRunner } from '../remote/remote-runner';
 import { startErrorHint } from '../../../../shared/remote/start-error-hint';
 import { stepArgv, virshArgv, type BuiltPlan } from './build-plan';
+import type { ComposeJournal, JournalHandle } from './compose-journal';
 import { liveConflicts } from './conflicts';
 import { verifyDomain } from './verify';
 
@@ -19,7 +21,20 @@ export type ComposeJobDeps = {
   /** Plans from a fresh snapshot (the same code the dry run uses). */
   plan: (host: HostConfig, req: ComposeRequestParsed, name: string, snapshot: HostSnapshot, signal: AbortSignal) => Promise<BuiltPlan>;
   stepTimeoutMs?: number;
+  /** Written before each remote step, so an interrupted compose is never unknown (see compose-journal.ts). */
+  journal?: ComposeJournal;
+  /** Undo retries while the host does not answer (each waits twice as long, from undoBackoffMs). */
+  undoRetries?: number;
+  undoBackoffMs?: number;
 };
+
+/**
+ * Did the host tell us how the command ended? Only an exit code does. A lost connection, a channel
+ * closed without exit status, a timeout or a cancel leave the step *maybe done*.
+ */
+export function outcomeKnown(shape: AppErrorShape): boolean {
+  return shape.kind === 'remote' && typeof shape.exitCode === 'number';
+}
 
 const cancelled = (message: string) => new AppError({ kind: 'cancelled', message });
 const CANCELLED_MIDWAY = 'Cancelled; the steps already done are undone (see each step).';
@@ -74,6 +89,19 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
   const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(stepArgv(host, s)) }));
   const dumpArgv = virshArgv(host, ['dumpxml', '--domain', built.plan.name]);
   const verifyId = ctx.addStep({ kind: 'verify', description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`, command: quoteArgv(dumpArgv) });
+  const journal = await deps.journal?.begin({
+    id: randomUUID(),
+    kind: 'compose',
+    hostId: host.id,
+    hostName: host.name,
+    domain: built.plan.name,
+    title: `Compose ${built.plan.name} on ${host.name}`,
+    steps: built.steps.map((s) => ({
+      description: s.description,
+      command: quoteArgv(stepArgv(host, s)),
+      undo: s.rollback ? { argv: stepArgv(host, s.rollback), description: s.rollback.description } : null,
+    })),
+  });
 
   let completed = 0;
   let current = -1;
@@ -82,11 +110,13 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
       if (signal.aborted) throw cancelled(CANCELLED_MIDWAY);
       current = i;
       ctx.updateStep(ids[i]!, { status: 'running' });
+      await journal?.mark(i, 'running');
       try {
         await deps.runner.run(host, stepArgv(host, step), { stdin: step.stdin ?? step.stdinBytes, stdinNote: stdinNote(step), signal, timeoutMs });
       } catch (err) {
         throw step.kind === 'start' ? withStartHint(err, built) : err;
       }
+      await journal?.mark(i, 'done');
       ctx.updateStep(ids[i]!, { status: 'done' });
       completed = i + 1;
       current = -1;
@@ -105,14 +135,16 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
       throw new AppError(error);
     }
     ctx.updateStep(verifyId, { status: 'done' });
+    await journal?.finish();
   } catch (err) {
     const shape = toErrorShape(err);
     const wasCancel = signal.aborted || shape.kind === 'cancelled';
     const failedId = current >= 0 ? ids[current]! : ctx.step(verifyId).status === 'running' ? verifyId : -1;
     if (failedId >= 0) ctx.updateStep(failedId, { status: wasCancel ? 'cancelled' : 'failed', error: shape });
-    // A step stopped mid-way (cancel, timeout) may have happened on the host anyway: undo it too, quietly.
-    const uncertain = current >= 0 && (wasCancel || shape.kind === 'timeout') ? current : -1;
-    await rollback(deps, ctx, host, built.steps, ids, completed, uncertain);
+    // A step whose outcome is unknown (cancel, timeout, connection lost, exit status lost) may have
+    // happened on the host anyway: it is *maybe done*, so it is undone too, quietly if it never was.
+    const uncertain = current >= 0 && (wasCancel || !outcomeKnown(shape)) ? current : -1;
+    await rollback(deps, ctx, host, built.steps, ids, completed, uncertain, journal);
     throw err;
   }
 }
@@ -138,7 +170,9 @@ async function rollback(
   ids: readonly number[],
   completed: number,
   uncertain: number,
+  journal?: JournalHandle,
 ): Promise<void> {
+  let left = false;
   const order = [...(uncertain >= 0 ? [uncertain] : []), ...Array.from({ length: completed }, (_, k) => completed - 1 - k)];
   for (const i of order) {
     const undo = steps[i]?.rollback;
@@ -149,16 +183,39 @@ async function rollback(
     ctx.updateStep(id, { rollback: { command, status: 'pending' } });
     try {
       // No signal: a cancel must not stop the clean-up it caused.
-      await deps.runner.run(host, argv, { timeoutMs: 60_000 });
+      await undoWithRetry(deps, host, argv);
+      await journal?.mark(i, 'undone');
       ctx.updateStep(id, { status: 'rolled-back', rollback: { command, status: 'done' } });
     } catch (err) {
-      if (i === uncertain) {
-        // Most likely the step never took effect, so there was nothing to undo.
+      const shape = toErrorShape(err);
+      if (i === uncertain && outcomeKnown(shape)) {
+        // The host answered that there is nothing to undo: the step never took effect.
+        await journal?.mark(i, 'undone');
         ctx.updateStep(id, { rollback: undefined });
         continue;
       }
-      ctx.updateStep(id, { rollback: { command, status: 'failed', error: toErrorShape(err) } });
-      ctx.leftBehind(`${steps[i]?.description ?? ''} (undo failed: ${command})`);
+      left = true;
+      await journal?.mark(i, 'undo-failed');
+      ctx.updateStep(id, { rollback: { command, status: 'failed', error: shape } });
+      const maybe = i === uncertain ? 'maybe done — the host did not say; ' : '';
+      ctx.leftBehind(`${steps[i]?.description ?? ''} (${maybe}undo failed: ${command}${journal ? '; LabDeck offers to undo it at its next start' : ''})`);
+    }
+  }
+  // Steps with nothing to undo never leave anything; the journal goes unless something may be left.
+  if (left) await journal?.keep();
+  else await journal?.finish();
+}
+
+/** An undo is retried while the host does not answer (sshd restarting, network back in seconds). */
+async function undoWithRetry(deps: ComposeJobDeps, host: HostConfig, argv: string[]): Promise<void> {
+  const retries = deps.undoRetries ?? 4;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await deps.runner.run(host, argv, { timeoutMs: 60_000 });
+      return;
+    } catch (err) {
+      if (outcomeKnown(toErrorShape(err)) || attempt >= retries) throw err;
+      await new Promise((r) => setTimeout(r, (deps.undoBackoffMs ?? 1000) * 2 ** attempt));
     }
   }
 }

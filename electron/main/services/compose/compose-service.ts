@@ -10,6 +10,7 @@ import { buildPlan, hostArch, virshArgv, type BuiltPlan, type PlanInputs } from 
 import type { VirtCapabilitiesService } from '../hosts/virt-capabilities';
 import { parseVolumeXml, type VolumeInfo } from '../../../../shared/snapshot/parse-vol-xml';
 import { composeJob } from './compose-job';
+import type { ComposeJournal } from './compose-journal';
 import { parseComposeGrammar } from './grammar';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
@@ -24,6 +25,7 @@ export class ComposeService {
       lock: KeyedLock;
       virt: VirtCapabilitiesService;
       stepTimeoutMs?: number;
+      journal?: ComposeJournal;
     },
   ) {}
 
@@ -108,6 +110,7 @@ export class ComposeService {
           runner: this.deps.runner,
           lock: this.deps.lock,
           stepTimeoutMs: this.deps.stepTimeoutMs,
+          journal: this.deps.journal,
           plan: (h, r, n, s, signal) => this.build(h, r, n, s, signal),
         },
         host,

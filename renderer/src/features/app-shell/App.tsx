@@ -5,6 +5,7 @@ import { AddHostDialog } from '../add-host/AddHostDialog';
 import { ImportDialog } from '../add-host/ImportDialog';
 import { PodSettingsDialog } from '../pod-settings/PodSettingsDialog';
 import { PromptDialogs } from '../prompts/PromptDialogs';
+import { RecoveryDialog } from '../recovery/RecoveryDialog';
 import { AppLayout } from './AppLayout';
 import { AppThemeProvider } from './AppThemeProvider';
 import { NoticeSnackbar } from './NoticeSnackbar';
@@ -18,6 +19,7 @@ function Shell() {
       <AddHostDialog />
       <ImportDialog />
       <PodSettingsDialog />
+      <RecoveryDialog />
       {/* Last, so a host-key or password prompt opened mid-"Add host" stacks above that dialog. */}
       <PromptDialogs />
       <NoticeSnackbar />
