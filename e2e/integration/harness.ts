@@ -18,13 +18,15 @@ export async function startCore(
     /** Answers for secret prompts (passphrases, passwords), in order; null cancels. */
     secrets?: (string | null)[];
     timeouts?: CoreOptions['timeouts'];
+    /** Resident sessions and event watchers (off by default: most tests count execs). */
+    live?: boolean;
   } = {},
 ): Promise<TestCore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-it-'));
   const sshDir = path.join(dir, 'ssh');
   mkdirSync(sshDir, { mode: 0o700 });
   if (o.knownHosts !== undefined) writeFileSync(path.join(sshDir, 'known_hosts'), o.knownHosts);
-  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir, mode: 'cli', backgroundRefresh: false, timeouts: o.timeouts });
+  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir, mode: 'cli', backgroundRefresh: false, live: o.live ?? false, timeouts: o.timeouts });
   const seen: Prompt[] = [];
   core.bus.subscribe((name, payload) => {
     if (name !== 'prompt.opened') return;

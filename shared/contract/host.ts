@@ -123,5 +123,9 @@ export const HostView = HostConfig.extend({
   statusMessage: z.string().optional(),
   lastError: AppErrorShape.optional(),
   refreshing: z.boolean().default(false),
+  /** Changes on the host arrive as they happen (resident session and event watchers up). */
+  live: z.boolean().optional(),
+  /** When the last change pushed by the host (an event) was applied. */
+  lastChangeAt: z.string().optional(),
 });
 export type HostView = z.infer<typeof HostView>;

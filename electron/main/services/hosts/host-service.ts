@@ -26,11 +26,17 @@ type Live = {
   refreshing: boolean;
   snapshot?: HostSnapshot;
   inFlight?: Promise<HostSnapshot>;
+  live?: boolean;
+  lastChangeAt?: string;
 };
+
+/** Where refreshes read a host from (the live sessions when up; else the one-exec script). */
+export type SnapshotSource = (host: HostConfig, o: { interactive: boolean; signal?: AbortSignal }) => Promise<HostSnapshot>;
 
 /** Inventory entries plus their live state; every change is pushed as a `host.changed` event. */
 export class HostService {
   private readonly live = new Map<string, Live>();
+  private source: SnapshotSource = (host, o) => readSnapshot(this.runner, host, o);
 
   constructor(
     private readonly store: InventoryStore,
@@ -55,8 +61,21 @@ export class HostService {
 
   view(id: string): HostView {
     const h = this.config(id);
-    const { status, statusMessage, lastError, refreshing } = this.liveOf(id);
-    return { ...h, status, statusMessage, lastError, refreshing };
+    const { status, statusMessage, lastError, refreshing, live, lastChangeAt } = this.liveOf(id);
+    return { ...h, status, statusMessage, lastError, refreshing, live, lastChangeAt };
+  }
+
+  setSnapshotSource(source: SnapshotSource): void {
+    this.source = source;
+  }
+
+  /** The live indicator of a host (see LiveHosts); pushed as host.changed. */
+  setLive(id: string, patch: { live?: boolean; lastChangeAt?: string }): void {
+    if (!this.store.current.hosts.some((h) => h.id === id)) return;
+    const l = this.liveOf(id);
+    if (l.live === patch.live && (patch.lastChangeAt === undefined || l.lastChangeAt === patch.lastChangeAt)) return;
+    Object.assign(l, patch.lastChangeAt === undefined ? { live: patch.live } : patch);
+    this.emit(id);
   }
 
   list(): HostView[] {
@@ -136,14 +155,26 @@ export class HostService {
    * Reads a host's snapshot and records the outcome. Concurrent refreshes of one host share the
    * same exec. Resolves with the snapshot or throws the typed error (also recorded on the host).
    */
-  refresh(id: string, o: { interactive: boolean }): Promise<HostSnapshot> {
+  refresh(
+    id: string,
+    o: {
+      interactive: boolean;
+      /** A read of its own (an event's targeted re-read): runs after a refresh in flight, never merged into it. */
+      read?: (host: HostConfig) => Promise<HostSnapshot>;
+      /** No "refreshing" state shown while it runs (live updates). */
+      quiet?: boolean;
+    },
+  ): Promise<HostSnapshot> {
     const l = this.liveOf(id);
+    if (l.inFlight && o.read) return l.inFlight.catch(() => undefined).then(() => this.refresh(id, o));
     if (l.inFlight) return l.inFlight;
     const host = this.config(id);
-    l.refreshing = true;
-    if (l.status === 'unknown') l.status = 'connecting';
-    this.emit(id);
-    const run = readSnapshot(this.runner, host, o)
+    if (!o.quiet) {
+      l.refreshing = true;
+      if (l.status === 'unknown') l.status = 'connecting';
+      this.emit(id);
+    }
+    const run = (o.read ? o.read(host) : this.source(host, o))
       .then(async (snapshot) => {
         Object.assign(l, statusOfSnapshot(snapshot), { snapshot, lastError: undefined });
         await this.store

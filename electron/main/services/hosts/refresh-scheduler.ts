@@ -5,6 +5,9 @@ export type SchedulerOptions = {
   /** Fraction of the interval added at random, so a hundred hosts are not all polled in the same second. */
   jitter: number;
   maxBackoffMs: number;
+  /** A host whose changes arrive live is polled only this often: a safety net. */
+  liveIntervalMs?: number;
+  isLive?: (id: string) => boolean;
 };
 
 /**
@@ -55,7 +58,8 @@ export class RefreshScheduler {
 
   private delayFor(id: string): number {
     const n = this.failures.get(id) ?? 0;
-    const base = Math.min(this.o.maxBackoffMs, this.o.intervalMs * 2 ** n);
+    const interval = this.o.liveIntervalMs && this.o.isLive?.(id) ? this.o.liveIntervalMs : this.o.intervalMs;
+    const base = Math.min(Math.max(this.o.maxBackoffMs, interval), interval * 2 ** n);
     return base * (1 + this.o.jitter * Math.random());
   }
 

@@ -15,6 +15,8 @@ export interface SessionTransport {
   /** Kills the remote process group (a command stuck in it), then closes. */
   kill(): Promise<void>;
   readonly closed: boolean;
+  /** The remote process (group) id, once known. */
+  readonly pid?: number;
 }
 
 export type TransportHandlers = {
@@ -89,6 +91,9 @@ export function sshTransportOpener(pool: ConnectionPool, endpoint: () => SshEndp
       get closed() {
         return closed;
       },
+      get pid() {
+        return pid;
+      },
       write(text) {
         if (!closed) channel.write(text);
       },
@@ -135,6 +140,9 @@ export const localTransportOpener: TransportOpener = async (argv, h) => {
   return {
     get closed() {
       return closed;
+    },
+    get pid() {
+      return child.pid;
     },
     write(text) {
       if (!closed) child.stdin.write(text);

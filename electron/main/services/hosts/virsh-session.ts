@@ -63,6 +63,11 @@ export class ResidentSession {
 
   constructor(private readonly o: ResidentSessionOptions) {}
 
+  /** The remote process group of the running session (tests kill it to play a crash). */
+  get pid(): number | undefined {
+    return this.t?.pid;
+  }
+
   get up(): boolean {
     return !!this.t && !this.t.closed;
   }
