@@ -14,9 +14,14 @@ export async function writeFileAtomic(file: string, data: string, mode = 0o600):
   try {
     await handle.writeFile(data, 'utf8');
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (err) {
+    // Disk full, I/O error: the target is untouched; the half-written temp file must not stay
+    // behind taking the little space that is left.
+    await handle.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true });
+    throw err;
   }
+  await handle.close();
   try {
     await fs.rename(tmp, file);
   } catch (err) {
