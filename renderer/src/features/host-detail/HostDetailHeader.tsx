@@ -10,6 +10,7 @@ import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { hostTarget } from '../../format/host-format';
 import { fullTime } from '../../format/time-format';
 import { ComposeVmButton } from '../compose/ComposeVmButton';
+import { LiveIndicator } from '../inventory/LiveIndicator';
 import { StatusPill } from '../inventory/StatusPill';
 import { PodSettingsButton } from '../pod-settings/PodSettingsButton';
 
@@ -32,6 +33,7 @@ export function HostDetailHeader({ host, snapshot, onBack, onRefresh }: Props) {
             {host.name}
           </Typography>
           <StatusPill status={host.status} busy={host.refreshing} message={host.statusMessage ?? host.lastError?.message} />
+          <LiveIndicator live={host.live && host.status === 'online'} lastChangeAt={host.lastChangeAt} showTime />
         </Box>
         <Typography variant="body2" color="text.secondary">
           {[hostTarget(host), versions].filter(Boolean).join(' · ')}

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { HostView } from '../../../../shared/contract';
 import { hostTarget, kindLabel } from '../../format/host-format';
 import type { SortKey } from '../../store';
+import { LiveIndicator } from './LiveIndicator';
 import { StatusPill } from './StatusPill';
 
 export type HostColumn = {
@@ -63,7 +64,12 @@ export const hostColumns: HostColumn[] = [
     sortKey: 'status',
     width: 150,
     priority: 1,
-    render: (h) => <StatusPill status={h.status} busy={h.refreshing} message={h.statusMessage ?? h.lastError?.message} />,
+    render: (h) => (
+      <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
+        <StatusPill status={h.status} busy={h.refreshing} message={h.statusMessage ?? h.lastError?.message} />
+        <LiveIndicator live={h.live && h.status === 'online'} lastChangeAt={h.lastChangeAt} />
+      </Box>
+    ),
   },
   { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 64, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
   {
