@@ -1,0 +1,281 @@
+// Live hosts benchmark (part of `npm run bench`): resident session vs one persistent libvirt
+// connection, event latency in the browser build, remote CPU at idle vs polling, and LabDeck's own
+// CPU holding 20 hosts live.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createCore, type Core } from '../../electron/main/core';
+import { localTransportOpener } from '../../electron/main/services/hosts/session-transport';
+import { ResidentSession, type SessionCommand } from '../../electron/main/services/hosts/virsh-session';
+import { parseUuidList } from '../../shared/snapshot/parse-uuid-list';
+import { readLab, type LabHost } from '../lab/lab-description';
+
+const root = path.resolve(__dirname, '..', '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(f: () => T | undefined | false | Promise<T | undefined | false>, ms: number, what: string): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await f();
+    if (v) return v;
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function newCore(dir: string, live: boolean): Promise<Core> {
+  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false, live });
+  core.bus.subscribe((name, p) => {
+    const prompt = p as { kind?: string; promptId?: string };
+    if (name === 'prompt.opened' && prompt.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
+  });
+  return core;
+}
+
+const addHost = (core: Core, h: LabHost, key: string) =>
+  core.hosts.add({ name: h.name, address: h.address, port: h.port, user: h.user, auth: { method: 'key', keyPath: key }, libvirtUri: h.libvirtUri });
+
+/** The queries of one refresh, as LabDeck's session runs them (lists, then every object). */
+async function roundOfQueries(s: ResidentSession): Promise<void> {
+  const lists: SessionCommand[] = [
+    ['uri', 'uri'], ['net-all', 'net-list --all --uuid'], ['net-active', 'net-list --uuid'], ['net-autostart', 'net-list --all --autostart --uuid'],
+    ['net-persistent', 'net-list --all --persistent --uuid'], ['pool-all', 'pool-list --all --uuid'], ['pool-active', 'pool-list --uuid'],
+    ['pool-autostart', 'pool-list --all --autostart --uuid'], ['pool-persistent', 'pool-list --all --persistent --uuid'], ['dom-all', 'list --all --uuid'],
+    ['dom-active', 'list --uuid'], ['version', 'version --daemon'], ['nodeinfo', 'nodeinfo'],
+  ].map(([name, cmd]) => ({ name: name!, cmd: cmd! }));
+  const r = await s.run(lists);
+  const body = (n: string) => r.find((x) => x.name === n)?.body ?? '';
+  const on = (n: string) => new Set(parseUuidList(body(n)));
+  const cmds: SessionCommand[] = [];
+  for (const u of parseUuidList(body('net-all'))) cmds.push({ name: 'n', cmd: `net-dumpxml ${u}` }, ...(on('net-active').has(u) ? [{ name: 'l', cmd: `net-dhcp-leases ${u}` }] : []));
+  for (const u of parseUuidList(body('pool-all'))) cmds.push({ name: 'p', cmd: `pool-dumpxml ${u}` }, ...(on('pool-active').has(u) ? [{ name: 'v', cmd: `vol-list --pool ${u} --details` }] : []));
+  for (const u of parseUuidList(body('dom-all'))) cmds.push({ name: 'd', cmd: `dumpxml ${u}` }, { name: 's', cmd: `domstate ${u}` }, ...(on('dom-active').has(u) ? [{ name: 'i', cmd: `domifaddr ${u} --source lease` }] : []));
+  await s.run(cmds);
+}
+
+/** CPU ticks (utime+stime+cutime+cstime) of a process and all its living descendants, from /proc. */
+function subtreeTicks(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(f[1]);
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
+      const c = children.get(ppid) ?? [];
+      c.push(Number(d));
+      children.set(ppid, c);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let sum = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    sum += ticks.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return sum;
+}
+
+const ppidOf = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+};
+
+/** The sshd process of LabDeck's pooled connection (everything LabDeck runs on the host hangs below it). */
+async function connectionRoot(core: Core, hostId: string, listenerPid: number): Promise<number> {
+  const host = core.hosts.configs().find((h) => h.id === hostId)!;
+  let pid = Number((await core.runner.run(host, ['sh', '-c', 'echo $PPID'], { interactive: false })).trim());
+  while (ppidOf(pid) !== listenerPid) pid = ppidOf(pid);
+  return pid;
+}
+
+const libvirtdTicks = (stateDir: string) => subtreeTicks(Number(readFileSync(path.join(stateDir, 'labhost1', 'libvirtd.pid'), 'utf8').trim()));
+
+async function main(): Promise<void> {
+  const lab = readLab();
+  const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
+  const testHosts = lab.hosts.filter((h) => h.kind === 'test').slice(0, 20);
+  const hz = 100;
+  const sshdListener = Number(readFileSync(qemu.sshdPidFile, 'utf8').trim());
+  const lines: string[] = ['LabDeck live hosts benchmark'];
+
+  // (1) refresh through the resident session vs the same queries over one persistent libvirt connection.
+  let refreshRatio: number;
+  {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
+    const core = await newCore(dir, true);
+    const persistent = new ResidentSession({
+      dialect: 'virsh',
+      argv: ['virsh', '-c', `qemu+ssh://${qemu.user}@${qemu.address}:${qemu.port}/system?keyfile=${lab.clientKey}&no_verify=1&no_tty=1`],
+      open: localTransportOpener,
+      timeoutMs: 30_000,
+      label: 'qemu+ssh',
+    });
+    try {
+      const id = (await addHost(core, qemu, lab.clientKey)).id;
+      await until(() => core.live.isLive(id), 20_000, 'labhost1 live');
+      await core.hosts.refresh(id, { interactive: false });
+      await roundOfQueries(persistent);
+      const ours: number[] = [];
+      const theirs: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        let t0 = performance.now();
+        await core.hosts.refresh(id, { interactive: false });
+        ours.push(performance.now() - t0);
+        t0 = performance.now();
+        await roundOfQueries(persistent);
+        theirs.push(performance.now() - t0);
+      }
+      const stats = core.live.stats(id)!;
+      refreshRatio = median(ours) / median(theirs);
+      lines.push(`  KVM host refresh: resident session ${median(ours).toFixed(1)} ms (all of it: host sections + ${stats.reads.full} full reads so far); one persistent qemu+ssh libvirt connection, the same virsh queries ${median(theirs).toFixed(1)} ms (medians of 15)`);
+      lines.push(`(1) resident session vs persistent libvirt connection   ratio ${refreshRatio.toFixed(2)}x   goal <= 1.2x   ${refreshRatio <= 1.2 ? 'met' : 'MISSED'}`);
+    } finally {
+      persistent.close();
+      await core.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // (3) remote CPU per idle host per minute: live (sessions + watchers, nothing happening) vs polling every 60 s.
+  {
+    const window = 60_000;
+    const measure = async (live: boolean) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
+      const core = await newCore(dir, live);
+      try {
+        const id = (await addHost(core, qemu, lab.clientKey)).id;
+        if (live) await until(() => core.live.isLive(id), 20_000, 'labhost1 live');
+        await core.hosts.refresh(id, { interactive: false });
+        await sleep(1000);
+        const conn = await connectionRoot(core, id, sshdListener);
+        await sleep(500);
+        const c0 = subtreeTicks(conn);
+        const l0 = libvirtdTicks(lab.stateDir);
+        const t0 = Date.now();
+        // Polling at today's default interval: one snapshot per minute; live: nothing to do.
+        if (!live) await core.hosts.refresh(id, { interactive: false });
+        await sleep(window - (Date.now() - t0));
+        const conn1 = subtreeTicks(conn);
+        const l1 = libvirtdTicks(lab.stateDir);
+        return { connMs: ((conn1 - c0) * 1000) / hz, libvirtdMs: ((l1 - l0) * 1000) / hz };
+      } finally {
+        await core.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const poll = await measure(false);
+    const live = await measure(true);
+    // Ticks are 10 ms: a minute with less than one tick counts as half a tick.
+    const floor = (x: number) => Math.max(x, 5);
+    const ratio = floor(live.connMs) / floor(poll.connMs);
+    lines.push(`  remote CPU per idle minute, LabDeck's processes on the host (sshd session, virsh, sh, ip…): live ${live.connMs.toFixed(0)} ms, polling every 60 s ${poll.connMs.toFixed(0)} ms`);
+    lines.push(`  libvirtd meanwhile (shared with anything else using the lab): live ${live.libvirtdMs.toFixed(0)} ms, polling ${poll.libvirtdMs.toFixed(0)} ms`);
+    lines.push(`(3) remote CPU at idle, live vs polling                 ratio ${ratio.toFixed(2)}x   goal <= 0.2x   ${ratio <= 0.2 ? 'met' : 'MISSED'}`);
+  }
+
+  // (4) 20 hosts held live: LabDeck's own CPU at idle.
+  {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
+    const core = await newCore(dir, true);
+    try {
+      const views = await Promise.all(testHosts.map((h) => addHost(core, h, lab.clientKey)));
+      await until(() => views.every((v) => core.live.isLive(v.id)), 60_000, '20 hosts live');
+      await sleep(3000);
+      const u0 = process.cpuUsage();
+      const t0 = performance.now();
+      await sleep(30_000);
+      const u = process.cpuUsage(u0);
+      const ms = (u.user + u.system) / 1000;
+      const perMin = (ms * 60_000) / (performance.now() - t0);
+      lines.push(`(4) 20 hosts held live, LabDeck's own CPU at idle: ${perMin.toFixed(0)} ms per minute (${((perMin / 60_000) * 100).toFixed(2)}% of one core)`);
+    } finally {
+      await core.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // (2) event latency in the browser build: virsh start/destroy in the host's namespace → the VM table.
+  {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
+    const name = `live-bench-${randomBytes(3).toString('hex')}`;
+    const onHost = (...args: string[]) => execFileSync('ip', ['netns', 'exec', qemu.namespace, 'virsh', '-c', qemu.libvirtUri, ...args], { stdio: 'ignore' });
+    const xml = path.join(dir, 'dom.xml');
+    writeFileSync(xml, `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`);
+    const setup = await newCore(dir, false);
+    await addHost(setup, qemu, lab.clientKey);
+    await setup.dispose();
+    // The browser build and its web host (npm run build makes them).
+    if (!existsSync(path.join(root, 'dist/web/index.cjs'))) execFileSync(process.execPath, [path.join(root, 'electron/build.mjs')], { stdio: 'inherit' });
+    const env = { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh') };
+    const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const browser = await chromium.launch({ executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        web.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /LabDeck is running at (\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
+      });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(url);
+      await page.getByRole('row', { name: new RegExp(qemu.name) }).getByTestId('live-indicator').waitFor({ timeout: 30_000 });
+      await page.getByRole('row', { name: new RegExp(qemu.name) }).click();
+      await page.getByRole('button', { name: `Open ${qemu.name}` }).click();
+      await page.getByRole('tablist', { name: 'Host sections' }).getByRole('tab', { name: /^VMs\b/ }).click();
+      onHost('define', xml);
+      const stateIs = (want: string) =>
+        page.waitForFunction(
+          ([n, w]) => [...document.querySelectorAll('table[aria-label="VMs"] tr')].some((r) => r.querySelector('th, td')?.textContent?.trim() === n && (r.textContent ?? '').includes(w!)),
+          [name, want],
+          { polling: 'raf', timeout: 10_000 },
+        );
+      await stateIs('shut off');
+      const afterCmd: number[] = [];
+      const withCmd: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const [cmd, want] = i % 2 === 0 ? ['start', 'running'] : ['destroy', 'shut off'];
+        const t0 = performance.now();
+        onHost(cmd!, '--domain', name);
+        const t1 = performance.now();
+        await stateIs(want!);
+        const t2 = performance.now();
+        afterCmd.push(t2 - t1);
+        withCmd.push(t2 - t0);
+      }
+      const p = p95(afterCmd);
+      lines.push(`  event latency over 20 trials (10 starts, 10 destroys), from virsh returning to the browser showing it: median ${median(afterCmd).toFixed(0)} ms, p95 ${p.toFixed(0)} ms, max ${Math.max(...afterCmd).toFixed(0)} ms; counting the virsh command itself: p95 ${p95(withCmd).toFixed(0)} ms`);
+      lines.push(`(2) event → screen, p95                                 ${p.toFixed(0)} ms   goal <= 1000 ms   ${p <= 1000 ? 'met' : 'MISSED'}`);
+    } finally {
+      for (const cmd of ['destroy', 'undefine']) {
+        try {
+          onHost(cmd, '--domain', name);
+        } catch {
+          // not running / gone
+        }
+      }
+      await browser.close();
+      web.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
