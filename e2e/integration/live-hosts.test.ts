@@ -139,7 +139,16 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
         same = JSON.stringify(withoutTime(viaSession)) === JSON.stringify(withoutTime(viaScript));
         if (!same && i === 4) expect(withoutTime(viaSession)).toEqual(withoutTime(viaScript));
       }
+      const { virsh } = core.live.sessions(id)!;
+      const requests = virsh.stats.requests;
+      await core.audit.flushed();
+      const audited = (await core.audit.list({ hostId: id, limit: 5000 })).length;
       const xml = await core.live.virshRead(host(), ['dumpxml', snap()!.libvirt!.domains.find((d) => d.name === name)!.uuid]);
+      // Through the resident session: no exec, no audit entry of its own.
+      expect(virsh.stats.requests).toBe(requests + 1);
+      await core.audit.flushed();
+      expect((await core.audit.list({ hostId: id, limit: 5000 })).length).toBe(audited);
+      await expect(core.live.virshRead(host(), ['dumpxml', '--domain', 'live-no-such-domain'])).rejects.toMatchObject({ shape: { kind: 'remote', message: /failed to get domain/ } });
       expect(xml).toContain('@@@LDS:00000000-0000-0000-0000-000000000000:end:@@@');
       expect(xml.trim().endsWith('</domain>')).toBe(true);
     } finally {

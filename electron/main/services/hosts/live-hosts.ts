@@ -1,7 +1,8 @@
-import { AppError, type HostConfig } from '../../../../shared/contract';
+import type { HostConfig } from '../../../../shared/contract';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { EventBus } from '../event-bus';
-import { endpointOf, type RemoteRunner } from '../remote/remote-runner';
+import { endpointOf, type RemoteRunner, type RunOptions } from '../remote/remote-runner';
+import type { ExecResult } from '../ssh/exec-channel';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import { EventStream, EVENTS_NOTE, eventsArgv, type HostEvent } from './event-stream';
 import type { HostService } from './host-service';
@@ -16,7 +17,7 @@ import {
 } from './session-snapshot';
 import { sshTransportOpener, type TransportOpener } from './session-transport';
 import { readSnapshot } from './snapshot-reader';
-import { ResidentSession, type SessionSection } from './virsh-session';
+import { ResidentSession } from './virsh-session';
 
 export type LiveOptions = {
   /** Per command in the resident virsh session. */
@@ -48,6 +49,17 @@ type HostLive = {
   /** The pending re-read was asked for by an event (not a first read or a resync). */
   changed: boolean;
 };
+
+/** virsh commands that only read (the route takes nothing else). */
+const READ_ONLY = new Set([
+  'uri', 'version', 'nodeinfo', 'hostname', 'capabilities', 'domcapabilities', 'sysinfo',
+  'list', 'dominfo', 'domstate', 'domuuid', 'domname', 'domid', 'dumpxml', 'domifaddr', 'domiflist', 'domblklist', 'domstats',
+  'net-list', 'net-info', 'net-dumpxml', 'net-dhcp-leases', 'net-uuid', 'net-name',
+  'pool-list', 'pool-info', 'pool-dumpxml', 'vol-list', 'vol-info', 'vol-dumpxml', 'vol-path', 'vol-key',
+  'iface-list', 'iface-dumpxml', 'nodedev-list', 'nodedev-dumpxml',
+]);
+/** Arguments that read the same on virsh's own command line as in argv (no quoting, no comments). */
+const PLAIN_ARG = /^[A-Za-z0-9_.:=/@%+,-]+$/;
 
 const configKey = (h: HostConfig) => JSON.stringify([h.address, h.port, h.user, h.auth, h.jump, h.libvirtUri]);
 
@@ -101,6 +113,7 @@ export class LiveHosts {
     if (this.running) return;
     this.running = true;
     this.hosts.setSnapshotSource((host, o) => this.read(host, o));
+    this.runner.setReadOnlyRoute((host, argv, o) => this.route(host, argv, o));
     this.unsubscribe = this.bus.subscribe((name, payload) => {
       if (name === 'host.removed') this.stopHost((payload as { id: string }).id);
       if (name === 'host.changed') this.sync();
@@ -110,6 +123,7 @@ export class LiveHosts {
 
   stop(): void {
     this.running = false;
+    this.runner.setReadOnlyRoute(undefined);
     this.unsubscribe?.();
     for (const id of [...this.hostsLive.keys()]) this.stopHost(id);
   }
@@ -131,17 +145,38 @@ export class LiveHosts {
   }
 
   /**
-   * A read-only virsh command through the host's resident session; the answer (stdout and stderr
-   * merged) as the script would have it. Falls back to an exec when the host has no session.
+   * A read-only virsh command, answered by the host's resident session when it has one (else an
+   * exec, as always): stdout, or the typed error.
    */
-  async virshRead(host: HostConfig, args: readonly string[], o: { timeoutMs?: number } = {}): Promise<string> {
+  virshRead(host: HostConfig, args: readonly string[], o: { timeoutMs?: number } = {}): Promise<string> {
+    return this.runner.run(host, ['virsh', '-c', host.libvirtUri, ...args], { interactive: false, timeoutMs: o.timeoutMs });
+  }
+
+  /**
+   * RemoteRunner's read-only route: `virsh -c|--connect URI <read-only command> <plain args>` on a
+   * host with a running session goes through it. The session merges stderr into stdout, so virsh's
+   * `error: …` lines are split back out and make the result a failure, as the exec would.
+   */
+  private route(host: HostConfig, argv: readonly string[], o: RunOptions): Promise<ExecResult> | undefined {
     const h = this.hostsLive.get(host.id);
-    if (!h || !h.virsh.up || args.some((a) => /[\s'"\\#;]/.test(a) || a === '')) return this.runner.virsh(host, args, { interactive: false, timeoutMs: o.timeoutMs });
-    const [s] = await h.virsh.run([{ name: 'q', cmd: args.join(' ') }], o);
-    const body = (s as SessionSection).body;
-    const err = /^error: .*/m.exec(body);
-    if (err) throw new AppError({ kind: 'remote', message: `${host.name}: ${err[0].replace(/^error: /, '')}`, command: `virsh ${args.join(' ')}`, stderr: body });
-    return body;
+    if (!h || h.stopped || !h.virsh.up || h.key !== configKey(host) || o.stdin !== undefined || o.signal?.aborted) return undefined;
+    if (argv[0] !== 'virsh' || (argv[1] !== '-c' && argv[1] !== '--connect') || argv[2] !== host.libvirtUri) return undefined;
+    const args = argv.slice(3);
+    if (!READ_ONLY.has(args[0] ?? '') || !args.every((a) => PLAIN_ARG.test(a))) return undefined;
+    const started = Date.now();
+    return h.virsh.run([{ name: 'q', cmd: args.join(' ') }], { timeoutMs: Math.min(o.timeoutMs ?? this.o.commandTimeoutMs, this.o.commandTimeoutMs) }).then(([s]) => {
+      const lines = (s?.body ?? '').split('\n');
+      const errors = lines.filter((l) => l.startsWith('error: '));
+      const failed = errors.length > 0;
+      return {
+        exitCode: failed ? 1 : 0,
+        signal: null,
+        stdout: lines.filter((l) => !l.startsWith('error: ')).join('\n'),
+        stderr: failed ? `${errors.join('\n')}\n` : '',
+        durationMs: Date.now() - started,
+        outcome: failed ? 'failed' : 'ok',
+      };
+    });
   }
 
   private async read(host: HostConfig, o: { interactive: boolean; signal?: AbortSignal }): Promise<HostSnapshot> {

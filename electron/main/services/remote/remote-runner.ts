@@ -11,15 +11,29 @@ export function endpointOf(h: Pick<HostConfig, 'address' | 'port' | 'user' | 'au
 
 export type RunOptions = ExecOptions & { interactive?: boolean };
 
+export type ReadOnlyRoute = (host: HostConfig, argv: readonly string[], o: RunOptions) => Promise<ExecResult> | undefined;
+
 /**
  * Runs argv on a host and turns failures into typed errors that carry the command and its stderr.
  * Callers pass argv only; quoting happens in one place below this.
  */
 export class RemoteRunner {
+  private route?: ReadOnlyRoute;
+
   constructor(private readonly pool: ConnectionPool) {}
+
+  /**
+   * Read-only virsh queries may be answered by the host's resident session (LiveHosts): no exec
+   * and no audit entry of their own. The route returns undefined for anything it does not take.
+   */
+  setReadOnlyRoute(route: ReadOnlyRoute | undefined): void {
+    this.route = route;
+  }
 
   /** Raw result, whatever the exit code. */
   exec(host: HostConfig, argv: readonly string[], o: RunOptions = {}): Promise<ExecResult> {
+    const routed = this.route?.(host, argv, o);
+    if (routed) return routed.catch(() => this.pool.exec(endpointOf(host), argv, { ...o, hostId: host.id }));
     return this.pool.exec(endpointOf(host), argv, { ...o, hostId: host.id });
   }
 
