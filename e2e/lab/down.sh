@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Removes LabDeck's test lab: guests destroyed, then undefined; networks and pools undefined;
-# daemons stopped by their PID files; every process left in a lab namespace killed; namespaces
-# deleted; waits until the root-side veths are gone. Safe when the lab is half up or absent:
-# it never fails. Generated keys in $STATE are kept so fingerprints stay stable across runs
-# (--purge removes $STATE entirely).
+# daemons (libvirtd, virtlogd, the LAN's dnsmasq) stopped by their PID files; every process left
+# in a lab namespace killed; namespaces deleted; waits until the root-side veths are gone. Safe
+# when the lab is half up or absent: it never fails. Generated keys and the built guest image in
+# $STATE are kept, so fingerprints stay stable and the image is not rebuilt (--purge removes
+# $STATE entirely).
 # Usage: down.sh [--purge]
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,7 +18,8 @@ require_root
 rm -f "$STATE/lab.json"
 
 libvirt_teardown
-teardown_ns $(lab_namespaces)
+lan_dhcp_stop
+teardown_ns $(lab_namespaces) # (lablan1, the LAN machine, included)
 wait_links_gone
 restore_default_network
 
@@ -35,9 +37,10 @@ any_running sshd || rmdir /run/sshd 2>/dev/null
 if ((PURGE)); then
   rm -rf "$STATE"
 elif [[ -d $STATE ]]; then
-  # Keep the keys; drop runtime files (PID files, logs, pool, generated configs).
+  # Keep the keys and the built guest image; drop runtime files (PID files, logs, pool, the LAN's
+  # leases, generated configs).
   find "$STATE" -mindepth 1 -maxdepth 1 ! -name 'id_ed25519*' ! -name 'labhost1' ! -name 'labtest*' \
-    ! -name 'orig-default-network.xml*' -exec rm -rf {} +
+    ! -name 'orig-default-network.xml*' ! -name guest -exec rm -rf {} +
   find "$STATE" -mindepth 2 -maxdepth 2 -path "$STATE/lab*/*" ! -name 'ssh_host_ed25519_key*' -exec rm -rf {} +
 fi
 

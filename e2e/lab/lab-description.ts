@@ -44,6 +44,43 @@ export const LabDescription = z.object({
     poolPath: z.string(),
     volume: z.string(),
   }),
+  /**
+   * The tiny bootable guest (e2e/lab/guest): one hybrid image, uploaded to `host`'s `pool` twice —
+   * `isoVolume` boots as a CD-ROM, `cloudVolume` as a disk (put a qcow2 overlay on it). It reads a
+   * NoCloud seed (label `cidata`), prints `labdeck-guest: …` lines on its serial console
+   * (e2e/integration/guests.ts parses them) and runs an SSH server.
+   */
+  guest: z.object({
+    host: z.string(),
+    pool: z.string(),
+    isoVolume: z.string(),
+    cloudVolume: z.string(),
+    /** The built image on this machine (the volumes are copies of it). */
+    imagePath: z.string(),
+    /** Hash of the image's recipe: changes when the image is rebuilt. */
+    version: z.string(),
+    /** Memory to give it, at least (Debian's kernel under GRUB needs that much to unpack). */
+    minMemoryMiB: z.number().int(),
+    /** The user created for `- default` in the seed's users (or when it names no users). */
+    defaultUser: z.string(),
+  }),
+  /**
+   * A LAN machine on the far side of `host`'s `hostInterface` (a network namespace, no sshd): the
+   * segment macvtap guests on that NIC land on, with an external DHCP server (dnsmasq; switch it
+   * with `dhcpScript on|off|status`). `hostAddress` is the host's own address on that segment.
+   */
+  lan: z.object({
+    namespace: z.string(),
+    interface: z.string(),
+    address: z.string(),
+    prefixLen: z.number().int(),
+    dhcpRange: z.tuple([z.string(), z.string()]),
+    host: z.string(),
+    hostInterface: z.string(),
+    hostAddress: z.string(),
+    leasesFile: z.string(),
+    dhcpScript: z.string(),
+  }),
 });
 export type LabDescription = z.infer<typeof LabDescription>;
 

@@ -5,7 +5,7 @@ LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STATE=$(realpath -m "${LABDECK_LAB_STATE:-$LAB_DIR/.state}")
 QEMU_URI=qemu:///system
 # Namespaces and root-side interface names the lab owns; nothing else is ever touched.
-LAB_NS_RE='^(labhost1|labtest[0-9]+)$'
+LAB_NS_RE='^(labhost1|labtest[0-9]+|lablan1)$'
 LAB_LINK_RE='^(lab1|labt[0-9]+)-'
 
 log() { printf '[lab %s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -107,6 +107,45 @@ EOF
   for ((i = 0; i < 200; i++)); do pid_alive "$dir/sshd.pid" sshd && return 0; sleep 0.025; done
   tail -5 "$dir/sshd.log" >&2
   die "sshd for $name did not start (log: $dir/sshd.log)"
+}
+
+# --- The LAN on eth1's far side -------------------------------------------------------------
+# A "machine" (namespace lablan1) holding the far end of labhost1's eth1 veth (renamed lan0), with
+# an external DHCP server (dnsmasq; its state in $STATE/lan) as a LAN's router would run it.
+LAN_NS=lablan1
+LAN_IF=lan0
+LAN_ADDR=192.168.60.1
+LAN_HOST_ADDR=192.168.60.2 # labhost1's eth1
+LAN_PREFIX=24
+LAN_RANGE=(192.168.60.100 192.168.60.199)
+LAN_DIR=$STATE/lan
+
+lan_dhcp_running() { pid_alive "$LAN_DIR/dnsmasq.pid" dnsmasq; }
+
+# Starts dnsmasq (DHCP only: --port=0) on lan0. It daemonizes once it serves, after writing its PID
+# file, so errors show here. Runs as root: its lease and log files are under $STATE.
+lan_dhcp_start() {
+  lan_dhcp_running && return 0
+  mkdir -p "$LAN_DIR"
+  rm -f "$LAN_DIR/dnsmasq.pid"
+  ip netns exec "$LAN_NS" dnsmasq --conf-file=/dev/null --port=0 --user=root --group=root \
+    --interface="$LAN_IF" --bind-interfaces --except-interface=lo --dhcp-authoritative \
+    --dhcp-range="${LAN_RANGE[0]},${LAN_RANGE[1]},255.255.255.0,1h" \
+    --dhcp-leasefile="$LAN_DIR/dnsmasq.leases" --pid-file="$LAN_DIR/dnsmasq.pid" \
+    --log-dhcp --log-facility="$LAN_DIR/dnsmasq.log" </dev/null
+}
+
+lan_dhcp_stop() {
+  lan_dhcp_running && kill_pids 2 "$(cat "$LAN_DIR/dnsmasq.pid")"
+  rm -f "$LAN_DIR/dnsmasq.pid"
+}
+
+# Removes the LAN machine (dnsmasq and anything else in its namespace). Its lan0 goes with it, and
+# with lan0 labhost1's eth1 (a veth pair): only done when labhost1 is rebuilt or removed.
+lan_teardown() {
+  lan_dhcp_stop
+  teardown_ns "$LAN_NS"
+  rm -rf "$LAN_DIR"
 }
 
 libvirtd_alive() { pid_alive "$STATE/labhost1/libvirtd.pid" libvirtd; }

@@ -29,12 +29,23 @@ require_root
 
 PACKAGES=(openssh-server openssh-client libvirt-clients libvirt-daemon libvirt-daemon-driver-qemu
   libvirt-daemon-system libvirt-daemon-system-sysv qemu-system-x86 qemu-utils dnsmasq-base
-  iptables iproute2 jq)
+  iptables iproute2 jq iputils-ping
+  # the lab guest (guest/build.sh) and tools tests use on cloud-init seeds
+  linux-image-amd64 busybox-static dropbear-bin grub-pc-bin xorriso mtools cpio kmod
+  cloud-init cloud-image-utils genisoimage)
 CLIENT_KEY=$STATE/id_ed25519
 LABUSER=labuser
 DEAD_PORT=2299
 POOL_DIR=$STATE/labhost1/pool
 VOLUME=lab-disk.qcow2
+# The tiny guest (guest/build.sh), uploaded to labhost1's pool as an install ISO and as a cloud
+# image (the same hybrid image). It is rebuilt only when its own recipe changes (guest/ is not
+# part of LAB_VERSION), and a new image only replaces the two volumes.
+GUEST_DIR=$STATE/guest
+GUEST_IMAGE=$GUEST_DIR/labdeck-tiny.img
+GUEST_ISO_VOL=labdeck-tiny.iso
+GUEST_CLOUD_VOL=labdeck-tiny-cloud.img
+GUEST_MIN_MEMORY_MIB=112 # 104 measured (README); below, GRUB cannot place Debian's kernel
 # Any change to the lab's scripts or templates rebuilds the hosts on the next run.
 LAB_VERSION=$(cat "$LAB_DIR"/{up.sh,lib.sh,host-env.sh,reaper.pl,test-node.sh,libvirtd.conf} "$LAB_DIR"/xml/*.xml | sha256sum | cut -c1-16)
 SSH_OPTS=(-F /dev/null -i "$CLIENT_KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o ConnectTimeout=5
@@ -176,6 +187,7 @@ ensure_labhost1() {
   local dir=$STATE/labhost1
   if ! host_ok labhost1 lab1 || ! libvirtd_alive || ! pid_alive "$dir/virtlogd.pid" virtlogd; then
     libvirt_teardown
+    lan_teardown # (its lan0 is the far end of the eth1 that is about to go)
     rebuild_start labhost1 lab1
     make_host_net labhost1 lab1 10.99.1 00 192.168.50.10
     # deadEndpoint: SYNs to 10.99.1.2:2299 vanish, so connecting can only time out.
@@ -188,6 +200,25 @@ ensure_labhost1() {
     echo "$LAB_VERSION" >"$dir/.complete"
   fi
   ensure_qemu_objects
+  ensure_lan
+}
+
+# The LAN machine (see lib.sh): moves eth1's far end (lab1-eth1, left in the root namespace by
+# make_host_net) into namespace lablan1 as lan0, addresses both ends and (re)starts its DHCP
+# server, which tests may have switched off (lan-dhcp.sh). Every step is idempotent.
+ensure_lan() {
+  [[ -e /run/netns/$LAN_NS ]] || flock "$STATE/.netns.lock" ip netns add "$LAN_NS"
+  if ip link show dev lab1-eth1 >/dev/null 2>&1; then
+    ip link set dev lab1-eth1 netns "$LAN_NS"
+    ip -n "$LAN_NS" link set dev lab1-eth1 name "$LAN_IF"
+  fi
+  ip -n "$LAN_NS" -batch - <<EOF
+link set lo up
+link set $LAN_IF up
+addr replace $LAN_ADDR/$LAN_PREFIX dev $LAN_IF
+EOF
+  ip -n labhost1 addr replace "$LAN_HOST_ADDR/$LAN_PREFIX" dev eth1
+  lan_dhcp_start || die "the LAN's dnsmasq did not start (log: $LAN_DIR/dnsmasq.out)"
 }
 
 # (Re)defines labhost1's libvirt objects every run (cheap) and puts them in the expected state,
@@ -200,11 +231,14 @@ ensure_qemu_objects() {
   # objects from the templates in one more (undoing changes tests may have made).
   now=$("${v[@]}" "net-uuid default; echo =; net-list --name; echo =; net-list --autostart --name; echo =;
     vol-list default; echo =; list --name; echo =; list --inactive --name" 2>/dev/null | tr -s ' \n' ' ' | sed 's/ *= */=/g; s/ $//')
-  want="$LAB_NET_UUID=default maas=default=$VOLUME $POOL_DIR/$VOLUME=lab-running=lab-shutoff"
+  # (vol-list is sorted by name)
+  want="$LAB_NET_UUID=default maas=default=$VOLUME $POOL_DIR/$VOLUME $GUEST_CLOUD_VOL $POOL_DIR/$GUEST_CLOUD_VOL"
+  want+=" $GUEST_ISO_VOL $POOL_DIR/$GUEST_ISO_VOL=lab-running=lab-shutoff"
   if [[ $now == "$want" ]]; then
     x=$("${v[@]}" "net-define '$LAB_DIR/xml/net-default.xml'; net-define '$LAB_DIR/xml/net-maas.xml';
       define '$LAB_DIR/xml/lab-running.xml'; define '$LAB_DIR/xml/lab-shutoff.xml'" 2>&1 >/dev/null)
     [[ -z $x ]] || die "re-defining labhost1's libvirt objects failed: $x"
+    ensure_guest_volumes
     return 0
   fi
   # Debian's own 'default' network (other UUID) would make net-define fail: replace it.
@@ -229,6 +263,7 @@ ensure_qemu_objects() {
   "${v[@]}" pool-autostart default >/dev/null
   "${v[@]}" vol-info --pool default "$VOLUME" >/dev/null 2>&1 ||
     "${v[@]}" vol-create-as default "$VOLUME" 16M --format qcow2 >/dev/null
+  ensure_guest_volumes
 
   for x in lab-running lab-shutoff; do "${v[@]}" define "$LAB_DIR/xml/$x.xml" >/dev/null; done
   st=$("${v[@]}" domstate lab-running)
@@ -239,6 +274,20 @@ ensure_qemu_objects() {
        "${v[@]}" start lab-running >/dev/null ;;
   esac
   [[ $("${v[@]}" domstate lab-shutoff) == "shut off" ]] || "${v[@]}" destroy lab-shutoff >/dev/null
+}
+
+# The guest image as two raw volumes of pool default, uploaded through libvirt like a user would;
+# replaced when missing or not byte-identical to the current image (cmp: ~20 ms).
+ensure_guest_volumes() {
+  local v=(virsh -q -c "$QEMU_URI") vol
+  for vol in "$GUEST_ISO_VOL" "$GUEST_CLOUD_VOL"; do
+    cmp -s "$GUEST_IMAGE" "$POOL_DIR/$vol" && continue
+    # A file libvirt does not know (yet) would make vol-create-as fail.
+    "${v[@]}" vol-delete --pool default "$vol" >/dev/null 2>&1 ||
+      { rm -f "$POOL_DIR/$vol" && "${v[@]}" pool-refresh default >/dev/null; }
+    "${v[@]}" vol-create-as default "$vol" "$(stat -c %s "$GUEST_IMAGE")" --format raw >/dev/null
+    "${v[@]}" vol-upload --pool default "$vol" "$GUEST_IMAGE"
+  done
 }
 
 pick_closed_port() { # a loopback port where nothing listens: connecting is refused at once
@@ -268,13 +317,22 @@ write_lab_json() {
   jq -n --argjson hosts "$hosts" --arg state "$STATE" --arg key "$CLIENT_KEY" \
     --arg pub "$(cat "$CLIENT_KEY.pub")" --arg user "$LABUSER" --argjson dead "$DEAD_PORT" \
     --argjson closed "$CLOSED_PORT" --arg pool "$POOL_DIR" --arg vol "$VOLUME" \
-    --arg now "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" \
+    --arg now "$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)" --arg gimg "$GUEST_IMAGE" --arg gver "$(cat "$GUEST_DIR/version")" \
+    --arg giso "$GUEST_ISO_VOL" --arg gcloud "$GUEST_CLOUD_VOL" --argjson gmem "$GUEST_MIN_MEMORY_MIB" \
+    --arg lns "$LAN_NS" --arg lif "$LAN_IF" --arg laddr "$LAN_ADDR" --argjson lprefix "$LAN_PREFIX" \
+    --arg lfrom "${LAN_RANGE[0]}" --arg lto "${LAN_RANGE[1]}" --arg lhost "$LAN_HOST_ADDR" \
+    --arg lleases "$LAN_DIR/dnsmasq.leases" --arg lscript "$LAB_DIR/lan-dhcp.sh" \
     '{createdAt: $now, stateDir: $state, clientKey: $key, clientPublicKey: $pub,
       unprivilegedUser: $user, hosts: $hosts,
       deadEndpoint: {address: "10.99.1.2", port: $dead},
       closedEndpoint: {address: "127.0.0.1", port: $closed},
       qemu: {host: "labhost1", runningDomain: "lab-running", shutoffDomain: "lab-shutoff",
-             pool: "default", poolPath: $pool, volume: $vol}}' >"$STATE/lab.json.tmp"
+             pool: "default", poolPath: $pool, volume: $vol},
+      guest: {host: "labhost1", pool: "default", isoVolume: $giso, cloudVolume: $gcloud,
+              imagePath: $gimg, version: $gver, minMemoryMiB: $gmem, defaultUser: "labdeck"},
+      lan: {namespace: $lns, interface: $lif, address: $laddr, prefixLen: $lprefix,
+            dhcpRange: [$lfrom, $lto], host: "labhost1", hostInterface: "eth1", hostAddress: $lhost,
+            leasesFile: $lleases, dhcpScript: $lscript}}' >"$STATE/lab.json.tmp"
   mv "$STATE/lab.json.tmp" "$STATE/lab.json"
 }
 
@@ -300,6 +358,10 @@ v_test() {
   echo "$h"
   [[ $h == "labtest$1"* && $h == *'shut off'* && $h == *'CPU model'* ]]
 }
+v_lan() { # the LAN machine reaches labhost1's eth1, and its DHCP server runs
+  ip netns exec "$LAN_NS" ping -c 1 -W 2 "$LAN_HOST_ADDR" || return 1
+  lan_dhcp_running
+}
 v_dead() { # SYNs are dropped: the connect can only time out (a RST would end it with rc 1)
   local rc=0
   timeout 1 bash -c "exec 3<>/dev/tcp/10.99.1.2/$DEAD_PORT" 2>&1 || rc=$?
@@ -323,6 +385,7 @@ verify() {
   start labhost1 v_labhost1
   start labuser v_labuser
   for ((K = 1; K <= TEST_HOSTS; K++)); do start "labtest$K" v_test "$K"; done
+  start lan v_lan
   start dead v_dead
   start closed v_closed
   for i in "${!pids[@]}"; do
@@ -338,6 +401,7 @@ main() {
   check_foreign_libvirtd
   ensure_accounts
   ensure_client_key
+  bash "$LAB_DIR/guest/build.sh" "$GUEST_DIR" # (a no-op unless its recipe changed)
   remove_extra_test_hosts
   # Hosts are independent: build them in parallel (labhost1 mostly waits for libvirtd and QEMU,
   # test hosts for process start-ups). Each job also writes its host's lab.json entry.
