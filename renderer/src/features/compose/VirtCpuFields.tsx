@@ -43,7 +43,16 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
         label="Virt type"
         value={shownType}
         onChange={(e) => onChange({ virtType: e.target.value as VirtType | '' })}
-        helperText={fromFallback('virtType') ? fallback?.note : (chosenType?.note ?? (shownType ? virtTypeInfo[shownType] : 'The pod default, else what started on this host.'))}
+        helperText={
+          fromFallback('virtType') && fallback ? (
+            // The probe's reason can run long (every pair's error): three lines, the rest on hover.
+            <Box component="span" title={fallback.note} sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+              {fallback.note}
+            </Box>
+          ) : (
+            (chosenType?.note ?? (shownType ? virtTypeInfo[shownType] : 'The pod default, else what started on this host.'))
+          )
+        }
         slotProps={{
           select: { displayEmpty: true, renderValue: (v) => (v === AUTO ? autoLabel : `${String(v)}${types.find((t) => t.value === v)?.recommended ? ' (recommended)' : ''}`) },
           inputLabel: { shrink: true },
