@@ -9,6 +9,7 @@ export class Figures {
 
   note(line: string): void {
     this.notes.push(line);
+    process.stderr.write(`[faults] ${line}\n`);
   }
 
   print(title: string): string {

@@ -206,6 +206,9 @@ async function rollback(
   else await journal?.finish();
 }
 
+/** virsh could not reach libvirtd (restarting, crashed): the undo is worth retrying in a moment. */
+const LIBVIRT_AWAY = /failed to connect to the hypervisor|unable to connect to server|End of file while reading data|Cannot recv data|Connection reset by peer/i;
+
 /** An undo is retried while the host does not answer (sshd restarting, network back in seconds). */
 async function undoWithRetry(deps: ComposeJobDeps, host: HostConfig, argv: string[]): Promise<void> {
   const retries = deps.undoRetries ?? 4;
@@ -214,7 +217,8 @@ async function undoWithRetry(deps: ComposeJobDeps, host: HostConfig, argv: strin
       await deps.runner.run(host, argv, { timeoutMs: 60_000 });
       return;
     } catch (err) {
-      if (outcomeKnown(toErrorShape(err)) || attempt >= retries) throw err;
+      const shape = toErrorShape(err);
+      if ((outcomeKnown(shape) && !LIBVIRT_AWAY.test(shape.stderr ?? '')) || attempt >= retries) throw err;
       await new Promise((r) => setTimeout(r, (deps.undoBackoffMs ?? 1000) * 2 ** attempt));
     }
   }

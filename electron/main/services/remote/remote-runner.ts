@@ -57,6 +57,15 @@ export function commandError(host: Pick<HostConfig, 'name' | 'user'>, argv: read
   if (r.outcome === 'cancelled') {
     return new AppError({ kind: 'cancelled', message: `${host.name}: cancelled.`, command, stderr: r.stderr });
   }
+  if (r.exitCode === null && r.signal === null) {
+    // The channel closed without an exit status: the connection died mid-command.
+    return new AppError({
+      kind: 'connect',
+      message: `${host.name}: the connection was lost before the command reported how it ended (it may or may not have run).`,
+      command,
+      stderr: r.stderr,
+    });
+  }
   const libvirt = libvirtErrorMessage(r.stderr);
   return new AppError({
     kind: 'remote',
