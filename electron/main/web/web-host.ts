@@ -93,7 +93,8 @@ export async function startWebHost(o: { core: Core; handlers: Handlers; renderer
   wss.on('error', (err) => log('websocket server', err));
 
   server.on('upgrade', (req, socket, head) => {
-    socket.on('error', (err) => log('upgrade socket', err));
+    // A peer resetting its socket is normal (tab closed, reload); it must only never be unhandled.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: string) => {
       if (socket.writable) socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
