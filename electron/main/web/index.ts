@@ -8,7 +8,12 @@ import { startWebHost } from './web-host';
 async function main(): Promise<void> {
   installLastResort();
   // LABDECK_BACKGROUND_REFRESH=0 keeps a large synthetic inventory (benchmarks) from dialling out.
-  const core = await createCore({ dataDir: defaultDataDir(), mode: 'web', backgroundRefresh: process.env.LABDECK_BACKGROUND_REFRESH !== '0' });
+  const core = await createCore({
+    dataDir: defaultDataDir(),
+    mode: 'web',
+    backgroundRefresh: process.env.LABDECK_BACKGROUND_REFRESH !== '0',
+    cipherUnavailableReason: 'LabDeck in the browser has no OS keyring: passwords stay in memory for this run only.',
+  });
   const port = process.env.LABDECK_WEB_PORT ? Number(process.env.LABDECK_WEB_PORT) : 0;
   const host = await startWebHost({
     core,
