@@ -38,6 +38,7 @@ export interface Serial {
   close(): void;
 }
 
+// eslint-disable-next-line no-control-regex -- ESC starts the terminal escapes GRUB and the shell write
 const clean = (line: string): string => line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
 
 /**
@@ -79,7 +80,6 @@ export async function openSerial(domain: string): Promise<Serial> {
     waitFor(match, timeoutMs = 90_000) {
       const test = typeof match === 'function' ? match : (l: string) => match.test(l);
       return new Promise((resolve, reject) => {
-        let timer: NodeJS.Timeout | undefined;
         const check = () => {
           for (let i = from; i < lines.length; i++) {
             const line = lines[i] ?? '';
@@ -98,7 +98,7 @@ export async function openSerial(domain: string): Promise<Serial> {
           waiters.delete(check);
           clearTimeout(timer);
         };
-        timer = setTimeout(() => {
+        const timer = setTimeout(() => {
           done();
           reject(new Error(`${domain}: no console line matching ${String(match)} within ${timeoutMs} ms; last output:\n${lines.slice(-15).join('\n')}`));
         }, timeoutMs);
