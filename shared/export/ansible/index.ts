@@ -1,0 +1,3 @@
+export * from './model';
+export { seedIso, vmFromCompose, type ComposeExportInput } from './from-compose';
+export { GROW_SCRIPT, inventoryName, renderExport, renderInventory, renderPlaybook, STAGING_DIR } from './render';
