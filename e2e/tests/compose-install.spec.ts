@@ -119,7 +119,7 @@ test.describe('compose from a cloud image', () => {
     await w.pickVolume('Cloud image', IMAGE);
     await w.chooseClone('Overlay');
     await expect(page.getByLabel('Image and boot disk sizes')).toContainText('boot disk: 1.0 GB');
-    await expect.soft(w.installPlan).toContainText(/overlay/i, { timeout: 30_000 });
+    await expect(w.installPlan).toContainText(/overlay/i, { timeout: 30_000 });
     await shot('install-03-cloud-image');
 
     // cloud-init: user, key, password (only its hash leaves the page), user-data checked live.
@@ -228,6 +228,17 @@ test.describe('compose from a cloud image', () => {
     writeFileSync(file, Buffer.alloc(3 * 1024 * 1024, 0x5a));
 
     await addLabHost(page, lab, h);
+
+    // The pod's own default virt type and CPU mode: unset is "Automatic".
+    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Pod settings for ${h.name}` }).click();
+    const settings = page.getByRole('dialog', { name: `Pod settings — ${h.name}` });
+    const cpu = settings.getByRole('group', { name: 'Virt type and CPU mode' });
+    await cpu.scrollIntoViewIfNeeded();
+    await expect(cpu.getByRole('combobox', { name: 'Virt type', exact: true })).toHaveText('Automatic (what starts on this host)');
+    await expect(cpu.getByRole('combobox', { name: 'CPU mode', exact: true })).toHaveText('Automatic (what starts on this host)');
+    await shot('install-11-pod-settings-cpu');
+    await settings.getByRole('button', { name: 'Cancel' }).click();
+
     const w = new ComposeWizard(page);
     await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` }).click();
     await w.fillResources({ hostname: VM, memoryMiB: 64, storage: 'root:0.01', nicRom: false });
