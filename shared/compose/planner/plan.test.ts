@@ -307,10 +307,22 @@ describe('planAttachments — DHCP rule for constraints', () => {
 });
 
 describe('planAttachments — passthrough, link and network state', () => {
-  it('warns when a passthrough parent is used by another VM', () => {
+  it('refuses passthrough on a NIC a running VM uses, naming it', () => {
     const snap = labSnapshot();
     snap.libvirt?.domains.push(domain('other', [{ type: 'direct', source: 'eth1', mode: 'bridge', mac: '52:54:00:00:00:09', target: 'macvtap0', ips: [] }]));
     snap.interfaces.push(iface('macvtap0', 'macvtap', { macvlan: { mode: 'bridge', parent: 'eth1' } }));
+    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1'), installMode: 'manual', perNicModes: { '0': 'passthrough' } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toBe(
+        "0 wants eth1 in passthrough mode, which takes the NIC whole, but eth1 is in use by running VM 'other' (bridge): the VM could not start. Choose another NIC or mode, or stop that first.",
+      );
+    }
+  });
+
+  it('only warns when the VM on that NIC is shut off (they collide only when both run)', () => {
+    const snap = labSnapshot();
+    snap.libvirt?.domains.push({ ...domain('other', [{ type: 'direct', source: 'eth1', mode: 'bridge', mac: '52:54:00:00:00:09', ips: [] }]), state: 'shut off' });
     const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1'), installMode: 'manual', perNicModes: { '0': 'passthrough' } });
     const w = r.ok ? r.value.warnings.find((x) => x.code === 'passthrough-parent-in-use') : undefined;
     expect(w?.message).toBe(
@@ -318,9 +330,16 @@ describe('planAttachments — passthrough, link and network state', () => {
     );
   });
 
-  it('warns when two NICs of this plan share a passthrough parent', () => {
-    const p = planned('a:name=eth1;b:name=eth1,type=physical', { perNicModes: { a: 'passthrough' } });
-    expect(p.warnings.filter((w) => w.code === 'passthrough-parent-in-use').map((w) => w.label)).toEqual(['a', 'b']);
+  it('refuses a NIC beside a running passthrough guest', () => {
+    const snap = labSnapshot();
+    snap.libvirt?.domains.push(domain('pt', [{ type: 'direct', source: 'eth1', mode: 'passthrough', mac: '52:54:00:00:00:0a', target: 'macvtap1', ips: [] }]));
+    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1'), installMode: 'manual', perNicModes: { '0': 'bridge' } });
+    expect(r.ok ? '' : r.error.message).toMatch(/eth1 is held in passthrough mode by running VM 'pt'/);
+  });
+
+  it('refuses two NICs of this plan on one passthrough parent', () => {
+    const r = planAttachments({ snapshot: labSnapshot(), constraints: constraints('a:name=eth1;b:name=eth1,type=physical'), installMode: 'manual', perNicModes: { a: 'passthrough' } });
+    expect(r.ok ? '' : r.error.message).toMatch(/^a wants eth1 in passthrough mode.*NIC b of this VM/);
   });
 
   it('warns about a down interface and an inactive network', () => {

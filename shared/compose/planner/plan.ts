@@ -7,6 +7,7 @@ import { CONSTRAINT_RULE, chooseForLabel } from './choose';
 import { interfaceFacts } from './facts';
 import { requestedIpsOn, settleRequestedIps } from './ips';
 import type { AttachmentPlan, PlanFailure, PlanInput, PlannedNic, PlanWarning } from './types';
+import { passthroughConflict } from './passthrough';
 import { planWarnings } from './warnings';
 
 const NO_DHCP_ADVICE =
@@ -79,6 +80,9 @@ export function planAttachments(input: PlanInput): Result<AttachmentPlan, PlanFa
       why: { rule: c.rule, summary: `eth0 → ${c.summary}${note}`, candidates: c.verdicts },
     });
   }
+
+  const taken = passthroughConflict(nics, snapshot);
+  if (taken) return err(taken);
 
   const ipResult = settleRequestedIps(nics, facts, snapshot);
   const firstIpFailure = ipResult.failures[0];
