@@ -1,6 +1,6 @@
 import { AppError, type CpuMode, type HostConfig, type VirtType } from '../../../../shared/contract';
 import type { ComposePlan, ComposeRequestParsed, PlanCommand } from '../../../../shared/contract/compose';
-import { buildSeedFiles, redactSeed } from '../../../../shared/cloud-init';
+import { buildSeedFiles, redactSeed, type SeedFiles } from '../../../../shared/cloud-init';
 import { buildComposeCommands, volumeName, type ComposeStep } from '../../../../shared/compose/commands';
 import { generateUniqueMac, type RandomBytes } from '../../../../shared/compose/domain-xml';
 import { FILE_POOL_TYPES, resolveInstall } from '../../../../shared/compose/install';
@@ -30,7 +30,8 @@ export type PlanInputs = {
   random: RandomBytes;
 };
 
-export type BuiltPlan = { plan: ComposePlan; steps: ComposeStep[] };
+/** seedFiles: the seed's files unredacted (the Ansible export ships them; never shown or logged). */
+export type BuiltPlan = { plan: ComposePlan; steps: ComposeStep[]; seedFiles?: SeedFiles };
 
 /** The argv the executor runs for one compose call: virsh arguments after the host's connection. */
 export const virshArgv = (host: Pick<HostConfig, 'libvirtUri'>, args: readonly string[]): string[] => ['virsh', '--connect', host.libvirtUri, ...args];
@@ -122,6 +123,7 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   // A cloud image always gets a seed: without one it waits for a datasource and has no way in.
   let seed: ReturnType<typeof planSeed> | undefined;
   let seedFiles: ReturnType<typeof redactSeed> | undefined;
+  let rawSeedFiles: SeedFiles | undefined;
   let staticNics = new Set<string>();
   if (cloudImage) {
     const ci = req.cloudInit;
@@ -149,6 +151,7 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
       hostTools: snapshot.system.tools ?? [],
     });
     seedFiles = redactSeed(files.value);
+    rawSeedFiles = files.value;
   }
 
   const built = buildComposeCommands({
@@ -239,5 +242,5 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
     commands,
     snapshotTakenAt: snapshot.takenAt,
   };
-  return { plan, steps: cmd.steps };
+  return { plan, steps: cmd.steps, ...(rawSeedFiles ? { seedFiles: rawSeedFiles } : {}) };
 }

@@ -83,6 +83,11 @@ export class ComposeService {
    * caller accepts one up to `maxSnapshotAgeMs` old (the live plan, redone on every keystroke pause).
    */
   async plan(input: ComposePlanRequest): Promise<ComposePlan> {
+    return (await this.builtPlan(input)).plan;
+  }
+
+  /** plan() with its steps and the seed's unredacted files (for the Ansible export); changes nothing. */
+  async builtPlan(input: ComposePlanRequest): Promise<BuiltPlan> {
     const { maxSnapshotAgeMs, ...rest } = ComposePlanRequest.parse(input);
     const req = ComposeRequest.parse(rest);
     const host = this.host(req.hostId);
@@ -90,7 +95,7 @@ export class ComposeService {
     const cached = this.deps.hosts.latestSnapshot(host.id);
     const young = cached && maxSnapshotAgeMs !== undefined && Date.now() - Date.parse(cached.takenAt) <= maxSnapshotAgeMs;
     const snapshot = young ? cached : await this.deps.hosts.refresh(host.id, { interactive: true });
-    return (await this.build(host, req, req.hostname ?? newName(), snapshot)).plan;
+    return this.build(host, req, req.hostname ?? newName(), snapshot);
   }
 
   /** Starts a compose job; grammar mistakes are refused here, everything else shows in the job. */
