@@ -22,6 +22,7 @@ import { Credentials } from './services/ssh/credentials';
 import { HostKeyStore } from './services/ssh/host-key-store';
 import { SecretStore, type SecretCipher } from './services/ssh/secret-store';
 import { VolumeUploads } from './services/volumes/volume-upload';
+import { NetworkService } from './services/networks/network-service';
 import { tightenPermissions } from './services/storage/permissions';
 
 export type CoreOptions = {
@@ -94,6 +95,7 @@ export async function createCore(o: CoreOptions) {
   const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks, virt, journal });
   const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
   const guests = new GuestAddressService({ hosts, runner });
+  const networks = new NetworkService({ hosts, runner, lock: hostLocks });
   const ansibleExport = new AnsibleExportService({ hosts, runner, compose });
   const live = new LiveHosts(hosts, runner, pool, bus, {
     commandTimeoutMs: 30_000,
@@ -146,6 +148,7 @@ export async function createCore(o: CoreOptions) {
     virt,
     uploads,
     guests,
+    networks,
     ansibleExport,
     scheduler,
     live,

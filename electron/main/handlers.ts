@@ -58,6 +58,11 @@ export function createHandlers(core: Core): Handlers {
     },
     'domains.action': async ({ hostId, domain, action, deleteVolumes }) => core.actions.domain(hostId, domain, action, deleteVolumes),
     'networks.action': async ({ hostId, network, action }) => core.actions.network(hostId, network, action),
+    'networks.plan': async (req) => core.networks.plan(req),
+    'networks.apply': async (req) => {
+      const { commands, snapshot } = await core.networks.apply(req);
+      return { commands, snapshot };
+    },
     'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
     'compose.plan': async (req) => core.compose.plan(req),
     'compose.start': async (req) => core.compose.start(req),

@@ -8,6 +8,7 @@ import { HostMarks } from '../compose/marks';
 import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './compose';
 import { ClientSshKey, GuestAddresses, VirtCapabilities, VolumeUploadRequest } from './guests';
 import { InterruptedJob, RecoveryResult } from './recovery';
+import { NetworkApplyRequest, NetworkApplyResult, NetworkChangePlan, NetworkPlanRequest } from './networks';
 
 export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
@@ -72,6 +73,10 @@ export const channels = {
     request: z.object({ hostId: z.string(), network: z.string().min(1), action: z.enum(networkActions) }),
     response: z.object({ commands: z.array(z.string()), snapshot: HostSnapshot.nullable() }),
   },
+  /** What a network change (create, edit, stop, delete) would do: XML diff, exact commands, VMs cut off, compose effect. Changes nothing. */
+  'networks.plan': { request: NetworkPlanRequest, response: NetworkChangePlan },
+  /** Applies a network change as planned (re-planned fresh); refused while it has problems or cuts off a running VM not acknowledged. */
+  'networks.apply': { request: NetworkApplyRequest, response: NetworkApplyResult },
   'marks.set': {
     request: z.object({ hostId: z.string(), marks: HostMarks }),
     response: HostMarks,

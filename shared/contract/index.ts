@@ -11,3 +11,4 @@ export * from "./bridge";
 export * from './compose';
 export * from './guests';
 export * from './recovery';
+export * from './networks';

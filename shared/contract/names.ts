@@ -15,6 +15,8 @@ export const channelNames = [
   'hosts.snapshot',
   'domains.action',
   'networks.action',
+  'networks.plan',
+  'networks.apply',
   'marks.set',
   'audit.list',
   'compose.plan',

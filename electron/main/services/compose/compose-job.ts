@@ -87,7 +87,8 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
   const { signal } = ctx;
   const timeoutMs = deps.stepTimeoutMs ?? 120_000;
   const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(stepArgv(host, s)) }));
-  const dumpArgv = virshArgv(host, ['dumpxml', '--domain', built.plan.name]);
+  // The definition, not the live XML: a running NIC on a macvtap network shows as type 'direct' there.
+  const dumpArgv = virshArgv(host, ['dumpxml', '--domain', built.plan.name, '--inactive']);
   const verifyId = ctx.addStep({ kind: 'verify', description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`, command: quoteArgv(dumpArgv) });
   const journal = await deps.journal?.begin({
     id: randomUUID(),

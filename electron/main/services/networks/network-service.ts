@@ -1,0 +1,114 @@
+import { AppError, type HostConfig } from '../../../../shared/contract';
+import { NetworkApplyRequest, NetworkPlanRequest, type NetworkApplyResult, type NetworkChangePlan } from '../../../../shared/contract/networks';
+import { planNetworkChange, type NetworkCall, type PlannedNetworkChange } from '../../../../shared/networks/plan';
+import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import type { HostService } from '../hosts/host-service';
+import type { KeyedLock } from '../jobs/keyed-lock';
+import { commandError, type RemoteRunner } from '../remote/remote-runner';
+
+/**
+ * Creating, editing, stopping and deleting libvirt networks: plan() shows exactly what apply()
+ * will run; apply() re-plans on a fresh snapshot under the host's lock, refuses while the plan has
+ * problems or would cut off a running VM the user did not accept, and undoes the steps that ran
+ * when one fails.
+ */
+export class NetworkService {
+  constructor(
+    private readonly deps: { hosts: HostService; runner: RemoteRunner; lock: KeyedLock; stepTimeoutMs?: number },
+  ) {}
+
+  private host(id: string): HostConfig {
+    const h = this.deps.hosts.configs().find((x) => x.id === id);
+    if (!h) throw new AppError({ kind: 'notFound', message: `No host with id ${id} in the inventory.` });
+    return h;
+  }
+
+  private async build(host: HostConfig, req: ReturnType<typeof NetworkPlanRequest.parse>): Promise<PlannedNetworkChange> {
+    const snapshot = await this.deps.hosts.refresh(host.id, { interactive: true });
+    if (!snapshot.libvirt || snapshot.libvirt.error) {
+      throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.` });
+    }
+    const change = req.change;
+    let currentXml: string | null = null;
+    if (change.op !== 'create') {
+      const net = snapshot.libvirt.networks.find((n) => n.name === change.network);
+      if (net) {
+        // The persistent definition is what net-define replaces; a transient network has only the live one.
+        const args = ['net-dumpxml', '--network', change.network, ...(net.persistent ? ['--inactive'] : [])];
+        currentXml = await this.deps.runner.virsh(host, args, { timeoutMs: 30_000 });
+      }
+    }
+    return planNetworkChange({ host, snapshot, marks: this.deps.hosts.marks(host.id), change, currentXml });
+  }
+
+  async plan(input: NetworkPlanRequest): Promise<NetworkChangePlan> {
+    const req = NetworkPlanRequest.parse(input);
+    return (await this.build(this.host(req.hostId), req)).plan;
+  }
+
+  async apply(input: NetworkApplyRequest): Promise<NetworkApplyResult & { plan: NetworkChangePlan }> {
+    const req = NetworkApplyRequest.parse(input);
+    const host = this.host(req.hostId);
+    const release = await this.deps.lock.acquire(host.id);
+    try {
+      const { plan, steps } = await this.build(host, req);
+      if (plan.problems.length) {
+        throw new AppError({ kind: 'validation', message: `Nothing was changed on ${host.name}: ${plan.problems.join(' ')}` });
+      }
+      const unaccepted = plan.vmsCutOff.filter((vm) => !req.acknowledgeVms.includes(vm));
+      if (unaccepted.length) {
+        throw new AppError({
+          kind: 'validation',
+          message: `Nothing was changed on ${host.name}: running VMs would lose their link on '${plan.network}': ${unaccepted.join(', ')}. Confirm with those VMs named to go ahead.`,
+        });
+      }
+      const done: string[] = [];
+      const undo: NetworkCall[][] = [];
+      for (const step of steps) {
+        try {
+          await this.run(host, step);
+        } catch (e) {
+          const undone = await this.rollback(host, undo);
+          if (e instanceof AppError) {
+            throw new AppError({
+              ...e.shape,
+              message: `${e.shape.message} ${undone.failed.length ? `Could not undo: ${undone.failed.join('; ')}.` : done.length ? `Undone: ${undone.ran.join(' && ')}.` : 'Nothing had changed.'}`,
+            });
+          }
+          throw e;
+        }
+        done.push(quoteArgv(step.argv));
+        undo.push(step.rollback);
+      }
+      const snapshot = await this.deps.hosts.refresh(host.id, { interactive: true }).catch(() => null);
+      return { commands: done, snapshot, plan };
+    } finally {
+      release();
+    }
+  }
+
+  private async run(host: HostConfig, call: NetworkCall): Promise<void> {
+    const r = await this.deps.runner.exec(host, call.argv, {
+      timeoutMs: this.deps.stepTimeoutMs ?? 120_000,
+      ...(call.stdin !== undefined ? { stdin: call.stdin, stdinNote: `network XML (${call.stdin.length} characters)` } : {}),
+    });
+    if (r.outcome !== 'ok') throw commandError(host, call.argv, r);
+  }
+
+  /** Runs the undo of every completed step, newest first; what could not be undone is listed. */
+  private async rollback(host: HostConfig, undo: NetworkCall[][]): Promise<{ ran: string[]; failed: string[] }> {
+    const ran: string[] = [];
+    const failed: string[] = [];
+    for (const calls of [...undo].reverse()) {
+      for (const call of calls) {
+        try {
+          await this.run(host, call);
+          ran.push(quoteArgv(call.argv));
+        } catch (e) {
+          failed.push(`${quoteArgv(call.argv)} (${e instanceof Error ? e.message : String(e)})`);
+        }
+      }
+    }
+    return { ran, failed };
+  }
+}
