@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -255,4 +255,49 @@ describe.skipIf(!HAS_ANSIBLE)('Ansible export applied to labhost1', () => {
       if (ownBase) await virshMaybe(c, host, 'vol-delete', '--vol', base.volume, '--pool', 'default');
     }
   }, 600_000);
+});
+
+describe.skipIf(!HAS_ANSIBLE)('labdeck export ansible (CLI)', () => {
+  const root = path.resolve(__dirname, '../..');
+  const cli = path.join(root, 'dist/cli/labdeck.cjs');
+  let setup: TestCore;
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'inherit' });
+    setup = await startCore({ answerHostKey: 'remember' });
+    await setup.hosts.add(hostInput(qemuHost()));
+    await setup.dispose();
+  }, 180_000);
+  afterAll(async () => setup?.cleanup());
+
+  const labdeck = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [cli, ...args, '--inventory', path.join(setup.dataDir, 'inventory.json')], { encoding: 'utf8', env: { ...process.env, LABDECK_SSH_DIR: setup.sshDir }, timeout: 120_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  // Only the lab's own networks: other tests make and remove theirs meanwhile, and an export
+  // applied after they are gone would make them again.
+  it("--network default --network maas: the lab's networks with their reservations; applied to the same host it changes nothing", async () => {
+    const out = path.join(work, 'cli-networks');
+    const r = labdeck('export', 'ansible', '--host', 'labhost1', '--network', 'default', '--network', 'maas', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Written to');
+    const play = readFileSync(path.join(out, 'playbook.yml'), 'utf8');
+    expect(play).toContain('community.libvirt.virt_net');
+    expect(play).toMatch(/name: default\n\s+command: define/);
+    const run = await playbook(out);
+    expect(run.changed, run.output).toBe(0);
+  }, 300_000);
+
+  it('--plan with compose options prints the playbook; usage errors exit 2', () => {
+    const r = labdeck('export', 'ansible', '--host', 'labhost1', '--plan', '--hostname', `${PREFIX}cli`, '--memory', '32', '--virt-type', 'qemu', '--storage', 'root:0.05', '--interfaces', `eth0:ip=${IP}`);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('# ---- playbook.yml');
+    expect(r.stdout).toContain(`<name>${PREFIX}cli</name>`);
+    expect(r.stdout).toContain(`ip='${IP}'`);
+    expect(labdeck('export', 'ansible', '--host', 'labhost1').code).toBe(2);
+    const all = labdeck('export', 'ansible', '--host', 'labhost1', '--networks');
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toContain('Network maas is defined');
+    expect(labdeck('export', 'terraform', '--host', 'labhost1').code).toBe(2);
+  }, 120_000);
 });

@@ -14,8 +14,10 @@ export const AnsibleExportRequest = z
     vms: z.array(z.string().min(1)).default([]),
     /** Every libvirt network of the host (with its DHCP reservations). */
     networks: z.boolean().default(false),
+    /** Only these networks (with their DHCP reservations). */
+    networkNames: z.array(z.string().min(1)).default([]),
   })
-  .refine((r) => r.plan !== undefined || r.vms.length > 0 || r.networks, { message: 'Export what? Give a plan, VMs or networks.' });
+  .refine((r) => r.plan !== undefined || r.vms.length > 0 || r.networks || r.networkNames.length > 0, { message: 'Export what? Give a plan, VMs or networks.' });
 export type AnsibleExportRequest = z.input<typeof AnsibleExportRequest>;
 
 export const ExportFile = z.object({

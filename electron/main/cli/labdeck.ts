@@ -4,6 +4,7 @@ import { createCore, defaultDataDir } from '../core';
 import { parseArgs, UsageError } from './args';
 import { composeCommand, planCommand } from './compose-command';
 import { constraintsParse } from './constraints-command';
+import { exportCommand } from './export-command';
 import { vmIpCommand } from './vm-ip-command';
 import { makeConsoleTerminalSafe } from './terminal-safe';
 
@@ -19,6 +20,9 @@ const USAGE = `usage:
                                           what compose would do, and why; changes nothing
   labdeck compose --host NAME [compose options] [--start [--wait-ip SECONDS]] [--json]
                                           compose the VM (Ctrl-C cancels and rolls back)
+  labdeck export ansible --host NAME [--vm NAME]… [--networks | --network NAME…] [--plan [compose options]] [--out DIR]
+                                          an Ansible (community.libvirt) inventory + playbook that makes
+                                          the same VMs/networks; a second run changes nothing
   labdeck vm ip HOST VM [--wait SECONDS] [--json]
                                           the VM's addresses (lease, ARP, guest agent), one per line:
                                           address/prefix, MAC, origin; exit 1 when none (within --wait)
@@ -79,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
     }
     if (cmd === 'plan') return await planCommand(core, args);
     if (cmd === 'compose') return await composeCommand(core, args);
+    if (cmd === 'export') return await exportCommand(core, args, rest);
     if (cmd === 'vm' && rest[0] === 'ip') return await vmIpCommand(core, args, rest.slice(1));
     console.error(`Unknown command "${cmd}".\n${USAGE}`);
     return 2;

@@ -171,13 +171,18 @@ export class AnsibleExportService {
       poolNames.push(...r.pools);
       netNames.push(...r.networks);
     }
-    if (req.networks) netNames.push(...(snap.libvirt?.networks ?? []).map((n) => n.name));
+    const known = new Set((snap.libvirt?.networks ?? []).map((n) => n.name));
+    const missing = req.networkNames.filter((n) => !known.has(n));
+    if (missing.length > 0) throw new AppError({ kind: 'notFound', message: `${host.name} has no network ${missing.join(', ')} (it has: ${[...known].join(', ') || 'none'}).` });
+    if (req.networks) netNames.push(...known);
+    netNames.push(...req.networkNames);
+    const wholeNetworks = req.networks || req.networkNames.length > 0;
     const plan: AnsibleExportPlan = {
       target: { name: host.name, address: host.address, port: host.port, user: host.user, libvirtUri: host.libvirtUri },
       pools: await this.pools(host, snap, poolNames),
-      networks: await this.networks(host, snap, netNames, req.networks),
+      networks: await this.networks(host, snap, netNames, wholeNetworks),
       vms,
-      source: `${[vms.length > 0 ? `VM${vms.length > 1 ? 's' : ''} ${vms.map((v) => v.name).join(', ')}` : '', req.networks ? 'the networks' : ''].filter(Boolean).join(' and ')} of ${host.name} (${host.libvirtUri}).`,
+      source: `${[vms.length > 0 ? `VM${vms.length > 1 ? 's' : ''} ${vms.map((v) => v.name).join(', ')}` : '', req.networks ? 'the networks' : req.networkNames.length > 0 ? `network ${req.networkNames.join(', ')}` : ''].filter(Boolean).join(' and ')} of ${host.name} (${host.libvirtUri}).`,
     };
     const summary = `${vms.length} VM(s), ${plan.networks.length} network(s), ${plan.pools.length} pool(s) of ${host.name}.`;
     return {
