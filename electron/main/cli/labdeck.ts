@@ -6,6 +6,7 @@ import { composeCommand, planCommand } from './compose-command';
 import { constraintsParse } from './constraints-command';
 import { exportCommand } from './export-command';
 import { vmIpCommand } from './vm-ip-command';
+import { networkCommand } from './network-command';
 import { makeConsoleTerminalSafe } from './terminal-safe';
 
 /**
@@ -23,6 +24,9 @@ const USAGE = `usage:
   labdeck export ansible --host NAME [--vm NAME]… [--networks | --network NAME…] [--plan [compose options]] [--out DIR]
                                           an Ansible (community.libvirt) inventory + playbook that makes
                                           the same VMs/networks; a second run changes nothing
+  labdeck network create|preset maas|edit|stop|delete --host NAME … [--dry-run] [--json]
+                                          create and change libvirt networks: shows the XML diff, the
+                                          commands and the effect on composes first (labdeck network help)
   labdeck vm ip HOST VM [--wait SECONDS] [--json]
                                           the VM's addresses (lease, ARP, guest agent), one per line:
                                           address/prefix, MAC, origin; exit 1 when none (within --wait)
@@ -85,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'compose') return await composeCommand(core, args);
     if (cmd === 'export') return await exportCommand(core, args, rest);
     if (cmd === 'vm' && rest[0] === 'ip') return await vmIpCommand(core, args, rest.slice(1));
+    if (cmd === 'network') return await networkCommand(core, args, rest);
     console.error(`Unknown command "${cmd}".\n${USAGE}`);
     return 2;
   } catch (err) {
