@@ -66,6 +66,8 @@ export function createHandlers(core: Core): Handlers {
     'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
     'compose.plan': async (req) => core.compose.plan(req),
     'compose.start': async (req) => core.compose.start(req),
+    'export.ansible': async (req) => core.ansibleExport.export(req),
+    'export.ansibleSave': async (req) => core.ansibleExport.save(req),
     'hosts.virtCapabilities': async ({ hostId, arch, refresh }) => {
       const host = core.hosts.configs().find((h) => h.id === hostId);
       if (!host) throw new AppError({ kind: 'notFound', message: `No host with id ${hostId} in the inventory.` });

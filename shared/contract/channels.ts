@@ -9,6 +9,7 @@ import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './comp
 import { ClientSshKey, GuestAddresses, VirtCapabilities, VolumeUploadRequest } from './guests';
 import { InterruptedJob, RecoveryResult } from './recovery';
 import { NetworkApplyRequest, NetworkApplyResult, NetworkChangePlan, NetworkPlanRequest } from './networks';
+import { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveRequest, AnsibleExportSaveResult } from './ansible-export';
 
 export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
@@ -110,6 +111,10 @@ export const channels = {
   'recovery.list': { request: z.void().or(z.undefined()), response: z.array(InterruptedJob) },
   /** Undoes what an interrupted compose left on its host, newest first; clears the entry when all is gone. */
   'recovery.rollback': { request: z.object({ id: z.string() }), response: RecoveryResult },
+  /** An Ansible (community.libvirt) inventory + playbook for a compose plan, VMs or networks; changes nothing. */
+  'export.ansible': { request: AnsibleExportRequest, response: AnsibleExportResult },
+  /** Writes an export's files into a folder on the machine running LabDeck. */
+  'export.ansibleSave': { request: AnsibleExportSaveRequest, response: AnsibleExportSaveResult },
 } as const;
 
 export type Channels = typeof channels;

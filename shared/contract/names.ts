@@ -29,6 +29,8 @@ export const channelNames = [
   'jobs.list',
   'recovery.list',
   'recovery.rollback',
+  'export.ansible',
+  'export.ansibleSave',
 ] as const;
 
 export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended', 'job.progress'] as const;

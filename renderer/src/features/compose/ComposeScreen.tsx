@@ -93,7 +93,15 @@ export function ComposeScreen() {
       />
     );
   } else if (step === STEP.review) {
-    body = <ReviewStep plan={plan} error={blocker ? { kind: 'validation', message: blocker.message } : live.error} loading={live.loading} startError={job.startError} />;
+    body = (
+      <ReviewStep
+        plan={plan}
+        error={blocker ? { kind: 'validation', message: blocker.message } : live.error}
+        loading={live.loading}
+        startError={job.startError}
+        exportRequest={request && plan ? { ...request, hostname: plan.name, macs: plan.nics.map((n) => n.mac) } : null}
+      />
+    );
   } else if (step === STEP.compose) {
     body = <ComposeProgressStep job={s.job} onCancel={() => void job.cancel()} cancelError={job.cancelError} onBackToReview={s.backToReview} />;
   } else if (s.job) {

@@ -16,6 +16,7 @@ import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
 import { isDomainUp, networkDhcpState, nicAttachments, warningsToFlag, type HostWarning } from '../../../../shared/warnings';
 import { monoFont } from '../../components/fonts';
+import { AnsibleExportButton } from '../ansible-export/AnsibleExportButton';
 import { networkRequest } from './action-requests';
 import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DhcpSummary } from './DhcpSummary';
@@ -46,6 +47,9 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
   ];
   return (
     <>
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', mb: 1 }}>
+        <AnsibleExportButton request={{ hostId, networks: true }} what="the networks of this host" label="Export networks to Ansible…" />
+      </Box>
       <TableContainer component={Paper} variant="outlined">
         <Table size="small" aria-label="Networks" sx={detailTableSx}>
           <TableHead>

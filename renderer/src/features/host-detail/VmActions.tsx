@@ -6,13 +6,15 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import MoreVert from '@mui/icons-material/MoreVert';
 import { useState } from 'react';
+import { AnsibleExportDialog } from '../ansible-export/AnsibleExportDialog';
 import type { Domain } from '../../../../shared/snapshot/types';
 import { isDomainUp } from '../../../../shared/warnings';
 import type { DomainAction } from './useHostAction';
 
 /** The one action that fits the VM's state as a button; the rest in a menu, the destructive ones last. */
-export function VmActions({ domain: d, onAction }: { domain: Domain; onAction: (a: DomainAction) => void }) {
+export function VmActions({ domain: d, onAction, hostId }: { domain: Domain; onAction: (a: DomainAction) => void; hostId?: string }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [exporting, setExporting] = useState(false);
   const up = isDomainUp(d);
   const pick = (a: DomainAction): void => {
     setAnchor(null);
@@ -35,11 +37,22 @@ export function VmActions({ domain: d, onAction }: { domain: Domain; onAction: (
             Force off
           </MenuItem>
         )}
+        {hostId && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              setExporting(true);
+            }}
+          >
+            Export to Ansible…
+          </MenuItem>
+        )}
         <Divider />
         <MenuItem onClick={() => pick('delete')} sx={{ color: 'error.main' }}>
           Delete…
         </MenuItem>
       </Menu>
+      {hostId && <AnsibleExportDialog open={exporting} onClose={() => setExporting(false)} request={{ hostId, vms: [d.name] }} what={d.name} />}
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { JobView } from '../../../../../shared/contract';
+import { AnsibleExportButton } from '../../ansible-export/AnsibleExportButton';
 import { GuestAddressPanel } from '../../guest-addresses';
 import { JobStepList } from '../JobStepList';
 
@@ -26,6 +27,7 @@ export function DoneStep({ job, hostName, started, onGoToVm, onAgain }: Props) {
           Go to the VM
         </Button>
         <Button onClick={onAgain}>Compose another VM</Button>
+        {job.domain && <AnsibleExportButton request={{ hostId: job.hostId, vms: [job.domain] }} what={job.domain} sx={{ ml: 'auto' }} />}
       </Box>
       {started && job.domain && (
         <>

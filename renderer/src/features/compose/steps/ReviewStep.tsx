@@ -2,7 +2,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import type { AppErrorShape, ComposePlan } from '../../../../../shared/contract';
+import type { AppErrorShape, ComposePlan, ComposeRequest } from '../../../../../shared/contract';
+import { AnsibleExportButton } from '../../ansible-export/AnsibleExportButton';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { CommandList } from '../CommandList';
 import { DiskPlanTable } from '../DiskPlanTable';
@@ -14,7 +15,14 @@ import { PlanWarnings } from '../PlanWarnings';
 import { SeedFiles } from '../SeedFiles';
 import { Section } from './ResourcesStep';
 
-type Props = { plan: ComposePlan | null; error: AppErrorShape | null; loading: boolean; startError: AppErrorShape | null };
+type Props = {
+  plan: ComposePlan | null;
+  error: AppErrorShape | null;
+  loading: boolean;
+  startError: AppErrorShape | null;
+  /** The request with the reviewed name and MACs: what "Export to Ansible" exports. */
+  exportRequest?: ComposeRequest | null;
+};
 
 function Summary({ plan }: { plan: ComposePlan }) {
   const rows: [string, string][] = [
@@ -43,7 +51,7 @@ function Summary({ plan }: { plan: ComposePlan }) {
 }
 
 /** Step 4: everything compose will do, and why, before it does it. */
-export function ReviewStep({ plan, error, loading, startError }: Props) {
+export function ReviewStep({ plan, error, loading, startError, exportRequest }: Props) {
   if (error) return <ErrorDetails error={error} title="Compose would refuse — go back and change the request" />;
   if (!plan) {
     return (
@@ -66,6 +74,11 @@ export function ReviewStep({ plan, error, loading, startError }: Props) {
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3, minWidth: 0 }}>
           <Section title="Summary">
             <Summary plan={plan} />
+            {exportRequest && (
+              <Box sx={{ mt: 1 }}>
+                <AnsibleExportButton request={{ hostId: plan.hostId, plan: exportRequest }} what={plan.name} />
+              </Box>
+            )}
           </Section>
           <Section title="NICs">
             {plan.nics.map((n) => (
