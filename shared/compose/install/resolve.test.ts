@@ -156,7 +156,10 @@ describe('resolveInstall: cloud images', () => {
     expect(error({ ...cloud('copy', big), pools: tight })).toBe(
       "Pool default has 1 GB free, but a copy of default/b2probe-base.img needs up to 2.2 GB (LabDeck counts the image's full size).",
     );
-    expect(error(cloud('overlay', iso))).toBe('default/b2probe-up.iso is an ISO 9660 image (a CD-ROM), not a disk image: install it as an ISO instead.');
+    // A hybrid ISO boots as a disk too: used as raw, with a note saying what that takes.
+    const r = resolved(cloud('overlay', iso));
+    expect(r.bootDisk.steps[0]?.argv.slice(-2)).toEqual(['--backing-vol-format', 'raw']);
+    expect(r.notes.join(' ')).toMatch(/used as a raw disk, which boots only if it is a hybrid image/);
     expect(error(cloud('copy', { ...raw, format: 'vmdk' }))).toBe('default/b2probe-base.img is a vmdk image: convert it to qcow2 first (qemu-img convert -O qcow2).');
     expect(error(cloud('copy', vol('dir.xml')))).toBe('default/b2probe-dir is a directory, not an image.');
   });

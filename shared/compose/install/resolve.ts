@@ -144,17 +144,19 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
     });
   }
 
-  // cloud-image
-  if (vol.format === 'iso') {
-    return err(`${src.pool}/${vol.name} is an ISO 9660 image (a CD-ROM), not a disk image: install it as an ISO instead.`);
-  }
-  if (!DISK_FORMATS.has(vol.format)) {
+  // cloud-image. libvirt calls any file holding an ISO 9660 filesystem 'iso'; a hybrid image
+  // (grub-mkrescue's, most live and installer ISOs) also boots as a disk, so it is used as raw bytes.
+  const baseFormat = vol.format === 'iso' ? 'raw' : vol.format;
+  if (!DISK_FORMATS.has(baseFormat)) {
     return err(`${src.pool}/${vol.name} is a ${vol.format} image: convert it to qcow2 first (qemu-img convert -O qcow2).`);
   }
   if (disk.sizeBytes < vol.capacityBytes) {
     return err(`The image is ${formatBytes(vol.capacityBytes)}; make the ${disk.name} disk at least ${wholeGbAtLeast(vol.capacityBytes)} GB.`);
   }
   const notes: string[] = [];
+  if (vol.format === 'iso') {
+    notes.push(`libvirt sees an ISO 9660 filesystem in ${src.pool}/${vol.name}: it is used as a raw disk, which boots only if it is a hybrid image (an installer ISO that is not belongs on the ISO install).`);
+  }
   if (vol.backingStore) notes.push(`${src.pool}/${vol.name} is itself an overlay on ${vol.backingStore.path}: that file must stay too.`);
   const grown = disk.sizeBytes > vol.capacityBytes ? `, grown to ${size}` : '';
   const seedPart = input.seed ? ', set up by a cloud-init seed on a second CD-ROM' : '';
@@ -188,7 +190,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
           {
             kind: 'create-volume',
             // libvirt takes a raw base too, and --capacity sets the overlay's own size (checked on libvirt 9.0).
-            argv: ['vol-create-as', '--pool', disk.pool, '--name', disk.volume, '--capacity', String(disk.sizeBytes), '--format', 'qcow2', '--backing-vol', vol.path, '--backing-vol-format', vol.format],
+            argv: ['vol-create-as', '--pool', disk.pool, '--name', disk.volume, '--capacity', String(disk.sizeBytes), '--format', 'qcow2', '--backing-vol', vol.path, '--backing-vol-format', baseFormat],
             description: `Create the boot disk ${disk.volume} (${size}) in pool ${disk.pool} as a qcow2 overlay on ${src.pool}/${vol.name}.`,
             rollback: deleteCall(disk.pool, disk.volume),
           },
@@ -204,7 +206,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   }
   notes.push(`A copy takes up to the image's full size (${formatBytes(vol.capacityBytes)}) at once; ${src.pool}/${vol.name} is not needed afterwards${vol.backingStore ? ' (but its own backing file is)' : ''}.`);
   // In a file pool the copy keeps the image's format (vol-clone copies as is); a block pool holds raw.
-  const format = fileBased ? vol.format : 'raw';
+  const format = fileBased ? baseFormat : 'raw';
   const volume = fileBased && format === 'raw' ? disk.volume.replace(/\.qcow2$/, '.img') : disk.volume;
   const path = volume === disk.volume ? disk.path : disk.path.replace(/\.qcow2$/, '.img');
   const steps: ComposeStep[] = [];
