@@ -149,7 +149,11 @@ test.describe('compose from a cloud image', () => {
     await shot('install-05-cloud-init');
     await w.next();
 
-    // Interfaces: a NIC on libvirt's default network (DHCP), so the guest gets an address to log in at.
+    // Interfaces: an ip= constraint is written into the seed's network-config, and the plan says so …
+    await w.constraintText.fill('eth0:name=virbr1,ip=10.99.50.23');
+    await expect(w.planFor(w.livePlan, 'eth0')).toContainText('cloud-init gives the guest 10.99.50.23 statically', { timeout: 30_000 });
+    await shot('install-05b-interfaces-static-ip');
+    // … but this test wants DHCP: a NIC on libvirt's default network, so libvirt knows the lease.
     await w.constraintText.fill('eth0:name=virbr0');
     const nic = w.planFor(w.livePlan, 'eth0');
     await expect(nic.getByRole('heading')).toContainText('eth0 →', { timeout: 30_000 });
@@ -229,8 +233,12 @@ test.describe('compose from a cloud image', () => {
 
     await addLabHost(page, lab, h);
 
-    // The pod's own default virt type and CPU mode: unset is "Automatic".
-    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Pod settings for ${h.name}` }).click();
+    const w = new ComposeWizard(page);
+    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` }).click();
+
+    // The pod's own default virt type and CPU mode (from the Pod step): unset is "Automatic".
+    await page.getByRole('navigation', { name: 'Wizard' }).getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: `Pod settings for ${h.name}` }).click();
     const settings = page.getByRole('dialog', { name: `Pod settings — ${h.name}` });
     const cpu = settings.getByRole('group', { name: 'Virt type and CPU mode' });
     await cpu.scrollIntoViewIfNeeded();
@@ -238,9 +246,8 @@ test.describe('compose from a cloud image', () => {
     await expect(cpu.getByRole('combobox', { name: 'CPU mode', exact: true })).toHaveText('Automatic (what starts on this host)');
     await shot('install-11-pod-settings-cpu');
     await settings.getByRole('button', { name: 'Cancel' }).click();
+    await w.next();
 
-    const w = new ComposeWizard(page);
-    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` }).click();
     await w.fillResources({ hostname: VM, memoryMiB: 64, storage: 'root:0.01', nicRom: false });
     await w.next();
 

@@ -70,7 +70,7 @@ export function PasswordFields({ hash, problem, onChange, user }: Props) {
           value={confirm}
           onChange={(e) => update(password, e.target.value)}
           error={problem !== null && confirm !== ''}
-          helperText={problem ?? (hash ? 'The two agree.' : ' ')}
+          helperText={problem ?? (hash && password !== '' ? 'The two agree.' : ' ')}
           slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
         />
       </Box>
