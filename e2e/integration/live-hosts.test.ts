@@ -159,7 +159,7 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
   it('stops a command that times out, restarts the session, and the next command works', async () => {
     const { virsh } = core.live.sessions(id)!;
     const starts = virsh.stats.starts;
-    await expect(virsh.run([{ name: 'w', cmd: 'event --all --timeout 30' }], { timeoutMs: 700 })).rejects.toMatchObject({ shape: { kind: 'timeout' } });
+    await expect(virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 30' }], { timeoutMs: 700 })).rejects.toMatchObject({ shape: { kind: 'timeout' } });
     const [r] = await virsh.run([{ name: 'u', cmd: 'uri' }]);
     expect(r!.body.trim()).toBe('qemu:///system');
     expect(virsh.stats.starts).toBe(starts + 1);
@@ -170,7 +170,7 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
     await virsh.run([{ name: 'u', cmd: 'uri' }]);
     const pid = virsh.pid!;
     const starts = virsh.stats.starts;
-    const p = virsh.run([{ name: 'w', cmd: 'event --all --timeout 2' }, { name: 'u', cmd: 'uri' }], { timeoutMs: 20_000 });
+    const p = virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 2' }, { name: 'u', cmd: 'uri' }], { timeoutMs: 20_000 });
     await new Promise((r) => setTimeout(r, 300));
     execFileSync('ip', ['netns', 'exec', 'labhost1', 'kill', '-KILL', '--', `-${pid}`]);
     const r = await p;

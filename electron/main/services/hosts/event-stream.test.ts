@@ -18,7 +18,7 @@ describe('parseEventLine', () => {
 
   it('turns link changes into an interface re-read and a watcher restart into a full one; ignores noise', () => {
     expect(parseEventLine('I 27: vnet12: <BROADCAST,MULTICAST> mtu 1500')).toEqual({ kind: 'link' });
-    expect(parseEventLine('R D watcher ended')).toEqual({ kind: 'resync', why: 'D watcher ended' });
+    expect(parseEventLine('R D watcher restarted')).toEqual({ kind: 'resync', why: 'D watcher restarted' });
     expect(parseEventLine('D error: Disconnected from qemu:///system due to end of file')).toBeUndefined();
     expect(parseEventLine('D ')).toBeUndefined();
   });

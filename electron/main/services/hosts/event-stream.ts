@@ -5,32 +5,33 @@ export type HostEvent =
   | { kind: 'network'; name: string; event: string; detail: string }
   | { kind: 'pool'; name: string; event: string; detail: string }
   | { kind: 'link' }
-  /** A watcher (re)started: events may have been missed meanwhile, so everything is read again. */
+  /** A watcher restarted (libvirtd came back): events may have been missed, so everything is read again soon. */
   | { kind: 'resync'; why: string };
 
 /**
  * One channel per host with every watcher in it, each line tagged: libvirt's domain, network and
  * pool lifecycle events (`virsh … event --loop`, each its own libvirt connection) and the kernel's
  * link/address changes (`ip -o monitor`). A watcher that ends (libvirtd restarted) is started again
- * after a pause. Everything is killed when the channel's stdin closes (LabDeck closed it, or the
+ * after a pause. No libvirt keepalives on a local URI (a dead daemon closes the socket). Everything is killed when the channel's stdin closes (LabDeck closed it, or the
  * SSH connection died).
  */
 export const EVENTS_SCRIPT = `LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH
 uri=$1
+case $uri in *:///*) ka='-k 0' ;; *) ka= ;; esac
 watch() {
   tag=$1; shift
   n=0
   while :; do
+    if [ "$n" -gt 0 ]; then printf 'R %s watcher restarted\\n' "$tag"; fi
     "$@" </dev/null 2>&1 | while IFS= read -r l; do printf '%s %s\\n' "$tag" "$l"; done
     n=$((n + 1))
-    printf 'R %s watcher ended\\n' "$tag"
     if [ "$n" -lt 3 ]; then sleep 1; else sleep 3; fi
   done
 }
 if command -v virsh >/dev/null 2>&1; then
-  watch D virsh -c "$uri" event --all --loop --timestamp &
-  watch N virsh -c "$uri" net-event --event lifecycle --loop --timestamp &
-  watch P virsh -c "$uri" pool-event --event lifecycle --loop --timestamp &
+  watch D virsh $ka -c "$uri" event --all --loop --timestamp &
+  watch N virsh $ka -c "$uri" net-event --event lifecycle --loop --timestamp &
+  watch P virsh $ka -c "$uri" pool-event --event lifecycle --loop --timestamp &
 fi
 if command -v ip >/dev/null 2>&1; then watch I ip -o monitor link address & fi
 printf 'READY\\n'
@@ -71,6 +72,8 @@ export class EventStream {
       onEvent: (e: HostEvent) => void;
       /** up=true once the watchers run; false when the channel ends. */
       onState: (up: boolean, why?: string) => void;
+      /** From READY to live (the watchers registering). */
+      settleMs?: number;
     },
   ) {}
 
@@ -91,8 +94,14 @@ export class EventStream {
           const line = this.buf.slice(0, nl).replace(/\r$/, '');
           this.buf = this.buf.slice(nl + 1);
           if (line === 'READY') {
-            this.ready = true;
-            this.o.onState(true);
+            // The watchers need a moment to register with libvirt: only then is the host live
+            // (and LabDeck reads it once more, for what changed in between).
+            const settle = setTimeout(() => {
+              if (this.t !== t) return;
+              this.ready = true;
+              this.o.onState(true);
+            }, this.o.settleMs ?? 1000);
+            settle.unref?.();
             continue;
           }
           const e = parseEventLine(line);

@@ -61,6 +61,8 @@ const READ_ONLY = new Set([
 /** Arguments that read the same on virsh's own command line as in argv (no quoting, no comments). */
 const PLAIN_ARG = /^[A-Za-z0-9_.:=/@%+,-]+$/;
 
+const RESYNC_DELAY_MS = 1000;
+
 const configKey = (h: HostConfig) => JSON.stringify([h.address, h.port, h.user, h.auth, h.jump, h.libvirtUri]);
 
 function merge(a: ReadScope | undefined, b: ReadScope): ReadScope {
@@ -259,6 +261,8 @@ export class LiveHosts {
     if (up) {
       h.failures = 0;
       this.hosts.setLive(h.id, { live: true });
+      // Whatever changed while the watchers were registering.
+      this.request(h, { all: true });
       return;
     }
     this.hosts.setLive(h.id, { live: false });
@@ -280,6 +284,12 @@ export class LiveHosts {
   }
 
   private onEvent(h: HostLive, e: HostEvent): void {
+    if (e.kind === 'resync') {
+      // The watcher prints this as it starts again; read once it has had time to register.
+      const t = setTimeout(() => this.request(h, { all: true }), RESYNC_DELAY_MS);
+      t.unref?.();
+      return;
+    }
     this.request(h, scopeOf(e), true);
   }
 

@@ -59,7 +59,7 @@ describe.skipIf(!has('virsh') || !has('dash'))('resident sessions (local virsh t
 
   it('times out a stuck command, kills the session and starts a new one for the next', async () => {
     const { virsh } = sessions();
-    await expect(virsh.run([{ name: 'w', cmd: 'event --all --timeout 20' }], { timeoutMs: 500 })).rejects.toMatchObject({ shape: { kind: 'timeout' } });
+    await expect(virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 20' }], { timeoutMs: 500 })).rejects.toMatchObject({ shape: { kind: 'timeout' } });
     const [r] = await virsh.run([{ name: 'u', cmd: 'uri' }]);
     expect(r!.body.trim()).toBe(uri);
     expect(virsh.stats).toMatchObject({ starts: 2, timeouts: 1 });

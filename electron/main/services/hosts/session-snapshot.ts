@@ -8,8 +8,13 @@ import type { ResidentSession, SessionCommand, SessionSection } from './virsh-se
 
 const ENV = 'LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH; COLUMNS=4096; export COLUMNS';
 
-/** The resident virsh: interactive, stderr merged so an error lands in its command's section. */
-export const virshSessionArgv = (uri: string): string[] => ['sh', '-c', `${ENV}; exec virsh -c "$1" 2>&1`, 'labdeck-virsh-session', uri];
+/**
+ * The resident virsh: interactive, stderr merged so an error lands in its command's section. On a
+ * local URI (the host's own daemon, a Unix socket) libvirt keepalives only cost wakeups: a dead
+ * daemon closes the socket anyway.
+ */
+export const virshSessionArgv = (uri: string): string[] => ['sh', '-c', `${ENV}; ${KEEPALIVE} exec virsh $ka -c "$1" 2>&1`, 'labdeck-virsh-session', uri];
+export const KEEPALIVE = 'case $1 in *:///*) ka="-k 0" ;; *) ka= ;; esac;';
 export const VIRSH_SESSION_NOTE = 'resident virsh session (read-only queries on stdin: uri, *-list --uuid, version, nodeinfo, net-/pool-dumpxml, net-dhcp-leases, vol-list, dumpxml, domstate, domifaddr, …)';
 
 /** The resident shell: the snapshot script's functions defined once, `host_sections` run per read. */
@@ -96,16 +101,16 @@ export class SessionSnapshotReader {
 
   async read(scope: ReadScope = { all: true }): Promise<HostSnapshot> {
     const all = scope.all || !this.host || !this.virsh;
+    const hasVirsh = (h: { nonce: string; text: string }) => h.text.includes(`@@@lds:${h.nonce} virsh present`);
     const hostP = all || scope.host || !this.host ? this.readHost() : Promise.resolve(this.host);
+    // Both sessions at once: virsh is asked unless the last look found none (then only if it appeared).
+    const readVirsh = () => (all || !this.virsh ? this.readVirshAll() : this.readVirshTargeted(scope, this.virsh));
+    const early = !this.host || hasVirsh(this.host) ? readVirsh() : undefined;
+    early?.catch(() => undefined);
     const host = await hostP.catch((err: unknown) => {
       throw new SessionUnusableError(`the resident shell failed: ${(err as Error).message}`);
     });
-    const present = host.text.includes(`@@@lds:${host.nonce} virsh present`);
-    let virsh: Map<string, string> | undefined;
-    if (present) {
-      const virshAll = all || !this.virsh;
-      virsh = virshAll ? await this.readVirshAll() : await this.readVirshTargeted(scope, this.virsh!);
-    }
+    const virsh = hasVirsh(host) ? await (early ?? readVirsh()) : undefined;
     const text = assemble(host, virsh);
     const snapshot = parseSnapshotOutput(text, new Date().toISOString());
     this.host = host;
