@@ -184,7 +184,8 @@ export class AnsibleExportService {
       vms,
       source: `${[vms.length > 0 ? `VM${vms.length > 1 ? 's' : ''} ${vms.map((v) => v.name).join(', ')}` : '', req.networks ? 'the networks' : req.networkNames.length > 0 ? `network ${req.networkNames.join(', ')}` : ''].filter(Boolean).join(' and ')} of ${host.name} (${host.libvirtUri}).`,
     };
-    const summary = `${vms.length} VM(s), ${plan.networks.length} network(s), ${plan.pools.length} pool(s) of ${host.name}.`;
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const summary = `${count(vms.length, 'VM')}, ${count(plan.networks.length, 'network')} and ${count(plan.pools.length, 'storage pool')} of ${host.name}.`;
     return {
       hostName: host.name,
       summary,
