@@ -48,6 +48,7 @@ type HostLive = {
   stopped: boolean;
   /** The pending re-read was asked for by an event (not a first read or a resync). */
   changed: boolean;
+  followUps: Set<NodeJS.Timeout>;
 };
 
 /** virsh commands that only read (the route takes nothing else). */
@@ -62,6 +63,8 @@ const READ_ONLY = new Set([
 const PLAIN_ARG = /^[A-Za-z0-9_.:=/@%+,-]+$/;
 
 const RESYNC_DELAY_MS = 1000;
+/** After a guest starts: when to read it again for its DHCP lease / ARP entry. */
+const ADDRESS_FOLLOW_UPS_MS = [5_000, 15_000, 30_000, 60_000];
 
 const configKey = (h: HostConfig) => JSON.stringify([h.address, h.port, h.user, h.auth, h.jump, h.libvirtUri]);
 
@@ -232,6 +235,7 @@ export class LiveHosts {
       failures: 0,
       stopped: false,
       changed: false,
+      followUps: new Set(),
       events: new EventStream({
         uri: c.libvirtUri,
         open,
@@ -291,6 +295,17 @@ export class LiveHosts {
       return;
     }
     this.request(h, scopeOf(e), true);
+    // A guest that just started gets its address later, and no event says so: look again a few times.
+    if (e.kind === 'domain' && e.event === 'lifecycle' && /^Started\b/.test(e.detail)) {
+      for (const ms of ADDRESS_FOLLOW_UPS_MS) {
+        const t: NodeJS.Timeout = setTimeout(() => {
+          h.followUps.delete(t);
+          this.request(h, { domains: [e.name], host: true });
+        }, ms);
+        t.unref?.();
+        h.followUps.add(t);
+      }
+    }
   }
 
   private request(h: HostLive, scope: ReadScope, isChange = false): void {
@@ -343,6 +358,7 @@ export class LiveHosts {
     h.stopped = true;
     if (h.timer) clearTimeout(h.timer);
     if (h.restartTimer) clearTimeout(h.restartTimer);
+    for (const t of h.followUps) clearTimeout(t);
     h.events.stop();
     h.virsh.close();
     h.sh.close();

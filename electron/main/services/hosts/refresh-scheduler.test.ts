@@ -54,6 +54,16 @@ describe('RefreshScheduler', () => {
     s.stop();
   });
 
+  it('polls a live host only at the slow safety-net interval', async () => {
+    const { hosts, calls } = hostsDouble(['live', 'polled'], () => true);
+    const s = new RefreshScheduler(hosts, { intervalMs: 60_000, jitter: 0, maxBackoffMs: 600_000, liveIntervalMs: 600_000, isLive: (id) => id === 'live' });
+    s.start();
+    await vi.advanceTimersByTimeAsync(5_000 + 600_000);
+    expect(calls.filter((c) => c.id === 'polled')).toHaveLength(11);
+    expect(calls.filter((c) => c.id === 'live')).toHaveLength(2);
+    s.stop();
+  });
+
   it('forgets removed hosts and picks up new ones on sync', async () => {
     const ids = ['a'];
     const { hosts, calls } = hostsDouble(ids, () => true);
