@@ -20,8 +20,12 @@ import { dhcpHostEntries, domainNames, labHostConfig, virsh, virshMaybe, volumeN
 
 const PREFIX = 'it-ansible-';
 const IP = '192.168.122.60';
-const HAS_ANSIBLE = spawnSync('sh', ['-c', 'command -v ansible-playbook']).status === 0;
-if (!HAS_ANSIBLE) console.warn('ansible-playbook is not installed (Debian: apt install ansible python3-libvirt python3-lxml): the Ansible export lab tests are skipped.');
+// The lab's hosts are namespaces of this machine: community.libvirt's modules run with its python3.
+const HAS_ANSIBLE =
+  spawnSync('sh', ['-c', 'command -v ansible-playbook']).status === 0 && spawnSync('/usr/bin/python3', ['-c', 'import libvirt, lxml']).status === 0;
+if (!HAS_ANSIBLE) {
+  console.warn('ansible-playbook or python3-libvirt/python3-lxml is not installed (Debian: apt install ansible python3-libvirt python3-lxml): the Ansible export lab tests are skipped.');
+}
 const guest = (lab() as { guest?: { pool: string; cloudVolume: string; minMemoryMiB: number; defaultUser: string } }).guest;
 
 let c: TestCore;
