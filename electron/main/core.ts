@@ -23,6 +23,8 @@ import { HostKeyStore } from './services/ssh/host-key-store';
 import { SecretStore, type SecretCipher } from './services/ssh/secret-store';
 import { VolumeUploads } from './services/volumes/volume-upload';
 import { NetworkService } from './services/networks/network-service';
+import { ConsoleService } from './services/console/console-service';
+import { StreamSession, type StreamSink } from './services/streams/stream-session';
 import { tightenPermissions } from './services/storage/permissions';
 
 export type CoreOptions = {
@@ -43,6 +45,17 @@ export type CoreOptions = {
 export const defaultDataDir = (): string =>
   process.env.LABDECK_DATA_DIR ??
   path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'LabDeck');
+
+/** "alice (web)": who opened a console, for the audit log. */
+function whoOpens(mode: string): string {
+  let user = process.env.USER ?? 'unknown';
+  try {
+    user = os.userInfo().username;
+  } catch {
+    // no passwd entry: keep $USER
+  }
+  return `${user} (${mode === 'desktop' ? 'desktop app' : mode === 'web' ? 'browser' : 'CLI'})`;
+}
 
 export const defaultSshDir = (): string => process.env.LABDECK_SSH_DIR ?? path.join(os.homedir(), '.ssh');
 
@@ -97,6 +110,9 @@ export async function createCore(o: CoreOptions) {
   const guests = new GuestAddressService({ hosts, runner });
   const networks = new NetworkService({ hosts, runner, lock: hostLocks });
   const ansibleExport = new AnsibleExportService({ hosts, runner, compose });
+  const consoles = new ConsoleService({ hosts, runner, pool, audit, by: whoOpens(o.mode) });
+  /** One per adapter connection (a window, a WebSocket, the CLI): the streams it opened die with it. */
+  const streamSession = (sink: StreamSink) => new StreamSession((kind, payload) => consoles.open(kind, payload), sink);
   const live = new LiveHosts(hosts, runner, pool, bus, {
     commandTimeoutMs: 30_000,
     debounceMs: 15,
@@ -150,6 +166,8 @@ export async function createCore(o: CoreOptions) {
     guests,
     networks,
     ansibleExport,
+    consoles,
+    streamSession,
     scheduler,
     live,
     async dispose(): Promise<void> {

@@ -12,3 +12,4 @@ export * from './compose';
 export * from './guests';
 export * from './recovery';
 export * from './networks';
+export * from './streams';

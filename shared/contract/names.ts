@@ -34,3 +34,7 @@ export const channelNames = [
 ] as const;
 
 export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended', 'job.progress'] as const;
+
+/** The stream operations and their events (shared/contract/streams.ts); the preload exposes these too. */
+export const streamOpNames = ['stream.open', 'stream.write', 'stream.resize', 'stream.ack', 'stream.close'] as const;
+export const streamEventNames = ['stream.data', 'stream.ack', 'stream.closed'] as const;

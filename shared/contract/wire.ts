@@ -15,4 +15,6 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
 
 export type ServerMessage =
   | { type: 'response'; id: number; envelope: Envelope<unknown> }
-  | { type: 'event'; name: string; payload: unknown };
+  | { type: 'event'; name: string; payload: unknown }
+  /** A stream event (stream.ack, stream.closed) for this socket's own streams; stream data is binary. */
+  | { type: 'stream'; name: string; payload: unknown };

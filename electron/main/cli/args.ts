@@ -2,7 +2,7 @@
 export type Args = { positional: string[]; flags: Map<string, string | true>; lists: Map<string, string[]> };
 
 /** Flags that never take a value, so `--json NAME` keeps NAME positional. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'start', 'no-nic-rom', 'networks', 'plan', 'dry-run', 'no-autostart', 'no-start']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'force', 'start', 'no-nic-rom', 'networks', 'plan', 'dry-run', 'no-autostart', 'no-start']);
 
 /** `--k v`, `--k=v` and boolean flags; everything else is positional, in order. */
 export function parseArgs(argv: string[]): Args {

@@ -6,6 +6,7 @@ import { composeCommand, planCommand } from './compose-command';
 import { constraintsParse } from './constraints-command';
 import { exportCommand } from './export-command';
 import { vmIpCommand } from './vm-ip-command';
+import { consoleCommand } from './console-command';
 import { networkCommand } from './network-command';
 import { makeConsoleTerminalSafe } from './terminal-safe';
 
@@ -30,6 +31,10 @@ const USAGE = `usage:
   labdeck vm ip HOST VM [--wait SECONDS] [--json]
                                           the VM's addresses (lease, ARP, guest agent), one per line:
                                           address/prefix, MAC, origin; exit 1 when none (within --wait)
+  labdeck console HOST VM [--force] [--linger SECONDS]
+                                          the VM's serial console over SSH (Ctrl-] detaches); with stdin
+                                          not a terminal, pipes bytes both ways and detaches once stdin
+                                          ended and the console was quiet --linger s (default 2)
 compose options:
   --hostname NAME  --cores N  --memory MiB  --arch ARCH
   --virt-type kvm|qemu   --cpu-mode host-passthrough|host-model|default|custom:MODEL
@@ -89,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'compose') return await composeCommand(core, args);
     if (cmd === 'export') return await exportCommand(core, args, rest);
     if (cmd === 'vm' && rest[0] === 'ip') return await vmIpCommand(core, args, rest.slice(1));
+    if (cmd === 'console') return await consoleCommand(core, args, rest);
     if (cmd === 'network') return await networkCommand(core, args, rest);
     console.error(`Unknown command "${cmd}".\n${USAGE}`);
     return 2;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
-import { channelNames } from '../../../shared/contract';
+import { channelNames, streamOpNames } from '../../../shared/contract';
 
 /**
  * Issue 10, defect 12. electronegativity cannot run offline, and no Electron binary exists here, so
@@ -205,13 +205,15 @@ describe('desktop shell, against a recording stand-in for electron', () => {
   });
 
   it('answers IPC only from the top frame of its own window at the app:// page', async () => {
-    expect([...rec.ipc.keys()].sort()).toEqual([...channelNames].sort());
+    expect([...rec.ipc.keys()].sort()).toEqual([...channelNames, ...streamOpNames].sort());
     const invoke = rec.ipc.get('app.info')!;
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} });
     // The stand-in has no windows of its own (getAllWindows is empty), so even the right URL is
     // refused unless the sender is one of ours: the check is both URL and identity.
     for (const e of [event('app://labdeck/index.html'), event('file:///x/index.html'), event('https://evil.example/'), event('app://labdeck/index.html', {})]) {
       expect(await invoke(e, undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/untrusted frame/) } });
+      // Stream operations (consoles) are held to the same sender check.
+      for (const op of streamOpNames) expect(await rec.ipc.get(op)!(e, { kind: 'console.serial', payload: {} })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/untrusted frame/) } });
     }
     const { makeSenderCheck } = await import('./security');
     const ours = {} as never;

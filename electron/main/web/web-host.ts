@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientMessage, formatZodError, type ServerMessage } from '../../../shared/contract';
+import { ClientMessage, decodeStreamFrame, encodeStreamFrame, formatZodError, type ServerMessage } from '../../../shared/contract';
 import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../handlers';
@@ -134,14 +134,30 @@ function serveSocket(ws: WebSocket, core: Core, handlers: Handlers): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
   };
   const unsubscribe = core.bus.subscribe((name, payload) => send({ type: 'event', name, payload }));
-  ws.on('close', unsubscribe);
+  // Streams (consoles) belong to this socket: data as binary frames, control as JSON; they detach with it.
+  const streams = core.streamSession({
+    data: (stream, chunk) => {
+      if (ws.readyState === ws.OPEN) ws.send(encodeStreamFrame(stream, chunk), { binary: true });
+    },
+    event: (name, payload) => send({ type: 'stream', name, payload }),
+  });
+  ws.on('close', () => {
+    unsubscribe();
+    streams.dispose();
+  });
   // Oversized frames, invalid UTF-8, bad opcodes: ws reports them here and closes the socket (1009,
   // 1007, 1002). Without a listener that 'error' would be thrown and end the whole process.
   ws.on('error', (err) => {
     log('websocket', err);
     ws.terminate();
   });
-  ws.on('message', (data) => {
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) {
+      const frame = decodeStreamFrame(toBytes(data));
+      if (!frame) ws.close(1008, 'malformed frame');
+      else void streams.handle('stream.write', frame);
+      return;
+    }
     handleMessage(data).catch((err: unknown) => {
       log('request', err);
       ws.close(1011, 'internal error');
@@ -165,8 +181,14 @@ function serveSocket(ws: WebSocket, core: Core, handlers: Handlers): void {
       return;
     }
     const msg: ClientMessage = parsed.data;
-    send({ type: 'response', id: msg.id, envelope: await dispatch(handlers, msg.channel, msg.payload) });
+    const envelope = msg.channel.startsWith('stream.') ? await streams.handle(msg.channel, msg.payload) : await dispatch(handlers, msg.channel, msg.payload);
+    send({ type: 'response', id: msg.id, envelope });
   };
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }
 
 const SECURITY_HEADERS = {

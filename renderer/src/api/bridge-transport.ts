@@ -1,4 +1,4 @@
-import { DESKTOP_BRIDGE_KEY, type DesktopBridge } from '../../../shared/contract';
+import { DESKTOP_BRIDGE_KEY, streamEventNames, type DesktopBridge } from '../../../shared/contract';
 import type { ConnectionState, Transport } from './transport';
 
 /** The Electron preload's bridge, if this page runs inside the desktop app. */
@@ -22,5 +22,13 @@ export function createBridgeTransport(bridge: DesktopBridge): Transport {
     connection: () => state,
     onConnection: () => () => undefined,
     close: () => undefined,
+    streams: {
+      request: (op, payload) => bridge[op](payload),
+      write: (stream, data) => void bridge['stream.write']({ stream, data }),
+      subscribe(listener) {
+        const offs = streamEventNames.map((name) => bridge[`on:${name}`]((payload) => listener(name, payload)));
+        return () => offs.forEach((off) => off());
+      },
+    },
   };
 }

@@ -14,6 +14,7 @@ import { createBridgeTransport, findDesktopBridge } from './bridge-transport';
 import { ClientError } from './client-error';
 import type { ConnectionState, Transport } from './transport';
 import { createWsTransport } from './ws-transport';
+import { createStreamClient, type StreamClient } from './streams';
 
 /** Channels whose request is `void` may be called without a payload. */
 type PayloadArgs<C extends ChannelName> = undefined extends RequestOf<C>
@@ -29,6 +30,8 @@ export interface LabDeckClient {
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
   close(): void;
+  /** Streams (consoles) over the same connection, with flow control. */
+  readonly streams: StreamClient;
 }
 
 /** Wraps a transport with contract validation; exported for tests with a fake transport. */
@@ -72,6 +75,7 @@ export function createClientOver(transport: Transport, mode: 'desktop' | 'web'):
     connection: () => transport.connection(),
     onConnection: (listener) => transport.onConnection(listener),
     close: () => transport.close(),
+    streams: createStreamClient(transport),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ChannelName, Envelope, EventName } from '../../../shared/contract';
+import type { ChannelName, Envelope, EventName, StreamEventName, StreamOpName } from '../../../shared/contract';
 
 /** 'open' = requests flow; 'connecting'/'down' drive the "disconnected" banner. */
 export type ConnectionStatus = 'connecting' | 'open' | 'down';
@@ -21,4 +21,15 @@ export interface Transport {
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
   close(): void;
+  /** Streams (consoles); absent in test fakes that need none. */
+  streams?: StreamTransport;
+}
+
+/** The stream kind of channel (shared/contract/streams.ts) over the same pipe; payloads unvalidated here too. */
+export interface StreamTransport {
+  request(op: StreamOpName, payload: unknown): Promise<Envelope<unknown>>;
+  /** Sends bytes of an open stream; flow control is the caller's (api/streams.ts). */
+  write(stream: number, data: Uint8Array): void;
+  /** Every stream event of this connection: stream.data, stream.ack, stream.closed. */
+  subscribe(listener: (name: StreamEventName, payload: unknown) => void): () => void;
 }

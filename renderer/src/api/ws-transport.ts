@@ -1,9 +1,9 @@
-import type { ChannelName, ClientMessage, Envelope, EventName, ServerMessage } from '../../../shared/contract';
+import { decodeStreamFrame, encodeStreamFrame, type ChannelName, type ClientMessage, type Envelope, type EventName, type ServerMessage, type StreamEventName, type StreamOpName } from '../../../shared/contract';
 import { reconnectDelay } from './backoff';
 import type { ConnectionState, Transport } from './transport';
 
 type Pending = {
-  channel: ChannelName;
+  channel: ChannelName | StreamOpName;
   resolve: (envelope: Envelope<unknown>) => void;
 };
 
@@ -70,7 +70,14 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
     queue = keep;
   }, 1_000);
 
+  const streamListeners = new Set<(name: StreamEventName, payload: unknown) => void>();
   const onMessage = (raw: unknown): void => {
+    if (raw instanceof ArrayBuffer) {
+      // Stream bytes travel as binary frames: [op][stream id][bytes].
+      const frame = decodeStreamFrame(new Uint8Array(raw));
+      if (frame) for (const l of streamListeners) l('stream.data', frame);
+      return;
+    }
     if (typeof raw !== 'string') return;
     let msg: ServerMessage;
     try {
@@ -86,6 +93,8 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
       p.resolve(msg.envelope);
     } else if (msg?.type === 'event' && typeof msg.name === 'string') {
       for (const l of eventListeners.get(msg.name) ?? []) l(msg.payload);
+    } else if (msg?.type === 'stream' && (msg.name === 'stream.ack' || msg.name === 'stream.closed')) {
+      for (const l of streamListeners) l(msg.name, msg.payload);
     }
   };
 
@@ -100,6 +109,7 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
     if (closed) return;
     if (state.status !== 'down') setState({ ...state, status: 'connecting' });
     const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -133,7 +143,32 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
 
   connect();
 
+  function request(channel: ChannelName | StreamOpName, payload: unknown): Promise<Envelope<unknown>> {
+    const id = nextId++;
+    const message: ClientMessage = { type: 'request', id, channel, payload };
+    return new Promise<Envelope<unknown>>((resolve) => {
+      pending.set(id, { channel, resolve });
+      if (socket && socket.readyState === WebSocket.OPEN) {
+        socket.send(JSON.stringify(message));
+      } else {
+        queue.push({ message, deadline: Date.now() + QUEUE_TIMEOUT_MS });
+      }
+    });
+  }
+
   return {
+    streams: {
+      // Streams die with the socket (the engine detaches them), so nothing of theirs is queued.
+      request: (op, payload) =>
+        socket && socket.readyState === WebSocket.OPEN ? request(op, payload) : Promise.resolve(failure('connect', 'Not connected to the LabDeck engine.')),
+      write(stream, data) {
+        if (socket && socket.readyState === WebSocket.OPEN) socket.send(encodeStreamFrame(stream, data));
+      },
+      subscribe(listener) {
+        streamListeners.add(listener);
+        return () => streamListeners.delete(listener);
+      },
+    },
     request(channel, payload) {
       const id = nextId++;
       const message: ClientMessage = { type: 'request', id, channel, payload };

@@ -33,7 +33,7 @@ type Entry = {
   releaseJump?: () => void;
 };
 
-export type PoolStats = { opened: Record<string, number>; open: string[] };
+export type PoolStats = { opened: Record<string, number>; open: string[]; /** Leases held per connection label (0s left out). */ leases: Record<string, number> };
 
 /**
  * One SSH connection per login identity (user@host:port, auth method and key file, jump), shared by every operation, reference counted, closed
@@ -50,12 +50,17 @@ export class ConnectionPool {
     return {
       opened: Object.fromEntries(this.opened),
       open: [...this.entries.values()].filter((e) => e.client).map((e) => e.label),
+      leases: Object.fromEntries([...this.entries.values()].filter((e) => e.refs > 0).map((e) => [e.label, e.refs])),
     };
   }
 
-  /** Holds the connection open (and counts as a user) until the returned release is called. */
-  async acquire(endpoint: SshEndpoint, interactive = true): Promise<{ client: Client; release: () => void }> {
-    const entry = this.entry(endpoint);
+  /**
+   * Holds the connection open (and counts as a user) until the returned release is called. A `lane`
+   * is a second connection of the same identity for long-lived channels (consoles), so they never
+   * take the session slots commands queue for, nor wait behind them.
+   */
+  async acquire(endpoint: SshEndpoint, interactive = true, lane?: string): Promise<{ client: Client; release: () => void }> {
+    const entry = this.entry(endpoint, lane);
     entry.refs++;
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     let released = false;
@@ -99,12 +104,12 @@ export class ConnectionPool {
     this.entries.clear();
   }
 
-  private entry(endpoint: SshEndpoint): Entry {
+  private entry(endpoint: SshEndpoint, lane?: string): Entry {
     if (this.closed) throw new AppError({ kind: 'internal', message: 'The connection pool is shut down.' });
-    const key = poolKey(endpoint);
+    const key = lane ? JSON.stringify([poolKey(endpoint), lane]) : poolKey(endpoint);
     let e = this.entries.get(key);
     if (!e) {
-      e = { key, label: endpointKey(endpoint), endpoint, refs: 0, queue: new PQueue({ concurrency: this.o.maxChannels }), failures: 0, retryAt: 0 };
+      e = { key, label: lane ? `${endpointKey(endpoint)} (${lane})` : endpointKey(endpoint), endpoint, refs: 0, queue: new PQueue({ concurrency: this.o.maxChannels }), failures: 0, retryAt: 0 };
       this.entries.set(key, e);
     }
     return e;
