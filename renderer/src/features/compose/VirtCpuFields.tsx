@@ -18,12 +18,14 @@ type Props = {
   /** What '' turns into, shown preselected (the pod's default or the host's recommendation). */
   fallback?: { virtType: VirtType | null; cpuMode: CpuMode | null; note: string };
   cpuModelError?: string | undefined;
+  /** What '' means, under a field left automatic. */
+  autoHelp?: string;
 };
 
 const AUTO = '';
 
 /** Virt type, CPU mode and (for a named model) the model, each option saying whether it starts here. */
-export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = false, fallback, cpuModelError }: Props) {
+export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = false, fallback, cpuModelError, autoHelp = 'The pod default, else what started on this host.' }: Props) {
   const shownType = value.virtType || (offerAuto ? '' : (fallback?.virtType ?? ''));
   const shownMode = value.cpuMode || (offerAuto ? '' : (fallback?.cpuMode ?? ''));
   const effectiveType = shownType || fallback?.virtType || null;
@@ -37,7 +39,7 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
   const fromFallback = (field: 'virtType' | 'cpuMode') => !offerAuto && value[field] === '' && fallback?.[field];
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: 2, alignItems: 'start' }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 2, alignItems: 'start' }}>
       <TextField
         select
         label="Virt type"
@@ -50,7 +52,7 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
               {fallback.note}
             </Box>
           ) : (
-            (chosenType?.note ?? (shownType ? virtTypeInfo[shownType] : 'The pod default, else what started on this host.'))
+            (chosenType?.note ?? (shownType ? virtTypeInfo[shownType] : autoHelp))
           )
         }
         slotProps={{
@@ -75,7 +77,7 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
           modeWarning ??
           (shownMode
             ? `${cpuModeInfo[shownMode].effect}${shownMode === 'host-model' && cap?.hostModel ? ` Here: ${cap.hostModel}.` : ''}`
-            : 'The pod default, else what started on this host.')
+            : autoHelp)
         }
         slotProps={{
           select: {

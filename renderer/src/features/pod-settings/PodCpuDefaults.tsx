@@ -17,11 +17,11 @@ export function PodCpuDefaults({ host, value, onChange }: Props) {
       <FormLabel component="legend" sx={{ mb: 1.5 }}>
         Virt type and CPU mode
       </FormLabel>
-      <VirtCpuFields caps={caps.data} value={value} onChange={onChange} autoLabel="Automatic (what starts on this host)" offerAuto />
+      <VirtCpuFields caps={caps.data} value={value} onChange={onChange} autoLabel="Automatic (what starts on this host)" autoHelp="Unset: compose uses what the start probe saw work." offerAuto />
       {caps.data ? (
         <>
           <Typography variant="caption" color="text.secondary">
-            Automatic today: {caps.data.recommended.virtType} with {caps.data.recommended.cpuMode} — {caps.data.recommended.reason}
+            Automatic today: {caps.data.recommended.reason}
           </Typography>
           <ProbeResults caps={caps.data} hostName={host.name} />
         </>
