@@ -12,20 +12,25 @@ export type HostEvent =
  * One channel per host with every watcher in it, each line tagged: libvirt's domain, network and
  * pool lifecycle events (`virsh … event --loop`, each its own libvirt connection) and the kernel's
  * link/address changes (`ip -o monitor`). A watcher that ends (libvirtd restarted) is started again
- * after a pause. No libvirt keepalives on a local URI (a dead daemon closes the socket). Everything is killed when the channel's stdin closes (LabDeck closed it, or the
- * SSH connection died).
+ * after a pause (doubling while it keeps failing, up to a minute). No libvirt keepalives on a local
+ * URI (a dead daemon closes the socket). Everything is killed when the channel's stdin closes
+ * (LabDeck closed it, or the SSH connection died).
  */
 export const EVENTS_SCRIPT = `LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH
 uri=$1
 case $uri in *:///*) ka='-k 0' ;; *) ka= ;; esac
 watch() {
   tag=$1; shift
-  n=0
+  n=0 d=1
   while :; do
     if [ "$n" -gt 0 ]; then printf 'R %s watcher restarted\\n' "$tag"; fi
+    t0=$(date +%s)
     "$@" </dev/null 2>&1 | while IFS= read -r l; do printf '%s %s\\n' "$tag" "$l"; done
     n=$((n + 1))
-    if [ "$n" -lt 3 ]; then sleep 1; else sleep 3; fi
+    # A watcher that ran a while is restarted after a second; one that keeps failing, ever more slowly.
+    if [ $(($(date +%s) - t0)) -ge 60 ]; then d=1; fi
+    sleep "$d"
+    d=$((d * 2)); [ "$d" -le 60 ] || d=60
   done
 }
 if command -v virsh >/dev/null 2>&1; then
