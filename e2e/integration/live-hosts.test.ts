@@ -216,3 +216,27 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
     expect(core.hosts.view(id).status).toBe('online');
   });
 });
+
+describe('live hosts for a user libvirt refuses (labuser on labhost1)', () => {
+  it('stays noLibvirt with its hint, the sessions fall back to the script, and failing watchers do not turn into a stream of execs', async () => {
+    const core = await startCore({ live: true });
+    try {
+      const l = lab();
+      const view = await core.hosts.add(hostInput(qemuHost(), l, { user: l.unprivilegedUser, name: 'unprivileged' }));
+      expect(view.status).toBe('noLibvirt');
+      await until(() => core.live.isLive(view.id), 20_000, 'the watchers to run');
+      await core.audit.flushed();
+      const before = (await core.audit.list({ hostId: view.id, limit: 5000 })).length;
+      const s = await core.hosts.refresh(view.id, { interactive: false });
+      expect(s.libvirt?.error?.message).toMatch(/libvirt|socket|permission/i);
+      expect(core.hosts.view(view.id).status).toBe('noLibvirt');
+      await new Promise((r) => setTimeout(r, 8000));
+      await core.audit.flushed();
+      // The refresh's script, plus at most a few resyncs of watchers that keep failing (1 s, 2 s, 4 s…).
+      const execs = (await core.audit.list({ hostId: view.id, limit: 5000 })).length - before;
+      expect(execs).toBeLessThanOrEqual(6);
+    } finally {
+      await core.cleanup();
+    }
+  });
+});

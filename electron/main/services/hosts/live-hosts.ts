@@ -49,6 +49,7 @@ type HostLive = {
   /** The pending re-read was asked for by an event (not a first read or a resync). */
   changed: boolean;
   followUps: Set<NodeJS.Timeout>;
+  resyncTimer?: NodeJS.Timeout;
 };
 
 /** virsh commands that only read (the route takes nothing else). */
@@ -289,9 +290,14 @@ export class LiveHosts {
 
   private onEvent(h: HostLive, e: HostEvent): void {
     if (e.kind === 'resync') {
-      // The watcher prints this as it starts again; read once it has had time to register.
-      const t = setTimeout(() => this.request(h, { all: true }), RESYNC_DELAY_MS);
-      t.unref?.();
+      // The watcher prints this as it starts again; read once it has had time to register (one
+      // read for the watchers restarting together).
+      if (h.resyncTimer) return;
+      h.resyncTimer = setTimeout(() => {
+        h.resyncTimer = undefined;
+        this.request(h, { all: true });
+      }, RESYNC_DELAY_MS);
+      h.resyncTimer.unref?.();
       return;
     }
     this.request(h, scopeOf(e), true);
@@ -359,6 +365,7 @@ export class LiveHosts {
     if (h.timer) clearTimeout(h.timer);
     if (h.restartTimer) clearTimeout(h.restartTimer);
     for (const t of h.followUps) clearTimeout(t);
+    if (h.resyncTimer) clearTimeout(h.resyncTimer);
     h.events.stop();
     h.virsh.close();
     h.sh.close();
