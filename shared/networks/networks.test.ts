@@ -134,8 +134,8 @@ describe('planning a change', () => {
     expect(p.problems).toEqual([]);
     expect(p.commands.map((c) => c.command)).toEqual([
       'virsh --connect qemu:///system net-define --file /dev/stdin --validate',
-      'virsh --connect qemu:///system net-start --network maas',
       'virsh --connect qemu:///system net-autostart --network maas',
+      'virsh --connect qemu:///system net-start --network maas',
     ]);
     expect(steps[0]?.stdin).toBe(p.xmlAfter);
     expect(p.commands[0]?.rollback).toBe('virsh --connect qemu:///system net-undefine --network maas');

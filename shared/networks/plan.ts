@@ -77,18 +77,20 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
       description: `Define network '${spec.name}' from the XML above (checked against libvirt's schema).`,
       rollback: [{ argv: virsh('net-undefine', '--network', spec.name), description: `Remove the definition of '${spec.name}'.` }],
     });
-    if (spec.start) {
-      steps.push({
-        argv: virsh('net-start', '--network', spec.name),
-        description: `Start '${spec.name}'.`,
-        rollback: [{ argv: virsh('net-destroy', '--network', spec.name), description: `Stop '${spec.name}'.` }],
-      });
-    }
+    // Autostart before the start: libvirt sends no event for autostart, so the re-read the start's event
+    // triggers (live hosts) already sees it.
     if (spec.autostart) {
       steps.push({
         argv: virsh('net-autostart', '--network', spec.name),
         description: `Start '${spec.name}' whenever the host boots.`,
         rollback: [{ argv: virsh('net-autostart', '--network', spec.name, '--disable'), description: `Turn autostart off again.` }],
+      });
+    }
+    if (spec.start) {
+      steps.push({
+        argv: virsh('net-start', '--network', spec.name),
+        description: `Start '${spec.name}'.`,
+        rollback: [{ argv: virsh('net-destroy', '--network', spec.name), description: `Stop '${spec.name}'.` }],
       });
     }
     after = [...networks, networkFromSpec(spec)];

@@ -8,8 +8,10 @@ import { useState } from 'react';
 import type { LibvirtNetwork } from '../../../../shared/snapshot/types';
 import type { NetworkAction } from './useHostAction';
 
-/** One primary action (start or stop) and the autostart switch in a menu. */
-export function NetworkActions({ network: n, onAction }: { network: LibvirtNetwork; onAction: (a: NetworkAction) => void }) {
+type Props = { network: LibvirtNetwork; onAction: (a: NetworkAction) => void; onEdit?: () => void; onDelete?: () => void };
+
+/** One primary action (start or stop); autostart, Edit and Delete in a menu. */
+export function NetworkActions({ network: n, onAction, onEdit, onDelete }: Props) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const pick = (a: NetworkAction): void => {
     setAnchor(null);
@@ -28,6 +30,26 @@ export function NetworkActions({ network: n, onAction }: { network: LibvirtNetwo
           <MenuItem onClick={() => pick('autostart-off')}>Turn off autostart</MenuItem>
         ) : (
           <MenuItem onClick={() => pick('autostart-on')}>Turn on autostart</MenuItem>
+        )}
+        {onEdit && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              onEdit();
+            }}
+          >
+            Edit network…
+          </MenuItem>
+        )}
+        {onDelete && (
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              onDelete();
+            }}
+          >
+            Delete network…
+          </MenuItem>
         )}
       </Menu>
     </Box>

@@ -11,6 +11,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import KeyboardArrowDown from '@mui/icons-material/KeyboardArrowDown';
 import KeyboardArrowRight from '@mui/icons-material/KeyboardArrowRight';
+import Button from '@mui/material/Button';
+import Add from '@mui/icons-material/Add';
 import { Fragment, useState } from 'react';
 import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
@@ -27,6 +29,7 @@ import { detailTableSx } from './table-style';
 import { cidrOf } from './units';
 import { useHostAction } from './useHostAction';
 import { WarningIcon } from './WarningIcon';
+import { NetworkEditorDialog, type NetworkEditorMode } from '../network-editor/NetworkEditorDialog';
 
 const forwardText = (n: LibvirtNetwork): string =>
   `${n.forwardMode === 'nat' ? 'NAT' : n.forwardMode}${n.forwardDevs.length ? ` via ${n.forwardDevs.join(', ')}` : ''}`;
@@ -38,16 +41,34 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [request, setRequest] = useState<ActionRequest | null>(null);
   const act = useHostAction(hostId);
+  const [editor, setEditor] = useState<NetworkEditorMode | null>(null);
   const networks = snapshot.libvirt?.networks ?? [];
+  const newButton = (
+    <Button size="small" variant="contained" startIcon={<Add />} onClick={() => setEditor({ kind: 'create' })}>
+      New network
+    </Button>
+  );
+  const editorDialog = editor && (
+    <NetworkEditorDialog hostId={hostId} hostName={snapshot.hostname} snapshot={snapshot} mode={editor} onClose={() => setEditor(null)} />
+  );
   if (networks.length === 0) {
-    return <Typography color="text.secondary">This host has no libvirt networks.</Typography>;
+    return (
+      <>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2 }}>
+          <Typography color="text.secondary">This host has no libvirt networks.</Typography>
+          {newButton}
+        </Box>
+        {editorDialog}
+      </>
+    );
   }
   const runningUsers = (name: string): string[] => [
     ...new Set(nicAttachments(snapshot).filter((a) => a.network?.name === name && isDomainUp(a.domain)).map((a) => a.domain.name)),
   ];
   return (
     <>
-      <Box sx={{ display: 'flex', justifyContent: 'flex-end', mb: 1 }}>
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1, mb: 1 }}>
+        {newButton}
         <AnsibleExportButton request={{ hostId, networks: true }} what="the networks of this host" label="Export networks to Ansible…" />
       </Box>
       <TableContainer component={Paper} variant="outlined">
@@ -106,7 +127,12 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
                       {n.leases.length}
                     </TableCell>
                     <TableCell align="right" sx={{ py: '4px !important' }}>
-                      <NetworkActions network={n} onAction={(a) => setRequest(networkRequest(n, a, runningUsers(n.name), act.network))} />
+                      <NetworkActions
+                        network={n}
+                        onAction={(a) => setRequest(networkRequest(n, a, runningUsers(n.name), act.network))}
+                        onEdit={() => setEditor({ kind: 'edit', network: n.name })}
+                        onDelete={() => setEditor({ kind: 'delete', network: n.name })}
+                      />
                     </TableCell>
                   </TableRow>
                   <TableRow>
@@ -123,6 +149,7 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
         </Table>
       </TableContainer>
       {request && <ConfirmActionDialog request={request} onClose={() => setRequest(null)} />}
+      {editorDialog}
     </>
   );
 }
