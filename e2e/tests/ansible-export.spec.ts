@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { ComposeWizard } from '../pages/compose-wizard';
-import { addLabHost, openHostScreen, openTab, rowNamed } from '../pages/host-detail';
+import { addLabHost, openHostScreen, openTab, rowNamed, virsh } from '../pages/host-detail';
+import type { LabHost } from '../lab/lab-description';
 
 // Export to Ansible from the compose wizard's Review step, a VM's menu and the Networks tab:
 // the files are shown before saving, and saving writes them into the folder given.
@@ -11,10 +12,28 @@ import { addLabHost, openHostScreen, openTab, rowNamed } from '../pages/host-det
 const VM = 'it-ansible-ui';
 const IP = '192.168.122.62';
 
-test('Review step: the export shows the playbook with the reviewed domain XML and saves into a folder', async ({ page, lab, shot }) => {
-  test.setTimeout(150_000);
+/** Removes what the Done-step part composes: the VM, its volume and its reservation. */
+function cleanup(h: LabHost): void {
+  const tryVirsh = (...a: string[]) => {
+    try {
+      return virsh(h, ...a);
+    } catch {
+      return '';
+    }
+  };
+  tryVirsh('destroy', VM);
+  tryVirsh('undefine', VM, '--nvram');
+  tryVirsh('vol-delete', '--pool', 'default', `${VM}-root.qcow2`);
+  for (const m of tryVirsh('net-dumpxml', 'default').matchAll(/<host [^>]*ip='([^']+)'[^>]*\/>/g)) {
+    if (m[1] === IP) tryVirsh('net-update', 'default', 'delete', 'ip-dhcp-host', m[0], '--live', '--config');
+  }
+}
+
+test('Review and Done steps: the export shows the playbook with the reviewed domain XML, saves into a folder, and exports the composed VM', async ({ page, lab, shot }) => {
+  test.setTimeout(240_000);
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   const out = mkdtempSync(path.join(os.tmpdir(), 'labdeck-e2e-ansible-'));
+  cleanup(h);
   try {
     await addLabHost(page, lab, h);
     const w = new ComposeWizard(page);
@@ -44,9 +63,22 @@ test('Review step: the export shows the playbook with the reviewed domain XML an
     await shot('ansible-02-saved');
     expect(readFileSync(path.join(out, 'playbook.yml'), 'utf8')).toContain(`<name>${VM}</name>`);
     expect(existsSync(path.join(out, 'inventory.yml'))).toBe(true);
+    const reviewed = /<mac address=["']([0-9a-f:]+)["']/.exec(readFileSync(path.join(out, 'playbook.yml'), 'utf8'))?.[1];
+    expect(reviewed).toBeDefined();
     await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Compose it, then export the composed VM from the Done step: the same MAC as reviewed.
+    await page.getByRole('button', { name: 'Compose VM' }).click();
+    await expect(page.getByText(`${VM} is composed on ${h.name}`)).toBeVisible({ timeout: 120_000 });
+    await page.getByRole('button', { name: `Export ${VM} to Ansible` }).click();
+    const done = page.getByRole('dialog', { name: `Export ${VM} to Ansible` });
+    await expect(done.getByLabel('Contents of playbook.yml')).toContainText(new RegExp(`<mac address=["']${reviewed}["']`), { timeout: 30_000 });
+    await expect(done.getByLabel('Contents of playbook.yml')).toContainText(`ip='${IP}'`);
+    await shot('ansible-05-done-export');
+    await done.getByRole('button', { name: 'Close' }).click();
   } finally {
     rmSync(out, { recursive: true, force: true });
+    cleanup(h);
   }
 });
 

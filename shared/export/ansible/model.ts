@@ -99,21 +99,24 @@ export interface ExportFile {
   encoding: 'utf8' | 'base64';
 }
 
+/** One XML document, one trailing newline (virsh output may carry blank lines around it). */
+const tidy = (xml: string): string => `${xml.trim()}\n`;
+
 /** Strips what belongs to one host from a network's XML: its uuid and its bridge's MAC. */
 export function portableNetworkXml(xml: string): string {
-  return xml
+  return tidy(xml)
     .replace(/^[ \t]*<uuid>[^<]*<\/uuid>[ \t]*\r?\n/m, '')
     .replace(/^[ \t]*<mac address=['"][^'"]*['"][ \t]*\/>[ \t]*\r?\n/m, '');
 }
 
 /** Strips what belongs to one host from a pool's XML: uuid, capacity, allocation, available. */
 export function portablePoolXml(xml: string): string {
-  return xml
+  return tidy(xml)
     .replace(/^[ \t]*<uuid>[^<]*<\/uuid>[ \t]*\r?\n/m, '')
     .replace(/^[ \t]*<(capacity|allocation|available)\b[^>]*>[^<]*<\/\1>[ \t]*\r?\n/gm, '');
 }
 
 /** A domain's XML without its uuid (define then keeps the one the host has, or makes one). */
 export function portableDomainXml(xml: string): string {
-  return xml.replace(/^[ \t]*<uuid>[^<]*<\/uuid>[ \t]*\r?\n/m, '');
+  return tidy(xml).replace(/^[ \t]*<uuid>[^<]*<\/uuid>[ \t]*\r?\n/m, '');
 }
