@@ -18,5 +18,7 @@ export default defineConfig({
     sourcemap: true,
     // Loaded from disk/localhost, never over a slow network: one bundle is fine.
     chunkSizeWarningLimit: 1500,
+    // noVNC awaits at module level (its H.264 probe); Electron's and current browsers' Chromium run ES2022.
+    target: 'es2022',
   },
 });

@@ -11,6 +11,7 @@ import { HostDetailScreen } from '../host-detail/HostDetailScreen';
 import { InventoryScreen } from '../inventory/InventoryScreen';
 import { OperationsScreen } from '../operations/OperationsScreen';
 import { ConnectionBanner } from './ConnectionBanner';
+import { ConsoleDock } from '../console/ConsoleDock';
 import { MainNav } from './MainNav';
 import { ShortcutHints } from './ShortcutHints';
 
@@ -44,7 +45,10 @@ export function AppLayout() {
           <MainNav />
         </Drawer>
         <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          {composing ? <ComposeScreen /> : screen === 'inventory' ? <InventoryScreen /> : screen === 'host' ? <HostDetailScreen /> : <OperationsScreen />}
+          <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+            {composing ? <ComposeScreen /> : screen === 'inventory' ? <InventoryScreen /> : screen === 'host' ? <HostDetailScreen /> : <OperationsScreen />}
+          </Box>
+          <ConsoleDock />
         </Box>
       </Box>
     </Box>

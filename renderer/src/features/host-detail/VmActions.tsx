@@ -10,9 +10,11 @@ import { AnsibleExportDialog } from '../ansible-export/AnsibleExportDialog';
 import type { Domain } from '../../../../shared/snapshot/types';
 import { isDomainUp } from '../../../../shared/warnings';
 import type { DomainAction } from './useHostAction';
+import { useConsoleStore } from '../console/console-store';
 
 /** The one action that fits the VM's state as a button; the rest in a menu, the destructive ones last. */
-export function VmActions({ domain: d, onAction, hostId }: { domain: Domain; onAction: (a: DomainAction) => void; hostId?: string }) {
+export function VmActions({ domain: d, onAction, hostId, hostName }: { domain: Domain; onAction: (a: DomainAction) => void; hostId?: string; hostName?: string }) {
+  const openConsole = useConsoleStore((s) => s.open);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [exporting, setExporting] = useState(false);
   const up = isDomainUp(d);
@@ -30,6 +32,16 @@ export function VmActions({ domain: d, onAction, hostId }: { domain: Domain; onA
       </IconButton>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {!up && <MenuItem onClick={() => pick('start')}>Start</MenuItem>}
+        {up && hostId && (
+          <MenuItem onClick={() => { setAnchor(null); openConsole({ kind: 'console.serial', hostId, hostName: hostName ?? '', domain: d.name }); }}>
+            Serial console
+          </MenuItem>
+        )}
+        {up && hostId && (
+          <MenuItem onClick={() => { setAnchor(null); openConsole({ kind: 'console.vnc', hostId, hostName: hostName ?? '', domain: d.name }); }}>
+            Screen (VNC)
+          </MenuItem>
+        )}
         {up && <MenuItem onClick={() => pick('reboot')}>Reboot</MenuItem>}
         {up && <MenuItem onClick={() => pick('shutdown')}>Shut down</MenuItem>}
         {up && (

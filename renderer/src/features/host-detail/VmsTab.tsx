@@ -96,7 +96,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                   <VmNicList nics={attachments.filter((a) => a.domain.name === d.name)} />
                 </TableCell>
                 <TableCell align="right" sx={{ py: '4px !important' }}>
-                  <VmActions domain={d} hostId={hostId} onAction={(a) => onAction(d, a)} />
+                  <VmActions domain={d} hostId={hostId} hostName={hostName} onAction={(a) => onAction(d, a)} />
                 </TableCell>
               </TableRow>
             ))}

@@ -15,6 +15,9 @@ import { describeUse } from '../host-detail/usage-text';
 import { VmNicList } from '../host-detail/VmNicList';
 import { VmAddresses } from '../guest-addresses';
 import type { TopoNode } from './topology-types';
+import { ConsoleButtons } from '../console/ConsoleButtons';
+import { useLabStore } from '../../store';
+import { isDomainUp } from '../../../../shared/warnings';
 
 const lines = (items: string[]): ReactNode =>
   items.length === 0 ? '—' : items.map((t) => <Box key={t}>{t}</Box>);
@@ -96,6 +99,7 @@ export function TopologyDetails({ node, snapshot, marks, onClose }: Props) {
         </IconButton>
       </Box>
       <FactList facts={facts} labelWidth={96} />
+      {node.kind === 'vm' && <VmConsoleButtons snapshot={snapshot} name={node.name} />}
       {node.warnings.length > 0 && (
         <Stack spacing={1} sx={{ mt: 2 }}>
           {node.warnings.map((w) => (
@@ -106,5 +110,18 @@ export function TopologyDetails({ node, snapshot, marks, onClose }: Props) {
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/** Console buttons for a running VM of the host on screen. */
+function VmConsoleButtons({ snapshot, name }: { snapshot: HostSnapshot; name: string }) {
+  const hostId = useLabStore((s) => s.detailHostId);
+  const hostName = useLabStore((s) => (hostId ? s.hostsById[hostId]?.name : undefined));
+  const d = snapshot.libvirt?.domains.find((x) => x.name === name);
+  if (!hostId || !d || !isDomainUp(d)) return null;
+  return (
+    <Box sx={{ mt: 1.5 }}>
+      <ConsoleButtons hostId={hostId} hostName={hostName ?? ''} domain={name} />
+    </Box>
   );
 }

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import { ConsoleButtons } from '../../console/ConsoleButtons';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -27,6 +28,7 @@ export function DoneStep({ job, hostName, started, onGoToVm, onAgain }: Props) {
           Go to the VM
         </Button>
         <Button onClick={onAgain}>Compose another VM</Button>
+        {started && job.domain && <ConsoleButtons hostId={job.hostId} hostName={hostName} domain={job.domain} size="medium" />}
         {job.domain && <AnsibleExportButton request={{ hostId: job.hostId, vms: [job.domain] }} what={job.domain} sx={{ ml: 'auto' }} />}
       </Box>
       {started && job.domain && (
