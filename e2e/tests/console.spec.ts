@@ -8,8 +8,8 @@ const VM = `it-console-ui-${process.pid.toString(36)}`;
 let c: TestCore | undefined;
 
 /** A running tiny guest, composed through the real engine (the UI under test is another process). */
-test.beforeAll(async ({}, info) => {
-  info.setTimeout(300_000);
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
   c = await startCore();
   const lab = (await import('../lab/lab-description')).readLab();
   await c.hosts.add(hostInput(labhost(lab)));
@@ -31,8 +31,8 @@ test.beforeAll(async ({}, info) => {
   if (job.state !== 'succeeded') throw new Error(`compose failed: ${JSON.stringify(job).slice(0, 2000)}`);
 });
 
-test.afterAll(async ({}, info) => {
-  info.setTimeout(120_000);
+test.afterAll(async () => {
+  test.setTimeout(120_000);
   if (!c) return;
   const host = c.hosts.configs()[0]!;
   await c.actions.domain(host.id, VM, 'delete', true).catch(() => undefined);
