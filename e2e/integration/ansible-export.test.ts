@@ -212,8 +212,8 @@ describe.skipIf(!HAS_ANSIBLE)('Ansible export applied to labhost1', () => {
     }
   }, 300_000);
 
-  it('cloud image overlay with a cloud-init seed: same domain and volumes as compose; the seed volume holds the shipped ISO; second run changed=0', async () => {
-    const vm = name('cloud');
+  it.each(['overlay', 'copy'] as const)('cloud image (%s) with a cloud-init seed: same domain and volumes as compose; the seed volume holds the shipped ISO; second run changed=0', async (clone) => {
+    const vm = name(`cloud${clone}`);
     // The lab's tiny cloud image when compose takes it; else a throw-away qcow2 base of our own
     // (the export is about the overlay and the seed, not about booting).
     let base = { pool: 'default', volume: `${PREFIX}base-${process.pid.toString(36)}.qcow2` };
@@ -243,7 +243,7 @@ describe.skipIf(!HAS_ANSIBLE)('Ansible export applied to labhost1', () => {
         nicRom: false,
         storage: 'root:0.05',
         interfaces: '',
-        install: { kind: 'cloud-image', pool: base.pool, volume: base.volume, clone: 'overlay' },
+        install: { kind: 'cloud-image', pool: base.pool, volume: base.volume, clone },
         cloudInit: { user, sshKeys: [lab().clientPublicKey] },
         start: false,
       };
@@ -254,7 +254,14 @@ describe.skipIf(!HAS_ANSIBLE)('Ansible export applied to labhost1', () => {
         expect(readFileSync(seedPath).equals(Buffer.from(iso?.content ?? '', 'base64'))).toBe(true);
         expect(res.files.some((f) => f.path.endsWith('cidata/user-data') && f.content.includes(lab().clientPublicKey))).toBe(true);
       });
-      expect(byAnsible.volumes[0]?.backing?.path).toMatch(new RegExp(`/${base.volume.replace(/\./g, '\\.')}$`));
+      if (clone === 'overlay') expect(byAnsible.volumes[0]?.backing?.path).toMatch(new RegExp(`/${base.volume.replace(/\./g, '\\.')}$`));
+      // A copy is grown to the root disk's size (50 MB) from the image's.
+      else {
+        expect(byAnsible.volumes[0]?.backing).toBeNull();
+        // (qemu-img rounds a qcow2's size up to whole 512-byte sectors)
+        expect(byAnsible.volumes[0]?.capacity).toBeGreaterThanOrEqual(50_000_000);
+        expect(byAnsible.volumes[0]?.capacity).toBeLessThan(50_000_512);
+      }
     } finally {
       if (ownBase) await virshMaybe(c, host, 'vol-delete', '--vol', base.volume, '--pool', 'default');
     }
