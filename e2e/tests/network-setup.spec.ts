@@ -178,6 +178,10 @@ test.describe('network setup from the Networks tab', () => {
     await expect(preview.getByLabel('Network XML diff')).toContainText('<interface dev="eth1"/>');
     await expect(preview.getByLabel('Notes')).toContainText('This host cannot reach a guest attached by macvtap');
     await shot('network-06-macvtap-preview');
+    // The app follows the OS theme: the diff and warnings must read in dark mode too.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot('network-06b-macvtap-preview-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await dialog.getByRole('button', { name: 'Create network' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });
     const table = page.getByRole('table', { name: 'Networks' });
