@@ -16,6 +16,7 @@ export const CONSOLE_LANE = 'console';
 /** Below sshd's default MaxSessions (10): serial consoles are sessions, VNC tunnels are not. */
 const MAX_SERIAL_PER_HOST = 8;
 const ATTACH_TIMEOUT_MS = 15_000;
+const ATTACH_GRACE_MS = 600;
 /** virsh console's escape character (Ctrl-]): detaches cleanly before the channel closes. */
 const VIRSH_ESCAPE = Buffer.from([0x1d]);
 
@@ -185,8 +186,10 @@ export class ConsoleService {
 function attached(ch: ClientChannel, domain: string, command: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let seen = Buffer.alloc(0);
+    let graceTimer: NodeJS.Timeout | undefined;
     const done = (fn: () => void) => {
       clearTimeout(timer);
+      clearTimeout(graceTimer);
       ch.removeListener('data', onData);
       ch.removeListener('close', onClose);
       ch.pause();
@@ -196,7 +199,15 @@ function attached(ch: ClientChannel, domain: string, command: string): Promise<B
       seen = Buffer.concat([seen, d]);
       const text = seen.toString('latin1');
       const m = SERIAL_BANNER.exec(text);
-      if (m) done(() => resolve(seen.subarray(m.index + m[0].length)));
+      // virsh prints its banner before it learns the console is busy: an "error:" may follow it, and
+      // then it exits. A short grace after the banner turns that into the clear message.
+      if (m && !graceTimer) {
+        graceTimer = setTimeout(() => {
+          const after = seen.subarray(m.index + m[0].length);
+          if (/^\s*error:/i.test(after.toString('latin1'))) return; // the close that follows says why
+          done(() => resolve(after));
+        }, ATTACH_GRACE_MS);
+      }
       else if (seen.length > 64 * 1024) done(() => reject(new AppError({ kind: 'remote', message: `virsh console of ${domain} said too much before attaching.`, command })));
     };
     const onClose = () => {
