@@ -108,6 +108,7 @@ function playbook(dir: string): Promise<{ ok: number; changed: number; failed: n
       const m = /labhost1\s*:\s*ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)/.exec(stdout);
       if (!m) return reject(new Error(`ansible-playbook gave no recap (${err?.message ?? ''}):\n${output}`));
       const r = { ok: Number(m[1]), changed: Number(m[2]), failed: Number(m[4]) + Number(m[3]), output };
+      console.log(`ansible-playbook (${path.basename(dir)}): ${m[0].replace(/\s+/g, ' ')}`);
       if (err || r.failed > 0) return reject(new Error(`ansible-playbook failed:\n${output}`));
       resolve(r);
     });
@@ -285,18 +286,24 @@ describe.skipIf(!HAS_ANSIBLE)('labdeck export ansible (CLI)', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  // Only the lab's own networks: other tests make and remove theirs meanwhile, and an export
-  // applied after they are gone would make them again.
-  it("--network default --network maas: the lab's networks with their reservations; applied to the same host it changes nothing", async () => {
+  // Applied: only the lab's own maas. Other tests make and remove their networks and reservations on
+  // `default` meanwhile, and an export applied after they are gone would make them again.
+  it("--network maas: applied to the same host it changes nothing; --network default is exported", async () => {
     const out = path.join(work, 'cli-networks');
-    const r = labdeck('export', 'ansible', '--host', 'labhost1', '--network', 'default', '--network', 'maas', '--out', out);
+    const r = labdeck('export', 'ansible', '--host', 'labhost1', '--network', 'maas', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Written to');
     const play = readFileSync(path.join(out, 'playbook.yml'), 'utf8');
     expect(play).toContain('community.libvirt.virt_net');
-    expect(play).toMatch(/name: default\n\s+command: define/);
+    expect(play).toMatch(/name: maas\n\s+command: define/);
     const run = await playbook(out);
     expect(run.changed, run.output).toBe(0);
+
+    const def = labdeck('export', 'ansible', '--host', 'labhost1', '--network', 'default');
+    expect(def.code, def.stderr).toBe(0);
+    expect(def.stdout).toContain('Network default is defined');
+    // (Its reservations are other tests' and change while this runs: their tasks are checked in render.test.ts.)
+    expect(labdeck('export', 'ansible', '--host', 'labhost1', '--network', 'nosuch').code).toBe(1);
   }, 300_000);
 
   it('--plan with compose options prints the playbook; usage errors exit 2', () => {
