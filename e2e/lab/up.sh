@@ -32,7 +32,10 @@ PACKAGES=(openssh-server openssh-client libvirt-clients libvirt-daemon libvirt-d
   iptables iproute2 jq iputils-ping
   # the lab guest (guest/build.sh) and tools tests use on cloud-init seeds
   linux-image-amd64 busybox-static dropbear-bin grub-pc-bin xorriso mtools cpio kmod
-  cloud-init cloud-image-utils genisoimage)
+  cloud-init cloud-image-utils genisoimage
+  # the tests' own tools: Playwright's browser (/usr/bin/chromium) and xmllint for the schema tests
+  # (.ci/run installs these two before `npm run check`, which needs no lab)
+  chromium libxml2-utils)
 CLIENT_KEY=$STATE/id_ed25519
 LABUSER=labuser
 DEAD_PORT=2299
