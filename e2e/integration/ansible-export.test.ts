@@ -154,6 +154,11 @@ async function exportApplyCompare(req: ComposeRequest, extra: (vm: string, res: 
   const vm = String(req.hostname);
   const vols = plan.disks.map((d) => d.volume).concat(plan.install.seed ? [plan.install.seed.volume] : []);
   try {
+    // What LabDeck really exported passes ansible-lint's production profile too (when installed).
+    if (spawnSync('sh', ['-c', 'command -v ansible-lint']).status === 0) {
+      const lint = spawnSync('ansible-lint', ['--offline', '--nocolor', '-p', 'playbook.yml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: work } });
+      expect(lint.status, `${lint.stdout}\n${lint.stderr}`).toBe(0);
+    }
     const first = await playbook(dir);
     expect(first.changed, first.output).toBeGreaterThan(0);
     const second = await playbook(dir);
@@ -193,7 +198,7 @@ describe.skipIf(!HAS_ANSIBLE)('Ansible export applied to labhost1', () => {
     const { byAnsible, res } = await exportApplyCompare(req);
     expect(byAnsible.hosts.some((h) => h.includes(IP))).toBe(true);
     expect(byAnsible.state).toBe('running');
-    expect(res.files.map((f) => f.path).sort()).toEqual(['README.md', 'inventory.yml', 'playbook.yml']);
+    expect(res.files.map((f) => f.path).sort()).toEqual(['README.md', 'inventory.yml', 'playbook.yml', `xml/domains/${vm}.xml`, 'xml/networks/default.xml', 'xml/pools/default.xml']);
   }, 600_000);
 
   it('an empty-disk VM exported from its definition (VM menu) re-applies with changed=0', async () => {

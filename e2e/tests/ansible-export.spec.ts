@@ -51,19 +51,22 @@ test('Review and Done steps: the export shows the playbook with the reviewed dom
     const dialog = page.getByRole('dialog', { name: `Export ${VM} to Ansible` });
     const play = dialog.getByRole('region', { name: 'Contents of playbook.yml' }).or(dialog.getByLabel('Contents of playbook.yml'));
     await expect(play).toContainText('community.libvirt.virt', { timeout: 30_000 });
-    await expect(play).toContainText(`<name>${VM}</name>`);
     await expect(play).toContainText(`ip='${IP}'`);
+    await expect(play).toContainText(`xml/domains/${VM}.xml`);
     await shot('ansible-01-review-export');
+    await dialog.getByRole('tab', { name: `xml/domains/${VM}.xml` }).click();
+    await expect(dialog.getByLabel(`Contents of xml/domains/${VM}.xml`)).toContainText(`<name>${VM}</name>`);
+    await shot('ansible-01b-review-domain-xml');
 
     await dialog.getByRole('tab', { name: 'inventory.yml' }).click();
     await expect(dialog.getByLabel('Contents of inventory.yml')).toContainText(`ansible_host: ${h.address}`);
     await dialog.getByRole('textbox', { name: 'Save to folder' }).fill(out);
     await dialog.getByRole('button', { name: 'Save the export to the folder' }).click();
-    await expect(dialog.getByRole('alert').filter({ hasText: 'Saved' })).toContainText(`Saved 3 files to ${out}`);
+    await expect(dialog.getByRole('alert').filter({ hasText: 'Saved' })).toContainText(`Saved 6 files to ${out}`);
     await shot('ansible-02-saved');
-    expect(readFileSync(path.join(out, 'playbook.yml'), 'utf8')).toContain(`<name>${VM}</name>`);
+    expect(readFileSync(path.join(out, 'xml', 'domains', `${VM}.xml`), 'utf8')).toContain(`<name>${VM}</name>`);
     expect(existsSync(path.join(out, 'inventory.yml'))).toBe(true);
-    const reviewed = /<mac address=["']([0-9a-f:]+)["']/.exec(readFileSync(path.join(out, 'playbook.yml'), 'utf8'))?.[1];
+    const reviewed = /<mac address=["']([0-9a-f:]+)["']/.exec(readFileSync(path.join(out, 'xml', 'domains', `${VM}.xml`), 'utf8'))?.[1];
     expect(reviewed).toBeDefined();
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -72,8 +75,9 @@ test('Review and Done steps: the export shows the playbook with the reviewed dom
     await expect(page.getByText(`${VM} is composed on ${h.name}`)).toBeVisible({ timeout: 120_000 });
     await page.getByRole('button', { name: `Export ${VM} to Ansible` }).click();
     const done = page.getByRole('dialog', { name: `Export ${VM} to Ansible` });
-    await expect(done.getByLabel('Contents of playbook.yml')).toContainText(new RegExp(`<mac address=["']${reviewed}["']`), { timeout: 30_000 });
-    await expect(done.getByLabel('Contents of playbook.yml')).toContainText(`ip='${IP}'`);
+    await expect(done.getByLabel('Contents of playbook.yml')).toContainText(`ip='${IP}'`, { timeout: 30_000 });
+    await done.getByRole('tab', { name: `xml/domains/${VM}.xml` }).click();
+    await expect(done.getByLabel(`Contents of xml/domains/${VM}.xml`)).toContainText(new RegExp(`<mac address=["']${reviewed}["']`));
     await shot('ansible-05-done-export');
     await done.getByRole('button', { name: 'Close' }).click();
   } finally {
@@ -92,7 +96,9 @@ test("a VM's menu and the Networks tab export too", async ({ page, lab, shot }) 
   await rowNamed(vms, vm).getByRole('button', { name: `More actions for ${vm}` }).click();
   await page.getByRole('menuitem', { name: 'Export to Ansible…' }).click();
   const dialog = page.getByRole('dialog', { name: `Export ${vm} to Ansible` });
-  await expect(dialog.getByLabel('Contents of playbook.yml')).toContainText(`<name>${vm}</name>`, { timeout: 30_000 });
+  await expect(dialog.getByLabel('Contents of playbook.yml')).toContainText(`VM ${vm} is defined`, { timeout: 30_000 });
+  await dialog.getByRole('tab', { name: `xml/domains/${vm}.xml` }).click();
+  await expect(dialog.getByLabel(`Contents of xml/domains/${vm}.xml`)).toContainText(`<name>${vm}</name>`);
   await shot('ansible-03-vm-menu-export');
   await dialog.getByRole('button', { name: 'Close' }).click();
 

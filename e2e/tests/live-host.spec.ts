@@ -33,6 +33,8 @@ function removeTiny(h: LabHost, name: string): void {
 
 test.describe('live hosts', () => {
   test("a VM defined, started, stopped and undefined from the host's shell shows up without a click", async ({ page, lab, shot }) => {
+    // Adding the host, then five state changes seen through the browser: slow on a busy 2-core runner.
+    test.slow();
     const h = labhost(lab);
     const name = `live-e2e-${randomBytes(3).toString('hex')}`;
     await addLabHost(page, lab, h);

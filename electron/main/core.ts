@@ -178,6 +178,7 @@ export async function createCore(o: CoreOptions) {
       prompts.cancelAll();
       await pool.closeAll();
       await audit.flushed();
+      await store.flushed();
     },
   };
 }

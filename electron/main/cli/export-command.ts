@@ -7,8 +7,8 @@ export const EXPORT_USAGE = `usage: labdeck export ansible --host NAME [--vm NAM
   --networks    every libvirt network of the host, with its DHCP reservations
   --network N   only network N, with its DHCP reservations (repeatable)
   --plan        the VM compose would make from the compose options (as \`labdeck plan\` takes them)
-  --out DIR     write inventory.yml, playbook.yml, README.md (and seeds under files/) there;
-                without it the inventory and playbook are printed`;
+  --out DIR     write inventory.yml, playbook.yml, README.md, xml/ (and seeds under files/) there;
+                without it the inventory, playbook and XML documents are printed`;
 
 /** `labdeck export ansible …`: an Ansible (community.libvirt) inventory + playbook; changes nothing on the host. */
 export async function exportCommand(core: Core, args: Args, rest: string[]): Promise<number> {
@@ -42,9 +42,10 @@ export async function exportCommand(core: Core, args: Args, rest: string[]): Pro
     console.log(JSON.stringify(res, null, 2));
     return 0;
   }
-  for (const f of res.files.filter((x) => x.path === 'inventory.yml' || x.path === 'playbook.yml')) console.log(`# ---- ${f.path}\n${f.content}`);
+  const shown = (p: string) => p.endsWith('.yml') || p.startsWith('xml/');
+  for (const f of res.files.filter((x) => x.encoding === 'utf8' && shown(x.path))) console.log(`# ---- ${f.path}\n${f.content}`);
   for (const n of res.notes) console.error(`note: ${n}`);
-  const more = res.files.filter((x) => x.path !== 'inventory.yml' && x.path !== 'playbook.yml');
+  const more = res.files.filter((x) => !(x.encoding === 'utf8' && shown(x.path)));
   if (more.length > 0) console.error(`(${more.map((f) => f.path).join(', ')} are written only with --out DIR)`);
   return 0;
 }

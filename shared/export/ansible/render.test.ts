@@ -16,6 +16,7 @@ if (!LINT) console.warn('ansible-lint is not installed (Debian: apt install ansi
 
 const DOMAIN_XML = `<domain type='qemu'>
   <name>web1</name>
+  <description>${'a long line that YAML would have to break or a linter would refuse; '.repeat(4)}{{ not_templated }}</description>
   <memory unit='MiB'>64</memory>
   <devices>
     <interface type='network'><mac address='52:54:00:aa:bb:cc'/><source network='default'/></interface>
@@ -116,7 +117,10 @@ describe('Ansible export rendering', () => {
     expect(play.hosts).toBe('lab_host_1');
     const tasks = play.tasks as Record<string, Record<string, unknown>>[];
     const define = tasks.find((t) => t['community.libvirt.virt']?.command === 'define');
-    expect(define?.['community.libvirt.virt']?.xml).toBe(DOMAIN_XML);
+    expect(define?.['community.libvirt.virt']?.xml).toBe("{{ lookup('ansible.builtin.file', 'xml/domains/web1.xml') }}");
+    expect(file(files, 'xml/domains/web1.xml')).toBe(DOMAIN_XML);
+    expect(file(files, 'xml/networks/default.xml')).toContain('<name>default</name>');
+    expect(file(files, 'xml/pools/default.xml')).toContain('<path>/pool</path>');
     const names = tasks.map((t) => String(t.name));
     const idx = (s: string) => names.findIndex((n) => n.includes(s));
     expect(idx('Volume default/web1-root.qcow2')).toBeLessThan(idx('VM web1 is defined'));

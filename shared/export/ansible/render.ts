@@ -21,6 +21,19 @@ const varName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9_]/g, '_
 
 const virsh = (argv: readonly string[]): string[] => ['virsh', '--connect', URI, ...argv];
 
+/** A file name from a libvirt object's name. */
+const fileName = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\./, '_') || '_';
+/**
+ * Where each XML document lives in the export. The playbook reads them with a file lookup: the XML
+ * stays exactly as libvirt gets it (no YAML line limits), diffs well, and is never templated by Jinja.
+ */
+export const xmlPaths = {
+  domain: (vm: string) => `xml/domains/${fileName(vm)}.xml`,
+  network: (name: string) => `xml/networks/${fileName(name)}.xml`,
+  pool: (name: string) => `xml/pools/${fileName(name)}.xml`,
+};
+const lookup = (file: string): string => `{{ lookup('ansible.builtin.file', '${file}') }}`;
+
 type Task = Record<string, unknown>;
 
 /** Grows a volume to $4 bytes when it is smaller ($1 URI, $2 pool, $3 volume); says "grown" when it did. */
@@ -34,7 +47,7 @@ fi
 
 function poolTasks(p: ExportPool): Task[] {
   const tasks: Task[] = [
-    { name: `Pool ${p.name} is defined`, 'community.libvirt.virt_pool': { uri: URI, name: p.name, state: 'present', xml: p.xml } },
+    { name: `Pool ${p.name} is defined`, 'community.libvirt.virt_pool': { uri: URI, name: p.name, state: 'present', xml: lookup(xmlPaths.pool(p.name)) } },
   ];
   if (p.targetPath) {
     tasks.push({
@@ -61,7 +74,7 @@ function reservationTask(r: ExportReservation): Task {
 }
 
 function networkTasks(n: ExportNetwork): Task[] {
-  const tasks: Task[] = [{ name: `Network ${n.name} is defined`, 'community.libvirt.virt_net': { uri: URI, name: n.name, command: 'define', xml: n.xml } }];
+  const tasks: Task[] = [{ name: `Network ${n.name} is defined`, 'community.libvirt.virt_net': { uri: URI, name: n.name, command: 'define', xml: lookup(xmlPaths.network(n.name)) } }];
   if (n.active) tasks.push({ name: `Network ${n.name} is active`, 'community.libvirt.virt_net': { uri: URI, name: n.name, state: 'active' } });
   tasks.push({ name: `Network ${n.name} autostart is ${n.autostart ? 'on' : 'off'}`, 'community.libvirt.virt_net': { uri: URI, name: n.name, autostart: n.autostart } });
   tasks.push(...n.reservations.map(reservationTask));
@@ -114,7 +127,7 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
     );
   }
   tasks.push(...vm.reservations.map(reservationTask));
-  tasks.push({ name: `VM ${vm.name} is defined with LabDeck's domain XML`, 'community.libvirt.virt': { uri: URI, command: 'define', xml: vm.domainXml } });
+  tasks.push({ name: `VM ${vm.name} is defined with LabDeck's domain XML`, 'community.libvirt.virt': { uri: URI, command: 'define', xml: lookup(xmlPaths.domain(vm.name)) } });
   if (vm.start) tasks.push({ name: `VM ${vm.name} is running`, 'community.libvirt.virt': { uri: URI, name: vm.name, state: 'running' } });
   return tasks;
 }
@@ -203,7 +216,8 @@ function readme(plan: AnsibleExportPlan): string {
     '```',
     '',
     'Running it again changes nothing. Volumes are made with the same virsh calls as LabDeck\'s compose, only while they do not exist;',
-    'domains are defined with the exact XML LabDeck would define (MAC addresses included).',
+    'domains are defined with the exact XML LabDeck would define (MAC addresses included). `xml/` holds every XML document the',
+    'playbook hands to libvirt (read with a file lookup, so it is never templated).',
   ];
   if (plan.vms.some((v) => v.seed)) {
     lines.push('', '`files/VM/` holds each cloud-init seed ISO and, under `cidata/`, the files it was built from (user-data may hold a password hash: treat it like one).');
@@ -218,6 +232,9 @@ export function renderExport(plan: AnsibleExportPlan): ExportFile[] {
     { path: 'playbook.yml', content: renderPlaybook(plan), encoding: 'utf8' },
     { path: 'README.md', content: readme(plan), encoding: 'utf8' },
   ];
+  for (const p of plan.pools) files.push({ path: xmlPaths.pool(p.name), content: p.xml, encoding: 'utf8' });
+  for (const n of plan.networks) files.push({ path: xmlPaths.network(n.name), content: n.xml, encoding: 'utf8' });
+  for (const vm of plan.vms) files.push({ path: xmlPaths.domain(vm.name), content: vm.domainXml, encoding: 'utf8' });
   for (const vm of plan.vms) {
     if (!vm.seed) continue;
     files.push({ path: `${seedDir(vm)}/${vm.seed.volume}`, content: b64(vm.seed.iso), encoding: 'base64' });

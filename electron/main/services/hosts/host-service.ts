@@ -60,8 +60,10 @@ export class HostService {
   }
 
   view(id: string): HostView {
-    const h = this.config(id);
-    const { status, statusMessage, lastError, refreshing, live, lastChangeAt } = this.liveOf(id);
+    const stored = this.config(id);
+    const { status, statusMessage, lastError, refreshing, live, lastChangeAt, snapshot } = this.liveOf(id);
+    // The newest snapshot's facts at once; the inventory file catches up in the background.
+    const h = snapshot && (!stored.lastSeen || snapshot.takenAt > stored.lastSeen) ? withSnapshot(stored, snapshot) : stored;
     return { ...h, status, statusMessage, lastError, refreshing, live, lastChangeAt };
   }
 
@@ -175,9 +177,10 @@ export class HostService {
       this.emit(id);
     }
     const run = (o.read ? o.read(host) : this.source(host, o))
-      .then(async (snapshot) => {
+      .then((snapshot) => {
         Object.assign(l, statusOfSnapshot(snapshot), { snapshot, lastError: undefined });
-        await this.store
+        // Not awaited: views show the new facts from memory (see view()); writes stay in order.
+        this.store
           .update((doc) => ({
             ...doc,
             hosts: doc.hosts.map((h) => (h.id === id ? withSnapshot(h, snapshot) : h)),

@@ -59,6 +59,11 @@ export class InventoryStore {
     return this.doc;
   }
 
+  /** Resolves when every write asked for so far is on disk (or failed). */
+  flushed(): Promise<void> {
+    return this.chain;
+  }
+
   /**
    * Applies a change and persists it; writes are serialised, and the in-memory document only moves
    * on once the new version is safely on disk.
