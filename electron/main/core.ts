@@ -29,6 +29,8 @@ import { tightenPermissions } from './services/storage/permissions';
 
 export type CoreOptions = {
   dataDir: string;
+  /** The inventory file (default: inventory.json in dataDir); the CLI's --inventory FILE. */
+  inventoryFile?: string;
   /** Where the user's OpenSSH files live (known_hosts, config); tests point this at their own folder. */
   sshDir?: string;
   cipher?: SecretCipher;
@@ -96,7 +98,7 @@ export async function createCore(o: CoreOptions) {
       }),
   });
   const runner = new RemoteRunner(pool);
-  const store = new InventoryStore(path.join(o.dataDir, 'inventory.json'));
+  const store = new InventoryStore(o.inventoryFile ?? path.join(o.dataDir, 'inventory.json'));
   await store.load();
   const hosts = new HostService(store, runner, bus);
   const actions = new HostActions(hosts, runner);

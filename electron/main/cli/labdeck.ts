@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { toErrorShape } from '../../../shared/contract';
 import { createCore, defaultDataDir } from '../core';
-import { parseArgs, UsageError } from './args';
+import { checkOptions, parseArgs, UsageError } from './args';
+import { knownOptions } from './known-options';
 import { composeCommand, planCommand } from './compose-command';
 import { constraintsParse } from './constraints-command';
 import { exportCommand } from './export-command';
@@ -12,7 +14,7 @@ import { makeConsoleTerminalSafe } from './terminal-safe';
 
 /**
  * `labdeck`: the same engine, headless. It reads the same inventory as the app
- * (`--inventory FILE` picks another data folder's file).
+ * (`--inventory FILE` reads FILE; the rest of the data — known_hosts, audit log — is in FILE's folder).
  */
 const USAGE = `usage:
   labdeck hosts [--json]                  list the inventory
@@ -43,7 +45,7 @@ compose options:
   --storage 'root:8(local),data:20'       --interfaces 'eth0:name=br0;eth1:space=lan'
   --macvlan-mode bridge|private|vepa|passthrough   --nic-mode eth0=private,…   --no-nic-rom
 options:
-  --inventory FILE   inventory file (default: the app's, in ${defaultDataDir()})`;
+  --inventory FILE   inventory file (default: the app's, in ${defaultDataDir()}); it must exist`;
 
 function printError(err: unknown): void {
   const s = toErrorShape(err);
@@ -57,12 +59,21 @@ function printError(err: unknown): void {
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const [cmd, ...rest] = args.positional;
-  const inv = args.flags.get('inventory');
-  const dataDir = typeof inv === 'string' ? path.dirname(path.resolve(inv)) : defaultDataDir();
   const json = args.flags.has('json');
   if (!cmd || cmd === 'help' || args.flags.has('help')) {
     console.log(USAGE);
     return cmd ? 0 : 2;
+  }
+  const known = knownOptions(cmd, rest);
+  if (!known) {
+    console.error(`Unknown command "${cmd}".\n${USAGE}`);
+    return 2;
+  }
+  try {
+    checkOptions(args, known.options, known.command);
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
   }
   // Pure grammar work: no inventory or connection needed.
   if (cmd === 'constraints') {
@@ -72,8 +83,31 @@ async function main(argv: string[]): Promise<number> {
     }
     return constraintsParse(rest[1]);
   }
-  const core = await createCore({ dataDir, mode: 'cli', backgroundRefresh: false });
+  const inv = args.flags.get('inventory');
+  if (inv === true) {
+    console.error('--inventory needs a file name.');
+    return 2;
+  }
+  const inventoryFile = inv === undefined ? undefined : path.resolve(inv);
+  if (inventoryFile !== undefined && !existsSync(inventoryFile)) {
+    console.error(`No inventory file at ${inventoryFile} (--inventory). Nothing was read.`);
+    return 2;
+  }
+  const dataDir = inventoryFile ? path.dirname(inventoryFile) : defaultDataDir();
+  const core = await createCore({ dataDir, mode: 'cli', backgroundRefresh: false, ...(inventoryFile ? { inventoryFile } : {}) });
   try {
+    // A corrupt inventory was moved aside by the store: say so, and where it went. Without a good
+    // backup there is nothing to work on, so stop (exit 1) rather than act on an empty inventory.
+    const aside = core.store.movedAside;
+    if (aside) {
+      const file = inventoryFile ?? path.join(dataDir, 'inventory.json');
+      const what = `LabDeck: the inventory file ${file} was unreadable (${aside.reason}); it was moved to ${aside.movedTo}`;
+      if (!aside.restoredFromBackup) {
+        console.error(`${what}. No good backup (${file}.bak) exists, so the inventory is empty; nothing was done. Repair the moved file and move it back, or start afresh.`);
+        return 1;
+      }
+      console.error(`${what} and the last good copy (${file}.bak) was restored.`);
+    }
     if (cmd === 'hosts') {
       const hosts = core.hosts.list();
       if (json) console.log(JSON.stringify(hosts, null, 2));
@@ -83,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'refresh') {
       const h = core.hosts.configs().find((x) => x.name === rest[0]);
       if (!h) {
-        console.error(`No host named "${rest[0] ?? ''}" in ${path.join(dataDir, 'inventory.json')}.`);
+        console.error(`No host named "${rest[0] ?? ''}" in ${inventoryFile ?? path.join(dataDir, 'inventory.json')}.`);
         return 2;
       }
       const snap = await core.hosts.refresh(h.id, { interactive: false });

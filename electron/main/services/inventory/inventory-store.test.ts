@@ -56,6 +56,10 @@ describe('InventoryStore', () => {
     expect(doc.hosts.map((h) => h.name)).toEqual(['first']);
     expect(again.notices[0]).toMatch(/unreadable.*moved to inventory\.json\.corrupt-.*restored/);
     expect(readdirSync(path.dirname(file)).some((f) => f.startsWith('inventory.json.corrupt-'))).toBe(true);
+    // What was done, for the CLI to tell on stderr: the full path it went to, and that .bak came back.
+    expect(again.movedAside?.restoredFromBackup).toBe(true);
+    expect(again.movedAside?.movedTo).toMatch(new RegExp(`^${path.dirname(file)}/inventory\\.json\\.corrupt-`));
+    expect(readFileSync(again.movedAside!.movedTo, 'utf8')).toBe('{"schemaVersion": 1, "hosts": [tru');
   });
 
   it('starts empty (and says so) when neither the file nor the backup is readable', async () => {
@@ -68,6 +72,8 @@ describe('InventoryStore', () => {
     const again = new InventoryStore(file);
     expect((await again.load()).hosts).toEqual([]);
     expect(again.notices[0]).toMatch(/no good backup/);
+    expect(again.movedAside).toMatchObject({ restoredFromBackup: false });
+    expect(new InventoryStore(path.join(dir, 'never', 'inventory.json')).movedAside).toBeUndefined();
   });
 
   it('never loses the previous state when killed with SIGKILL mid-write', async () => {

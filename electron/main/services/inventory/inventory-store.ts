@@ -11,6 +11,8 @@ export class InventoryStore {
   private doc: InventoryDocument = emptyInventory();
   private chain: Promise<void> = Promise.resolve();
   readonly notices: string[] = [];
+  /** Set when load() found the file unreadable and moved it aside (where to, and whether .bak was restored). */
+  movedAside: { reason: string; movedTo: string; restoredFromBackup: boolean } | undefined;
 
   constructor(private readonly file: string) {}
 
@@ -28,6 +30,7 @@ export class InventoryStore {
       const aside = `${this.file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await fs.rename(this.file, aside).catch(() => undefined);
       const bak = await this.tryRead(this.backupFile);
+      this.movedAside = { reason: main.reason, movedTo: aside, restoredFromBackup: bak.ok };
       if (bak.ok) {
         this.doc = bak.doc;
         await writeFileAtomic(this.file, serialise(this.doc));
