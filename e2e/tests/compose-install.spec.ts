@@ -199,6 +199,7 @@ test.describe('compose from a cloud image', () => {
         address = ipv4(await rowNamed(vms, VM).innerText());
         expect(address, 'an IPv4 address in the VM row').not.toBeNull();
       }).toPass({ timeout: 180_000, intervals: [2_000, 5_000] });
+      await rowNamed(vms, VM).scrollIntoViewIfNeeded();
       await shot('install-08-vm-address');
     } else {
       test.info().annotations.push({ type: 'pending', description: 'The VMs table has no Addresses column yet: the address came from virsh domifaddr.' });
