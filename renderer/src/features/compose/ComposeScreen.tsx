@@ -39,7 +39,14 @@ export function ComposeScreen() {
   // Another screen opened from elsewhere (a host link, a shortcut): the wizard steps aside, keeping its draft.
   useEffect(() => useLabStore.subscribe((next, prev) => next.screen !== prev.screen && useComposeStore.getState().leave()), []);
 
-  const blocker = formBlocker(s.draft);
+  // With the host's pools known, a disk without room holds Resources with the error it shows there.
+  const snapPools = snap.data?.snapshot?.libvirt?.pools;
+  const blocker = formBlocker(
+    s.draft,
+    host && snapPools
+      ? { pools: snapPools.map((p) => ({ name: p.name, active: p.active, ...(p.active ? { availableBytes: p.availableBytes } : {}) })), defaultPool: host.pod.defaultPool || null }
+      : null,
+  );
   const request = host ? draftToRequest(host.id, s.draft) : null;
   const planning = s.step === STEP.install || s.step === STEP.interfaces || s.step === STEP.review;
   // The Install step plans as soon as its own fields are right (the NICs are the next step's business).
@@ -54,7 +61,7 @@ export function ComposeScreen() {
   let canNext = false;
   if (step === STEP.pod) canNext = host !== undefined;
   else if (step === STEP.resources) canNext = !blocksStep(blocker, 'resources');
-  else if (step === STEP.install) canNext = !blocksStep(blocker, 'install') && !(refusal === 'install' && !live.loading);
+  else if (step === STEP.install) canNext = !blocksStep(blocker, 'install') && !(refusal !== null && refusal !== 'interfaces' && !live.loading);
   // A plan the engine refuses (nothing matches, no DHCP on a deployed host …) is fixed here, not in Review.
   else if (step === STEP.interfaces) canNext = blocker === null && !(live.error && !live.loading);
 
@@ -145,11 +152,13 @@ export function ComposeScreen() {
               Back
             </Button>
             <Box sx={{ flex: 1 }} />
-            {step > STEP.pod && (blocker || (live.error && !live.loading && (step === STEP.interfaces || (step === STEP.install && refusal === 'install')))) && (
+            {step > STEP.pod && (blocker || (live.error && !live.loading && (step === STEP.interfaces || (step === STEP.install && refusal !== 'interfaces')))) && (
               <Typography variant="body2" color="error" sx={{ mr: 1, maxWidth: 640 }} noWrap title={blocker?.message}>
                 {blocker
                   ? blocker.message
-                  : refusal === 'install'
+                  : refusal === 'resources'
+                    ? 'Compose would refuse these disks — go back to Resources.'
+                    : refusal === 'install'
                     ? step === STEP.install
                       ? 'Compose would refuse this install source — the plan card says why.'
                       : 'Compose would refuse the install source — go back to Install.'

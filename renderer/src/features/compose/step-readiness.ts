@@ -1,4 +1,4 @@
-import { parseStorage } from '../../../../shared/compose';
+import { parseStorage, resolveStoragePools, type PoolInfo } from '../../../../shared/compose';
 import { firstCloudInitProblem } from './cloud-init-draft';
 import { resourceProblems, type ComposeDraft } from './compose-draft';
 import { installProblem } from './install-draft';
@@ -6,13 +6,24 @@ import { checkInterfaces } from './interface-editor';
 
 export type BlockerStep = 'resources' | 'install' | 'interfaces';
 
-/** Why the form cannot be planned yet, in a sentence pointing at the step to fix; null when it can. */
-export function formBlocker(draft: ComposeDraft): { step: BlockerStep; message: string } | null {
+/** The host's pools as the Resources step shows them; given once the snapshot is read. */
+export type StorageContext = { pools: readonly PoolInfo[]; defaultPool: string | null };
+
+/**
+ * Why the form cannot be planned yet, in a sentence pointing at the step to fix; null when it can.
+ * With the host's pools, a disk no pool has room for (`root:99999`) holds the Resources step, with the
+ * very error the step shows — not the Interfaces step later.
+ */
+export function formBlocker(draft: ComposeDraft, pools?: StorageContext | null): { step: BlockerStep; message: string } | null {
   const p = resourceProblems(draft);
   const first = p.hostname ?? p.cores ?? p.memoryMiB ?? p.cpuModel;
   if (first) return { step: 'resources', message: `Resources: ${first}` };
   const storage = parseStorage(draft.storage);
   if (!storage.ok) return { step: 'resources', message: `Storage: ${storage.error.message}` };
+  if (pools) {
+    const resolved = resolveStoragePools(storage.value, pools.pools, pools.defaultPool);
+    if (!resolved.ok) return { step: 'resources', message: `Storage: ${resolved.error.message}` };
+  }
   const install = installProblem(draft.install);
   if (install) return { step: 'install', message: `Install: ${install}` };
   if (draft.install.kind === 'cloud-image') {
@@ -35,7 +46,12 @@ export function blocksStep(blocker: { step: BlockerStep } | null, step: BlockerS
 /** Request fields the Install step (and Resources' CPU choices) own: a refusal naming them is fixed there. */
 const INSTALL_FIELDS = /^(install|cloudInit|virtType|cpuMode|cpuModel)\b/;
 
-/** Which step a plan refusal belongs to: the install source's, or the NICs' (everything else). */
-export function refusalStep(error: { kind: string; message: string }): 'install' | 'interfaces' {
-  return error.kind === 'validation' && INSTALL_FIELDS.test(error.message) ? 'install' : 'interfaces';
+/** Refusals about the disks (`storage: not enough space …`) belong to Resources. */
+const RESOURCE_FIELDS = /^(storage|hostname|cores|memoryMiB|arch)\b/;
+
+/** Which step a plan refusal belongs to: the disks', the install source's, or the NICs' (everything else). */
+export function refusalStep(error: { kind: string; message: string }): 'resources' | 'install' | 'interfaces' {
+  if (error.kind !== 'validation') return 'interfaces';
+  if (RESOURCE_FIELDS.test(error.message)) return 'resources';
+  return INSTALL_FIELDS.test(error.message) ? 'install' : 'interfaces';
 }
