@@ -8,6 +8,7 @@ import type { HostConfig } from '../../shared/contract';
 import type { AnsibleExportResult } from '../../shared/contract/ansible-export';
 import type { ComposeRequest } from '../../shared/contract/compose';
 import { parseVolumeXml } from '../../shared/snapshot/parse-vol-xml';
+import { STAGING_DIR } from '../../shared/export/ansible';
 import { hostInput, lab, qemuHost, startCore, type TestCore } from './harness';
 import { dhcpHostEntries, domainNames, labHostConfig, virsh, virshMaybe, volumeNames } from './compose-helpers';
 
@@ -40,6 +41,8 @@ async function cleanup(): Promise<void> {
   }
   for (const v of (await volumeNames(c, host)).filter((n) => n.startsWith(PREFIX))) await virshMaybe(c, host, 'vol-delete', '--vol', v, '--pool', 'default');
   await dropReservation();
+  // The seeds the playbooks staged on the host.
+  await c.runner.run(host, ['sh', '-c', `rm -f ${STAGING_DIR}/${PREFIX}*`], { timeoutMs: 30_000 }).catch(() => undefined);
 }
 
 async function dropReservation(): Promise<void> {
