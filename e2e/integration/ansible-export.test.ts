@@ -42,7 +42,7 @@ async function cleanup(): Promise<void> {
   for (const v of (await volumeNames(c, host)).filter((n) => n.startsWith(PREFIX))) await virshMaybe(c, host, 'vol-delete', '--vol', v, '--pool', 'default');
   await dropReservation();
   // The seeds the playbooks staged on the host.
-  await c.runner.run(host, ['sh', '-c', `rm -f ${STAGING_DIR}/${PREFIX}*`], { timeoutMs: 30_000 }).catch(() => undefined);
+  await c.runner.run(host, ['sh', '-c', `rm -f ${STAGING_DIR}/${PREFIX}*; rmdir ${STAGING_DIR} 2>/dev/null || true`], { timeoutMs: 30_000 }).catch(() => undefined);
 }
 
 async function dropReservation(): Promise<void> {
