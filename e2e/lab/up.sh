@@ -35,7 +35,10 @@ PACKAGES=(openssh-server openssh-client libvirt-clients libvirt-daemon libvirt-d
   cloud-init cloud-image-utils genisoimage
   # the tests' own tools: Playwright's browser (/usr/bin/chromium) and xmllint for the schema tests
   # (.ci/run installs these two before `npm run check`, which needs no lab)
-  chromium libxml2-utils)
+  chromium libxml2-utils
+  # the Ansible export's tests: ansible (ships community.libvirt), ansible-lint, and on the KVM
+  # host (this machine) the Python bindings community.libvirt needs
+  ansible ansible-lint python3-libvirt python3-lxml)
 CLIENT_KEY=$STATE/id_ed25519
 LABUSER=labuser
 DEAD_PORT=2299
