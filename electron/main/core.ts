@@ -26,6 +26,8 @@ import { NetworkService } from './services/networks/network-service';
 import { ConsoleService } from './services/console/console-service';
 import { StreamSession, type StreamSink } from './services/streams/stream-session';
 import { tightenPermissions } from './services/storage/permissions';
+import type { ExecResult } from './services/ssh/exec-channel';
+import type { AuditEntry } from '../../shared/contract';
 
 export type CoreOptions = {
   dataDir: string;
@@ -43,6 +45,11 @@ export type CoreOptions = {
   live?: boolean;
   timeouts?: Partial<{ connectMs: number; handshakeMs: number; idleMs: number; keepaliveMs: number; refreshIntervalMs: number }>;
 };
+
+/** A probe's expected "no" (non-zero exit, stderr as foreseen) is recorded as `probe`, not `failed`. */
+export function auditOutcome(r: Pick<ExecResult, 'outcome' | 'exitCode' | 'stderr'>, probe: RegExp | undefined): AuditEntry['outcome'] {
+  return r.outcome === 'failed' && r.exitCode !== null && probe !== undefined && probe.test(r.stderr) ? 'probe' : r.outcome;
+}
 
 export const defaultDataDir = (): string =>
   process.env.LABDECK_DATA_DIR ??
@@ -84,7 +91,7 @@ export async function createCore(o: CoreOptions) {
     keepaliveMs: t.keepaliveMs,
     idleMs: t.idleMs,
     maxChannels: 6,
-    onExec: (endpoint, argv, r, hostId, stdinNote) =>
+    onExec: (endpoint, argv, r, hostId, stdinNote, probe) =>
       audit.append({
         hostId,
         host: endpointKey(endpoint),
@@ -94,7 +101,7 @@ export async function createCore(o: CoreOptions) {
         durationMs: r.durationMs,
         exitCode: r.exitCode,
         stderrHead: r.stderr.slice(0, 2000),
-        outcome: r.outcome,
+        outcome: auditOutcome(r, probe),
       }),
   });
   const runner = new RemoteRunner(pool);

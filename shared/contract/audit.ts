@@ -11,6 +11,10 @@ export const AuditEntry = z.object({
   durationMs: z.number(),
   exitCode: z.number().int().nullable(),
   stderrHead: z.string(),
-  outcome: z.enum(['ok', 'failed', 'timeout', 'cancelled']),
+  /**
+   * `probe`: a lookup whose expected "no" is a non-zero exit (compose asking `virsh domuuid` whether
+   * a name is free): recorded, but not a failure.
+   */
+  outcome: z.enum(['ok', 'failed', 'probe', 'timeout', 'cancelled']),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

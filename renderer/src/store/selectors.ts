@@ -1,4 +1,5 @@
 import type { AuditEntry, HostView, Prompt } from '../../../shared/contract';
+import { quoteArgv } from '../../../shared/remote/shell-quote';
 import { queryHosts } from './host-query';
 import type { LabState } from './lab-state';
 
@@ -25,8 +26,26 @@ export const selectActivePrompt = (s: LabState): Prompt | undefined => s.prompts
 /** Audit filter value: a host id when the entry has one, else the host string the engine logged. */
 export const auditHostKey = (e: AuditEntry): string => e.hostId ?? `host:${e.host}`;
 
+export type AuditFilter = { host: string; outcome: AuditEntry['outcome'] | 'all'; text: string };
+
+/**
+ * Entries of one host ('all': any), one outcome ('all': any), and containing every word of `text`
+ * (case-insensitive) in the command as it ran, its stdin note, the host or stderr.
+ */
+export function filterAudit(entries: AuditEntry[], f: AuditFilter): AuditEntry[] {
+  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (f.host === 'all' && f.outcome === 'all' && words.length === 0) return entries;
+  return entries.filter((e) => {
+    if (f.host !== 'all' && auditHostKey(e) !== f.host) return false;
+    if (f.outcome !== 'all' && e.outcome !== f.outcome) return false;
+    if (words.length === 0) return true;
+    const hay = `${quoteArgv(e.argv)} ${e.stdinNote ?? ''} ${e.host} ${e.stderrHead}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+}
+
 export const selectVisibleAudit = (s: LabState): AuditEntry[] =>
-  s.auditHostFilter === 'all' ? s.auditEntries : s.auditEntries.filter((e) => auditHostKey(e) === s.auditHostFilter);
+  filterAudit(s.auditEntries, { host: s.auditHostFilter, outcome: s.auditOutcomeFilter, text: s.auditText });
 
 export const selectAuditHostKeys = (s: LabState): string[] => {
   const keys = new Set<string>(Object.keys(s.hostsById));

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppErrorShape, HostStatus } from '../../../shared/contract';
+import type { AppErrorShape, AuditEntry, HostStatus } from '../../../shared/contract';
 import type { ConnectionState } from '../api';
 import type { LabState } from './lab-state';
 
@@ -23,6 +23,9 @@ export type UiSlice = {
   connection: ConnectionState;
   notice: Notice | null;
   auditHostFilter: string;
+  /** Operations: one outcome only ('all' for every one), and words the command, host or stderr must contain. */
+  auditOutcomeFilter: AuditEntry['outcome'] | 'all';
+  auditText: string;
   setScreen: (screen: Screen) => void;
   setSearch: (search: string) => void;
   setStatusFilter: (status: HostStatus | 'all') => void;
@@ -34,6 +37,8 @@ export type UiSlice = {
   setConnection: (connection: ConnectionState) => void;
   notify: (notice: Notice | null) => void;
   setAuditHostFilter: (filter: string) => void;
+  setAuditOutcomeFilter: (outcome: AuditEntry['outcome'] | 'all') => void;
+  setAuditText: (text: string) => void;
 };
 
 export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({
@@ -48,6 +53,8 @@ export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => (
   connection: { status: 'connecting', generation: 0 },
   notice: null,
   auditHostFilter: 'all',
+  auditOutcomeFilter: 'all',
+  auditText: '',
   setScreen: (screen) => set({ screen }),
   setSearch: (search) => set({ search }),
   setStatusFilter: (statusFilter) => set({ statusFilter }),
@@ -65,4 +72,6 @@ export const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => (
   setConnection: (connection) => set({ connection }),
   notify: (notice) => set({ notice }),
   setAuditHostFilter: (auditHostFilter) => set({ auditHostFilter }),
+  setAuditOutcomeFilter: (auditOutcomeFilter) => set({ auditOutcomeFilter }),
+  setAuditText: (auditText) => set({ auditText }),
 });

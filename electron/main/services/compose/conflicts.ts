@@ -4,6 +4,9 @@ import { commandError, type RemoteRunner } from '../remote/remote-runner';
 
 type Volume = { pool: string; name: string };
 
+/** virsh says "failed to get domain/vol 'X'" when the name is free; anything else is a real error. */
+export const NAME_IS_FREE = /failed to get|not found/i;
+
 /** Name clashes visible in a snapshot (for the dry run; the real run asks the host again). */
 export function snapshotConflicts(snapshot: HostSnapshot, name: string, volumes: readonly Volume[]): string[] {
   const out: string[] = [];
@@ -29,11 +32,11 @@ export async function liveConflicts(
 ): Promise<string[]> {
   const exists = async (args: string[]) => {
     const argv = ['virsh', '--connect', host.libvirtUri, ...args];
-    const r = await runner.exec(host, argv, { signal, timeoutMs: 30_000 });
+    // An expected "no": the audit log records it as a probe, not as a failed command.
+    const r = await runner.exec(host, argv, { signal, timeoutMs: 30_000, probe: NAME_IS_FREE });
     if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, argv, r);
     if (r.outcome === 'ok') return true;
-    // virsh says "failed to get domain/vol 'X'" when the name is free; anything else is a real error.
-    if (/failed to get|not found/i.test(r.stderr)) return false;
+    if (NAME_IS_FREE.test(r.stderr)) return false;
     throw commandError(host, argv, r);
   };
   const out: string[] = [];

@@ -14,7 +14,7 @@ export type PoolOptions = Omit<ConnectOptions, 'viaJump' | 'interactive'> & {
   /** Channels open at once per connection; below sshd's default MaxSessions of 10. */
   maxChannels: number;
   /** Called after every exec, for the audit log. */
-  onExec?: (e: SshEndpoint, argv: readonly string[], r: ExecResult, hostId: string | undefined, stdinNote: string | undefined) => void;
+  onExec?: (e: SshEndpoint, argv: readonly string[], r: ExecResult, hostId: string | undefined, stdinNote: string | undefined, probe?: RegExp) => void;
 };
 
 type Entry = {
@@ -90,7 +90,7 @@ export class ConnectionPool {
         }
         return execOnClient(lease.client, argv, o);
       });
-      this.o.onExec?.(endpoint, argv, result, o.hostId, o.stdinNote);
+      this.o.onExec?.(endpoint, argv, result, o.hostId, o.stdinNote, o.probe);
       return result;
     } finally {
       lease.release();

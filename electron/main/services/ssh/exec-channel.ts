@@ -23,6 +23,11 @@ export type ExecOptions = {
   maxStderrBytes?: number;
   /** Describes stdin in the audit log, since argv alone (`sh -s`) says little. */
   stdinNote?: string;
+  /**
+   * A probe: a non-zero exit whose stderr matches this is the expected "no" of a lookup, recorded in
+   * the audit log as `probe`, not `failed`. (The result itself is unchanged.)
+   */
+  probe?: RegExp;
 };
 
 const PID_MARK = 'LABDECK-PID ';

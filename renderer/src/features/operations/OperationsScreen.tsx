@@ -1,4 +1,6 @@
 import Box from '@mui/material/Box';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
 import Paper from '@mui/material/Paper';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
@@ -15,7 +17,11 @@ export function OperationsScreen() {
   const entries = useLabStore(useShallow(selectVisibleAudit));
   const total = useLabStore((s) => s.auditEntries.length);
   const hostsById = useLabStore((s) => s.hostsById);
-  const filtered = useLabStore((s) => s.auditHostFilter !== 'all');
+  const filtered = useLabStore((s) => s.auditHostFilter !== 'all' || s.auditOutcomeFilter !== 'all' || s.auditText.trim() !== '');
+  const outcome = useLabStore((s) => s.auditOutcomeFilter);
+  const setOutcome = useLabStore((s) => s.setAuditOutcomeFilter);
+  const text = useLabStore((s) => s.auditText);
+  const setText = useLabStore((s) => s.setAuditText);
 
   // Prefer the inventory name; fall back to what the engine logged (e.g. for removed hosts).
   const labelForKey = useCallback(
@@ -36,7 +42,7 @@ export function OperationsScreen() {
   } else if (entries.length === 0) {
     body = (
       <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-        <Typography>{filtered ? 'No commands for this host yet.' : 'No commands run yet. Refreshing a host records what LabDeck ran here.'}</Typography>
+        <Typography>{filtered ? 'No commands match these filters.' : 'No commands run yet. Refreshing a host records what LabDeck ran here.'}</Typography>
       </Paper>
     );
   } else {
@@ -54,6 +60,22 @@ export function OperationsScreen() {
             Every command LabDeck ran on your hosts{loaded ? ` · ${total} recorded` : ''}
           </Typography>
         </Box>
+        <TextField size="small" label="Search commands" placeholder="e.g. domuuid web1" value={text} onChange={(e) => setText(e.target.value)} sx={{ minWidth: 220 }} />
+        <TextField
+          select
+          size="small"
+          label="Outcome"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as typeof outcome)}
+          sx={{ minWidth: 150 }}
+        >
+          <MenuItem value="all">Any outcome</MenuItem>
+          <MenuItem value="ok">ok</MenuItem>
+          <MenuItem value="failed">failed</MenuItem>
+          <MenuItem value="probe">probe (expected no)</MenuItem>
+          <MenuItem value="timeout">timeout</MenuItem>
+          <MenuItem value="cancelled">cancelled</MenuItem>
+        </TextField>
         <AuditHostFilter labelFor={labelForKey} />
       </Box>
       <Box sx={{ flex: 1, minHeight: 0 }}>{body}</Box>
