@@ -2,6 +2,19 @@ import { MACVTAP_HOST_ISOLATION } from '../macvlan-modes';
 import type { InterfaceFacts } from './facts';
 import type { PlannedNic, PlannerSnapshot, PlanWarning } from './types';
 
+/**
+ * Whether a VM's NIC on `iface` will really have no link. A bridge that is up but has no carrier is
+ * only idle (an empty libvirt virbrN, a bridge whose ports are all down): the VM's own tap joining it
+ * brings the carrier. A bridge switched off, or a NIC (macvtap parent) without cable, stays down.
+ */
+export function linkStaysDown(iface: Pick<InterfaceFacts['iface'], 'kind' | 'state' | 'flags'>): 'down' | 'no-carrier' | null {
+  const noCarrier = iface.flags.includes('NO-CARRIER');
+  if (iface.kind === 'bridge' && iface.flags.includes('UP')) return null;
+  if (iface.kind === 'bridge') return iface.state === 'DOWN' || noCarrier ? 'down' : null;
+  if (noCarrier) return 'no-carrier';
+  return iface.state === 'DOWN' ? 'down' : null;
+}
+
 /** What the user should know about the plan before composing: macvtap surprises, down links, … */
 export function planWarnings(nics: readonly PlannedNic[], facts: readonly InterfaceFacts[], snapshot: PlannerSnapshot): PlanWarning[] {
   const out: PlanWarning[] = [];
@@ -53,11 +66,13 @@ export function planWarnings(nics: readonly PlannedNic[], facts: readonly Interf
       }
     }
     const f = facts.find((x) => x.iface.name === nic.hostInterface);
-    if (f && (f.iface.state === 'DOWN' || f.iface.flags.includes('NO-CARRIER'))) {
+    const down = f ? linkStaysDown(f.iface) : null;
+    if (f && down) {
       out.push({
         code: 'interface-down',
         label: nic.label,
-        message: `${f.iface.name} is ${f.iface.flags.includes('NO-CARRIER') ? 'without carrier (no cable or peer)' : 'down'}: ${nic.label} will have no link until it comes up.`,
+        // The guest's name for the NIC (label 0 → eth0), as the user knows it.
+        message: `${f.iface.name} is ${down === 'no-carrier' ? 'without carrier (no cable or peer)' : 'down'}: ${nic.ifname || nic.label} will have no link until it comes up.`,
       });
     }
     if (a.type === 'network') {
