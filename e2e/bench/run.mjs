@@ -14,7 +14,7 @@ const testHosts = existsSync(labJson) ? JSON.parse(readFileSync(labJson, 'utf8')
 if (testHosts < 20) execFileSync('bash', [path.join(root, 'e2e/lab/up.sh'), '--test-hosts', '20'], { stdio: 'inherit' });
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-for (const name of ['refresh-bench', 'inventory-table-bench', 'compose-bench', 'live-bench']) {
+for (const name of ['refresh-bench', 'inventory-table-bench', 'compose-bench', 'live-bench', 'console-bench']) {
   const src = path.join(here, `${name}.ts`);
   if (!existsSync(src)) continue;
   const out = path.join(root, 'dist', 'bench', `${name}.cjs`);
