@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HostInput, HostView, PodSettings } from './host';
+import { HostInput, HostView, PodSettingsPatch } from './host';
 import { Prompt, PromptAnswer } from './prompts';
 import { AuditEntry } from './audit';
 import { SshConfigCandidate } from './ssh-config';
@@ -39,7 +39,7 @@ export const channels = {
   'hosts.update': {
     request: z.object({
       id: z.string(),
-      patch: HostInput.partial().extend({ pod: PodSettings.partial().optional() }),
+      patch: HostInput.partial().extend({ pod: PodSettingsPatch.optional() }),
     }),
     response: HostView,
   },

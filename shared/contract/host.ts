@@ -67,6 +67,14 @@ export const PodSettings = z.object({
 });
 export type PodSettings = z.infer<typeof PodSettings>;
 
+/** A change to pod settings: null clears an optional default (JSON cannot carry "undefined"). */
+export const PodSettingsPatch = PodSettings.partial().extend({
+  virtType: VirtType.nullable().optional(),
+  cpuMode: CpuMode.nullable().optional(),
+  cpuModel: z.string().nullable().optional(),
+});
+export type PodSettingsPatch = z.infer<typeof PodSettingsPatch>;
+
 export const hostStatuses = [
   'unknown',
   'connecting',

@@ -155,7 +155,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   }
   const notes: string[] = [];
   if (vol.format === 'iso') {
-    notes.push(`libvirt sees an ISO 9660 filesystem in ${src.pool}/${vol.name}: it is used as a raw disk, which boots only if it is a hybrid image (an installer ISO that is not belongs on the ISO install).`);
+    notes.push(`libvirt sees an ISO 9660 filesystem in ${src.pool}/${vol.name}: it is used as a raw disk, which boots only if it is a hybrid image; an installer ISO that is not hybrid belongs on the ISO install.`);
   }
   if (vol.backingStore) notes.push(`${src.pool}/${vol.name} is itself an overlay on ${vol.backingStore.path}: that file must stay too.`);
   const grown = disk.sizeBytes > vol.capacityBytes ? `, grown to ${size}` : '';

@@ -8,7 +8,7 @@ import {
   type AppErrorShape,
   type HostStatus,
   type HostView,
-  type PodSettings,
+  type PodSettingsPatch,
 } from '../../../../shared/contract';
 import { factsFromSnapshot } from '../../../../shared/snapshot/facts';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
@@ -131,11 +131,13 @@ export class HostService {
     return this.view(stored.id);
   }
 
-  async update(id: string, patch: Partial<HostInput> & { pod?: Partial<PodSettings> }): Promise<HostView> {
+  async update(id: string, patch: Partial<HostInput> & { pod?: PodSettingsPatch }): Promise<HostView> {
     const current = this.config(id);
     if (patch.name && patch.name.trim() !== current.name) this.assertUniqueName(patch.name.trim());
     const { pod, ...rest } = patch;
-    const next = HostConfig.parse({ ...current, ...rest, pod: { ...current.pod, ...pod } });
+    // null in the patch clears that default (back to "automatic").
+    const mergedPod = Object.fromEntries(Object.entries({ ...current.pod, ...pod }).filter(([, v]) => v !== null));
+    const next = HostConfig.parse({ ...current, ...rest, pod: mergedPod });
     await this.store.update((doc) => ({ ...doc, hosts: doc.hosts.map((h) => (h.id === id ? next : h)) }));
     this.emit(id);
     return this.view(id);

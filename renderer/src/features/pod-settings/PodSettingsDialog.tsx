@@ -66,10 +66,10 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
             installMode,
             defaultNetwork: network,
             defaultPool: pool,
-            // Automatic is "unset": sent as undefined (the engine merges the patch over the stored settings).
-            virtType: cpu.virtType || undefined,
-            cpuMode: cpu.cpuMode || undefined,
-            cpuModel: cpu.cpuMode === 'custom' && cpu.cpuModel.trim() ? cpu.cpuModel.trim() : undefined,
+            // Automatic is "unset": null clears the stored default (undefined would not survive JSON).
+            virtType: cpu.virtType || null,
+            cpuMode: cpu.cpuMode || null,
+            cpuModel: cpu.cpuMode === 'custom' && cpu.cpuModel.trim() ? cpu.cpuModel.trim() : null,
           },
         },
       });
