@@ -88,6 +88,16 @@ test.describe('consoles of a lab guest, over the SSH connection', () => {
       )
       .toBeGreaterThan(200);
     await expect(screen.getByRole('button', { name: `Send Ctrl+Alt+Del to ${VM}` })).toBeEnabled();
+    // Scaled to the dock: the whole guest screen lies inside its box, and the box inside the window.
+    const fit = async () => {
+      const [b, c2] = [await screen.getByRole('img', { name: `Screen of ${VM}` }).boundingBox(), await canvas.boundingBox()];
+      const vh = page.viewportSize()!.height;
+      if (!b || !c2) return 'not laid out';
+      const r = (x: { x: number; y: number; width: number; height: number }) => `${Math.round(x.x)},${Math.round(x.y)} ${Math.round(x.width)}×${Math.round(x.height)}`;
+      const inside = c2.y >= b.y - 1 && c2.y + c2.height <= b.y + b.height + 1 && c2.x >= b.x - 1 && c2.x + c2.width <= b.x + b.width + 1 && b.y + b.height <= vh + 1;
+      return inside ? 'fits' : `canvas ${r(c2)} in box ${r(b)}, window height ${vh}`;
+    };
+    await expect.poll(fit, { timeout: 10_000 }).toBe('fits');
     await shot('console-02-screen');
 
     // Closing the tabs detaches: the VM keeps running and no console process is left on the host.
