@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   // holds our stdin open can set LABDECK_EXIT_ON_STDIN_END=1 to stop us by closing it.
   exitWithParent(
     (why) => {
-      console.warn(`LabDeck: stopping, ${why}`);
+      // Closing stdin is how a starter asks us to stop; only an unexpected parent death is worth a line.
+      if (!why.startsWith('stdin')) console.warn(`LabDeck: stopping, ${why}`);
       void stop();
     },
     { stdin: process.env.LABDECK_EXIT_ON_STDIN_END === '1' ? process.stdin : undefined },

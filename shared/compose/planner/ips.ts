@@ -33,12 +33,20 @@ export function settleRequestedIps(
   nics: PlannedNic[],
   facts: readonly InterfaceFacts[],
   snapshot: PlannerSnapshot,
+  ownMacs: readonly string[] = [],
 ): { failures: PlanFailure[]; warnings: PlanWarning[] } {
   const failures: PlanFailure[] = [];
   const warnings: PlanWarning[] = [];
   const askedBy = new Map<string, string>();
   const networks = snapshot.libvirt?.networks ?? [];
   const domains = snapshot.libvirt?.domains ?? [];
+  const own = new Set(ownMacs.map((m) => m.toLowerCase()));
+  /** Who holds an address, for the message: the VM with that MAC when there is one. */
+  const holder = (mac: string | undefined, name: string | undefined): string => {
+    const vm = mac ? domains.find((d) => d.nics.some((n) => n.mac?.toLowerCase() === mac.toLowerCase())) : undefined;
+    if (vm) return `VM '${vm.name}' (${mac})`;
+    return mac ?? (name ? `host '${name}'` : 'another host');
+  };
 
   for (const nic of nics) {
     for (const ipText of nic.requestedIps) {
@@ -81,21 +89,31 @@ export function settleRequestedIps(
         }
       }
       const network = nic.attach.type === 'network' ? networks.find((n) => n.name === (nic.attach as { network: string }).network) : undefined;
+      // Reserved or leased to someone else: net-update would refuse (or two guests would fight over
+      // it), so it is refused here, before anything changes, naming who holds it. This VM's own MACs
+      // (a reviewed plan re-planned) are no clash.
+      let held: string | undefined;
       for (const n of networks) {
         for (const netIp of n.ips) {
-          const hostEntry = netIp.dhcp?.hosts.find((h) => h.ip === ipText);
-          if (hostEntry) {
-            warnings.push({
-              code: 'ip-in-use',
-              label: nic.label,
-              message: `${ipText} is already reserved in network '${n.name}' for ${hostEntry.mac ?? hostEntry.name ?? 'another host'} — the reservation would clash.`,
-            });
-          }
+          const hostEntry = netIp.dhcp?.hosts.find((h) => h.ip === ipText && !(h.mac && own.has(h.mac.toLowerCase())));
+          if (hostEntry && !held) held = `${ipText} is already reserved in network '${n.name}' for ${holder(hostEntry.mac, hostEntry.name)}`;
         }
-        const lease = n.leases.find((l) => l.ip === ipText);
+        const lease = n.leases.find((l) => l.ip === ipText && !own.has(l.mac.toLowerCase()));
         if (lease) {
-          warnings.push({ code: 'ip-in-use', label: nic.label, message: `${ipText} is currently leased in network '${n.name}' to ${lease.mac}${lease.hostname ? ` (${lease.hostname})` : ''}.` });
+          const vm = domains.find((d) => d.nics.some((x) => x.mac?.toLowerCase() === lease.mac.toLowerCase()));
+          const who = `${holder(lease.mac, undefined)}${lease.hostname ? ` (hostname ${lease.hostname})` : ''}`;
+          // A lease of a MAC no VM here has may be stale (a deleted VM's, until it expires): said, not refused.
+          if (vm && !held) held = `${ipText} is leased in network '${n.name}' to ${who}`;
+          else if (!vm) warnings.push({ code: 'ip-in-use', label: nic.label, message: `${ipText} is currently leased in network '${n.name}' to ${who}, which is no VM on this host (a stale lease of a deleted VM, or a guest elsewhere).` });
         }
+      }
+      if (held) {
+        failures.push({
+          label: nic.label,
+          message: `${held} — choose another address for ${nic.ifname || nic.label}, or free it first (delete that VM, or remove the reservation under Networks → Edit network).`,
+          details: [],
+        });
+        continue;
       }
       const dhcpIp = network ? dhcpIpFor(network, ipText) : undefined;
       if (network && dhcpIp?.dhcp && ip.family === 4) {

@@ -197,9 +197,23 @@ describe('planAttachments — ip=', () => {
     expect(failed('a:ip=192.168.50.20;b:ip=192.168.50.20').message).toMatch(/asked for by both a and b/);
   });
 
-  it('warns when the address is already reserved or leased', () => {
-    expect(planned('0:ip=192.168.122.150').warnings.find((w) => w.code === 'ip-in-use')?.message).toMatch(/already reserved in network 'default'/);
-    expect(planned('0:ip=192.168.122.101').warnings.find((w) => w.code === 'ip-in-use')?.message).toMatch(/currently leased/);
+  it('refuses an address already reserved or leased to a VM, naming who holds it (issue 12, #1)', () => {
+    expect(failed('0:ip=192.168.122.150').message).toBe(
+      "192.168.122.150 is already reserved in network 'default' for 52:54:00:aa:bb:cc — choose another address for eth0, or free it first (delete that VM, or remove the reservation under Networks → Edit network).",
+    );
+    expect(failed('0:ip=192.168.122.101').message).toMatch(/^192\.168\.122\.101 is leased in network 'default' to VM 'lab-running' \(52:54:00:1a:b0:01\)/);
+  });
+
+  it("a reservation or lease of this VM's own MAC (a reviewed plan re-planned) is no clash", () => {
+    const p = planned('0:ip=192.168.122.150', { ownMacs: ['52:54:00:AA:BB:CC'] });
+    expect(p.nics[0]?.reservation).toEqual({ network: 'default', ip: '192.168.122.150' });
+  });
+
+  it('a lease of a MAC no VM here has (a deleted VM’s, until it expires) is a warning, not a refusal', () => {
+    const snap = labSnapshot();
+    snap.libvirt!.networks.find((n) => n.name === 'default')!.leases.push({ mac: '52:54:00:de:ad:01', family: 'ipv4', ip: '192.168.122.160', expiry: '2030-01-01 00:00:00' });
+    const r = planAttachments({ snapshot: snap, constraints: constraints('0:ip=192.168.122.160'), installMode: 'manual' });
+    expect(r.ok && r.value.warnings.find((w) => w.code === 'ip-in-use')?.message).toMatch(/leased .* to 52:54:00:de:ad:01, which is no VM on this host/);
   });
 
   it('an address outside every subnet matches nothing', () => {

@@ -84,7 +84,7 @@ export function planAttachments(input: PlanInput): Result<AttachmentPlan, PlanFa
   const taken = passthroughConflict(nics, snapshot);
   if (taken) return err(taken);
 
-  const ipResult = settleRequestedIps(nics, facts, snapshot);
+  const ipResult = settleRequestedIps(nics, facts, snapshot, input.ownMacs ?? []);
   const firstIpFailure = ipResult.failures[0];
   if (firstIpFailure) return err(firstIpFailure);
   warnings.push(...ipResult.warnings);

@@ -24,6 +24,8 @@ export interface PlanInput {
   installMode: InstallMode;
   /** The pod's default network for NICs without constraints (pod settings); ignored when absent on the host. */
   defaultNetwork?: string | null;
+  /** MACs this VM already has (a reviewed plan's): a reservation or lease for one of them is its own, not a clash. */
+  ownMacs?: readonly string[];
 }
 
 /** How the guest NIC attaches, in libvirt's terms. */

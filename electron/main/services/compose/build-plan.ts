@@ -74,6 +74,7 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
     perNicModes: req.perNicModes,
     installMode: host.pod.installMode,
     defaultNetwork: host.pod.defaultNetwork || null,
+    ownMacs: req.macs ?? [],
   });
   if (!attach.ok) {
     const f = attach.error;

@@ -1,6 +1,7 @@
 import { AppError, type HostConfig } from '../../../../shared/contract';
 import type { domainActions, networkActions } from '../../../../shared/contract/channels';
 import { ownedDisks } from '../../../../shared/compose/owned-volumes';
+import { reservationRemovalArgs, vmReservations } from '../../../../shared/compose/dhcp-reservations';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { RemoteRunner } from '../remote/remote-runner';
@@ -13,8 +14,16 @@ type NetworkAction = (typeof networkActions)[number];
  * virsh argv for each VM action, the name always behind `--domain` (a libvirt name may begin with
  * `-`; positionally virsh would read it as an option); delete stops the VM first so undefine cannot fail on a running guest.
  * With volumes, only the targets named in `ownedTargets` go (`--storage`), never shared install media.
+ * After undefine, the VM's DHCP reservations (`removeReservations`, net-update delete) go too.
  */
-export function domainActionArgv(action: DomainAction, name: string, running: boolean, deleteVolumes: boolean, ownedTargets: readonly string[] = []): string[][] {
+export function domainActionArgv(
+  action: DomainAction,
+  name: string,
+  running: boolean,
+  deleteVolumes: boolean,
+  ownedTargets: readonly string[] = [],
+  removeReservations: readonly string[][] = [],
+): string[][] {
   switch (action) {
     case 'start':
       return [['start', '--domain', name]];
@@ -28,6 +37,7 @@ export function domainActionArgv(action: DomainAction, name: string, running: bo
       return [
         ...(running ? [['destroy', '--domain', name]] : []),
         ['undefine', '--domain', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes && ownedTargets.length > 0 ? ['--storage', ownedTargets.join(',')] : [])],
+        ...removeReservations,
       ];
   }
 }
@@ -81,7 +91,9 @@ export class HostActions {
     const dom = snapshot.libvirt!.domains.find((d) => d.name === domain);
     if (!dom) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named "${domain}" (refresh if it was just created).` });
     const owned = ownedDisks(dom).map((d) => d.target ?? '');
-    const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes, owned));
+    // compose's ip= reservations are the VM's own: they leave with it (the delete dialog lists them).
+    const reservations = action === 'delete' ? vmReservations(dom, snapshot.libvirt!.networks).map(reservationRemovalArgs).filter((a): a is string[] => a !== null) : [];
+    const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes, owned, reservations));
     return { commands, snapshot: await this.after(hostId) };
   }
 

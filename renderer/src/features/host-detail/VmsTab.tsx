@@ -104,7 +104,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
         </Table>
       </TableContainer>
       {request && <ConfirmActionDialog request={request} onClose={() => setRequest(null)} />}
-      {deleting && <DeleteVmDialog domain={deleting} host={hostName} run={act.domain} onClose={() => setDeleting(null)} />}
+      {deleting && <DeleteVmDialog domain={deleting} host={hostName} networks={snapshot.libvirt?.networks ?? []} run={act.domain} onClose={() => setDeleting(null)} />}
     </>
   );
 }
