@@ -21,7 +21,8 @@ export type ConnectOptions = {
 
 function tcpConnect(address: string, port: number, timeoutMs: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const sock = net.connect({ host: address, port });
+    // No Nagle: console keystrokes and small command round trips must not wait for a full segment (OpenSSH does the same).
+    const sock = net.connect({ host: address, port, noDelay: true });
     const timer = setTimeout(() => {
       sock.destroy();
       reject(
