@@ -1,0 +1,178 @@
+/**
+ * Import boundaries, checked by `npm run lint` (after ESLint). See ARCHITECTURE.md for the picture.
+ *
+ * ESLint (eslint.config.mjs) guards single imports of `electron` (raw IPC only in the two adapter
+ * files; no `electron` in the core or shared/). This file guards the folders against each other, and
+ * transitively where it matters: a service that imports some helper which imports the desktop adapter
+ * is as wrong as a direct import.
+ */
+
+/** npm packages shared/ may use: pure, no I/O, run in Node and in the browser alike. */
+const SHARED_NPM = ['zod', 'yaml', 'fast-xml-parser', '@noble/hashes'];
+/** Test-only packages a shared/*.test.ts may use on top (tests are not bundled). */
+const SHARED_TEST_NPM = ['vitest', 'fast-check'];
+const TEST_FILE = '\\.test\\.tsx?$';
+const npmPattern = (names) => `(^|/)node_modules/(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})/`;
+
+/**
+ * Renderer features importing one another (renderer/src/features/A -> renderer/src/features/B).
+ * These predate the rule. Each is a shared piece still living in the feature that first needed it;
+ * the fix is to move it to renderer/src/components/ or renderer/src/format/ (issue 12). Remove a line
+ * once its import is gone; do not add lines: put the shared piece in components/ or format/ instead.
+ * The app-shell is not listed: it is the composition root and may import every feature's screen.
+ */
+const KNOWN_CROSS_FEATURE = [
+  // compose pieces reused by pod settings (MacvlanModePicker, VirtCpuFields, ProbeResults, hooks, units)
+  ['pod-settings/PodSettingsDialog.tsx', 'compose/MacvlanModePicker.tsx'],
+  ['pod-settings/PodSettingsDialog.tsx', 'compose/units.ts'],
+  ['pod-settings/PodSettingsDialog.tsx', 'compose/useHostSnapshot.ts'],
+  ['pod-settings/PodSettingsDialog.tsx', 'compose/VirtCpuFields.tsx'],
+  ['pod-settings/PodCpuDefaults.tsx', 'compose/ProbeResults.tsx'],
+  ['pod-settings/PodCpuDefaults.tsx', 'compose/useVirtCapabilities.ts'],
+  ['pod-settings/PodCpuDefaults.tsx', 'compose/VirtCpuFields.tsx'],
+  // install modes live in pod-settings, compose shows them
+  ['compose/DefaultNicCard.tsx', 'pod-settings/install-modes.ts'],
+  // upload reuses compose's job step list and size formatter
+  ['install-media/UploadVolumeDialog.tsx', 'compose/JobStepList.tsx'],
+  ['install-media/UploadVolumeDialog.tsx', 'compose/units.ts'],
+  // entry buttons of one feature placed in another's panel
+  ['inventory/HostDetailPanel.tsx', 'compose/ComposeVmButton.tsx'],
+  ['inventory/HostDetailPanel.tsx', 'host-detail/OpenHostButton.tsx'],
+  ['inventory/HostDetailPanel.tsx', 'pod-settings/PodSettingsButton.tsx'],
+  ['inventory/HostRowActions.tsx', 'compose/ComposeVmButton.tsx'],
+  ['host-detail/HostDetailHeader.tsx', 'compose/ComposeVmButton.tsx'],
+  ['host-detail/HostDetailHeader.tsx', 'pod-settings/PodSettingsButton.tsx'],
+  ['host-detail/VmActions.tsx', 'ansible-export/AnsibleExportDialog.tsx'],
+  ['host-detail/NetworksTab.tsx', 'ansible-export/AnsibleExportButton.tsx'],
+  ['host-detail/NetworksTab.tsx', 'network-editor/NetworkEditorDialog.tsx'],
+  ['host-detail/HostDetailScreen.tsx', 'topology/TopologyView.tsx'],
+  ['host-detail/VmActions.tsx', 'console/console-store.ts'],
+  ['topology/TopologyDetails.tsx', 'console/ConsoleButtons.tsx'],
+  // inventory's StatusPill / LiveIndicator reused by the host header
+  ['host-detail/HostDetailHeader.tsx', 'inventory/LiveIndicator.tsx'],
+  ['host-detail/HostDetailHeader.tsx', 'inventory/StatusPill.tsx'],
+  // host-detail's FactList, VmNicList, units and usage text reused by topology
+  ['topology/TopologyDetails.tsx', 'host-detail/FactList.tsx'],
+  ['topology/TopologyDetails.tsx', 'host-detail/units.ts'],
+  ['topology/TopologyDetails.tsx', 'host-detail/usage-text.ts'],
+  ['topology/TopologyDetails.tsx', 'host-detail/VmNicList.tsx'],
+  ['topology/topology-graph.ts', 'host-detail/units.ts'],
+  // compose's wizard steps embed other features (install modes, pod defaults, upload, export, console)
+  ['compose/steps/PodStep.tsx', 'pod-settings/pod-settings-store.ts'],
+  ['compose/steps/PodStep.tsx', 'pod-settings/install-modes.ts'],
+  ['compose/steps/PodStep.tsx', 'inventory/StatusPill.tsx'],
+  ['compose/steps/InstallStep.tsx', 'install-media/UploadVolumeDialog.tsx'],
+  ['compose/steps/ReviewStep.tsx', 'ansible-export/AnsibleExportButton.tsx'],
+  ['compose/steps/DoneStep.tsx', 'ansible-export/AnsibleExportButton.tsx'],
+  ['compose/steps/DoneStep.tsx', 'console/ConsoleButtons.tsx'],
+  // guest addresses (agent/lease lookup) shown by three features
+  ['compose/steps/DoneStep.tsx', 'guest-addresses/index.ts'],
+  ['host-detail/VmsTab.tsx', 'guest-addresses/index.ts'],
+  ['topology/TopologyDetails.tsx', 'guest-addresses/index.ts'],
+];
+
+const FEATURES = 'renderer/src/features/';
+
+module.exports = {
+  forbidden: [
+    // ---- shared/: the contract and pure logic, no I/O, usable from every layer ----
+    {
+      name: 'shared-stays-inside-shared',
+      comment: 'shared/ imports nothing outside shared/ (only the pure npm packages allowed below).',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { pathNot: ['^shared/', '(^|/)node_modules/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'shared-no-node-builtins',
+      comment: 'shared/ runs in the renderer too: no node:* / fs / child_process (tests excepted).',
+      severity: 'error',
+      from: { path: '^shared/', pathNot: TEST_FILE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'shared-only-pure-npm',
+      comment: `shared/ may use only pure npm packages (${SHARED_NPM.join(', ')}); no electron, ssh2, ws…`,
+      severity: 'error',
+      from: { path: '^shared/', pathNot: TEST_FILE },
+      to: { path: '(^|/)node_modules/', pathNot: npmPattern(SHARED_NPM) },
+    },
+    {
+      name: 'shared-tests-only-pure-npm',
+      comment: 'shared/ tests may add vitest and fast-check, nothing else from npm.',
+      severity: 'error',
+      from: { path: `^shared/.*${TEST_FILE}` },
+      to: { path: '(^|/)node_modules/', pathNot: npmPattern([...SHARED_NPM, ...SHARED_TEST_NPM]) },
+    },
+    {
+      name: 'shared-no-electron',
+      comment: 'shared/ never imports electron (also when unresolvable, e.g. without the binary).',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^electron$' },
+    },
+    // ---- the Electron-free engine ----
+    {
+      name: 'services-not-to-adapters',
+      comment:
+        'electron/main/services is the engine: it never reaches (directly or through other modules) the ' +
+        'adapters electron/main/{desktop,web,cli}, the preload, or the renderer. Adapters call services, not the reverse.',
+      severity: 'error',
+      from: { path: '^electron/main/services/' },
+      to: { path: ['^electron/main/(desktop|web|cli)/', '^electron/preload/', '^renderer/'], reachable: true },
+    },
+    {
+      name: 'services-no-electron',
+      comment: 'The engine never reaches the electron package, however indirectly.',
+      severity: 'error',
+      from: { path: '^electron/main/services/' },
+      to: { path: ['^electron$', '(^|/)node_modules/electron/'], reachable: true },
+    },
+    // ---- the renderer ----
+    {
+      name: 'renderer-not-to-electron',
+      comment: 'The renderer talks to the engine through renderer/src/api only; it never reaches electron/ (nor e2e/).',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: ['^electron/', '^e2e/', '^electron$', '(^|/)node_modules/electron/'], reachable: true },
+    },
+    {
+      name: 'renderer-common-not-to-features',
+      comment:
+        'renderer/src/{api,components,format,store} are used by features and never import a feature ' +
+        '(so feature A cannot reach feature B through them either).',
+      severity: 'error',
+      from: { path: '^renderer/src/(api|components|format|store)/' },
+      to: { path: `^${FEATURES}` },
+    },
+    {
+      name: 'no-cross-feature-imports',
+      comment:
+        'A renderer feature does not import another feature: shared pieces go to renderer/src/components ' +
+        'or renderer/src/format. The app-shell (composition root) may import screens. Known exceptions ' +
+        'are listed in KNOWN_CROSS_FEATURE.',
+      severity: 'error',
+      from: { path: `^${FEATURES}([^/]+)/`, pathNot: [`^${FEATURES}app-shell/`] },
+      to: { path: `^${FEATURES}`, pathNot: `^${FEATURES}$1/` },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|release|node_modules)/' },
+    tsPreCompilationDeps: true, // type-only imports count: a type from the desktop adapter is still a dependency
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json'],
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types'],
+    },
+    knownViolations: KNOWN_CROSS_FEATURE.map(([from, to]) => ({
+      type: 'dependency',
+      from: `${FEATURES}${from}`,
+      to: `${FEATURES}${to}`,
+      rule: { severity: 'error', name: 'no-cross-feature-imports' },
+    })),
+    reporterOptions: { text: { highlightFocused: false } },
+  },
+};
