@@ -9,9 +9,9 @@
 
 /** npm packages shared/ may use: pure, no I/O, run in Node and in the browser alike. */
 const SHARED_NPM = ['zod', 'yaml', 'fast-xml-parser', '@noble/hashes'];
-/** Test-only packages a shared/*.test.ts may use on top (tests are not bundled). */
+/** Test-only packages shared/ tests and their helpers (*.test.ts, *.test-util.ts) may use on top (not bundled). */
 const SHARED_TEST_NPM = ['vitest', 'fast-check'];
-const TEST_FILE = '\\.test\\.tsx?$';
+const TEST_FILE = '\\.test(-util)?\\.tsx?$';
 const npmPattern = (names) => `(^|/)node_modules/(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})/`;
 
 /**
@@ -109,7 +109,7 @@ module.exports = {
       comment: 'shared/ never imports electron (also when unresolvable, e.g. without the binary).',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { path: '^electron$' },
+      to: { path: ['^electron$', '(^|/)node_modules/electron/'] },
     },
     // ---- the Electron-free engine ----
     {
@@ -158,7 +158,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|release|node_modules)/' },
+    exclude: { path: '^(dist|release)/' },
     tsPreCompilationDeps: true, // type-only imports count: a type from the desktop adapter is still a dependency
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
