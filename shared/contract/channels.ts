@@ -11,7 +11,7 @@ import { InterruptedJob, RecoveryResult } from './recovery';
 import { NetworkApplyRequest, NetworkApplyResult, NetworkChangePlan, NetworkPlanRequest } from './networks';
 import { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveRequest, AnsibleExportSaveResult } from './ansible-export';
 
-export const domainActions = ['start', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
+export const domainActions = ['start', 'resume', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
 
 const HostId = z.object({ id: z.string().min(1) });

@@ -27,6 +27,8 @@ export function domainActionArgv(
   switch (action) {
     case 'start':
       return [['start', '--domain', name]];
+    case 'resume':
+      return [['resume', '--domain', name]];
     case 'shutdown':
       return [['shutdown', '--domain', name]];
     case 'reboot':

@@ -1,4 +1,6 @@
 import Box from '@mui/material/Box';
+import InputAdornment from '@mui/material/InputAdornment';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -6,8 +8,13 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import Search from '@mui/icons-material/Search';
 import { useMemo, useState } from 'react';
+import { errorShapeOf } from '../../api';
+import { useLabStore } from '../../store';
 import type { Domain, HostSnapshot } from '../../../../shared/snapshot/types';
 import { nicAttachments, warningsToFlag, type HostWarning } from '../../../../shared/warnings';
 import { monoFont } from '../../components/fonts';
@@ -25,38 +32,133 @@ import { VmAddresses } from '../guest-addresses';
 
 type Props = { hostId: string; hostName: string; snapshot: HostSnapshot; warnings: HostWarning[] };
 
-/** Every VM with its state, size, disks and NICs; power and delete actions, each confirmed. */
+type SortKey = 'name' | 'state' | 'vcpus' | 'memory';
+type Sort = { key: SortKey; dir: 'asc' | 'desc' };
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const compare: Record<SortKey, (a: Domain, b: Domain) => number> = {
+  name: (a, b) => collator.compare(a.name, b.name),
+  state: (a, b) => collator.compare(a.state, b.state) || collator.compare(a.name, b.name),
+  vcpus: (a, b) => a.vcpus - b.vcpus || collator.compare(a.name, b.name),
+  memory: (a, b) => a.memoryKiB - b.memoryKiB || collator.compare(a.name, b.name),
+};
+
+/** What the search box matches: the name, disk paths, MACs and known IPs. */
+function searchText(d: Domain): string {
+  const disks = d.disks.map((k) => k.source?.file ?? k.source?.dev ?? k.source?.volume ?? '');
+  const nics = d.nics.flatMap((n) => [n.mac ?? '', ...n.ips.map((ip) => ip.address)]);
+  return [d.name, ...disks, ...nics].join(' ').toLowerCase();
+}
+
+/** Start and Resume change nothing that cannot be undone: they run at once, without a question. */
+const unconfirmed = new Set<DomainAction>(['start', 'resume']);
+
+/** Every VM with its state, size, disks and NICs; search, state filter and sort; power and delete actions (destructive ones confirmed). */
 export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   const act = useHostAction(hostId);
+  const notify = useLabStore((s) => s.notify);
   const [request, setRequest] = useState<ActionRequest | null>(null);
   const [deleting, setDeleting] = useState<Domain | null>(null);
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [query, setQuery] = useState('');
+  const [stateFilter, setStateFilter] = useState('all');
+  const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
   const attachments = useMemo(() => nicAttachments(snapshot), [snapshot]);
-  const domains = snapshot.libvirt?.domains ?? [];
+  const domains = useMemo(() => snapshot.libvirt?.domains ?? [], [snapshot]);
+  const states = useMemo(() => [...new Set(domains.map((d) => d.state))].sort(collator.compare), [domains]);
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const kept = domains.filter((d) => (stateFilter === 'all' || d.state === stateFilter) && (q === '' || searchText(d).includes(q)));
+    const sorted = [...kept].sort(compare[sort.key]);
+    return sort.dir === 'asc' ? sorted : sorted.reverse();
+  }, [domains, query, stateFilter, sort]);
   if (domains.length === 0) return <Typography color="text.secondary">This host has no VMs.</Typography>;
+
+  const runNow = async (d: Domain, a: DomainAction): Promise<void> => {
+    const r = domainRequest(d, a as Exclude<DomainAction, 'delete'>, hostName, act.domain);
+    setBusy((b) => new Set(b).add(d.name));
+    try {
+      const commands = await r.run();
+      notify({ severity: 'success', message: commands.length ? `${r.done} — ran ${commands.join(' && ')}` : r.done });
+    } catch (err) {
+      notify({ severity: 'error', message: `${r.title.replace(/\?$/, '')} failed`, error: errorShapeOf(err) });
+    } finally {
+      setBusy((b) => {
+        const next = new Set(b);
+        next.delete(d.name);
+        return next;
+      });
+    }
+  };
 
   const onAction = (d: Domain, a: DomainAction): void => {
     if (a === 'delete') setDeleting(d);
+    else if (unconfirmed.has(a)) void runNow(d, a);
     else setRequest(domainRequest(d, a, hostName, act.domain));
   };
 
+  const sortHeader = (key: SortKey, label: string, align?: 'right') => (
+    <TableCell align={align} sortDirection={sort.key === key ? sort.dir : false}>
+      <TableSortLabel
+        active={sort.key === key}
+        direction={sort.key === key ? sort.dir : 'asc'}
+        onClick={() => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }))}
+      >
+        {label}
+      </TableSortLabel>
+    </TableCell>
+  );
+
   return (
     <>
+      <Box role="search" aria-label="Filter VMs" sx={{ display: 'flex', gap: 1.5, alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }}>
+        <TextField
+          size="small"
+          type="search"
+          label="Search VMs"
+          placeholder="Name, disk path, MAC or IP"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          sx={{ minWidth: 280 }}
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" aria-hidden /></InputAdornment> } }}
+        />
+        <TextField select size="small" label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value)} sx={{ minWidth: 160 }}>
+          <MenuItem value="all">All states</MenuItem>
+          {states.map((st) => (
+            <MenuItem key={st} value={st}>
+              {st} ({domains.filter((d) => d.state === st).length})
+            </MenuItem>
+          ))}
+        </TextField>
+        <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+          {shown.length === domains.length ? `${domains.length} VMs` : `${shown.length} of ${domains.length} VMs`}
+        </Typography>
+      </Box>
       <TableContainer component={Paper} variant="outlined">
         <Table size="small" aria-label="VMs" sx={detailTableSx}>
           <TableHead>
             <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>State</TableCell>
+              {sortHeader('name', 'Name')}
+              {sortHeader('state', 'State')}
               <TableCell>Addresses</TableCell>
-              <TableCell align="right">vCPUs</TableCell>
-              <TableCell align="right">Memory</TableCell>
+              {sortHeader('vcpus', 'vCPUs', 'right')}
+              {sortHeader('memory', 'Memory', 'right')}
               <TableCell>Disks</TableCell>
               <TableCell>NICs (attachment, MAC, host device, IP)</TableCell>
               <TableCell align="right">Actions</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
-            {domains.map((d) => (
+            {shown.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={8}>
+                  <Typography variant="body2" color="text.secondary">
+                    No VM matches the search and state filter.
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
+            {shown.map((d) => (
               <TableRow key={d.name} hover>
                 <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                   <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
@@ -85,8 +187,8 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                     d.disks.map((k, i) => (
                       <Box key={`${k.target ?? i}`} sx={{ fontSize: '0.8rem' }}>
                         <strong>{k.target ?? k.device}</strong> {k.device !== 'disk' ? `${k.device} ` : ''}
-                        <Box component="span" sx={{ fontFamily: monoFont, color: 'text.secondary', wordBreak: 'break-all' }}>
-                          {k.source?.file ?? k.source?.dev ?? k.source?.volume ?? 'empty'}
+                        <Box component="span" sx={{ fontFamily: monoFont, color: 'text.secondary', overflowWrap: 'break-word' }}>
+                          <PathText text={k.source?.file ?? k.source?.dev ?? k.source?.volume ?? 'empty'} />
                         </Box>
                       </Box>
                     ))
@@ -96,7 +198,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                   <VmNicList nics={attachments.filter((a) => a.domain.name === d.name)} />
                 </TableCell>
                 <TableCell align="right" sx={{ py: '4px !important' }}>
-                  <VmActions domain={d} hostId={hostId} hostName={hostName} onAction={(a) => onAction(d, a)} />
+                  <VmActions domain={d} hostId={hostId} hostName={hostName} busy={busy.has(d.name)} onAction={(a) => onAction(d, a)} />
                 </TableCell>
               </TableRow>
             ))}
@@ -105,6 +207,25 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
       </TableContainer>
       {request && <ConfirmActionDialog request={request} onClose={() => setRequest(null)} />}
       {deleting && <DeleteVmDialog domain={deleting} host={hostName} networks={snapshot.libvirt?.networks ?? []} run={act.domain} onClose={() => setDeleting(null)} />}
+    </>
+  );
+}
+
+/** A path that may break after each `/` (a word break opportunity), not in the middle of a name. */
+function PathText({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
     </>
   );
 }

@@ -17,6 +17,15 @@ export function domainRequest(d: Domain, action: Exclude<DomainAction, 'delete'>
         progress: `Starting ${d.name} on ${host}…`,
         done: `Started ${d.name}`,
       };
+    case 'resume':
+      return {
+        ...base,
+        title: `Resume ${d.name}?`,
+        description: `Lets ${d.name}'s paused vCPUs run again on ${host}.`,
+        confirmLabel: 'Resume',
+        progress: `Resuming ${d.name} on ${host}…`,
+        done: `Resumed ${d.name}`,
+      };
     case 'shutdown':
       return {
         ...base,
