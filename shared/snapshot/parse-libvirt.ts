@@ -9,6 +9,7 @@ import { parsePoolXml } from './parse-pool-xml';
 import { parseUuidList } from './parse-uuid-list';
 import { parseVersion } from './parse-version';
 import { parseVolList } from './parse-vol-list';
+import { readOnlyReason } from './read-only';
 import type { Section } from './sections';
 import type { DhcpLease, Domain, LibvirtNetwork, LibvirtSnapshot, NicIp, StoragePool } from './types';
 import { virshErrors, withoutErrors } from './virsh-text';
@@ -62,6 +63,8 @@ export function parseLibvirt(sections: Section[], who: HintContext, warn: (w: st
   const result: LibvirtSnapshot = { ...empty };
   const uri = withoutErrors(idx.body('uri'));
   if (uri) result.uri = uri;
+  const readOnly = readOnlyReason(uri);
+  if (readOnly) result.readOnly = { reason: readOnly };
   Object.assign(result, parseVersion(idx.body('version')));
   const node = parseNodeinfo(idx.body('nodeinfo'));
   if (node) {

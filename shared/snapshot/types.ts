@@ -267,6 +267,8 @@ export const LibvirtSnapshot = z.object({
   error: LibvirtError.optional(),
   /** The canonical URI virsh connected to (`virsh uri`). */
   uri: z.string().optional(),
+  /** Set when changes through this connection do not persist or are refused (see readOnlyReason). */
+  readOnly: z.object({ reason: z.string() }).optional(),
   /** The daemon's version ("9.0.0"), else the client library's. */
   libvirtVersion: z.string().optional(),
   hypervisor: z.object({ name: z.string(), version: z.string() }).optional(),

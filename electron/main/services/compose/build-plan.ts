@@ -15,6 +15,7 @@ import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { snapshotConflicts } from './conflicts';
 import { parseComposeGrammar } from './grammar';
+import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
 
 export type PlanInputs = {
   host: HostConfig;
@@ -56,6 +57,8 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   if (!lv || lv.error) {
     throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${lv?.error?.message ?? 'virsh is not installed'}.`, hint: lv?.error?.hint });
   }
+  const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
+  if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only: compose would change nothing there. ${readOnly}` });
   const grammar = parseComposeGrammar(req);
   const macvlanMode = req.macvlanMode ?? host.pod.defaultMacvlanMode;
 

@@ -12,6 +12,7 @@ import { parseVolumeXml, type VolumeInfo } from '../../../../shared/snapshot/par
 import { composeJob } from './compose-job';
 import type { ComposeJournal } from './compose-journal';
 import { parseComposeGrammar } from './grammar';
+import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 
@@ -103,6 +104,9 @@ export class ComposeService {
     const req = ComposeRequest.parse(input);
     const host = this.host(req.hostId);
     parseComposeGrammar(req);
+    // A host whose changes do not stick is refused before a job exists (the plan says so too).
+    const readOnly = hostReadOnlyReason(host.libvirtUri, this.deps.hosts.latestSnapshot(host.id));
+    if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only: compose would change nothing there. ${readOnly}` });
     const name = req.hostname ?? newName();
     const job = this.deps.jobs.start({
       kind: 'compose',

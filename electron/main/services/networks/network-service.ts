@@ -5,6 +5,7 @@ import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import type { HostService } from '../hosts/host-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import { commandError, type RemoteRunner } from '../remote/remote-runner';
+import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
 
 /**
  * Creating, editing, stopping and deleting libvirt networks: plan() shows exactly what apply()
@@ -28,6 +29,8 @@ export class NetworkService {
     if (!snapshot.libvirt || snapshot.libvirt.error) {
       throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.` });
     }
+    const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
+    if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only; nothing was changed. ${readOnly}` });
     const change = req.change;
     let currentXml: string | null = null;
     if (change.op !== 'create') {

@@ -21,6 +21,8 @@ import { TabSkeleton } from './TabSkeleton';
 import { useHostDetailData } from './useHostDetailData';
 import { useHostRefresh } from './useHostRefresh';
 import { VmsTab } from './VmsTab';
+import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
+import { ReadOnlyContext, ReadOnlyNotice } from './read-only';
 
 function HostGone({ onBack }: { onBack: () => void }) {
   return (
@@ -45,6 +47,7 @@ function HostDetail({ host }: { host: HostView }) {
   const setScreen = useLabStore((s) => s.setScreen);
   const { snapshot, marks, warnings, loading, error } = useHostDetailData(host.id);
   const refresh = useHostRefresh(host.id, host.name);
+  const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
 
   let body: ReactNode;
   if (snapshot) {
@@ -68,6 +71,7 @@ function HostDetail({ host }: { host: HostView }) {
       <Box sx={{ px: 2.5, pt: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
         <HostDetailHeader host={host} snapshot={snapshot} onBack={() => setScreen('inventory')} onRefresh={() => void refresh()} />
         <Staleness host={host} takenAt={snapshot?.takenAt} />
+        {readOnly && <ReadOnlyNotice reason={readOnly} />}
         <HostDetailTabs tab={tab} onChange={setTab} snapshot={snapshot} />
       </Box>
       <Divider />
@@ -78,7 +82,7 @@ function HostDetail({ host }: { host: HostView }) {
         data-testid="host-detail-panel"
         sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2.5, py: 2 }}
       >
-        {body}
+        <ReadOnlyContext.Provider value={readOnly}>{body}</ReadOnlyContext.Provider>
       </Box>
     </Box>
   );

@@ -44,9 +44,11 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
   const [editor, setEditor] = useState<NetworkEditorMode | null>(null);
   const networks = snapshot.libvirt?.networks ?? [];
   const newButton = (
-    <Button size="small" variant="contained" startIcon={<Add />} onClick={() => setEditor({ kind: 'create' })}>
-      New network
-    </Button>
+    <span title={snapshot.libvirt?.readOnly?.reason}>
+      <Button size="small" variant="contained" startIcon={<Add />} disabled={!!snapshot.libvirt?.readOnly} onClick={() => setEditor({ kind: 'create' })}>
+        New network
+      </Button>
+    </span>
   );
   const editorDialog = editor && (
     <NetworkEditorDialog hostId={hostId} hostName={snapshot.hostname} snapshot={snapshot} mode={editor} onClose={() => setEditor(null)} />
