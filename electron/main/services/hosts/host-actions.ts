@@ -3,8 +3,11 @@ import type { domainActions, networkActions } from '../../../../shared/contract/
 import { ownedDisks } from '../../../../shared/compose/owned-volumes';
 import { reservationRemovalArgs, vmReservations } from '../../../../shared/compose/dhcp-reservations';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import { parseDomState } from '../../../../shared/snapshot/parse-domstate';
+import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { RemoteRunner } from '../remote/remote-runner';
+import { confirmDomainState } from './action-readback';
 import type { HostService } from './host-service';
 
 type DomainAction = (typeof domainActions)[number];
@@ -71,6 +74,9 @@ export class HostActions {
     if (!snapshot.libvirt || snapshot.libvirt.error) {
       throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.` });
     }
+    // Refused before anything runs: a change here would not stick (test driver) or libvirt refuses it.
+    const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
+    if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only; nothing was changed. ${readOnly}` });
     return { host, snapshot };
   }
 
@@ -96,6 +102,12 @@ export class HostActions {
     // compose's ip= reservations are the VM's own: they leave with it (the delete dialog lists them).
     const reservations = action === 'delete' ? vmReservations(dom, snapshot.libvirt!.networks).map(reservationRemovalArgs).filter((a): a is string[] => a !== null) : [];
     const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes, owned, reservations));
+    // Never report success without reading the result: the VM's state, read back.
+    const readState = async () => parseDomState(await this.runner.run(host, ['virsh', '-c', host.libvirtUri, 'domstate', '--domain', domain], { timeoutMs: 30_000 }));
+    await confirmDomainState(host.name, domain, action, { readState }).catch(async (err: unknown) => {
+      await this.after(hostId);
+      throw err;
+    });
     return { commands, snapshot: await this.after(hostId) };
   }
 
