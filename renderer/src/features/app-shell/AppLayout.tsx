@@ -14,6 +14,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { ConsoleDock } from '../console/ConsoleDock';
 import { MainNav } from './MainNav';
 import { ShortcutHints } from './ShortcutHints';
+import { ThemeSwitch } from './ThemeSwitch';
 
 const NAV_WIDTH = 88;
 
@@ -30,6 +31,7 @@ export function AppLayout() {
             LabDeck
           </Typography>
           <ShortcutHints />
+          <ThemeSwitch />
         </Toolbar>
       </AppBar>
       <ConnectionBanner />

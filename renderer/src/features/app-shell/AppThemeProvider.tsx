@@ -3,11 +3,14 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { buildTheme } from './theme';
+import { useThemePreference } from './theme-preference';
 
-/** Follows the OS light/dark setting live; there is no in-app toggle to keep in sync. */
+/** Light or dark as chosen in the app bar; "system" (the default) follows the OS setting live. */
 export function AppThemeProvider({ children }: { children: ReactNode }) {
   const prefersDark = useMediaQuery('(prefers-color-scheme: dark)', { noSsr: true });
-  const theme = useMemo(() => buildTheme(prefersDark ? 'dark' : 'light'), [prefersDark]);
+  const preference = useThemePreference((s) => s.preference);
+  const mode = preference === 'system' ? (prefersDark ? 'dark' : 'light') : preference;
+  const theme = useMemo(() => buildTheme(mode), [mode]);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline enableColorScheme />

@@ -1,43 +1,63 @@
 import Box from '@mui/material/Box';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
 import KeyboardOutlined from '@mui/icons-material/KeyboardOutlined';
+import { Fragment } from 'react';
+import { shortcuts, useShortcutsDialog } from './shortcuts';
 
-const shortcuts: [string, string][] = [
-  ['/ or Ctrl+F', 'Search hosts'],
-  ['r', 'Refresh all hosts'],
-  ['a', 'Add host'],
-];
-
-/** Lists the keyboard shortcuts so they are discoverable without docs. */
+/** The app bar's "Shortcuts" button and the dialog it opens (`?` opens it too): every keyboard shortcut, where it works. */
 export function ShortcutHints() {
+  const open = useShortcutsDialog((s) => s.open);
+  const setOpen = useShortcutsDialog((s) => s.setOpen);
   return (
-    <Tooltip
-      title={
-        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'auto auto', columnGap: 1.5, rowGap: 0.25 }}>
-          {shortcuts.map(([keys, what]) => (
-            <Box key={keys} sx={{ display: 'contents' }}>
-              <Box component="dt" sx={{ fontWeight: 700 }}>
-                {keys}
-              </Box>
-              <Box component="dd" sx={{ m: 0 }}>
-                {what}
-              </Box>
-            </Box>
-          ))}
-        </Box>
-      }
-    >
-      <Box
-        tabIndex={0}
-        aria-label="Keyboard shortcuts: / or Ctrl+F search, r refresh all, a add host"
-        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, opacity: 0.85, cursor: 'default', borderRadius: 1, px: 0.5 }}
-      >
-        <KeyboardOutlined fontSize="small" aria-hidden />
-        <Typography variant="body2" component="span">
-          Shortcuts
-        </Typography>
-      </Box>
-    </Tooltip>
+    <>
+      <Button color="inherit" size="small" startIcon={<KeyboardOutlined fontSize="small" />} aria-keyshortcuts="?" onClick={() => setOpen(true)}>
+        Shortcuts
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth aria-labelledby="shortcuts-title">
+        <DialogTitle id="shortcuts-title">Keyboard shortcuts</DialogTitle>
+        <DialogContent>
+          <Table size="small" aria-label="Keyboard shortcuts">
+            <TableHead>
+              <TableRow>
+                <TableCell>Keys</TableCell>
+                <TableCell>Does</TableCell>
+                <TableCell>Where</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {shortcuts.map((s) => (
+                <TableRow key={`${s.keys.join('+')}:${s.where}`}>
+                  <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+                    {s.keys.map((k, i) => (
+                      <Fragment key={k}>
+                        {i > 0 && ' or '}
+                        <Box component="kbd" sx={{ fontFamily: 'inherit', fontWeight: 700, px: 0.75, py: 0.125, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+                          {k}
+                        </Box>
+                      </Fragment>
+                    ))}
+                  </TableCell>
+                  <TableCell>{s.what}</TableCell>
+                  <TableCell sx={{ color: 'text.secondary' }}>{s.where}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Box sx={{ mt: 1.5, typography: 'body2', color: 'text.secondary' }}>Single-key shortcuts do nothing while you type in a field or a dialog is open.</Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setOpen(false)}>Close</Button>
+        </DialogActions>
+      </Dialog>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLabStore } from '../../store';
 import { useHostCommands } from '../inventory/useHostCommands';
+import { useShortcutsDialog } from './shortcuts';
 
 /** True when a key press belongs to what the user is typing or to an open dialog/menu. */
 function isBusyTarget(target: EventTarget | null): boolean {
@@ -11,7 +12,8 @@ function isBusyTarget(target: EventTarget | null): boolean {
 }
 
 /**
- * `/` or Ctrl+F: focus host search. `r`: refresh all. `a`: add host.
+ * `?`: the shortcuts dialog. `/` or Ctrl+F: focus host search. `r`: refresh all. `a`: add host
+ * (the full list, with where each works, is `shortcuts` in ./shortcuts.ts).
  * Single-letter shortcuts never fire while typing, inside a dialog, or with modifiers held.
  */
 export function useKeyboardShortcuts(): void {
@@ -32,6 +34,10 @@ export function useKeyboardShortcuts(): void {
       if (e.ctrlKey || e.metaKey || e.altKey || modalOpen || isBusyTarget(e.target)) return;
 
       switch (e.key) {
+        case '?':
+          e.preventDefault();
+          useShortcutsDialog.getState().setOpen(true);
+          break;
         case '/':
           e.preventDefault();
           s.requestSearchFocus();
