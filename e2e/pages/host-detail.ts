@@ -15,7 +15,7 @@ export async function addLabHost(page: Page, lab: LabDescription, h: LabHost): P
 /** Inventory row → side panel → the host's own screen. */
 export async function openHostScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('row', { name: new RegExp(name) }).click();
-  await page.getByRole('button', { name: `Open ${name}` }).click();
+  await page.getByRole('button', { name: `Open host view of ${name}` }).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 

@@ -77,7 +77,11 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
         <Table size="small" aria-label="Networks" sx={detailTableSx}>
           <TableHead>
             <TableRow>
-              <TableCell sx={{ width: 40 }} />
+              <TableCell sx={{ width: 40 }}>
+                <Box component="span" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+                  Details
+                </Box>
+              </TableCell>
               <TableCell>Name</TableCell>
               <TableCell>State</TableCell>
               <TableCell>Autostart</TableCell>
