@@ -115,6 +115,7 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
           {file && (
             <Box
               component="pre"
+              role="region"
               tabIndex={0}
               aria-label={`Contents of ${file.path}`}
               sx={(theme) => ({

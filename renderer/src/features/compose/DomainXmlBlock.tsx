@@ -35,6 +35,7 @@ export function DomainXmlBlock({ xml }: { xml: string }) {
     <Box
       ref={pre}
       component="pre"
+      role="region"
       aria-label="Domain XML"
       tabIndex={0}
       sx={(theme) => ({

@@ -28,6 +28,7 @@ export function XmlDiff({ plan }: { plan: NetworkChangePlan }) {
   return (
     <Box
       component="pre"
+      role="region"
       aria-label="Network XML diff"
       tabIndex={0}
       sx={(theme) => ({
