@@ -101,7 +101,10 @@ export const HostFacts = z.object({
   domainsRunning: z.number().int().nonnegative(),
   networksTotal: z.number().int().nonnegative(),
   networksActive: z.number().int().nonnegative(),
+  /** Memory given to running VMs (their current allocation): what LabDeck has handed out, not the host's use. */
   memoryUsedKiB: z.number().nonnegative().optional(),
+  /** The host's real memory use: /proc/meminfo MemTotal − MemAvailable (absent from older snapshots). */
+  hostMemoryUsedKiB: z.number().nonnegative().optional(),
 });
 export type HostFacts = z.infer<typeof HostFacts>;
 

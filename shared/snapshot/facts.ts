@@ -4,7 +4,8 @@ import type { HostSnapshot } from './types';
 
 /**
  * The inventory's headline facts. libvirt's view wins where both exist; the OS's (`system`) fills in
- * for machines without libvirt. memoryUsedKiB is memory given to live guests, not the host's usage.
+ * for machines without libvirt. memoryUsedKiB is memory given to live guests, not the host's usage;
+ * hostMemoryUsedKiB is the host's real use (MemTotal − MemAvailable).
  */
 export function factsFromSnapshot(s: HostSnapshot): HostFacts {
   const lv = s.libvirt;
@@ -28,5 +29,7 @@ export function factsFromSnapshot(s: HostSnapshot): HostFacts {
   if (lv?.libvirtVersion) facts.libvirtVersion = lv.libvirtVersion;
   if (lv?.hypervisor) facts.hypervisor = `${lv.hypervisor.name} ${lv.hypervisor.version}`;
   if (lv && !lv.error) facts.memoryUsedKiB = live.reduce((sum, d) => sum + d.currentMemoryKiB, 0);
+  const { memoryKiB: total, memoryAvailableKiB: available } = s.system;
+  if (total !== undefined && available !== undefined) facts.hostMemoryUsedKiB = Math.max(0, total - available);
   return facts;
 }

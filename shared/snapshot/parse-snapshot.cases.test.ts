@@ -73,6 +73,7 @@ describe('a host without virsh', () => {
       domainsRunning: 0,
       networksTotal: 0,
       networksActive: 0,
+      hostMemoryUsedKiB: 24683656 - 22825224,
     });
   });
 });

@@ -179,6 +179,8 @@ describe('parseSnapshotOutput on labhost1', () => {
       networksTotal: 2,
       networksActive: 2,
       memoryUsedKiB: 32768,
+      // MemTotal 24683656 − MemAvailable 22825224 (/proc/meminfo): the host's own use, beside the VMs' share.
+      hostMemoryUsedKiB: 1858432,
     });
   });
 });

@@ -23,10 +23,12 @@ export function parseSystem(body: string): SystemInfo {
   const cpuModel = kv.get('cpumodel');
   const cpus = num('cpus');
   const memoryKiB = num('memkib');
+  const availableKiB = num('memavailkib');
   if (arch) info.arch = arch;
   if (kernel) info.kernel = kernel;
   if (cpus !== undefined) info.cpus = Math.trunc(cpus);
   if (cpuModel) info.cpuModel = cpuModel;
   if (memoryKiB !== undefined) info.memoryKiB = memoryKiB;
+  if (availableKiB !== undefined) info.memoryAvailableKiB = availableKiB;
   return info;
 }

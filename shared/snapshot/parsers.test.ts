@@ -185,3 +185,17 @@ describe('libvirtErrorHint', () => {
     expect(libvirtErrorHint('something else')).toBeUndefined();
   });
 });
+
+describe('parseSystem', () => {
+  it('reads MemTotal and MemAvailable (issue 12, item 11)', async () => {
+    const { parseSystem } = await import('./parse-system');
+    expect(parseSystem('arch=x86_64\nmemkib=24683656\nmemavailkib=22825224\ncpumodel=AMD EPYC\n')).toEqual({
+      arch: 'x86_64',
+      memoryKiB: 24683656,
+      memoryAvailableKiB: 22825224,
+      cpuModel: 'AMD EPYC',
+    });
+    // An older kernel without MemAvailable: unknown, not zero.
+    expect(parseSystem('memkib=1024\n').memoryAvailableKiB).toBeUndefined();
+  });
+});

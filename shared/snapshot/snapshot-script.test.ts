@@ -40,6 +40,9 @@ describe('SNAPSHOT_SCRIPT', () => {
     // The seed tools this machine has, as `command -v` sees them.
     const tools = ['cloud-localds', 'genisoimage', 'mkisofs', 'xorriso'].filter(has);
     expect(s.system.tools).toEqual(tools);
+    // /proc/meminfo in the same awk: MemTotal and MemAvailable, the host's real use between them.
+    expect(s.system.memoryAvailableKiB).toBeGreaterThan(0);
+    expect(s.system.memoryAvailableKiB).toBeLessThanOrEqual(s.system.memoryKiB!);
   });
 
   it.skipIf(!has('dash') || !has('virsh'))('reports a URI it cannot connect to as a libvirt error', () => {

@@ -6,7 +6,8 @@
  *   @@@lds:<nonce> <section> [<uuid>]
  *   …section body…
  *
- * Sections, in order: hostname, user (user=, groups=), system (arch=, kernel=, cpus=, memkib=, cpumodel=),
+ * Sections, in order: hostname, user (user=, groups=), system (arch=, kernel=, cpus=, memkib=, memavailkib=,
+ * cpumodel=; memavailkib is /proc/meminfo's MemAvailable),
  * ip (`ip -j -d addr show`), arp (/proc/net/arp), virsh (present|absent), then with virsh:
  * connect <rc> (holds virsh's error when it cannot connect), uri, net-all, net-active, net-autostart,
  * net-persistent, pool-all, pool-active, pool-autostart, pool-persistent, dom-all, dom-active
@@ -72,7 +73,7 @@ host_sections() {
   echo "arch=$(uname -m </dev/null)"
   echo "kernel=$(uname -r </dev/null)"
   echo "cpus=$(getconf _NPROCESSORS_ONLN 2>/dev/null </dev/null)"
-  awk '/^MemTotal:/ { print "memkib=" $2 } /^model name/ && !m { sub(/^[^:]*: */, ""); print "cpumodel=" $0; m = 1 }' \\
+  awk '/^MemTotal:/ { print "memkib=" $2 } /^MemAvailable:/ { print "memavailkib=" $2 } /^model name/ && !m { sub(/^[^:]*: */, ""); print "cpumodel=" $0; m = 1 }' \\
     /proc/meminfo /proc/cpuinfo 2>/dev/null </dev/null
   sec tools
   for t in cloud-localds genisoimage mkisofs xorriso; do

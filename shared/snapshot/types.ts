@@ -289,6 +289,8 @@ export const SystemInfo = z.object({
   /** /proc/cpuinfo "model name": the human CPU name libvirt's nodeinfo lacks. */
   cpuModel: z.string().optional(),
   memoryKiB: z.number().nonnegative().optional(),
+  /** /proc/meminfo MemAvailable: what the host could still give out; MemTotal minus this is its real use. */
+  memoryAvailableKiB: z.number().nonnegative().optional(),
   /** Tools that can build a cloud-init seed ISO, as found on PATH; absent from older snapshots. */
   tools: z.array(z.string()).optional(),
 });

@@ -32,6 +32,9 @@ function Capacity({ s }: { s: HostSnapshot }) {
   const running = lv?.domains.filter((d) => d.state === 'running' || d.state === 'idle' || d.state === 'paused') ?? [];
   const runningKiB = running.reduce((sum, d) => sum + d.currentMemoryKiB, 0);
   const definedKiB = lv?.domains.reduce((sum, d) => sum + d.memoryKiB, 0) ?? 0;
+  // The host's real use (/proc/meminfo MemTotal − MemAvailable), beside what LabDeck's VMs were given.
+  const osTotal = s.system.memoryKiB;
+  const osAvailable = s.system.memoryAvailableKiB;
   const vcpus = running.reduce((sum, d) => sum + d.vcpus, 0);
   const cpus = node?.cpus ?? s.system.cpus ?? 0;
   const pools = lv?.pools.filter((p) => p.active) ?? [];
@@ -52,12 +55,21 @@ function Capacity({ s }: { s: HostSnapshot }) {
           }
         />
         <UsageBar
-          label="Memory"
+          label="Memory given to running VMs"
           used={runningKiB}
           total={memKiB}
           format={formatKiB}
-          note={`Used = memory of running VMs. All ${lv?.domains.length ?? 0} defined VMs together would take ${formatKiB(definedKiB)}.`}
+          note={`What the running VMs were given, not what the host uses. All ${lv?.domains.length ?? 0} defined VMs together would take ${formatKiB(definedKiB)}.`}
         />
+        {osTotal !== undefined && osAvailable !== undefined && (
+          <UsageBar
+            label="Host memory in use"
+            used={Math.max(0, osTotal - osAvailable)}
+            total={osTotal}
+            format={formatKiB}
+            note={`The host's real use, VMs included: /proc/meminfo MemTotal − MemAvailable (${formatKiB(osAvailable)} available).`}
+          />
+        )}
         <UsageBar
           label="Storage"
           used={allocated}

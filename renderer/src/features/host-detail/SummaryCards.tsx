@@ -8,14 +8,15 @@ import SettingsEthernet from '@mui/icons-material/SettingsEthernet';
 import StorageOutlined from '@mui/icons-material/StorageOutlined';
 import type { ReactNode } from 'react';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
-import { downReason, isHostEndDevice } from '../../../../shared/warnings';
+import { downReason } from '../../../../shared/warnings';
 import type { HostDetailTab } from '../../store';
 
 type Card = { tab: HostDetailTab; title: string; icon: ReactNode; up: number; down: number; upWord: string; downWord: string };
 
 function cardsOf(s: HostSnapshot): Card[] {
   const lv = s.libvirt && !s.libvirt.error ? s.libvirt : null;
-  const nics = s.interfaces.filter((i) => !isHostEndDevice(i));
+  // The very list the Interfaces tab shows (VM taps and lo included), so the two counts agree.
+  const nics = s.interfaces;
   const nicsUp = nics.filter((i) => downReason(i) === null).length;
   const cards: Card[] = [];
   if (lv) {

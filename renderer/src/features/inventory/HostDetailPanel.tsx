@@ -94,8 +94,9 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
             <Fact label="Hostname">{f.hostname}</Fact>
             <Fact label="CPUs">{f.cpuModel ? `${f.cpus} × ${f.cpuModel}` : f.cpus}</Fact>
             <Fact label="Memory">
-              {f.memoryUsedKiB !== undefined ? `${gib(f.memoryUsedKiB)} of ${gib(f.memoryKiB)} GiB used` : `${gib(f.memoryKiB)} GiB`}
+              {f.memoryUsedKiB !== undefined ? `${gib(f.memoryUsedKiB)} of ${gib(f.memoryKiB)} GiB given to running VMs` : `${gib(f.memoryKiB)} GiB`}
             </Fact>
+            {f.hostMemoryUsedKiB !== undefined && <Fact label="Host memory in use">{`${gib(f.hostMemoryUsedKiB)} GiB, VMs included (MemTotal − MemAvailable)`}</Fact>}
             <Fact label="Architecture">{f.arch}</Fact>
             <Fact label="Hypervisor">{f.hypervisor}</Fact>
             <Fact label="libvirt">{f.libvirtVersion}</Fact>

@@ -72,7 +72,7 @@ export function HostHeaderCells({ columns, sortable = true }: { columns: HostCol
             c.label
           );
         return (
-          <TableCell key={c.id} align={c.align} sortDirection={active ? sort.direction : false} style={c.width ? { width: c.width } : undefined}>
+          <TableCell key={c.id} align={c.align} sortDirection={active ? sort.direction : false} style={{ ...(c.width ? { width: c.width } : {}), whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {c.description ? <Tooltip title={c.description}>{<span>{label}</span>}</Tooltip> : label}
           </TableCell>
         );

@@ -9,7 +9,8 @@ import { gib } from '../../format/host-format';
 export function MemoryCell({ facts }: { facts: HostFacts }) {
   const used = facts.memoryUsedKiB ?? 0;
   const share = facts.memoryKiB > 0 ? Math.min(1, used / facts.memoryKiB) : 0;
-  const label = `${gib(used)} of ${gib(facts.memoryKiB)} GiB given to running VMs`;
+  const host = facts.hostMemoryUsedKiB !== undefined ? `; the host uses ${gib(facts.hostMemoryUsedKiB)} GiB in all` : '';
+  const label = `${gib(used)} of ${gib(facts.memoryKiB)} GiB given to running VMs${host}`;
   return (
     <Box title={label} aria-label={`${gib(facts.memoryKiB)} GiB, ${label}`}>
       {gib(facts.memoryKiB)} GiB

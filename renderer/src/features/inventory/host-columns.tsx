@@ -15,7 +15,10 @@ export type HostColumn = {
   /** What the header means when the label alone is terse. */
   description?: string;
   sortKey?: SortKey;
-  /** Fixed width; the one column without it (Name) takes the rest, at least NAME_MIN_WIDTH. */
+  /**
+   * Fixed width; the one column without it (Name) takes the rest, at least NAME_MIN_WIDTH. Room for the
+   * label, the sort arrow and the cell's padding, or the header spills into its neighbour.
+   */
   width?: number;
   /** When space is short, columns with the highest number are hidden first (the detail panel shows them). */
   priority: number;
@@ -57,7 +60,7 @@ export const hostColumns: HostColumn[] = [
       </Typography>
     ),
   },
-  { id: 'kind', label: 'Kind', sortKey: 'kind', width: 76, priority: 7, render: (h) => kindLabel(h.kind) },
+  { id: 'kind', label: 'Kind', sortKey: 'kind', width: 96, priority: 7, render: (h) => kindLabel(h.kind) },
   {
     id: 'status',
     label: 'Status',
@@ -71,12 +74,12 @@ export const hostColumns: HostColumn[] = [
       </Box>
     ),
   },
-  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 64, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
+  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 100, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
   {
     id: 'memory',
     label: 'Memory',
     sortKey: 'memory', fact: true,
-    width: 96,
+    width: 124,
     priority: 6,
     align: 'right',
     render: (h) => (h.lastFacts ? <MemoryCell facts={h.lastFacts} /> : dash),
@@ -86,7 +89,7 @@ export const hostColumns: HostColumn[] = [
     label: 'VMs',
     description: 'running / total',
     sortKey: 'vms', fact: true,
-    width: 84,
+    width: 96,
     priority: 3,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.domainsRunning, h.lastFacts?.domainsTotal),
@@ -96,12 +99,12 @@ export const hostColumns: HostColumn[] = [
     label: 'Networks',
     description: 'active / total',
     sortKey: 'networks', fact: true,
-    width: 96,
+    width: 136,
     priority: 4,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.networksActive, h.lastFacts?.networksTotal),
   },
-  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', fact: true, width: 84, priority: 8, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
+  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', fact: true, width: 108, priority: 8, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
   {
     id: 'tags',
     label: 'Tags',
