@@ -5,7 +5,7 @@ import type { HostConfig, StreamEventPayload } from '../../shared/contract';
 import { CONSOLE_LANE } from '../../electron/main/services/console/console-service';
 import type { StreamSession } from '../../electron/main/services/streams/stream-session';
 import { hostInput, lab, qemuHost, startCore, type TestCore } from './harness';
-import { labHostConfig } from './compose-helpers';
+import { labHostConfig, virshMaybe, volumeNames } from './compose-helpers';
 
 /**
  * Consoles against the real lab: a tiny guest composed through the engine, its serial console over a
@@ -74,7 +74,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   try {
-    if (!process.env.KEEP_CONSOLE_VM) await c?.actions.domain(host.id, VM, 'delete', true).catch(() => undefined);
+    if (!process.env.KEEP_CONSOLE_VM && c) {
+      await c.actions.domain(host.id, VM, 'delete', true).catch(() => undefined);
+      // Whatever that left (a stale snapshot, a failed undefine): later suites count labhost1's VMs.
+      await virshMaybe(c, host, 'destroy', '--domain', VM);
+      await virshMaybe(c, host, 'undefine', '--domain', VM, '--nvram');
+      for (const v of (await volumeNames(c, host)).filter((n) => n.startsWith(`${VM}-`))) await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
+    }
   } finally {
     await c?.cleanup();
   }

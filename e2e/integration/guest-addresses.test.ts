@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GuestAddresses } from '../../shared/contract/guests';
-import { labStateDir } from '../lab/lab-description';
 import { hostInput, lab, qemuHost, startCore, type TestCore } from './harness';
 
 /**
@@ -19,10 +18,6 @@ const cli = path.join(root, 'dist/cli/labdeck.cjs');
 const L = lab();
 const running = L.qemu.runningDomain;
 const shutoff = L.qemu.shutoffDomain;
-
-/** lab.json's `guest` (added when the lab has a bootable guest image); the schema strips it, so read it raw. */
-const rawLab = JSON.parse(readFileSync(path.join(labStateDir(), 'lab.json'), 'utf8')) as { guest?: Record<string, unknown> };
-const guest = rawLab.guest;
 
 let core: TestCore;
 let hostId: string;
@@ -110,20 +105,8 @@ describe('domains.addresses on labhost1', () => {
     expect(d.nics.flatMap((n) => n.ips)).toEqual([]);
   });
 
-  // TODO(guest image): once the lab boots real guests (lab.json `guest`, e2e/integration/guests.ts),
-  // this runs; until then it is skipped with the reason below.
-  it.skipIf(!guest)(
-    guest ? 'a booted guest gets a lease, and waiting ends as soon as it has' : 'a booted guest gets a lease (skipped: lab.json has no `guest` — the lab has no bootable guest image yet)',
-    async () => {
-      const g = guest as { domain?: string; host?: string };
-      const domain = g.domain;
-      if (!domain) throw new Error(`lab.json guest has no "domain" to wait for: ${JSON.stringify(guest)}`);
-      const r = await core.guests.read(hostId, domain, { waitMs: 180_000 });
-      expect(r.timedOut).toBe(false);
-      expect(r.addresses.some((a) => a.family === 'ipv4' && (a.origin === 'lease' || a.origin === 'agent'))).toBe(true);
-    },
-    240_000,
-  );
+  // A booted guest's lease, seen by domains.addresses, is checked where guests boot anyway:
+  // e2e/integration/network-traffic.test.ts (default network) and the compose-install Playwright spec.
 });
 
 describe('labdeck vm ip', () => {
