@@ -79,7 +79,8 @@ test.describe('the host screen against labhost1', () => {
     await expect(rowNamed(nets, 'default')).toContainText('NAT');
     await expect(rowNamed(nets, 'maas')).toContainText('no DHCP');
     await page.getByRole('button', { name: 'Show leases and static hosts of default' }).click();
-    await expect(page.getByText('Current leases (0)')).toBeVisible();
+    // (Guests earlier suites booted on default may still hold leases there.)
+    await expect(page.getByText(/^Current leases \(\d+\)$/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Hide leases and static hosts of default' })).toHaveAttribute('aria-expanded', 'true');
     await expect(page.locator('.MuiCollapse-entered')).toBeVisible(); // the row has finished opening
     await shot('host-04-networks');
