@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { session, type IpcMainInvokeEvent, type Session, type WebContents } from 'electron';
+import { contentTypeOf } from '../static-file-types';
 
 /** LabDeck's own scheme: the UI is served from app://labdeck/, never from file:// (which reaches the whole disk). */
 export const APP_SCHEME = 'app';
@@ -15,17 +16,6 @@ export const CONTENT_SECURITY_POLICY =
 
 /** Privileges for app:// — registered before the app is ready (standard + secure, like https). */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false, bypassCSP: false } as const;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
 
 const stripQuery = (url: string): string => url.split('#')[0]!.split('?')[0]!;
 
@@ -55,7 +45,7 @@ export function appProtocolHandler(rendererDir: string) {
     if (pathname.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) return new Response('Forbidden', { status: 403, headers });
     try {
       const data = await fs.readFile(file);
-      return new Response(new Uint8Array(data), { status: 200, headers: { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+      return new Response(new Uint8Array(data), { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(path.extname(file)) } });
     } catch {
       return new Response('Not found', { status: 404, headers });
     }

@@ -8,16 +8,7 @@ import { ClientMessage, decodeStreamFrame, encodeStreamFrame, formatZodError, ty
 import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../handlers';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeOf } from '../static-file-types';
 
 export type WebHost = { url: string; port: number; token: string; close(): Promise<void> };
 
@@ -230,7 +221,7 @@ async function serveStatic(root: string, req: http.IncomingMessage, res: http.Se
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
-  res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, { ...headers, 'Content-Type': contentTypeOf(path.extname(file)) });
   if (req.method === 'HEAD') res.end();
   else {
     const stream = createReadStream(file);
