@@ -35,13 +35,25 @@ export const AppErrorShape = z.object({
 });
 export type AppErrorShape = z.infer<typeof AppErrorShape>;
 
-/** A throwable carrying an AppErrorShape; services throw it, adapters serialise it unchanged. */
+/**
+ * The one error type on both sides of the boundary: services throw it, adapters serialise its shape
+ * unchanged, and the renderer's client throws it again from the shape it receives.
+ */
 export class AppError extends Error {
   readonly shape: AppErrorShape;
   constructor(shape: AppErrorShape) {
     super(shape.message);
     this.name = 'AppError';
     this.shape = shape;
+  }
+  get kind(): ErrorKind {
+    return this.shape.kind;
+  }
+  get command(): string | undefined {
+    return this.shape.command;
+  }
+  get stderr(): string | undefined {
+    return this.shape.stderr;
   }
 }
 

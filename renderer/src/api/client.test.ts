@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../../shared/contract';
+import { AppError, type Envelope } from '../../../shared/contract';
 import { createClientOver } from './client';
-import { ClientError } from './client-error';
+import { ClientError, errorShapeOf } from './client-error';
 import type { Transport } from './transport';
 
 function fakeTransport(reply: Envelope<unknown> | unknown) {
@@ -26,19 +26,24 @@ describe('client', () => {
     expect(transport.request).toHaveBeenCalledWith('hosts.remove', { id: 'x' });
   });
 
-  it('throws a ClientError carrying the engine error shape', async () => {
-    const error = { kind: 'hostKeyMismatch', message: 'changed', knownFingerprint: 'SHA256:a', presentedFingerprint: 'SHA256:b' };
+  it('throws the shared AppError carrying the engine error shape', async () => {
+    const error = { kind: 'remote', message: 'failed', command: 'virsh --connect qemu:///system list', stderr: 'error: no' };
     const { transport } = fakeTransport({ ok: false, error });
     const err = await createClientOver(transport, 'web').invoke('hosts.list').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).shape).toEqual(error);
+    expect([(err as AppError).kind, (err as AppError).command, (err as AppError).stderr]).toEqual(['remote', error.command, 'error: no']);
+    // The renderer's older names are the same type and function.
     expect(err).toBeInstanceOf(ClientError);
-    expect((err as ClientError).shape).toEqual(error);
+    expect(errorShapeOf(err)).toEqual(error);
+    expect(errorShapeOf(new Error('boom'))).toEqual({ kind: 'internal', message: 'boom' });
   });
 
   it('rejects a response that breaks the contract', async () => {
     const { transport } = fakeTransport({ ok: true, value: { removed: 'yes' } });
     const err = await createClientOver(transport, 'web').invoke('hosts.remove', { id: 'x' }).catch((e: unknown) => e);
-    expect((err as ClientError).shape.kind).toBe('internal');
-    expect((err as ClientError).shape.message).toMatch(/hosts\.remove/);
+    expect((err as AppError).shape.kind).toBe('internal');
+    expect((err as AppError).shape.message).toMatch(/hosts\.remove/);
   });
 
   it('delivers valid events and drops malformed ones', () => {

@@ -1,4 +1,5 @@
 import {
+  AppError,
   AppErrorShape,
   channels,
   events,
@@ -11,7 +12,6 @@ import {
 } from '../../../shared/contract';
 import { takeAccessToken } from './access-token';
 import { createBridgeTransport, findDesktopBridge } from './bridge-transport';
-import { ClientError } from './client-error';
 import type { ConnectionState, Transport } from './transport';
 import { createWsTransport } from './ws-transport';
 import { createStreamClient, type StreamClient } from './streams';
@@ -23,7 +23,7 @@ type PayloadArgs<C extends ChannelName> = undefined extends RequestOf<C>
 
 export interface LabDeckClient {
   readonly mode: 'desktop' | 'web';
-  /** Resolves with the schema-checked response, or throws a ClientError carrying the AppErrorShape. */
+  /** Resolves with the schema-checked response, or throws an AppError carrying the AppErrorShape. */
   invoke<C extends ChannelName>(channel: C, ...args: PayloadArgs<C>): Promise<ResponseOf<C>>;
   /** Subscribes to a pushed event; payloads failing the contract are dropped (and logged). */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
@@ -43,21 +43,21 @@ export function createClientOver(transport: Transport, mode: 'desktop' | 'web'):
       try {
         envelope = await transport.request(channel, args[0]);
       } catch (err) {
-        throw new ClientError({ kind: 'connect', message: err instanceof Error ? err.message : String(err) });
+        throw new AppError({ kind: 'connect', message: err instanceof Error ? err.message : String(err) });
       }
       if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
-        throw new ClientError({ kind: 'internal', message: `The engine sent a malformed reply to ${channel}.` });
+        throw new AppError({ kind: 'internal', message: `The engine sent a malformed reply to ${channel}.` });
       }
       if (envelope.ok !== true) {
         const parsed = AppErrorShape.safeParse((envelope as { error?: unknown }).error);
-        throw new ClientError(
+        throw new AppError(
           parsed.success ? parsed.data : { kind: 'internal', message: `The engine reported an unreadable error for ${channel}.` },
         );
       }
       const schema = channels[channel].response;
       const result = schema.safeParse((envelope as { value?: unknown }).value);
       if (!result.success) {
-        throw new ClientError({
+        throw new AppError({
           kind: 'internal',
           message: `The engine's reply to ${channel} does not match the contract: ${formatZodError(result.error)}`,
         });

@@ -1,4 +1,5 @@
 import {
+  AppError,
   AppErrorShape,
   STREAM_ACK_EVERY,
   STREAM_MAX_CHUNK,
@@ -12,7 +13,6 @@ import {
   type StreamKind,
   type StreamOpenOf,
 } from '../../../shared/contract';
-import { ClientError } from './client-error';
 import type { Transport } from './transport';
 
 export type StreamClosed = StreamEventPayload<'stream.closed'>;
@@ -130,18 +130,18 @@ export function createStreamClient(transport: Transport) {
 
   return {
     async open<K extends StreamKind>(kind: K, payload: StreamOpenOf<K>, handlers: StreamHandlers): Promise<StreamHandle<K>> {
-      if (!t) throw new ClientError({ kind: 'internal', message: 'This connection cannot carry consoles.' });
+      if (!t) throw new AppError({ kind: 'internal', message: 'This connection cannot carry consoles.' });
       const envelope = await t.request('stream.open', { kind, payload }).catch((err: unknown) => ({
         ok: false as const,
         error: { kind: 'connect' as const, message: err instanceof Error ? err.message : String(err) },
       }));
       if (!envelope.ok) {
         const e = AppErrorShape.safeParse(envelope.error);
-        throw new ClientError(e.success ? e.data : { kind: 'internal', message: 'The engine reported an unreadable error.' });
+        throw new AppError(e.success ? e.data : { kind: 'internal', message: 'The engine reported an unreadable error.' });
       }
       const opened = streamOps['stream.open'].response.safeParse(envelope.value);
       const info = opened.success ? streamKinds[kind].info.safeParse(opened.data.info) : undefined;
-      if (!opened.success || !info?.success) throw new ClientError({ kind: 'internal', message: 'The engine’s answer to stream.open does not match the contract.' });
+      if (!opened.success || !info?.success) throw new AppError({ kind: 'internal', message: 'The engine’s answer to stream.open does not match the contract.' });
       const id = opened.data.stream;
       const l: Live = { handlers, consumedSinceAck: 0, inflight: 0, queue: [], queued: 0, closed: false };
       live.set(id, l);
@@ -154,7 +154,7 @@ export function createStreamClient(transport: Transport) {
         write(data) {
           if (l.closed) return;
           const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-          if (l.queued + bytes.byteLength > MAX_QUEUED) throw new ClientError({ kind: 'validation', message: 'Too much input at once for the console.' });
+          if (l.queued + bytes.byteLength > MAX_QUEUED) throw new AppError({ kind: 'validation', message: 'Too much input at once for the console.' });
           for (let i = 0; i < bytes.byteLength; i += STREAM_MAX_CHUNK) {
             const part = bytes.subarray(i, i + STREAM_MAX_CHUNK);
             l.queue.push(part);
