@@ -139,10 +139,10 @@ module.exports = {
     {
       name: 'renderer-common-not-to-features',
       comment:
-        'renderer/src/{api,components,format,store} are used by features and never import a feature ' +
+        'renderer/src/{api,components,format,hooks,store} are used by features and never import a feature ' +
         '(so feature A cannot reach feature B through them either).',
       severity: 'error',
-      from: { path: '^renderer/src/(api|components|format|store)/' },
+      from: { path: '^renderer/src/(api|components|format|hooks|store)/' },
       to: { path: `^${FEATURES}` },
     },
     {
@@ -154,6 +154,14 @@ module.exports = {
       severity: 'error',
       from: { path: `^${FEATURES}([^/]+)/`, pathNot: [`^${FEATURES}app-shell/`] },
       to: { path: `^${FEATURES}`, pathNot: `^${FEATURES}$1/` },
+    },
+    // ---- tests stay out of what ships ----
+    {
+      name: 'production-not-to-tests',
+      comment: 'Tests and their helpers (*.test.ts, *.test-util.ts) are never imported by production code, so no bundle contains them.',
+      severity: 'error',
+      from: { path: '^(electron|renderer|shared)/', pathNot: TEST_FILE },
+      to: { path: TEST_FILE },
     },
   ],
   options: {

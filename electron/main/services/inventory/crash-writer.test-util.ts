@@ -1,4 +1,4 @@
-// Child process for the crash test: rewrites the inventory as fast as it can until it is killed.
+// Child process for the inventory crash test (test-only: no production module imports a *.test-util.ts): rewrites the inventory as fast as it can until it is killed.
 import { InventoryStore } from './inventory-store';
 
 async function main(): Promise<void> {
