@@ -152,6 +152,8 @@ export async function createCore(o: CoreOptions) {
   const background = o.backgroundRefresh ?? o.mode !== 'cli';
   if (o.live ?? background) live.start();
   if (background) scheduler.start();
+  // The UI's list follows audit.jsonl, which the `labdeck` CLI appends to as well.
+  if (o.mode !== 'cli') void audit.watch();
 
   return {
     mode: o.mode,
@@ -182,6 +184,7 @@ export async function createCore(o: CoreOptions) {
     async dispose(): Promise<void> {
       scheduler.stop();
       live.stop();
+      audit.stopWatching();
       // Running jobs are cancelled and roll back while the connections are still open.
       await jobs.shutdown();
       prompts.cancelAll();

@@ -22,6 +22,9 @@ export const createAuditSlice: StateCreator<LabState, [], [], AuditSlice> = (set
   appendAudit: (entry) =>
     set((s) => {
       if (s.auditEntries.some((e) => e.id === entry.id)) return s;
-      return { auditEntries: [entry, ...s.auditEntries].slice(0, AUDIT_KEEP) };
+      // Usually the newest; an entry the CLI wrote a moment ago can be older than ours: keep the order.
+      const at = s.auditEntries.findIndex((e) => newestFirst(entry, e) <= 0);
+      const next = at < 0 ? [...s.auditEntries, entry] : [...s.auditEntries.slice(0, at), entry, ...s.auditEntries.slice(at)];
+      return { auditEntries: next.slice(0, AUDIT_KEEP) };
     }),
 });
