@@ -22,53 +22,25 @@ const npmPattern = (names) => `(^|/)node_modules/(${names.map((n) => n.replace(/
  * The app-shell is not listed: it is the composition root and may import every feature's screen.
  */
 const KNOWN_CROSS_FEATURE = [
-  // compose pieces reused by pod settings (MacvlanModePicker, VirtCpuFields, ProbeResults, hooks, units)
-  ['pod-settings/PodSettingsDialog.tsx', 'compose/MacvlanModePicker.tsx'],
+  // size formatters
   ['pod-settings/PodSettingsDialog.tsx', 'compose/units.ts'],
-  ['pod-settings/PodSettingsDialog.tsx', 'compose/useHostSnapshot.ts'],
-  ['pod-settings/PodSettingsDialog.tsx', 'compose/VirtCpuFields.tsx'],
-  ['pod-settings/PodCpuDefaults.tsx', 'compose/ProbeResults.tsx'],
-  ['pod-settings/PodCpuDefaults.tsx', 'compose/useVirtCapabilities.ts'],
-  ['pod-settings/PodCpuDefaults.tsx', 'compose/VirtCpuFields.tsx'],
-  // install modes live in pod-settings, compose shows them
-  ['compose/DefaultNicCard.tsx', 'pod-settings/install-modes.ts'],
-  // upload reuses compose's job step list and size formatter
-  ['install-media/UploadVolumeDialog.tsx', 'compose/JobStepList.tsx'],
   ['install-media/UploadVolumeDialog.tsx', 'compose/units.ts'],
+  ['topology/TopologyDetails.tsx', 'host-detail/units.ts'],
+  ['topology/topology-graph.ts', 'host-detail/units.ts'],
   // entry buttons of one feature placed in another's panel
   ['inventory/HostDetailPanel.tsx', 'compose/ComposeVmButton.tsx'],
-  ['inventory/HostDetailPanel.tsx', 'host-detail/OpenHostButton.tsx'],
   ['inventory/HostDetailPanel.tsx', 'pod-settings/PodSettingsButton.tsx'],
   ['inventory/HostRowActions.tsx', 'compose/ComposeVmButton.tsx'],
   ['host-detail/HostDetailHeader.tsx', 'compose/ComposeVmButton.tsx'],
   ['host-detail/HostDetailHeader.tsx', 'pod-settings/PodSettingsButton.tsx'],
-  ['host-detail/VmActions.tsx', 'ansible-export/AnsibleExportDialog.tsx'],
-  ['host-detail/NetworksTab.tsx', 'ansible-export/AnsibleExportButton.tsx'],
   ['host-detail/NetworksTab.tsx', 'network-editor/NetworkEditorDialog.tsx'],
   ['host-detail/HostDetailScreen.tsx', 'topology/TopologyView.tsx'],
   ['host-detail/VmActions.tsx', 'console/console-store.ts'],
   ['topology/TopologyDetails.tsx', 'console/ConsoleButtons.tsx'],
-  // inventory's StatusPill / LiveIndicator reused by the host header
-  ['host-detail/HostDetailHeader.tsx', 'inventory/LiveIndicator.tsx'],
-  ['host-detail/HostDetailHeader.tsx', 'inventory/StatusPill.tsx'],
-  // host-detail's FactList, VmNicList, units and usage text reused by topology
-  ['topology/TopologyDetails.tsx', 'host-detail/FactList.tsx'],
-  ['topology/TopologyDetails.tsx', 'host-detail/units.ts'],
-  ['topology/TopologyDetails.tsx', 'host-detail/usage-text.ts'],
-  ['topology/TopologyDetails.tsx', 'host-detail/VmNicList.tsx'],
-  ['topology/topology-graph.ts', 'host-detail/units.ts'],
-  // compose's wizard steps embed other features (install modes, pod defaults, upload, export, console)
+  // compose's wizard steps embed other features (pod settings, upload, console)
   ['compose/steps/PodStep.tsx', 'pod-settings/pod-settings-store.ts'],
-  ['compose/steps/PodStep.tsx', 'pod-settings/install-modes.ts'],
-  ['compose/steps/PodStep.tsx', 'inventory/StatusPill.tsx'],
   ['compose/steps/InstallStep.tsx', 'install-media/UploadVolumeDialog.tsx'],
-  ['compose/steps/ReviewStep.tsx', 'ansible-export/AnsibleExportButton.tsx'],
-  ['compose/steps/DoneStep.tsx', 'ansible-export/AnsibleExportButton.tsx'],
   ['compose/steps/DoneStep.tsx', 'console/ConsoleButtons.tsx'],
-  // guest addresses (agent/lease lookup) shown by three features
-  ['compose/steps/DoneStep.tsx', 'guest-addresses/index.ts'],
-  ['host-detail/VmsTab.tsx', 'guest-addresses/index.ts'],
-  ['topology/TopologyDetails.tsx', 'guest-addresses/index.ts'],
 ];
 
 const FEATURES = 'renderer/src/features/';
@@ -154,14 +126,6 @@ module.exports = {
       severity: 'error',
       from: { path: `^${FEATURES}([^/]+)/`, pathNot: [`^${FEATURES}app-shell/`] },
       to: { path: `^${FEATURES}`, pathNot: `^${FEATURES}$1/` },
-    },
-    // ---- tests stay out of what ships ----
-    {
-      name: 'production-not-to-tests',
-      comment: 'Tests and their helpers (*.test.ts, *.test-util.ts) are never imported by production code, so no bundle contains them.',
-      severity: 'error',
-      from: { path: '^(electron|renderer|shared)/', pathNot: TEST_FILE },
-      to: { path: TEST_FILE },
     },
   ],
   options: {

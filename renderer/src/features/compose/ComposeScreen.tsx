@@ -19,7 +19,7 @@ import { PodStep } from './steps/PodStep';
 import { ResourcesStep } from './steps/ResourcesStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { useComposeJob } from './useComposeJob';
-import { useHostSnapshot } from './useHostSnapshot';
+import { useHostSnapshot } from '../../hooks/useHostSnapshot';
 import { useLivePlan } from './useLivePlan';
 
 /** The compose wizard: Pod → Resources → Install → Interfaces → Review → Compose → Done. */

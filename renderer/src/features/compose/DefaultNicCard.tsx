@@ -2,8 +2,8 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { MacvlanMode } from '../../../../shared/compose';
 import type { ComposePlan, PlanNic } from '../../../../shared/contract';
-import { installModeInfo, type InstallMode } from '../pod-settings/install-modes';
-import { MacvlanModePicker } from './MacvlanModePicker';
+import { installModeInfo, type InstallMode } from '../../format/install-modes';
+import { MacvlanModePicker } from '../../components/MacvlanModePicker';
 import { ModeNotes } from './ModeNotes';
 
 type Props = { installMode: InstallMode; mode: MacvlanMode | null; podMode: MacvlanMode; planned: PlanNic | undefined; warnings: ComposePlan['warnings']; onMode: (m: MacvlanMode | null) => void };

@@ -10,7 +10,7 @@ import { ifnameForLabel, isValidLabel, type ConstraintBaseKey, type ConstraintRo
 import type { ComposePlan, PlanNic } from '../../../../shared/contract';
 import { ConstraintEntryFields } from './ConstraintEntryFields';
 import { newEntry } from './interface-editor';
-import { MacvlanModePicker } from './MacvlanModePicker';
+import { MacvlanModePicker } from '../../components/MacvlanModePicker';
 import { ModeNotes } from './ModeNotes';
 import type { ValueSuggestion } from './value-suggestions';
 

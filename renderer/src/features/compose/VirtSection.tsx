@@ -4,10 +4,10 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import type { HostView } from '../../../../shared/contract';
 import type { ComposeDraft } from './compose-draft';
-import { ProbeResults } from './ProbeResults';
-import { useVirtCapabilities } from './useVirtCapabilities';
-import { automaticPair } from './virt-choices';
-import { VirtCpuFields } from './VirtCpuFields';
+import { ProbeResults } from '../../components/ProbeResults';
+import { useVirtCapabilities } from '../../hooks/useVirtCapabilities';
+import { automaticPair } from '../../components/virt-choices';
+import { VirtCpuFields } from '../../components/VirtCpuFields';
 
 type Props = {
   host: HostView;

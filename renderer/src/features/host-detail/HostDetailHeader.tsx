@@ -10,8 +10,8 @@ import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { hostTarget } from '../../format/host-format';
 import { fullTime } from '../../format/time-format';
 import { ComposeVmButton } from '../compose/ComposeVmButton';
-import { LiveIndicator } from '../inventory/LiveIndicator';
-import { StatusPill } from '../inventory/StatusPill';
+import { LiveIndicator } from '../../components/LiveIndicator';
+import { StatusPill } from '../../components/StatusPill';
 import { PodSettingsButton } from '../pod-settings/PodSettingsButton';
 
 type Props = { host: HostView; snapshot: HostSnapshot | null; onBack: () => void; onRefresh: () => void };

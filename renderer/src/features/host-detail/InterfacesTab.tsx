@@ -15,7 +15,7 @@ import { linkState, placement, sortInterfaces } from './interface-rows';
 import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
 import { cidrOf } from './units';
-import { describeUse } from './usage-text';
+import { describeUse } from '../../format/usage-text';
 import { WarningIcon } from './WarningIcon';
 
 const none = (

@@ -18,7 +18,7 @@ import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
 import { isDomainUp, networkDhcpState, nicAttachments, warningsToFlag, type HostWarning } from '../../../../shared/warnings';
 import { monoFont } from '../../components/fonts';
-import { AnsibleExportButton } from '../ansible-export/AnsibleExportButton';
+import { AnsibleExportButton } from '../../components/ansible-export/AnsibleExportButton';
 import { networkRequest } from './action-requests';
 import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DhcpSummary } from './DhcpSummary';

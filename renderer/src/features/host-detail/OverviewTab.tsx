@@ -8,7 +8,7 @@ import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { HostWarning } from '../../../../shared/warnings';
 import { fullTime } from '../../format/time-format';
 import type { HostDetailTab } from '../../store';
-import { FactList } from './FactList';
+import { FactList } from '../../components/FactList';
 import { SummaryCards } from './SummaryCards';
 import { formatBytes, formatKiB } from './units';
 import { UsageBar } from './UsageBar';

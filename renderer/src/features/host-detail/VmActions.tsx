@@ -6,7 +6,7 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import MoreVert from '@mui/icons-material/MoreVert';
 import { useState } from 'react';
-import { AnsibleExportDialog } from '../ansible-export/AnsibleExportDialog';
+import { AnsibleExportDialog } from '../../components/ansible-export/AnsibleExportDialog';
 import type { Domain } from '../../../../shared/snapshot/types';
 import { isDomainUp } from '../../../../shared/warnings';
 import type { DomainAction } from './useHostAction';

@@ -26,9 +26,9 @@ import { detailTableSx } from './table-style';
 import { formatKiB } from './units';
 import { useHostAction, type DomainAction } from './useHostAction';
 import { VmActions } from './VmActions';
-import { VmNicList } from './VmNicList';
+import { VmNicList } from '../../components/VmNicList';
 import { WarningIcon } from './WarningIcon';
-import { VmAddresses } from '../guest-addresses';
+import { VmAddresses } from '../../components/guest-addresses';
 
 type Props = { hostId: string; hostName: string; snapshot: HostSnapshot; warnings: HostWarning[] };
 

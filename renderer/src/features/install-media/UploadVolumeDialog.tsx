@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { VolumeUploadRequest } from '../../../../shared/contract';
 import type { StoragePool } from '../../../../shared/snapshot/types';
 import { ErrorDetails } from '../../components/ErrorDetails';
-import { JobStepList } from '../compose/JobStepList';
+import { JobStepList } from '../../components/JobStepList';
 import { gbText } from '../compose/units';
 import { currentStep, stepProgress, volumeNameFor } from './upload-progress';
 import { useUploadJob } from './useUploadJob';

@@ -14,9 +14,9 @@ import { monoFont } from '../../components/fonts';
 import { authLabel, gib, hostTarget, kindLabel, sshTarget } from '../../format/host-format';
 import { compactTime } from '../../format/time-format';
 import { ComposeVmButton } from '../compose/ComposeVmButton';
-import { OpenHostButton } from '../host-detail/OpenHostButton';
+import { OpenHostButton } from '../../components/OpenHostButton';
 import { PodSettingsButton } from '../pod-settings/PodSettingsButton';
-import { StatusPill } from './StatusPill';
+import { StatusPill } from '../../components/StatusPill';
 
 type Props = { host: HostView; onClose: () => void; onRefresh: (h: HostView) => void; onEdit: (h: HostView) => void };
 

@@ -6,8 +6,8 @@ import type { ReactNode } from 'react';
 import type { HostView } from '../../../../shared/contract';
 import { hostTarget, kindLabel } from '../../format/host-format';
 import type { SortKey } from '../../store';
-import { LiveIndicator } from './LiveIndicator';
-import { StatusPill } from './StatusPill';
+import { LiveIndicator } from '../../components/LiveIndicator';
+import { StatusPill } from '../../components/StatusPill';
 
 export type HostColumn = {
   id: string;

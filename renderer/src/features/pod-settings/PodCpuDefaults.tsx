@@ -3,9 +3,9 @@ import Box from '@mui/material/Box';
 import FormLabel from '@mui/material/FormLabel';
 import Typography from '@mui/material/Typography';
 import type { HostView } from '../../../../shared/contract';
-import { ProbeResults } from '../compose/ProbeResults';
-import { useVirtCapabilities } from '../compose/useVirtCapabilities';
-import { VirtCpuFields, type VirtCpuValue } from '../compose/VirtCpuFields';
+import { ProbeResults } from '../../components/ProbeResults';
+import { useVirtCapabilities } from '../../hooks/useVirtCapabilities';
+import { VirtCpuFields, type VirtCpuValue } from '../../components/VirtCpuFields';
 
 type Props = { host: HostView; value: VirtCpuValue; onChange: (patch: Partial<VirtCpuValue>) => void };
 

@@ -15,15 +15,15 @@ import { errorShapeOf, useClient } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLastDefined } from '../../components/useLastDefined';
 import { selectHostById, useLabStore } from '../../store';
-import { MacvlanModePicker } from '../compose/MacvlanModePicker';
+import { MacvlanModePicker } from '../../components/MacvlanModePicker';
 import { gbText } from '../compose/units';
-import { useHostSnapshot } from '../compose/useHostSnapshot';
-import { installModeInfo, type InstallMode } from './install-modes';
+import { useHostSnapshot } from '../../hooks/useHostSnapshot';
+import { installModeInfo, type InstallMode } from '../../format/install-modes';
 import { networkChoices } from './network-choices';
 import { usePodSettingsStore } from './pod-settings-store';
 import { DefaultChoiceSelect } from './DefaultChoiceSelect';
 import { PodCpuDefaults } from './PodCpuDefaults';
-import type { VirtCpuValue } from '../compose/VirtCpuFields';
+import type { VirtCpuValue } from '../../components/VirtCpuFields';
 
 const NONE = '';
 

@@ -6,7 +6,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { AppErrorShape, JobView } from '../../../../../shared/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
-import { JobStepList } from '../JobStepList';
+import { JobStepList } from '../../../components/JobStepList';
 
 type Props = { job: JobView | null; onCancel: () => void; cancelError: AppErrorShape | null; onBackToReview: () => void };
 

@@ -5,9 +5,9 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { JobView } from '../../../../../shared/contract';
-import { AnsibleExportButton } from '../../ansible-export/AnsibleExportButton';
-import { GuestAddressPanel } from '../../guest-addresses';
-import { JobStepList } from '../JobStepList';
+import { AnsibleExportButton } from '../../../components/ansible-export/AnsibleExportButton';
+import { GuestAddressPanel } from '../../../components/guest-addresses';
+import { JobStepList } from '../../../components/JobStepList';
 
 type Props = { job: JobView; hostName: string; started: boolean; onGoToVm: () => void; onAgain: () => void };
 

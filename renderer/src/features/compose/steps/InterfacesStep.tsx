@@ -15,7 +15,7 @@ import { ConstraintTextField } from '../ConstraintTextField';
 import { LivePlanPanel } from '../LivePlanPanel';
 import { NicConstraintCard } from '../NicConstraintCard';
 import { warningsFor } from '../plan-text';
-import type { SnapshotData } from '../useHostSnapshot';
+import type { SnapshotData } from '../../../hooks/useHostSnapshot';
 import { valueSuggestions } from '../value-suggestions';
 import { Section } from './ResourcesStep';
 

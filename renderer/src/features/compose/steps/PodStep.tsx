@@ -9,8 +9,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { HostView } from '../../../../../shared/contract';
 import { hostTarget } from '../../../format/host-format';
 import { selectHostList, useLabStore } from '../../../store';
-import { StatusPill } from '../../inventory/StatusPill';
-import { installModeInfo } from '../../pod-settings/install-modes';
+import { StatusPill } from '../../../components/StatusPill';
+import { installModeInfo } from '../../../format/install-modes';
 import { openPodSettings } from '../../pod-settings/pod-settings-store';
 import { mibText } from '../units';
 

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { AppErrorShape, ComposePlan, ComposeRequest } from '../../../../../shared/contract';
-import { AnsibleExportButton } from '../../ansible-export/AnsibleExportButton';
+import { AnsibleExportButton } from '../../../components/ansible-export/AnsibleExportButton';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { CommandList } from '../CommandList';
 import { DiskPlanTable } from '../DiskPlanTable';

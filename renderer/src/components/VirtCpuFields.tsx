@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import type { CpuMode, VirtCapabilities, VirtType } from '../../../../shared/contract';
+import type { CpuMode, VirtCapabilities, VirtType } from '../../../shared/contract';
 import { ChoiceContent } from './ChoiceMenuItem';
 import { cpuModeChoices, cpuModeInfo, virtTypeChoices, virtTypeInfo } from './virt-choices';
 

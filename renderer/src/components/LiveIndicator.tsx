@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
-import { auditTime, fullTime } from '../../format/time-format';
+import { auditTime, fullTime } from '../format/time-format';
 
 /**
  * A subtle "live" mark: the host pushes its changes (resident session and event watchers up), so

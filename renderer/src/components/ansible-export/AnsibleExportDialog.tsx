@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveResult } from '../../../../shared/contract/ansible-export';
 import { errorShapeOf, useClient } from '../../api';
-import { monoFont } from '../../components/fonts';
+import { monoFont } from '../fonts';
 
 type Props = {
   open: boolean;

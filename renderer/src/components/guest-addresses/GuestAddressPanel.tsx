@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { GuestAddresses } from '../../../../shared/contract/guests';
 import { activeStates } from '../../../../shared/snapshot/parse-domstate';
 import { domainStates, type DomainState } from '../../../../shared/snapshot/types';
-import { ErrorDetails } from '../../components/ErrorDetails';
+import { ErrorDetails } from '../ErrorDetails';
 import { AddressList } from './AddressList';
 import { originText, waitText } from './origins';
 import { useGuestAddresses, type AddressWait } from './useGuestAddresses';

@@ -1,4 +1,4 @@
-import type { PodSettings } from '../../../../shared/contract';
+import type { PodSettings } from '../../../shared/contract';
 
 export type InstallMode = PodSettings['installMode'];
 

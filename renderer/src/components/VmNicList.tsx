@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { NicAttachment } from '../../../../shared/warnings';
-import { monoFont } from '../../components/fonts';
-import { describeAttachment } from './usage-text';
+import type { NicAttachment } from '../../../shared/warnings';
+import { monoFont } from './fonts';
+import { describeAttachment } from '../format/usage-text';
 
 const typeColor: Record<string, string> = { network: 'info.main', bridge: 'success.main', macvtap: 'warning.dark' };
 

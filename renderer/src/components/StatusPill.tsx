@@ -1,8 +1,8 @@
 import CircularProgress from '@mui/material/CircularProgress';
 import Tooltip from '@mui/material/Tooltip';
-import { Pill, type PillTone } from '../../components/Pill';
-import type { HostStatus } from '../../../../shared/contract';
-import { statusLabels } from '../../format/host-format';
+import { Pill, type PillTone } from './Pill';
+import type { HostStatus } from '../../../shared/contract';
+import { statusLabels } from '../format/host-format';
 
 const tones: Record<HostStatus, PillTone> = {
   online: 'success',

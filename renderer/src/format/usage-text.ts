@@ -1,4 +1,4 @@
-import type { InterfaceUse, NicAttachment } from '../../../../shared/warnings';
+import type { InterfaceUse, NicAttachment } from '../../../shared/warnings';
 
 /** "network default", "VM lab-running via network default", "VM lab-shutoff (macvtap vepa)" … */
 export function describeUse(u: InterfaceUse): string {

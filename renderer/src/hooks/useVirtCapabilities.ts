@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, VirtCapabilities } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import type { AppErrorShape, VirtCapabilities } from '../../../shared/contract';
+import { errorShapeOf, useClient } from '../api';
 
 type Loaded = { key: string; data: VirtCapabilities | null; error: AppErrorShape | null };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, ResponseOf } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import type { AppErrorShape, ResponseOf } from '../../../shared/contract';
+import { errorShapeOf, useClient } from '../api';
 
 export type SnapshotData = ResponseOf<'hosts.snapshot'>;
 

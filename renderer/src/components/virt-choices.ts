@@ -1,4 +1,4 @@
-import { cpuModes, virtTypes, type CpuMode, type StartProbe, type VirtCapabilities, type VirtType } from '../../../../shared/contract';
+import { cpuModes, virtTypes, type CpuMode, type StartProbe, type VirtCapabilities, type VirtType } from '../../../shared/contract';
 
 export const virtTypeInfo: Record<VirtType, string> = {
   kvm: 'KVM — hardware virtualization (needs /dev/kvm); near-native speed',

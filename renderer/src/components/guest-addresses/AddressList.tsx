@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { monoFont } from '../../components/fonts';
+import { monoFont } from '../fonts';
 import { cidr, type OriginKey } from './origins';
 import { OriginTag } from './OriginTag';
 

@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button';
 import OpenInFull from '@mui/icons-material/OpenInFull';
-import type { HostView } from '../../../../shared/contract';
-import { useLabStore } from '../../store';
+import type { HostView } from '../../../shared/contract';
+import { useLabStore } from '../store';
 
 /** From the inventory's side panel into the full host screen (topology, interfaces, networks, VMs…). */
 export function OpenHostButton({ host }: { host: HostView }) {

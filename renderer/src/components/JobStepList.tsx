@@ -6,9 +6,9 @@ import CheckCircle from '@mui/icons-material/CheckCircle';
 import DangerousOutlined from '@mui/icons-material/DangerousOutlined';
 import RadioButtonUnchecked from '@mui/icons-material/RadioButtonUnchecked';
 import Undo from '@mui/icons-material/Undo';
-import type { JobStep, StepStatus } from '../../../../shared/contract';
-import { ErrorDetails } from '../../components/ErrorDetails';
-import { MonoBlock } from '../../components/MonoBlock';
+import type { JobStep, StepStatus } from '../../../shared/contract';
+import { ErrorDetails } from './ErrorDetails';
+import { MonoBlock } from './MonoBlock';
 
 const statusWords: Record<StepStatus, string> = {
   pending: 'waiting',

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { macvlanModeExplanation, macvlanModeInfo, type MacvlanMode } from '../../../../shared/compose';
+import { macvlanModeExplanation, macvlanModeInfo, type MacvlanMode } from '../../../shared/compose';
 
 const POD_DEFAULT = 'pod-default';
 

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import type { VirtCapabilities } from '../../../../shared/contract';
+import type { VirtCapabilities } from '../../../shared/contract';
 
 /** What the engine's start probe saw: each virt type and CPU mode pair it tried, started or not (and why). */
 export function ProbeResults({ caps, hostName }: { caps: VirtCapabilities; hostName: string }) {
