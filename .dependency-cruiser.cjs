@@ -127,6 +127,14 @@ module.exports = {
       from: { path: `^${FEATURES}([^/]+)/`, pathNot: [`^${FEATURES}app-shell/`] },
       to: { path: `^${FEATURES}`, pathNot: `^${FEATURES}$1/` },
     },
+    // ---- tests stay out of what ships ----
+    {
+      name: 'production-not-to-tests',
+      comment: 'Tests and their helpers (*.test.ts, *.test-util.ts) are never imported by production code, so no bundle contains them.',
+      severity: 'error',
+      from: { path: '^(electron|renderer|shared)/', pathNot: TEST_FILE },
+      to: { path: TEST_FILE },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
