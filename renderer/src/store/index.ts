@@ -3,4 +3,6 @@ export type { LabState } from './lab-state';
 export type { Screen, SortKey, SortDirection, HostDialogState, Notice } from './ui-slice';
 export * from './selectors';
 export { syncWithEngine } from './sync-with-engine';
-export { hostDetailTabs, type HostDetailTab, type HostSnapshotEntry } from './host-detail-slice';
+export { hostDetailTabs, type HostDetailTab } from './host-detail-slice';
+export type { HostSnapshotEntry } from './host-snapshot-slice';
+export { hostSnapshotCacheFor, useHostSnapshot } from './use-host-snapshot';

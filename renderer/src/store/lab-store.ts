@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createAuditSlice } from './audit-slice';
 import { createHostDetailSlice } from './host-detail-slice';
+import { createHostSnapshotSlice } from './host-snapshot-slice';
 import { createHostsSlice } from './hosts-slice';
 import type { LabState } from './lab-state';
 import { createPromptsSlice } from './prompts-slice';
@@ -12,4 +13,5 @@ export const useLabStore = create<LabState>()((...a) => ({
   ...createAuditSlice(...a),
   ...createUiSlice(...a),
   ...createHostDetailSlice(...a),
+  ...createHostSnapshotSlice(...a),
 }));

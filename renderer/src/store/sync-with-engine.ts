@@ -1,5 +1,5 @@
 import type { LabDeckClient } from '../api';
-import { errorShapeOf } from '../api';
+import { commandsFor, errorShapeOf } from '../api';
 import { useLabStore } from './lab-store';
 
 /**
@@ -8,9 +8,17 @@ import { useLabStore } from './lab-store';
  */
 export function syncWithEngine(client: LabDeckClient): () => void {
   const store = useLabStore.getState();
+  const commands = commandsFor(client);
   const stops = [
-    client.on('host.changed', (h) => useLabStore.getState().upsertHost(h)),
-    client.on('host.removed', ({ id }) => useLabStore.getState().dropHost(id)),
+    client.on('host.changed', (h) => {
+      useLabStore.getState().upsertHost(h);
+      // The snapshot cache's copy is read again by whoever shows it.
+      useLabStore.getState().noteHostChanged(h);
+    }),
+    client.on('host.removed', ({ id }) => {
+      useLabStore.getState().dropHost(id);
+      useLabStore.getState().dropHostSnapshot(id);
+    }),
     client.on('prompt.opened', (p) => useLabStore.getState().openPrompt(p)),
     client.on('prompt.closed', ({ promptId }) => useLabStore.getState().closePrompt(promptId)),
     client.on('audit.appended', (e) => useLabStore.getState().appendAudit(e)),
@@ -23,19 +31,20 @@ export function syncWithEngine(client: LabDeckClient): () => void {
   };
 
   const reload = async (): Promise<void> => {
+    useLabStore.getState().markSnapshotsStale();
     try {
-      useLabStore.getState().replaceHosts(await client.invoke('hosts.list'));
+      useLabStore.getState().replaceHosts(await commands.hosts.list());
     } catch (err) {
       report('Could not load hosts', err);
     }
     try {
       // Prompts opened while we were away would otherwise stay invisible, holding a connection.
-      for (const p of await client.invoke('prompts.pending')) useLabStore.getState().openPrompt(p);
+      for (const p of await commands.session.pendingPrompts()) useLabStore.getState().openPrompt(p);
     } catch (err) {
       report('Could not load open prompts', err);
     }
     try {
-      useLabStore.getState().replaceAudit(await client.invoke('audit.list', {}));
+      useLabStore.getState().replaceAudit(await commands.session.audit());
     } catch (err) {
       report('Could not load the audit log', err);
     }

@@ -9,7 +9,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorShape, HostView } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLastDefined } from '../../components/useLastDefined';
 import { sshTarget } from '../../format/host-format';
@@ -36,7 +36,7 @@ export function AddHostDialog() {
 type BodyProps = { dialog: NonNullable<HostDialogState>; editing: HostView | undefined; onDone: () => void };
 
 function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
-  const client = useClient();
+  const commands = useCommands();
   const isEdit = dialog.mode === 'edit';
   const [form, setForm] = useState<HostForm>(() => (editing ? formFromHost(editing) : emptyHostForm));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -81,8 +81,8 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
     try {
       const host =
         isEdit && editing
-          ? await client.invoke('hosts.update', { id: editing.id, patch: input })
-          : await client.invoke('hosts.add', input);
+          ? await commands.hosts.update({ id: editing.id, patch: input })
+          : await commands.hosts.add(input);
       store.upsertHost(host);
       store.setScreen('inventory');
       store.selectHost(host.id);

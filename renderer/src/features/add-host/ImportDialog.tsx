@@ -18,7 +18,7 @@ import Typography from '@mui/material/Typography';
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, SshConfigCandidate } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { errorTitles } from '../../components/error-text';
 import { sshTarget } from '../../format/host-format';
@@ -45,7 +45,7 @@ function describe(c: SshConfigCandidate): string {
 }
 
 function ImportBody({ onClose }: { onClose: () => void }) {
-  const client = useClient();
+  const commands = useCommands();
   const [candidates, setCandidates] = useState<SshConfigCandidate[] | null>(null);
   // Decided when the list loads, so a host we import now shows "added", not "already in the inventory".
   const [present, setPresent] = useState<Set<string>>(new Set());
@@ -56,7 +56,7 @@ function ImportBody({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     let live = true;
-    client.invoke('hosts.importCandidates').then(
+    commands.hosts.importCandidates().then(
       (list) => {
         if (!live) return;
         const hosts = selectHostList(useLabStore.getState());
@@ -68,7 +68,7 @@ function ImportBody({ onClose }: { onClose: () => void }) {
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [commands]);
 
 
   const toggle = (alias: string): void =>
@@ -86,7 +86,7 @@ function ImportBody({ onClose }: { onClose: () => void }) {
     for (const c of candidates.filter((x) => checked.has(x.alias))) {
       setResults((r) => ({ ...r, [c.alias]: { state: 'adding' } }));
       try {
-        const host = await client.invoke('hosts.add', candidateToInput(c));
+        const host = await commands.hosts.add(candidateToInput(c));
         useLabStore.getState().upsertHost(host);
         setResults((r) => ({ ...r, [c.alias]: { state: 'added' } }));
         setChecked((s) => {

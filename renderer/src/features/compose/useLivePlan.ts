@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape, ComposePlan, ComposeRequest } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 
 type Answer = { key: string; plan: ComposePlan | null; error: AppErrorShape | null; at: number };
 
@@ -15,7 +15,7 @@ const SNAPSHOT_REUSE_MS = 30_000;
  * the next one is on its way.
  */
 export function useLivePlan(request: ComposeRequest | null) {
-  const client = useClient();
+  const commands = useCommands();
   const [nonce, setNonce] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const forceFresh = useRef(false);
@@ -27,8 +27,8 @@ export function useLivePlan(request: ComposeRequest | null) {
     const timer = window.setTimeout(() => {
       const fresh = forceFresh.current;
       forceFresh.current = false;
-      client
-        .invoke('compose.plan', fresh ? request : { ...request, maxSnapshotAgeMs: SNAPSHOT_REUSE_MS })
+      commands.compose
+        .plan(fresh ? request : { ...request, maxSnapshotAgeMs: SNAPSHOT_REUSE_MS })
         .then((plan) => live && setAnswer({ key, plan, error: null, at: Date.now() }))
         .catch((err: unknown) => live && setAnswer({ key, plan: null, error: errorShapeOf(err), at: Date.now() }));
     }, DEBOUNCE_MS);
@@ -38,7 +38,7 @@ export function useLivePlan(request: ComposeRequest | null) {
     };
     // `key` captures the request's content; the object itself is new on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, key]);
+  }, [commands, key]);
 
   const fresh = answer?.key === key;
   return {

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { HostView } from '../../../../shared/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { fullTime } from '../../format/time-format';
+import { useHostRefresh } from '../../hooks/useHostRefresh';
 import { selectHostById, useLabStore, type HostDetailTab } from '../../store';
 import { TopologyView } from '../topology/TopologyView';
 import { HostDetailHeader } from './HostDetailHeader';
@@ -19,7 +20,6 @@ import { OverviewTab } from './OverviewTab';
 import { StorageTab } from './StorageTab';
 import { TabSkeleton } from './TabSkeleton';
 import { useHostDetailData } from './useHostDetailData';
-import { useHostRefresh } from './useHostRefresh';
 import { VmsTab } from './VmsTab';
 import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
 import { ReadOnlyContext, ReadOnlyNotice } from './read-only';
@@ -46,7 +46,7 @@ function HostDetail({ host }: { host: HostView }) {
   const setTab = useLabStore((s) => s.setDetailTab);
   const setScreen = useLabStore((s) => s.setScreen);
   const { snapshot, marks, warnings, loading, error } = useHostDetailData(host.id);
-  const refresh = useHostRefresh(host.id, host.name);
+  const refresh = useHostRefresh();
   const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
 
   let body: ReactNode;
@@ -69,7 +69,7 @@ function HostDetail({ host }: { host: HostView }) {
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Box sx={{ px: 2.5, pt: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
-        <HostDetailHeader host={host} snapshot={snapshot} onBack={() => setScreen('inventory')} onRefresh={() => void refresh()} />
+        <HostDetailHeader host={host} snapshot={snapshot} onBack={() => setScreen('inventory')} onRefresh={() => void refresh(host.id, host.name)} />
         <Staleness host={host} takenAt={snapshot?.takenAt} />
         {readOnly && <ReadOnlyNotice reason={readOnly} />}
         <HostDetailTabs tab={tab} onChange={setTab} snapshot={snapshot} />
@@ -93,7 +93,9 @@ export function HostDetailScreen() {
   const id = useLabStore((s) => s.detailHostId);
   const host = useLabStore(selectHostById(id));
   const setScreen = useLabStore((s) => s.setScreen);
-  if (!host) return <HostGone onBack={() => setScreen('inventory')} />;
+  // Opened from an address (a reload): the host is only known once the inventory has been read.
+  const hostsLoaded = useLabStore((s) => s.hostsLoaded);
+  if (!host) return hostsLoaded ? <HostGone onBack={() => setScreen('inventory')} /> : <Box sx={{ p: 2.5 }}><TabSkeleton /></Box>;
   // Keyed by host: switching hosts starts each one's screen afresh.
   return <HostDetail key={host.id} host={host} />;
 }

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract';
 import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLabStore } from '../../store';
 import { checkNewSubnet, markRows, marksFromRows, type DraftErrors, type MarkFields } from './marks-draft';
@@ -22,7 +22,7 @@ type Props = { hostId: string; hostName: string; snapshot: HostSnapshot; marks: 
  * (which follow live refreshes) until saved; invalid input saves nothing.
  */
 export function MarksTab({ hostId, hostName, snapshot, marks }: Props) {
-  const client = useClient();
+  const commands = useCommands();
   const put = useLabStore((s) => s.putHostSnapshot);
   const notify = useLabStore((s) => s.notify);
   const [edits, setEdits] = useState<Record<string, Partial<MarkFields>>>({});
@@ -83,7 +83,7 @@ export function MarksTab({ hostId, hostName, snapshot, marks }: Props) {
     setMessage(null);
     setSaving(true);
     try {
-      const saved = await client.invoke('marks.set', { hostId, marks: res.marks });
+      const saved = await commands.hosts.setMarks(hostId, res.marks);
       put(hostId, { marks: saved });
       setEdits({});
       setAdded([]);

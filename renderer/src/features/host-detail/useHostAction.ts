@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { domainActions, networkActions } from '../../../../shared/contract/channels';
-import { useClient } from '../../api';
+import { useCommands } from '../../api';
 import { useLabStore } from '../../store';
 
 export type DomainAction = (typeof domainActions)[number];
@@ -11,23 +11,23 @@ export type NetworkAction = (typeof networkActions)[number];
  * Resolves with the commands run; rejects with the ClientError (command and stderr included).
  */
 export function useHostAction(hostId: string) {
-  const client = useClient();
+  const commands = useCommands();
   const put = useLabStore((s) => s.putHostSnapshot);
   const domain = useCallback(
     async (name: string, action: DomainAction, deleteVolumes = false): Promise<string[]> => {
-      const r = await client.invoke('domains.action', { hostId, domain: name, action, deleteVolumes });
+      const r = await commands.vms.action({ hostId, domain: name, action, deleteVolumes });
       if (r.snapshot) put(hostId, { snapshot: r.snapshot });
       return r.commands;
     },
-    [client, hostId, put],
+    [commands, hostId, put],
   );
   const network = useCallback(
     async (name: string, action: NetworkAction): Promise<string[]> => {
-      const r = await client.invoke('networks.action', { hostId, network: name, action });
+      const r = await commands.networks.action({ hostId, network: name, action });
       if (r.snapshot) put(hostId, { snapshot: r.snapshot });
       return r.commands;
     },
-    [client, hostId, put],
+    [commands, hostId, put],
   );
   return { domain, network };
 }

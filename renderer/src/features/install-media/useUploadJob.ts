@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, JobView, VolumeUploadRequest } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useClient, useCommands } from '../../api';
 
 /** Starts a volumes.upload job and follows it through job.progress events; cancel stops it. */
 export function useUploadJob() {
   const client = useClient();
+  const commands = useCommands();
   const [jobId, setJobId] = useState<string | null>(null);
   const [job, setJob] = useState<JobView | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -14,15 +15,15 @@ export function useUploadJob() {
     if (!jobId) return;
     const stop = client.on('job.progress', (j) => j.id === jobId && setJob(j));
     // Events sent before this subscription are gone: read the job back once.
-    client
-      .invoke('jobs.list', {})
+    commands.jobs
+      .list()
       .then((jobs) => {
         const j = jobs.find((x) => x.id === jobId);
         if (j) setJob((cur) => cur ?? j);
       })
       .catch(() => undefined);
     return stop;
-  }, [client, jobId]);
+  }, [client, commands, jobId]);
 
   const start = useCallback(
     async (request: VolumeUploadRequest) => {
@@ -30,7 +31,7 @@ export function useUploadJob() {
       setJob(null);
       setStarting(true);
       try {
-        const { jobId: id } = await client.invoke('volumes.upload', request);
+        const { jobId: id } = await commands.jobs.upload(request);
         setJobId(id);
       } catch (err) {
         setError(errorShapeOf(err));
@@ -38,17 +39,17 @@ export function useUploadJob() {
         setStarting(false);
       }
     },
-    [client],
+    [commands],
   );
 
   const cancel = useCallback(async () => {
     if (!jobId) return;
     try {
-      await client.invoke('jobs.cancel', { jobId });
+      await commands.jobs.cancel(jobId);
     } catch (err) {
       setError(errorShapeOf(err));
     }
-  }, [client, jobId]);
+  }, [commands, jobId]);
 
   const reset = useCallback(() => {
     setJobId(null);

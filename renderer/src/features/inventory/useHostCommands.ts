@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
+import { useHostRefresh } from '../../hooks/useHostRefresh';
 import { useLabStore } from '../../store';
 
 /**
@@ -7,24 +8,14 @@ import { useLabStore } from '../../store';
  * start (or to remove) needs saying here.
  */
 export function useHostCommands() {
-  const client = useClient();
+  const commands = useCommands();
   const notify = useLabStore((s) => s.notify);
-
-  const refresh = useCallback(
-    async (id?: string, name?: string) => {
-      try {
-        await client.invoke('hosts.refresh', id ? { id } : {});
-      } catch (err) {
-        notify({ severity: 'error', message: name ? `Could not refresh ${name}` : 'Could not refresh hosts', error: errorShapeOf(err) });
-      }
-    },
-    [client, notify],
-  );
+  const refresh = useHostRefresh();
 
   const remove = useCallback(
     async (id: string, name: string): Promise<boolean> => {
       try {
-        const { removed } = await client.invoke('hosts.remove', { id });
+        const { removed } = await commands.hosts.remove(id);
         if (removed) {
           useLabStore.getState().dropHost(id);
           notify({ severity: 'success', message: `Removed ${name} from the inventory` });
@@ -35,7 +26,7 @@ export function useHostCommands() {
         return false;
       }
     },
-    [client, notify],
+    [commands, notify],
   );
 
   return { refresh, refreshAll: useCallback(() => refresh(), [refresh]), remove };

@@ -22,7 +22,7 @@ import type { NetworkChange, NetworkChangePlan, NetworkKind } from '../../../../
 import { macvlanModeInfo, macvlanModes, type MacvlanMode } from '../../../../shared/compose/macvlan-modes';
 import { MAAS_PRESET_REASON } from '../../../../shared/networks/presets';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLabStore } from '../../store';
 import { NetworkPlanPreview } from './NetworkPlanPreview';
@@ -40,7 +40,7 @@ const kindLabels: Record<NetworkKind, string> = {
 
 /** Plans the change on the host a moment after the form stops changing. */
 function usePlan(hostId: string, change: NetworkChange | null) {
-  const client = useClient();
+  const commands = useCommands();
   // The answer for the change it was asked for: while the form differs from that, a plan is on its way.
   const [state, setState] = useState<{ key: string; plan: NetworkChangePlan | null; error: AppErrorShape | null }>({ key: '', plan: null, error: null });
   const key = JSON.stringify(change);
@@ -48,7 +48,7 @@ function usePlan(hostId: string, change: NetworkChange | null) {
     if (!change) return;
     let live = true;
     const t = setTimeout(() => {
-      client.invoke('networks.plan', { hostId, change }).then(
+      commands.networks.plan({ hostId, change }).then(
         (plan) => live && setState({ key, plan, error: null }),
         (e: unknown) => live && setState({ key, plan: null, error: errorShapeOf(e) }),
       );
@@ -58,7 +58,7 @@ function usePlan(hostId: string, change: NetworkChange | null) {
       clearTimeout(t);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the change is compared by value (key)
-  }, [client, hostId, key]);
+  }, [commands, hostId, key]);
   return { plan: state.plan, error: state.error, loading: change !== null && state.key !== key };
 }
 
@@ -257,7 +257,7 @@ type Props = { hostId: string; hostName: string; snapshot: HostSnapshot; mode: N
  * Apply runs exactly that; a failure shows the command and its stderr, with what was undone.
  */
 export function NetworkEditorDialog({ hostId, hostName, snapshot, mode, onClose }: Props) {
-  const client = useClient();
+  const commands = useCommands();
   const notify = useLabStore((s) => s.notify);
   const put = useLabStore((s) => s.putHostSnapshot);
   const network = mode.kind === 'create' ? undefined : snapshot.libvirt?.networks.find((n) => n.name === mode.network);
@@ -287,7 +287,7 @@ export function NetworkEditorDialog({ hostId, hostName, snapshot, mode, onClose 
     setApplying(true);
     setApplyError(null);
     try {
-      const r = await client.invoke('networks.apply', { hostId, change, acknowledgeVms: acknowledged ? plan.vmsCutOff : [] });
+      const r = await commands.networks.apply({ hostId, change, acknowledgeVms: acknowledged ? plan.vmsCutOff : [] });
       if (r.snapshot) put(hostId, { snapshot: r.snapshot });
       notify({ severity: 'success', message: `${plan.summary} Ran ${r.commands.length} command(s).` });
       onClose();

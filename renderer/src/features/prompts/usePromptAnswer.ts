@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { PromptAnswer } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { useLabStore } from '../../store';
 
 /**
@@ -8,13 +8,13 @@ import { useLabStore } from '../../store';
  * and a stale prompt (e.g. timed out engine-side) must not trap the user in a dialog.
  */
 export function usePromptAnswer() {
-  const client = useClient();
+  const commands = useCommands();
   const [sending, setSending] = useState(false);
   const answer = useCallback(
     async (a: PromptAnswer) => {
       setSending(true);
       try {
-        await client.invoke('prompts.answer', a);
+        await commands.session.answerPrompt(a);
       } catch (err) {
         useLabStore.getState().notify({ severity: 'error', message: 'Could not send your answer', error: errorShapeOf(err) });
       } finally {
@@ -22,7 +22,7 @@ export function usePromptAnswer() {
         useLabStore.getState().closePrompt(a.promptId);
       }
     },
-    [client],
+    [commands],
   );
   return { answer, sending };
 }

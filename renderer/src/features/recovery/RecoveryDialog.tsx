@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import type { InterruptedJob, RecoveryResult } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { leftoverLines, recoveryTitle } from './recovery-text';
 
 /**
@@ -19,21 +19,21 @@ import { leftoverLines, recoveryTitle } from './recovery-text';
  * next start.
  */
 export function RecoveryDialog() {
-  const client = useClient();
+  const commands = useCommands();
   const [jobs, setJobs] = useState<InterruptedJob[]>([]);
   const [later, setLater] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [results, setResults] = useState<Record<string, RecoveryResult | { error: string }>>({});
 
   const load = useCallback(() => {
-    client.invoke('recovery.list').then(setJobs, () => setJobs([]));
-  }, [client]);
+    commands.jobs.recoverable().then(setJobs, () => setJobs([]));
+  }, [commands]);
   useEffect(load, [load]);
 
   const rollBack = async (id: string) => {
     setBusy(id);
     try {
-      const r = await client.invoke('recovery.rollback', { id });
+      const r = await commands.jobs.rollback(id);
       setResults((m) => ({ ...m, [id]: r }));
     } catch (err) {
       setResults((m) => ({ ...m, [id]: { error: errorShapeOf(err).message } }));
