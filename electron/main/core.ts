@@ -10,6 +10,8 @@ import { HostActions } from './services/hosts/host-actions';
 import { HostService } from './services/hosts/host-service';
 import { VirtCapabilitiesService } from './services/hosts/virt-capabilities';
 import { RefreshScheduler } from './services/hosts/refresh-scheduler';
+import { HostReads } from './services/hosts/host-reads';
+import { Recovery } from './services/compose/recovery';
 import { LiveHosts } from './services/hosts/live-hosts';
 import { InventoryStore } from './services/inventory/inventory-store';
 import { JobService } from './services/jobs/job-service';
@@ -149,6 +151,14 @@ export async function createCore(o: CoreOptions) {
     liveIntervalMs: 10 * 60_000,
     isLive: (id) => live.isLive(id),
   });
+  // Hosts added or removed (by any adapter) get or lose their polling timer.
+  bus.subscribe((event) => {
+    if (event === 'host.changed' || event === 'host.removed') scheduler.sync();
+  });
+  // The CLI has nobody to answer a host-key or password prompt: its reads never ask.
+  const interactive = o.mode !== 'cli';
+  const reads = new HostReads({ hosts, scheduler, virt, interactive });
+  const recovery = new Recovery(journal, (hostId) => reads.refreshInBackground(hostId));
   const background = o.backgroundRefresh ?? o.mode !== 'cli';
   if (o.live ?? background) live.start();
   if (background) scheduler.start();
@@ -167,6 +177,9 @@ export async function createCore(o: CoreOptions) {
     runner,
     store,
     hosts,
+    interactive,
+    reads,
+    recovery,
     actions,
     jobs,
     hostLocks,

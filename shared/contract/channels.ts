@@ -44,9 +44,10 @@ export const channels = {
     response: HostView,
   },
   'hosts.remove': { request: HostId, response: z.object({ removed: z.boolean() }) },
+  /** Reads one host (every host without an id) and answers when done; a failed read rejects with its error. */
   'hosts.refresh': {
     request: z.object({ id: z.string().optional() }),
-    response: z.object({ started: z.number().int() }),
+    response: z.object({ refreshed: z.number().int() }),
   },
   'hosts.importCandidates': {
     request: z.void().or(z.undefined()),

@@ -122,5 +122,7 @@ export type NetworkChangePlan = z.infer<typeof NetworkChangePlan>;
 export const NetworkApplyResult = z.object({
   commands: z.array(z.string()),
   snapshot: HostSnapshot.nullable(),
+  /** For a network change: its plan as made again under the host's lock, the one that ran. */
+  plan: NetworkChangePlan.optional(),
 });
 export type NetworkApplyResult = z.infer<typeof NetworkApplyResult>;

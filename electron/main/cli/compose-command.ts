@@ -1,7 +1,7 @@
-import { macvlanModes, type HostConfig, type MacvlanMode } from '../../../shared/contract';
+import { macvlanModes, type HostView, type MacvlanMode } from '../../../shared/contract';
 import type { ComposeRequest, JobView } from '../../../shared/contract/compose';
-import type { Core } from '../core';
 import { intFlag, textFlag, UsageError, type Args } from './args';
+import { hostNamed, type CliEngine } from './cli-engine';
 import { cloudInitFromFlags, cpuFromFlag, installFromFlag } from './install-flags';
 import { addressLines, noAddressMessage } from './vm-ip-command';
 import { jobSummary, planText, stepLines } from './print';
@@ -24,7 +24,7 @@ function perNicModes(text: string | undefined): Record<string, MacvlanMode> | un
 }
 
 /** The compose request the flags describe (validated by the engine like any other request). */
-export function requestFromFlags(args: Args, host: HostConfig, start: boolean): ComposeRequest {
+export function requestFromFlags(args: Args, host: Pick<HostView, 'id'>, start: boolean): ComposeRequest {
   const macvlan = textFlag(args, 'macvlan-mode');
   const virtType = textFlag(args, 'virt-type');
   if (virtType !== undefined && virtType !== 'kvm' && virtType !== 'qemu') throw new UsageError(`--virt-type is kvm or qemu, not '${virtType}'.`);
@@ -47,40 +47,34 @@ export function requestFromFlags(args: Args, host: HostConfig, start: boolean): 
   };
 }
 
-function hostByName(core: Core, name: string | undefined): HostConfig {
-  if (!name) throw new UsageError('--host NAME is required.');
-  const h = core.hosts.configs().find((x) => x.name === name);
-  if (!h) throw new UsageError(`No host named "${name}" in the inventory.`);
-  return h;
-}
-
 /**
- * First contact without prompts (nobody answers them in a terminal); later commands reuse the
- * connection this opens, so they never ask either.
+ * First contact (the CLI's reads never prompt: nobody answers them in a terminal); later commands
+ * reuse the connection this opens, so they never ask either.
  */
-async function connect(core: Core, host: HostConfig): Promise<void> {
-  await core.hosts.refresh(host.id, { interactive: false });
+async function connect({ call }: CliEngine, host: HostView): Promise<void> {
+  await call('hosts.refresh', { id: host.id });
 }
 
 /** `labdeck plan`: prints what compose would do and changes nothing. */
-export async function planCommand(core: Core, args: Args): Promise<number> {
-  const host = hostByName(core, textFlag(args, 'host'));
+export async function planCommand(engine: CliEngine, args: Args): Promise<number> {
+  const host = await hostNamed(engine.call, textFlag(args, 'host'));
   const req = requestFromFlags(args, host, args.flags.has('start'));
-  await connect(core, host);
-  const plan = await core.compose.plan(req);
+  await connect(engine, host);
+  const plan = await engine.call('compose.plan', req);
   console.log(args.flags.has('json') ? JSON.stringify(plan, null, 2) : planText(plan));
   return 0;
 }
 
 /** `labdeck compose`: runs the compose job, printing each step; Ctrl-C cancels and rolls back. */
-export async function composeCommand(core: Core, args: Args): Promise<number> {
-  const host = hostByName(core, textFlag(args, 'host'));
+export async function composeCommand(engine: CliEngine, args: Args): Promise<number> {
+  const { call, core } = engine;
+  const host = await hostNamed(call, textFlag(args, 'host'));
   const req = requestFromFlags(args, host, args.flags.has('start'));
   const json = args.flags.has('json');
   const waitIpS = intFlag(args, 'wait-ip');
   if (waitIpS !== undefined && !req.start) throw new UsageError('--wait-ip needs --start (a VM that is not started gets no address).');
   if (waitIpS !== undefined && waitIpS > 600) throw new UsageError('--wait-ip is at most 600 seconds.');
-  await connect(core, host);
+  await connect(engine, host);
   const seen = new Map<number, string>();
   let jobId = '';
   const unsubscribe = core.bus.subscribe((event, payload) => {
@@ -96,11 +90,11 @@ export async function composeCommand(core: Core, args: Args): Promise<number> {
   });
   const onSigint = () => {
     console.error('Cancelling; undoing what was done…');
-    core.jobs.cancel(jobId);
+    void call('jobs.cancel', { jobId }).catch(() => undefined);
   };
   process.on('SIGINT', onSigint);
   try {
-    jobId = core.compose.start(req).jobId;
+    jobId = (await call('compose.start', req)).jobId;
     const job = await core.jobs.wait(jobId);
     if (job.state !== 'succeeded' || waitIpS === undefined || !req.start) {
       if (json) console.log(JSON.stringify(job, null, 2));
@@ -109,7 +103,7 @@ export async function composeCommand(core: Core, args: Args): Promise<number> {
     }
     // --wait-ip: the composed guest's addresses, as `labdeck vm ip --wait` would print them.
     if (!json) console.log(jobSummary(job));
-    const ips = await core.guests.read(host.id, job.domain ?? '', { waitMs: waitIpS * 1000, interactive: false });
+    const ips = await call('domains.addresses', { hostId: host.id, domain: job.domain ?? '', waitMs: waitIpS * 1000 });
     if (json) console.log(JSON.stringify({ job, addresses: ips }, null, 2));
     else for (const line of addressLines(ips)) console.log(line);
     const why = noAddressMessage(ips, waitIpS);

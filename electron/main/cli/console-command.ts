@@ -1,6 +1,6 @@
-import type { Core } from '../core';
 import { STREAM_MAX_CHUNK, type StreamEventPayload } from '../../../shared/contract';
 import { intFlag, UsageError, type Args } from './args';
+import { hostNamed, type CliEngine } from './cli-engine';
 
 export const CONSOLE_USAGE = 'usage: labdeck console HOST VM [--force] [--linger SECONDS]';
 
@@ -13,11 +13,10 @@ const DETACH = 0x1d; // Ctrl-]
  * 2) — so `printf 'uname\n' | labdeck console h vm` prints the answer and exits. `--force` takes the
  * console over from another client. Exit 0 when detached, 1 when the console or connection ended.
  */
-export async function consoleCommand(core: Core, args: Args, positional: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function consoleCommand({ call, core }: CliEngine, args: Args, positional: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [hostName, vm, ...extra] = positional;
   if (!hostName || !vm || extra.length > 0) throw new UsageError(CONSOLE_USAGE);
-  const host = core.hosts.configs().find((h) => h.name === hostName);
-  if (!host) throw new UsageError(`No host named "${hostName}" in the inventory.`);
+  const host = await hostNamed(call, hostName, 'HOST');
   const lingerMs = (intFlag(args, 'linger') ?? 2) * 1000;
   const tty = Boolean(io.stdin.isTTY && io.stdout.isTTY);
 

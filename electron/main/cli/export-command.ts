@@ -1,5 +1,5 @@
-import type { Core } from '../core';
 import { textFlag, UsageError, type Args } from './args';
+import { hostNamed, type CliEngine } from './cli-engine';
 import { requestFromFlags } from './compose-command';
 
 export const EXPORT_USAGE = `usage: labdeck export ansible --host NAME [--vm NAME]… [--networks | --network NAME…] [--plan [compose options]] [--out DIR] [--json]
@@ -11,25 +11,24 @@ export const EXPORT_USAGE = `usage: labdeck export ansible --host NAME [--vm NAM
                 without it the inventory, playbook and XML documents are printed`;
 
 /** `labdeck export ansible …`: an Ansible (community.libvirt) inventory + playbook; changes nothing on the host. */
-export async function exportCommand(core: Core, args: Args, rest: string[]): Promise<number> {
+export async function exportCommand({ call }: CliEngine, args: Args, rest: string[]): Promise<number> {
   if (rest[0] !== 'ansible') throw new UsageError(EXPORT_USAGE);
   const name = textFlag(args, 'host');
   if (!name) throw new UsageError(`--host NAME is required.\n${EXPORT_USAGE}`);
-  const host = core.hosts.configs().find((x) => x.name === name);
-  if (!host) throw new UsageError(`No host named "${name}" in the inventory.`);
+  const host = await hostNamed(call, name);
   const vms = args.lists.get('vm') ?? [];
   if (args.flags.get('vm') === true) throw new UsageError('--vm needs a VM name.');
   const networkNames = args.lists.get('network') ?? [];
   if (args.flags.get('network') === true) throw new UsageError('--network needs a network name.');
   const plan = args.flags.has('plan') ? requestFromFlags(args, host, args.flags.has('start')) : undefined;
   if (!plan && vms.length === 0 && networkNames.length === 0 && !args.flags.has('networks')) throw new UsageError(`Export what? Give --plan, --vm NAME or --networks.\n${EXPORT_USAGE}`);
-  // First contact without prompts, as the other commands do.
-  await core.hosts.refresh(host.id, { interactive: false });
-  const res = await core.ansibleExport.export({ hostId: host.id, vms, networks: args.flags.has('networks'), networkNames, ...(plan ? { plan } : {}) });
+  // First contact (without prompts in the CLI), as the other commands do.
+  await call('hosts.refresh', { id: host.id });
+  const res = await call('export.ansible', { hostId: host.id, vms, networks: args.flags.has('networks'), networkNames, ...(plan ? { plan } : {}) });
   const out = textFlag(args, 'out');
   const json = args.flags.has('json');
   if (out !== undefined) {
-    const saved = await core.ansibleExport.save({ dir: out, files: res.files });
+    const saved = await call('export.ansibleSave', { dir: out, files: res.files });
     if (json) console.log(JSON.stringify({ ...saved, summary: res.summary, notes: res.notes }, null, 2));
     else {
       console.log(`${res.summary} Written to ${saved.dir}: ${saved.written.join(', ')}`);

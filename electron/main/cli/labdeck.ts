@@ -11,6 +11,7 @@ import { vmIpCommand } from './vm-ip-command';
 import { consoleCommand } from './console-command';
 import { networkCommand } from './network-command';
 import { makeConsoleTerminalSafe } from './terminal-safe';
+import { cliEngine } from './cli-engine';
 
 /**
  * `labdeck`: the same engine, headless. It reads the same inventory as the app
@@ -108,28 +109,31 @@ async function main(argv: string[]): Promise<number> {
       }
       console.error(`${what} and the last good copy (${file}.bak) was restored.`);
     }
+    const engine = cliEngine(core);
+    const { call } = engine;
     if (cmd === 'hosts') {
-      const hosts = core.hosts.list();
+      const hosts = await call('hosts.list');
       if (json) console.log(JSON.stringify(hosts, null, 2));
       else for (const h of hosts) console.log(`${h.name}\t${h.user}@${h.address}:${h.port}\t${h.kind}\t${h.libvirtUri}`);
       return 0;
     }
     if (cmd === 'refresh') {
-      const h = core.hosts.configs().find((x) => x.name === rest[0]);
+      const h = (await call('hosts.list')).find((x) => x.name === rest[0]);
       if (!h) {
         console.error(`No host named "${rest[0] ?? ''}" in ${inventoryFile ?? path.join(dataDir, 'inventory.json')}.`);
         return 2;
       }
-      const snap = await core.hosts.refresh(h.id, { interactive: false });
+      const { snapshot: snap } = await call('hosts.snapshot', { id: h.id, refresh: true });
+      if (!snap) throw new Error(`${h.name} gave no snapshot.`);
       console.log(json ? JSON.stringify(snap, null, 2) : `${h.name}: ${snap.hostname}, ${snap.interfaces.length} interfaces`);
       return 0;
     }
-    if (cmd === 'plan') return await planCommand(core, args);
-    if (cmd === 'compose') return await composeCommand(core, args);
-    if (cmd === 'export') return await exportCommand(core, args, rest);
-    if (cmd === 'vm' && rest[0] === 'ip') return await vmIpCommand(core, args, rest.slice(1));
-    if (cmd === 'console') return await consoleCommand(core, args, rest);
-    if (cmd === 'network') return await networkCommand(core, args, rest);
+    if (cmd === 'plan') return await planCommand(engine, args);
+    if (cmd === 'compose') return await composeCommand(engine, args);
+    if (cmd === 'export') return await exportCommand(engine, args, rest);
+    if (cmd === 'vm' && rest[0] === 'ip') return await vmIpCommand(engine, args, rest.slice(1));
+    if (cmd === 'console') return await consoleCommand(engine, args, rest);
+    if (cmd === 'network') return await networkCommand(engine, args, rest);
     console.error(`Unknown command "${cmd}".\n${USAGE}`);
     return 2;
   } catch (err) {

@@ -2,8 +2,8 @@ import type { NetworkChange, NetworkChangePlan, NetworkKind, NetworkSpec } from 
 import { networkKinds } from '../../../shared/contract/networks';
 import { normalizeMacvlanMode } from '../../../shared/compose/macvlan-modes';
 import { maasPreset } from '../../../shared/networks/presets';
-import type { Core } from '../core';
 import { textFlag, UsageError, type Args } from './args';
+import { hostNamed, type CliEngine } from './cli-engine';
 
 export const NETWORK_USAGE = `usage:
   labdeck network create --host H --name N --kind nat|route|isolated|bridge|macvtap
@@ -111,15 +111,15 @@ export function networkPlanText(p: NetworkChangePlan): string {
 }
 
 /** `labdeck network …`: plans, prints, and (without --dry-run) applies. Exit 2 when refused. */
-export async function networkCommand(core: Core, args: Args, rest: string[]): Promise<number> {
+export async function networkCommand({ call }: CliEngine, args: Args, rest: string[]): Promise<number> {
   const [sub, ...more] = rest;
   const hostName = textFlag(args, 'host');
   if (!sub || !hostName) throw new UsageError(NETWORK_USAGE);
-  const host = core.hosts.configs().find((h) => h.name === hostName);
-  if (!host) throw new UsageError(`No host named "${hostName}" in the inventory.`);
-  const snapshot = sub === 'preset' ? await core.hosts.refresh(host.id, { interactive: false }) : null;
+  const host = await hostNamed(call, hostName);
+  // A preset is made for what the host has: read it first.
+  const snapshot = sub === 'preset' ? (await call('hosts.snapshot', { id: host.id, refresh: true })).snapshot : null;
   const change = networkChangeFromArgs(sub, more, args, snapshot);
-  const plan = await core.networks.plan({ hostId: host.id, change });
+  const plan = await call('networks.plan', { hostId: host.id, change });
   const json = args.flags.has('json');
   if (!json) console.log(networkPlanText(plan));
   if (plan.problems.length) {
@@ -131,8 +131,8 @@ export async function networkCommand(core: Core, args: Args, rest: string[]): Pr
     if (json) console.log(JSON.stringify({ plan }, null, 2));
     return 0;
   }
-  const result = await core.networks.apply({ hostId: host.id, change, acknowledgeVms: list(args, 'cut-off') });
-  if (json) console.log(JSON.stringify({ plan: result.plan, commands: result.commands }, null, 2));
+  const result = await call('networks.apply', { hostId: host.id, change, acknowledgeVms: list(args, 'cut-off') });
+  if (json) console.log(JSON.stringify({ plan: result.plan ?? plan, commands: result.commands }, null, 2));
   else console.log(`Done: ran ${result.commands.length} command(s).`);
   return 0;
 }

@@ -1,7 +1,6 @@
 import type { GuestAddresses } from '../../../shared/contract/guests';
-import { AppError } from '../../../shared/contract';
-import type { Core } from '../core';
 import { intFlag, UsageError, type Args } from './args';
+import { hostNamed, type CliEngine } from './cli-engine';
 
 export const VM_IP_USAGE = 'usage: labdeck vm ip HOST VM [--wait SECONDS] [--json]';
 
@@ -28,32 +27,30 @@ export function noAddressMessage(r: GuestAddresses, waitS: number): string | und
  * Exit 0 with at least one address, 1 with none (not running, or none within --wait), 2 on usage.
  * Ctrl-C stops waiting.
  */
-export async function vmIpCommand(core: Core, args: Args, positional: string[]): Promise<number> {
+export async function vmIpCommand({ call }: CliEngine, args: Args, positional: string[]): Promise<number> {
   const [hostName, vm, ...extra] = positional;
   if (!hostName || !vm || extra.length > 0) throw new UsageError(VM_IP_USAGE);
   const waitS = intFlag(args, 'wait') ?? 0;
   if (waitS > MAX_WAIT_S) throw new UsageError(`--wait is at most ${MAX_WAIT_S} seconds.`);
-  const host = core.hosts.configs().find((h) => h.name === hostName);
-  if (!host) throw new UsageError(`No host named "${hostName}" in the inventory.`);
+  const host = await hostNamed(call, hostName, 'HOST');
 
-  // First contact without prompts; the snapshot also says which NICs sit on a DHCP network.
-  await core.hosts.refresh(host.id, { interactive: false });
-  const abort = new AbortController();
-  const onSigint = () => abort.abort();
+  // First contact (without prompts in the CLI); the snapshot also says which NICs sit on a DHCP network.
+  await call('hosts.refresh', { id: host.id });
+  // Ctrl-C stops waiting: the answer is no longer awaited and the engine is closed on the way out.
+  let onSigint = (): void => undefined;
+  const interrupted = new Promise<'interrupted'>((resolve) => (onSigint = () => resolve('interrupted')));
   process.on('SIGINT', onSigint);
   try {
-    const r = await core.guests.read(host.id, vm, { waitMs: waitS * 1000, signal: abort.signal, interactive: false });
+    const r = await Promise.race([call('domains.addresses', { hostId: host.id, domain: vm, waitMs: waitS * 1000 }), interrupted]);
+    if (r === 'interrupted') {
+      console.error('Stopped waiting.');
+      return 130;
+    }
     if (args.flags.has('json')) console.log(JSON.stringify(r, null, 2));
     else for (const line of addressLines(r)) console.log(line);
     const why = noAddressMessage(r, waitS);
     if (why) console.error(why);
     return why ? 1 : 0;
-  } catch (err) {
-    if (err instanceof AppError && err.shape.kind === 'cancelled') {
-      console.error('Stopped waiting.');
-      return 130;
-    }
-    throw err;
   } finally {
     process.off('SIGINT', onSigint);
   }

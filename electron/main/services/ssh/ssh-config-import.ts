@@ -1,6 +1,8 @@
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import SSHConfig, { LineType, type Line } from 'ssh-config';
-import type { SshConfigCandidate } from '../../../../shared/contract';
+import { AppError, type SshConfigCandidate } from '../../../../shared/contract';
 
 function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
@@ -49,4 +51,18 @@ export function sshConfigCandidates(text: string): SshConfigCandidate[] {
       proxyJump: jump ? parseJump(jump, config) : undefined,
     };
   });
+}
+
+/** The hosts in `config` of the user's OpenSSH folder; none when there is no such file. */
+export async function readSshConfigCandidates(sshDir: string): Promise<SshConfigCandidate[]> {
+  const file = path.join(sshDir, 'config');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // A config that is there but unreadable must not look like an empty one.
+    throw new AppError({ kind: 'internal', message: `Could not read ${file}: ${(err as Error).message}` });
+  }
+  return sshConfigCandidates(text);
 }
