@@ -22,11 +22,6 @@ const npmPattern = (names) => `(^|/)node_modules/(${names.map((n) => n.replace(/
  * The app-shell is not listed: it is the composition root and may import every feature's screen.
  */
 const KNOWN_CROSS_FEATURE = [
-  // size formatters
-  ['pod-settings/PodSettingsDialog.tsx', 'compose/units.ts'],
-  ['install-media/UploadVolumeDialog.tsx', 'compose/units.ts'],
-  ['topology/TopologyDetails.tsx', 'host-detail/units.ts'],
-  ['topology/topology-graph.ts', 'host-detail/units.ts'],
   // entry buttons of one feature placed in another's panel
   ['inventory/HostDetailPanel.tsx', 'compose/ComposeVmButton.tsx'],
   ['inventory/HostDetailPanel.tsx', 'pod-settings/PodSettingsButton.tsx'],

@@ -125,7 +125,7 @@ test.describe('compose from a cloud image', () => {
     await expect(w.nextButton).toBeDisabled();
     await w.pickVolume('Cloud image', IMAGE);
     await w.chooseClone('Overlay');
-    await expect(page.getByLabel('Image and boot disk sizes')).toContainText('boot disk: 1.0 GB');
+    await expect(page.getByLabel('Image and boot disk sizes')).toContainText('boot disk: 1 GB');
     await expect(w.installPlan).toContainText(/overlay/i, { timeout: 30_000 });
     await shot('install-03-cloud-image');
 

@@ -39,7 +39,7 @@ test('inventory headers stay apart with the side panel open; memory says what it
 
   // Memory: what the VMs were given, and the host's real use beside it.
   await expect(panel.first()).toContainText(/GiB given to running VMs/);
-  await expect(panel.first()).toContainText(/Host memory in use\s*[\d.]+ GiB, VMs included/);
+  await expect(panel.first()).toContainText(/Host memory in use\s*[\d.]+ [GM]iB, VMs included/);
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await openHostScreen(page, h.name);

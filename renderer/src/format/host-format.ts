@@ -31,13 +31,6 @@ export const statusSeverity: Record<HostStatus, number> = {
   online: 7,
 };
 
-const KIB_PER_GIB = 1024 * 1024;
-
-export function gib(kib: number): string {
-  const v = kib / KIB_PER_GIB;
-  return v >= 100 ? v.toFixed(0) : v.toFixed(1);
-}
-
 export const kindLabel = (kind: HostView['kind']): string => (kind === 'unknown' ? '—' : kind);
 
 export function authLabel(auth: HostView['auth']): string {

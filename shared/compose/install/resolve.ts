@@ -4,7 +4,8 @@ import type { ComposeStep } from '../commands';
 import type { BootDevice } from '../domain-xml/build';
 import { xmlBuilder } from '../domain-xml/xml';
 import { err, ok, type Result } from '../result';
-import { formatBytes, wholeGbAtLeast } from './sizes';
+import { formatBytes } from '../../format/bytes';
+import { wholeGbAtLeast } from './sizes';
 import { createVolumeStep, deleteVolumeCall as deleteCall, FILE_POOL_TYPES } from './volume-steps';
 
 export type InstallKind = 'network' | 'none' | 'iso' | 'cloud-image';
@@ -88,7 +89,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   }
   const fileBased = FILE_POOL_TYPES.has(pool.type);
   const kind = fileBased ? ('file' as const) : ('block' as const);
-  const size = formatBytes(disk.sizeBytes);
+  const size = formatBytes(disk.sizeBytes, 'decimal');
   const where = `${disk.volume} in pool ${disk.pool}`;
   const created = (): BootDiskPlan => ({
     how: 'create',
@@ -127,7 +128,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
     return err(`Could not read volume ${src.volume} in pool ${src.pool} (vol-dumpxml): refresh the host and try again.`);
   }
   const source = { pool: src.pool, volume: vol.name, path: vol.path, format: vol.format, capacityBytes: vol.capacityBytes };
-  const facts = `${src.pool}/${vol.name} (${vol.format}, ${formatBytes(vol.capacityBytes)})`;
+  const facts = `${src.pool}/${vol.name} (${vol.format}, ${formatBytes(vol.capacityBytes, 'decimal')})`;
   if (vol.type === 'dir' || vol.format === 'dir') return err(`${src.pool}/${vol.name} is a directory, not an image.`);
 
   if (src.kind === 'iso') {
@@ -151,7 +152,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
     return err(`${src.pool}/${vol.name} is a ${vol.format} image: convert it to qcow2 first (qemu-img convert -O qcow2).`);
   }
   if (disk.sizeBytes < vol.capacityBytes) {
-    return err(`The image is ${formatBytes(vol.capacityBytes)}; make the ${disk.name} disk at least ${wholeGbAtLeast(vol.capacityBytes)} GB.`);
+    return err(`The image is ${formatBytes(vol.capacityBytes, 'decimal')}; make the ${disk.name} disk at least ${wholeGbAtLeast(vol.capacityBytes)} GB.`);
   }
   const notes: string[] = [];
   if (vol.format === 'iso') {
@@ -167,10 +168,10 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
       return err(`Pool ${pool.name} is a ${pool.type} (block) pool: a qcow2 overlay needs a file pool (dir, fs, netfs). Put the ${disk.name} disk in a file pool, or make a full copy instead.`);
     }
     if (free !== undefined && free < OVERLAY_MIN_FREE_BYTES) {
-      return err(`Pool ${pool.name} has ${formatBytes(free)} free; LabDeck wants at least ${formatBytes(OVERLAY_MIN_FREE_BYTES)} for an overlay (it starts tiny and grows as the guest writes).`);
+      return err(`Pool ${pool.name} has ${formatBytes(free, 'decimal')} free; LabDeck wants at least ${formatBytes(OVERLAY_MIN_FREE_BYTES, 'decimal')} for an overlay (it starts tiny and grows as the guest writes).`);
     }
     notes.push(
-      `The overlay starts at well under 1 MB and grows as the guest writes (LabDeck asks for ${formatBytes(OVERLAY_MIN_FREE_BYTES)} free).`,
+      `The overlay starts at well under 1 MB and grows as the guest writes (LabDeck asks for ${formatBytes(OVERLAY_MIN_FREE_BYTES, 'decimal')} free).`,
       `${src.pool}/${vol.name} must stay, unchanged, as long as this VM exists: the overlay reads from it.`,
     );
     return ok({
@@ -202,9 +203,9 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
 
   // A full copy: the image's whole size, whatever the guest later writes.
   if (free !== undefined && free < vol.capacityBytes) {
-    return err(`Pool ${pool.name} has ${formatBytes(free)} free, but a copy of ${src.pool}/${vol.name} needs up to ${formatBytes(vol.capacityBytes)} (LabDeck counts the image's full size).`);
+    return err(`Pool ${pool.name} has ${formatBytes(free, 'decimal')} free, but a copy of ${src.pool}/${vol.name} needs up to ${formatBytes(vol.capacityBytes, 'decimal')} (LabDeck counts the image's full size).`);
   }
-  notes.push(`A copy takes up to the image's full size (${formatBytes(vol.capacityBytes)}) at once; ${src.pool}/${vol.name} is not needed afterwards${vol.backingStore ? ' (but its own backing file is)' : ''}.`);
+  notes.push(`A copy takes up to the image's full size (${formatBytes(vol.capacityBytes, 'decimal')}) at once; ${src.pool}/${vol.name} is not needed afterwards${vol.backingStore ? ' (but its own backing file is)' : ''}.`);
   // In a file pool the copy keeps the image's format (vol-clone copies as is); a block pool holds raw.
   const format = fileBased ? baseFormat : 'raw';
   const volume = fileBased && format === 'raw' ? disk.volume.replace(/\.qcow2$/, '.img') : disk.volume;
@@ -237,7 +238,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
     steps.push({
       kind: 'resize-volume',
       argv: ['vol-resize', '--pool', disk.pool, '--vol', volume, '--capacity', String(disk.sizeBytes)],
-      description: `Grow ${volume} from ${formatBytes(vol.capacityBytes)} to ${size}.`,
+      description: `Grow ${volume} from ${formatBytes(vol.capacityBytes, 'decimal')} to ${size}.`,
       rollback: null,
     });
   }

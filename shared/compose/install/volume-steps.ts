@@ -1,5 +1,5 @@
 import type { ComposeStep, VirshCall } from '../commands';
-import { formatBytes } from './sizes';
+import { formatBytes } from '../../format/bytes';
 
 /** Pool types whose volumes are files (qcow2 possible); the others hold block devices (raw only). */
 export const FILE_POOL_TYPES: ReadonlySet<string> = new Set(['dir', 'fs', 'netfs', 'gluster']);
@@ -14,7 +14,7 @@ export function createVolumeStep(pool: string, volume: string, sizeBytes: number
   return {
     kind: 'create-volume',
     argv: ['vol-create-as', '--pool', pool, '--name', volume, '--capacity', String(sizeBytes), ...(fileBased ? ['--format', 'qcow2'] : [])],
-    description: `Create ${what} (${formatBytes(sizeBytes)}) as ${volume} in pool ${pool}.`,
+    description: `Create ${what} (${formatBytes(sizeBytes, 'decimal')}) as ${volume} in pool ${pool}.`,
     rollback: deleteVolumeCall(pool, volume),
   };
 }

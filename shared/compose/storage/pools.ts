@@ -1,4 +1,5 @@
 import { err, ok, positioned, type PositionedError, type Result } from '../result';
+import { formatBytes } from '../../format/bytes';
 import type { StorageDisk } from './types';
 
 /** A pool as the resolver needs it; availableBytes (when known) lets it check for room. */
@@ -13,8 +14,6 @@ export interface ResolvedDisk extends StorageDisk {
   /** Why this pool, in a sentence. */
   reason: string;
 }
-
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
 
 /**
  * Picks a storage pool for every disk, as MAAS's virsh driver did: a tag that equals a pool's
@@ -48,7 +47,7 @@ export function resolveStoragePools(
         return err(
           positioned(
             disk.position,
-            `not enough space for ${disk.name} (${gb(disk.sizeBytes)}) in ${tagged.map((p) => `${p.name} (${gb((p.availableBytes ?? 0) - (used.get(p.name) ?? 0))} free)`).join(', ')}`,
+            `not enough space for ${disk.name} (${formatBytes(disk.sizeBytes, 'decimal')}) in ${tagged.map((p) => `${p.name} (${formatBytes(Math.max(0, (p.availableBytes ?? 0) - (used.get(p.name) ?? 0)), 'decimal')} free)`).join(', ')}`,
           ),
         );
       }
@@ -64,7 +63,7 @@ export function resolveStoragePools(
         return err(
           positioned(
             disk.position,
-            `not enough space for ${disk.name} (${gb(disk.sizeBytes)}) in the default pool ${chosen.name} (${gb((chosen.availableBytes ?? 0) - (used.get(chosen.name) ?? 0))} free) — tag the disk with another pool's name`,
+            `not enough space for ${disk.name} (${formatBytes(disk.sizeBytes, 'decimal')}) in the default pool ${chosen.name} (${formatBytes(Math.max(0, (chosen.availableBytes ?? 0) - (used.get(chosen.name) ?? 0)), 'decimal')} free) — tag the disk with another pool's name`,
           ),
         );
       }
@@ -75,7 +74,7 @@ export function resolveStoragePools(
     } else {
       chosen = infos.find((p) => room(p, disk.sizeBytes));
       if (!chosen) {
-        return err(positioned(disk.position, `no storage pool has ${gb(disk.sizeBytes)} free for ${disk.name}`));
+        return err(positioned(disk.position, `no storage pool has ${formatBytes(disk.sizeBytes, 'decimal')} free for ${disk.name}`));
       }
       reason = `no tag names a pool and no default pool is set, so the first pool with room, '${chosen.name}'`;
     }

@@ -6,7 +6,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import type { StoragePool } from '../../../../shared/snapshot/types';
 import type { InstallDraft } from './install-draft';
-import { gbText } from './units';
+import { formatBytes } from '../../format/units';
 import { VolumePicker } from './VolumePicker';
 
 type Props = {
@@ -31,13 +31,13 @@ export function CloudImageFields({ image, pools, rootBytes, onChange }: Props) {
       <VolumePicker label="Cloud image" what="image" pools={pools} pool={image.pool} volume={image.volume} onPick={(pool, volume) => onChange({ ...image, pool, volume })} />
       {vol && (
         <Typography variant="body2" aria-label="Image and boot disk sizes">
-          Image {image.volume}: <b>{gbText(vol.capacityBytes)}</b> ({gbText(vol.allocationBytes)} on disk) → boot disk:{' '}
-          <b>{rootBytes !== null ? gbText(rootBytes) : '?'}</b> (the first disk in Resources; the image is grown to it).
+          Image {image.volume}: <b>{formatBytes(vol.capacityBytes, 'decimal')}</b> ({formatBytes(vol.allocationBytes, 'decimal')} on disk) → boot disk:{' '}
+          <b>{rootBytes !== null ? formatBytes(rootBytes, 'decimal') : '?'}</b> (the first disk in Resources; the image is grown to it).
         </Typography>
       )}
       {tooSmall && (
         <Alert severity="warning">
-          The boot disk ({gbText(rootBytes ?? 0)}) is smaller than the image ({gbText(vol.capacityBytes)}); a disk cannot be shrunk, so it will stay
+          The boot disk ({formatBytes(rootBytes ?? 0, 'decimal')}) is smaller than the image ({formatBytes(vol.capacityBytes, 'decimal')}); a disk cannot be shrunk, so it will stay
           at the image&apos;s size. Make the first disk bigger in Resources.
         </Alert>
       )}

@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { ComposePlan } from '../../../../shared/contract';
 import { monoFont } from '../../components/fonts';
-import { gbText } from './units';
+import { formatBytes } from '../../format/units';
 
 /** The plan's disks: where each volume is created and why that pool. */
 export function DiskPlanTable({ disks }: { disks: ComposePlan['disks'] }) {
@@ -27,7 +27,7 @@ export function DiskPlanTable({ disks }: { disks: ComposePlan['disks'] }) {
               {d.name}
               {d.boot ? ' (boot)' : ''}
             </TableCell>
-            <TableCell align="right">{gbText(d.sizeBytes)}</TableCell>
+            <TableCell align="right">{formatBytes(d.sizeBytes, 'decimal')}</TableCell>
             <TableCell>{d.pool}</TableCell>
             <TableCell sx={{ fontFamily: monoFont, fontSize: '0.8rem', wordBreak: 'break-all' }}>
               {d.path || d.volume} ({d.format})

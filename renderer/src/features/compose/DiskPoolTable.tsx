@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { ResolvedDisk, StorageDisk } from '../../../../shared/compose';
 import type { StoragePool } from '../../../../shared/snapshot/types';
 import { taggedPool } from './storage-pool-tags';
-import { gbText } from './units';
+import { formatBytes } from '../../format/units';
 
 const AUTO = '__auto__';
 
@@ -46,7 +46,7 @@ export function DiskPoolTable({ disks, resolved, poolError, pools, defaultPool, 
                 {d.name}
                 {d.boot ? ' (boot)' : ''}
               </TableCell>
-              <TableCell align="right">{gbText(d.sizeBytes)}</TableCell>
+              <TableCell align="right">{formatBytes(d.sizeBytes, 'decimal')}</TableCell>
               <TableCell>{d.tags.length ? d.tags.join(', ') : '—'}</TableCell>
               <TableCell>
                 <TextField
@@ -60,7 +60,7 @@ export function DiskPoolTable({ disks, resolved, poolError, pools, defaultPool, 
                   <MenuItem value={AUTO}>{defaultPool ? `pod default (${defaultPool})` : 'automatic (first pool with room)'}</MenuItem>
                   {pools.map((p) => (
                     <MenuItem key={p.name} value={p.name} disabled={!p.active}>
-                      {`${p.name} — ${p.active ? `${gbText(p.availableBytes)} free` : 'inactive'}`}
+                      {`${p.name} — ${p.active ? `${formatBytes(p.availableBytes, 'decimal')} free` : 'inactive'}`}
                     </MenuItem>
                   ))}
                 </TextField>

@@ -4,7 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { StoragePool } from '../../../../shared/snapshot/types';
-import { gbText } from './units';
+import { formatBytes } from '../../format/units';
 
 /** The pod's storage pools with their free space, so a pool is picked knowing whether it has room. */
 export function PoolList({ pools, defaultPool }: { pools: StoragePool[]; defaultPool: string | undefined }) {
@@ -34,7 +34,7 @@ export function PoolList({ pools, defaultPool }: { pools: StoragePool[]; default
             </Box>
             <LinearProgress variant="determinate" value={used} sx={{ my: 0.75, height: 6, borderRadius: 3 }} aria-hidden />
             <Typography variant="caption" component="div">
-              {p.active ? `${gbText(p.availableBytes)} free of ${gbText(p.capacityBytes)}` : 'inactive — start it to use it'}
+              {p.active ? `${formatBytes(p.availableBytes, 'decimal')} free of ${formatBytes(p.capacityBytes, 'decimal')}` : 'inactive — start it to use it'}
             </Typography>
             {p.targetPath && (
               <Typography variant="caption" color="text.secondary" component="div" noWrap title={p.targetPath}>

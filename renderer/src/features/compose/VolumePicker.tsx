@@ -2,7 +2,7 @@ import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { StoragePool } from '../../../../shared/snapshot/types';
-import { gbText } from './units';
+import { formatBytes } from '../../format/units';
 import { splitVolumeKey, volumeChoices, volumeKey } from './volume-choices';
 
 type Props = {
@@ -25,7 +25,7 @@ export function VolumePicker({ label, what, pools, pool, volume, onPick, error, 
   const missing = value !== '' && !choices.some((c) => volumeKey(c.pool, c.volume.name) === value);
   const item = (c: (typeof choices)[number]) => (
     <MenuItem key={volumeKey(c.pool, c.volume.name)} value={volumeKey(c.pool, c.volume.name)}>
-      {`${c.volume.name} — ${gbText(c.volume.capacityBytes)} in pool ${c.pool}`}
+      {`${c.volume.name} — ${formatBytes(c.volume.capacityBytes, 'decimal')} in pool ${c.pool}`}
     </MenuItem>
   );
   return (

@@ -14,7 +14,7 @@ import { monoFont } from '../../components/fonts';
 import { linkState, placement, sortInterfaces } from './interface-rows';
 import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
-import { cidrOf } from './units';
+import { cidrOf } from '../../format/units';
 import { describeUse } from '../../format/usage-text';
 import { WarningIcon } from './WarningIcon';
 

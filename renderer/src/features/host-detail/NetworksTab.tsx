@@ -26,7 +26,7 @@ import { NetworkActions } from './NetworkActions';
 import { NetworkDetails } from './NetworkDetails';
 import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
-import { cidrOf } from './units';
+import { cidrOf } from '../../format/units';
 import { useHostAction } from './useHostAction';
 import { WarningIcon } from './WarningIcon';
 import { NetworkEditorDialog, type NetworkEditorMode } from '../network-editor/NetworkEditorDialog';

@@ -10,7 +10,7 @@ import { fullTime } from '../../format/time-format';
 import type { HostDetailTab } from '../../store';
 import { FactList } from '../../components/FactList';
 import { SummaryCards } from './SummaryCards';
-import { formatBytes, formatKiB } from './units';
+import { formatBytes, formatKiB } from '../../format/units';
 import { UsageBar } from './UsageBar';
 import { WarningList } from './WarningList';
 

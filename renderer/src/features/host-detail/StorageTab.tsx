@@ -10,7 +10,7 @@ import type { HostSnapshot, StoragePool } from '../../../../shared/snapshot/type
 import { monoFont } from '../../components/fonts';
 import { Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
-import { formatBytes } from './units';
+import { formatBytes } from '../../format/units';
 import { UsageBar } from './UsageBar';
 
 /** Which VM's disk a volume is, by path or by pool/volume name. */

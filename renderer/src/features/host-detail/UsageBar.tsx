@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { percent } from './units';
+import { percent } from '../../format/units';
 
 type Props = { label: string; used: number; total: number; format: (n: number) => string; note?: string };
 

@@ -23,7 +23,7 @@ import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DeleteVmDialog } from './DeleteVmDialog';
 import { domainTone, Pill } from '../../components/Pill';
 import { detailTableSx } from './table-style';
-import { formatKiB } from './units';
+import { formatKiB } from '../../format/units';
 import { useHostAction, type DomainAction } from './useHostAction';
 import { VmActions } from './VmActions';
 import { VmNicList } from '../../components/VmNicList';

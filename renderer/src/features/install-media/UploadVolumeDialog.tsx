@@ -14,7 +14,7 @@ import { VolumeUploadRequest } from '../../../../shared/contract';
 import type { StoragePool } from '../../../../shared/snapshot/types';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { JobStepList } from '../../components/JobStepList';
-import { gbText } from '../compose/units';
+import { formatBytes } from '../../format/units';
 import { currentStep, stepProgress, volumeNameFor } from './upload-progress';
 import { useUploadJob } from './useUploadJob';
 
@@ -81,7 +81,7 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
           <TextField select label="Pool" value={pool} onChange={(e) => setPool(e.target.value)} disabled={upload.jobId !== null} helperText=" ">
             {active.map((x) => (
               <MenuItem key={x.name} value={x.name}>
-                {`${x.name} — ${gbText(x.availableBytes)} free`}
+                {`${x.name} — ${formatBytes(x.availableBytes, 'decimal')} free`}
               </MenuItem>
             ))}
           </TextField>
@@ -106,7 +106,7 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
                 <Typography variant="body2">{step?.description ?? 'Starting…'}</Typography>
                 {progress && (
                   <Typography variant="caption" color="text.secondary">
-                    {progress.totalBytes !== undefined ? `${gbText(progress.doneBytes ?? 0)} of ${gbText(progress.totalBytes)} — ` : ''}
+                    {progress.totalBytes !== undefined ? `${formatBytes(progress.doneBytes ?? 0, 'decimal')} of ${formatBytes(progress.totalBytes, 'decimal')} — ` : ''}
                     {Math.floor(progress.percent)}%
                   </Typography>
                 )}

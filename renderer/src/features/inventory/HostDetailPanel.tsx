@@ -11,7 +11,8 @@ import type { ReactNode } from 'react';
 import type { HostView } from '../../../../shared/contract';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { monoFont } from '../../components/fonts';
-import { authLabel, gib, hostTarget, kindLabel, sshTarget } from '../../format/host-format';
+import { authLabel, hostTarget, kindLabel, sshTarget } from '../../format/host-format';
+import { formatKiB } from '../../format/units';
 import { compactTime } from '../../format/time-format';
 import { ComposeVmButton } from '../compose/ComposeVmButton';
 import { OpenHostButton } from '../../components/OpenHostButton';
@@ -94,9 +95,9 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
             <Fact label="Hostname">{f.hostname}</Fact>
             <Fact label="CPUs">{f.cpuModel ? `${f.cpus} × ${f.cpuModel}` : f.cpus}</Fact>
             <Fact label="Memory">
-              {f.memoryUsedKiB !== undefined ? `${gib(f.memoryUsedKiB)} of ${gib(f.memoryKiB)} GiB given to running VMs` : `${gib(f.memoryKiB)} GiB`}
+              {f.memoryUsedKiB !== undefined ? `${formatKiB(f.memoryUsedKiB)} of ${formatKiB(f.memoryKiB)} given to running VMs` : formatKiB(f.memoryKiB)}
             </Fact>
-            {f.hostMemoryUsedKiB !== undefined && <Fact label="Host memory in use">{`${gib(f.hostMemoryUsedKiB)} GiB, VMs included (MemTotal − MemAvailable)`}</Fact>}
+            {f.hostMemoryUsedKiB !== undefined && <Fact label="Host memory in use">{`${formatKiB(f.hostMemoryUsedKiB)}, VMs included (MemTotal − MemAvailable)`}</Fact>}
             <Fact label="Architecture">{f.arch}</Fact>
             <Fact label="Hypervisor">{f.hypervisor}</Fact>
             <Fact label="libvirt">{f.libvirtVersion}</Fact>

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import type { HostFacts } from '../../../../shared/contract';
-import { gib } from '../../format/host-format';
+import { formatKiB } from '../../format/units';
 
 /**
  * Capacity as text and, under it, a thin bar of the memory given to running VMs, so a full host
@@ -9,11 +9,11 @@ import { gib } from '../../format/host-format';
 export function MemoryCell({ facts }: { facts: HostFacts }) {
   const used = facts.memoryUsedKiB ?? 0;
   const share = facts.memoryKiB > 0 ? Math.min(1, used / facts.memoryKiB) : 0;
-  const host = facts.hostMemoryUsedKiB !== undefined ? `; the host uses ${gib(facts.hostMemoryUsedKiB)} GiB in all` : '';
-  const label = `${gib(used)} of ${gib(facts.memoryKiB)} GiB given to running VMs${host}`;
+  const host = facts.hostMemoryUsedKiB !== undefined ? `; the host uses ${formatKiB(facts.hostMemoryUsedKiB)} in all` : '';
+  const label = `${formatKiB(used)} of ${formatKiB(facts.memoryKiB)} given to running VMs${host}`;
   return (
-    <Box title={label} aria-label={`${gib(facts.memoryKiB)} GiB, ${label}`}>
-      {gib(facts.memoryKiB)} GiB
+    <Box title={label} aria-label={`${formatKiB(facts.memoryKiB)}, ${label}`}>
+      {formatKiB(facts.memoryKiB)}
       <Box aria-hidden sx={{ mt: 0.25, height: 3, borderRadius: 2, bgcolor: 'action.hover', overflow: 'hidden' }}>
         <Box sx={{ height: '100%', width: `${Math.round(share * 100)}%`, bgcolor: share > 0.9 ? 'error.main' : 'primary.main' }} />
       </Box>

@@ -16,7 +16,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLastDefined } from '../../components/useLastDefined';
 import { selectHostById, useLabStore } from '../../store';
 import { MacvlanModePicker } from '../../components/MacvlanModePicker';
-import { gbText } from '../compose/units';
+import { formatBytes } from '../../format/units';
 import { useHostSnapshot } from '../../hooks/useHostSnapshot';
 import { installModeInfo, type InstallMode } from '../../format/install-modes';
 import { networkChoices } from './network-choices';
@@ -150,7 +150,7 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
           noneLabel="none (first pool with room)"
           choices={pools.map((p) => ({
             name: p.name,
-            content: `${p.name} — ${p.active ? `${gbText(p.availableBytes)} free of ${gbText(p.capacityBytes)}` : 'inactive'}`,
+            content: `${p.name} — ${p.active ? `${formatBytes(p.availableBytes, 'decimal')} free of ${formatBytes(p.capacityBytes, 'decimal')}` : 'inactive'}`,
           }))}
         />
 

@@ -10,7 +10,7 @@ import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { downReason, interfaceUsage, networkDhcpState, nicAttachments } from '../../../../shared/warnings';
 import { FactList, type Fact } from '../../components/FactList';
-import { cidrOf, formatKiB } from '../host-detail/units';
+import { cidrOf, formatKiB } from '../../format/units';
 import { describeUse } from '../../format/usage-text';
 import { VmNicList } from '../../components/VmNicList';
 import { VmAddresses } from '../../components/guest-addresses';

@@ -8,7 +8,7 @@ import {
   warningsToFlag,
   type HostWarning,
 } from '../../../../shared/warnings';
-import { cidrOf, formatKiB } from '../host-detail/units';
+import { cidrOf, formatKiB } from '../../format/units';
 import type { TopoDhcp, TopoEdge, TopoEdgeKind, TopoGraph, TopoNode, TopoNodeKind } from './topology-types';
 
 export const nodeId = (kind: TopoNodeKind, name: string): string => `${kind}:${name}`;

@@ -12,7 +12,7 @@ import { selectHostList, useLabStore } from '../../../store';
 import { StatusPill } from '../../../components/StatusPill';
 import { installModeInfo } from '../../../format/install-modes';
 import { openPodSettings } from '../../pod-settings/pod-settings-store';
-import { mibText } from '../units';
+import { formatKiB } from '../../../format/units';
 
 type Props = { hostId: string | null; onChoose: (hostId: string) => void };
 
@@ -49,7 +49,7 @@ function PodCard({ host, chosen, onChoose }: { host: HostView; chosen: boolean; 
         </Box>
         {f && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
-            {`${f.cpus} CPUs · ${mibText(f.memoryKiB)} memory · ${f.arch ?? 'arch unknown'} · ${f.domainsRunning} of ${f.domainsTotal} VMs running · libvirt ${f.libvirtVersion ?? '?'}`}
+            {`${f.cpus} CPUs · ${formatKiB(f.memoryKiB)} memory · ${f.arch ?? 'arch unknown'} · ${f.domainsRunning} of ${f.domainsTotal} VMs running · libvirt ${f.libvirtVersion ?? '?'}`}
           </Typography>
         )}
         <Box sx={{ mt: 1, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: 0.5 }}>

@@ -13,7 +13,7 @@ import { DiskPoolTable } from '../DiskPoolTable';
 import { PoolList } from '../PoolList';
 import { setDiskPool } from '../storage-pool-tags';
 import { StorageField } from '../StorageField';
-import { mibText } from '../units';
+import { formatKiB } from '../../../format/units';
 import { VirtSection } from '../VirtSection';
 
 type Props = {
@@ -87,10 +87,10 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
               problems.memoryMiB ??
               (tooBig ? (
                 <Box component="span" sx={{ color: 'warning.dark' }}>
-                  More than the host&apos;s {mibText(facts?.memoryKiB ?? 0)}: the VM can be defined but will not start.
+                  More than the host&apos;s {formatKiB(facts?.memoryKiB ?? 0)}: the VM can be defined but will not start.
                 </Box>
               ) : facts ? (
-                `The host has ${mibText(facts.memoryKiB)}${freeMemKiB !== undefined ? `, ${mibText(freeMemKiB)} not used by VMs` : ''}.`
+                `The host has ${formatKiB(facts.memoryKiB)}${freeMemKiB !== undefined ? `, ${formatKiB(freeMemKiB)} not used by VMs` : ''}.`
               ) : (
                 ' '
               ))
