@@ -3,8 +3,11 @@ import type { AppErrorShape, AuditEntry, HostStatus } from '../../../shared/cont
 import type { ConnectionState } from '../api';
 import type { LabState } from './lab-state';
 
-/** 'host': one host's detail screen (which host: detailHostId in the host-detail slice). */
-export type Screen = 'inventory' | 'operations' | 'host';
+/**
+ * 'host': one host's detail screen (which host: detailHostId in the host-detail slice).
+ * 'compose': the compose wizard (its pod, step and draft are the wizard's own state).
+ */
+export type Screen = 'inventory' | 'operations' | 'host' | 'compose';
 export type SortKey = 'name' | 'address' | 'kind' | 'status' | 'cpus' | 'memory' | 'vms' | 'networks' | 'libvirt';
 export type SortDirection = 'asc' | 'desc';
 export type HostDialogState = { mode: 'add' } | { mode: 'edit'; hostId: string } | null;

@@ -9,10 +9,13 @@ import { RecoveryDialog } from '../recovery/RecoveryDialog';
 import { AppLayout } from './AppLayout';
 import { AppThemeProvider } from './AppThemeProvider';
 import { NoticeSnackbar } from './NoticeSnackbar';
+import { startHashRouting } from './routing/hash-sync';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
 
 function Shell() {
   useKeyboardShortcuts();
+  // Each screen has an address (#/hosts/…/networks): reload, back and forward keep the place.
+  useEffect(() => startHashRouting(), []);
   return (
     <>
       <AppLayout />

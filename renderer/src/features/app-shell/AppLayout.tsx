@@ -4,9 +4,9 @@ import Drawer from '@mui/material/Drawer';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import Dns from '@mui/icons-material/Dns';
-import { useLabStore } from '../../store';
+import type { ReactNode } from 'react';
+import { useLabStore, type Screen } from '../../store';
 import { ComposeScreen } from '../compose/ComposeScreen';
-import { useComposeStore } from '../compose/compose-store';
 import { HostDetailScreen } from '../host-detail/HostDetailScreen';
 import { InventoryScreen } from '../inventory/InventoryScreen';
 import { OperationsScreen } from '../operations/OperationsScreen';
@@ -18,10 +18,16 @@ import { ThemeSwitch } from './ThemeSwitch';
 
 const NAV_WIDTH = 88;
 
+const screens: Record<Screen, () => ReactNode> = {
+  inventory: () => <InventoryScreen />,
+  host: () => <HostDetailScreen />,
+  operations: () => <OperationsScreen />,
+  compose: () => <ComposeScreen />,
+};
+
 /** App bar on top, nav on the left, the current screen filling the rest (screens manage their own scrolling). */
 export function AppLayout() {
   const screen = useLabStore((s) => s.screen);
-  const composing = useComposeStore((s) => s.active);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh', overflow: 'hidden' }}>
       <AppBar position="static" elevation={0} color="primary">
@@ -48,7 +54,7 @@ export function AppLayout() {
         </Drawer>
         <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
           <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-            {composing ? <ComposeScreen /> : screen === 'inventory' ? <InventoryScreen /> : screen === 'host' ? <HostDetailScreen /> : <OperationsScreen />}
+            {screens[screen]()}
           </Box>
           <ConsoleDock />
         </Box>

@@ -7,10 +7,9 @@ import AddToQueueOutlined from '@mui/icons-material/AddToQueueOutlined';
 import { alpha } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import { useLabStore, type Screen } from '../../store';
-import { openComposeWizard, useComposeStore } from '../compose/compose-store';
+import { openComposeWizard } from '../compose/compose-store';
 
-// 'compose' is not a store Screen: the wizard keeps its own state and shows over the current screen.
-const items: { screen: Screen | 'compose'; label: string; icon: ReactNode }[] = [
+const items: { screen: Screen; label: string; icon: ReactNode }[] = [
   { screen: 'inventory', label: 'Inventory', icon: <DnsOutlined /> },
   { screen: 'operations', label: 'Operations', icon: <ReceiptLongOutlined /> },
   { screen: 'compose', label: 'Compose', icon: <AddToQueueOutlined /> },
@@ -20,17 +19,13 @@ const items: { screen: Screen | 'compose'; label: string; icon: ReactNode }[] = 
 export function MainNav() {
   const screen = useLabStore((s) => s.screen);
   const setScreen = useLabStore((s) => s.setScreen);
-  const composing = useComposeStore((s) => s.active);
-  const go = (target: Screen | 'compose'): void => {
-    if (target === 'compose') return openComposeWizard();
-    useComposeStore.getState().leave();
-    setScreen(target);
-  };
+  // The wizard reopens where it was left (its pod, step and draft).
+  const go = (target: Screen): void => (target === 'compose' ? openComposeWizard() : setScreen(target));
   return (
     <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', pt: 1.5 }}>
       {items.map((item) => {
         // A host's own screen is part of the inventory.
-        const current = composing ? item.screen === 'compose' : screen === item.screen || (screen === 'host' && item.screen === 'inventory');
+        const current = screen === item.screen || (screen === 'host' && item.screen === 'inventory');
         return (
           <ButtonBase
             key={item.screen}

@@ -26,6 +26,9 @@ import { useLivePlan } from './useLivePlan';
 export function ComposeScreen() {
   const s = useComposeStore();
   const host = useLabStore(selectHostById(s.hostId));
+  // Opened from an address (a reload): the pod is only known once the inventory has been read.
+  const hostsLoaded = useLabStore((st) => st.hostsLoaded);
+  const waitingForPod = s.hostId !== null && !host && !hostsLoaded;
   const snap = useHostSnapshot(host ? host.id : null);
   const job = useComposeJob();
 
@@ -35,9 +38,6 @@ export function ComposeScreen() {
     // A block, not an expression: newer browsers return a Promise from scrollTo, and React would take it for a cleanup.
     content.current?.scrollTo({ top: 0 });
   }, [s.step]);
-
-  // Another screen opened from elsewhere (a host link, a shortcut): the wizard steps aside, keeping its draft.
-  useEffect(() => useLabStore.subscribe((next, prev) => next.screen !== prev.screen && useComposeStore.getState().leave()), []);
 
   // With the host's pools known, a disk without room holds Resources with the error it shows there.
   const snapPools = snap.data?.snapshot?.libvirt?.pools;
@@ -72,7 +72,9 @@ export function ComposeScreen() {
   };
 
   let body;
-  if (step === STEP.pod || !host) {
+  if (waitingForPod) {
+    body = <Typography color="text.secondary">Reading the inventory…</Typography>;
+  } else if (step === STEP.pod || !host) {
     body = <PodStep hostId={s.hostId} onChoose={s.chooseHost} />;
   } else if (step === STEP.resources) {
     body = <ResourcesStep host={host} snapshot={snap.data?.snapshot ?? null} draft={s.draft} patch={s.patchDraft} />;
@@ -117,7 +119,7 @@ export function ComposeScreen() {
         job={s.job}
         hostName={host.name}
         started={s.draft.start}
-        onGoToVm={() => goToVm(host.id)}
+        onGoToVm={() => goToVm(host.id, s.job?.domain)}
         onAgain={s.again}
       />
     );
@@ -140,17 +142,22 @@ export function ComposeScreen() {
       </Box>
       <Divider />
       <Box ref={content} sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2.5, py: 2 }}>
-        {s.hostId && !host && <Alert severity="warning">The pod chosen earlier is no longer in the inventory. Choose another.</Alert>}
+        {s.hostId && !host && hostsLoaded && <Alert severity="warning">The pod chosen earlier is no longer in the inventory. Choose another.</Alert>}
         {snap.error && step !== STEP.pod && <Alert severity="warning">Could not read {host?.name}: {snap.error.message}</Alert>}
         {body}
       </Box>
-      {step <= STEP.review && (
+      {step <= STEP.review && !waitingForPod && (
         <>
           <Divider />
           <Box component="nav" aria-label="Wizard" sx={{ px: 2.5, py: 1.25, display: 'flex', alignItems: 'center', gap: 1 }}>
             <Button onClick={() => s.setStep(step - 1)} disabled={step === STEP.pod}>
               Back
             </Button>
+            {step > STEP.pod && (
+              <Button color="warning" onClick={s.discard}>
+                Discard draft
+              </Button>
+            )}
             <Box sx={{ flex: 1 }} />
             {step > STEP.pod && (blocker || (live.error && !live.loading && (step === STEP.interfaces || (step === STEP.install && refusal !== 'interfaces')))) && (
               <Typography variant="body2" color="error" sx={{ mr: 1, maxWidth: 640 }} noWrap title={blocker?.message}>

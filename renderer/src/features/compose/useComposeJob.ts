@@ -23,6 +23,8 @@ export function useComposeJob() {
         .then((jobs) => {
           const job = jobs.find((j) => j.id === jobId);
           if (job) useComposeStore.getState().updateJob(job);
+          // A job kept from before a reload that the engine no longer knows (it restarted): back to the draft.
+          else if (useComposeStore.getState().jobId === jobId) useComposeStore.getState().backToReview();
         })
         .catch(() => undefined); // the next progress event brings it anyway
     }

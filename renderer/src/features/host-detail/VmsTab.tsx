@@ -12,7 +12,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorShapeOf } from '../../api';
 import { useLabStore } from '../../store';
 import type { Domain, HostSnapshot } from '../../../../shared/snapshot/types';
@@ -72,6 +72,17 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
     const sorted = [...kept].sort(compare[sort.key]);
     return sort.dir === 'asc' ? sorted : sorted.reverse();
   }, [domains, query, stateFilter, sort]);
+  // "Go to the VM": its row is picked out, scrolled to and focused once it is there (a fresh VM may come with the next snapshot).
+  const highlight = useLabStore((s) => s.highlightVm);
+  const highlightRow = useRef<HTMLTableRowElement>(null);
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    const row = highlightRow.current;
+    if (!row || !highlight || scrolledTo.current === highlight) return;
+    scrolledTo.current = highlight;
+    row.scrollIntoView({ block: 'center' });
+    row.focus({ preventScroll: true });
+  }, [highlight, shown]);
   if (domains.length === 0) return <Typography color="text.secondary">This host has no VMs.</Typography>;
 
   const runNow = async (d: Domain, a: DomainAction): Promise<void> => {
@@ -159,7 +170,13 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
               </TableRow>
             )}
             {shown.map((d) => (
-              <TableRow key={d.name} hover>
+              <TableRow
+                key={d.name}
+                hover
+                {...(d.name === highlight
+                  ? { ref: highlightRow, selected: true, 'aria-current': true, tabIndex: -1, sx: { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }
+                  : {})}
+              >
                 <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                   <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
                     <Typography variant="body2" sx={{ fontWeight: 600 }}>
