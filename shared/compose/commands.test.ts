@@ -57,7 +57,7 @@ describe('buildComposeCommands', () => {
     expect(steps[0]?.argv).toEqual([
       'vol-create-as', '--pool', 'default', '--name', 'web-1-root.qcow2', '--capacity', '8000000000', '--format', 'qcow2',
     ]);
-    expect(steps[0]?.rollback?.argv).toEqual(['vol-delete', '--vol', 'web-1-root.qcow2', '--pool', 'default']);
+    expect(steps[0]?.rollback?.argv).toEqual(['vol-delete', '--pool', 'default', '--vol', 'web-1-root.qcow2']);
     // A logical pool holds raw block volumes: no qcow2 there.
     expect(steps[1]?.argv).toEqual(['vol-create-as', '--pool', 'fast', '--name', 'web-1-data', '--capacity', '500000000']);
     expect(steps[2]?.argv).toEqual([
@@ -185,7 +185,7 @@ describe('buildComposeCommands with install sources, seeds and CPU modes', () =>
     expect([owned['labdeck:volume']].flat().map((v: { '@_name': string }) => v['@_name'])).toEqual(['web-1-root.qcow2', 'web-1-data', 'web-1-seed.iso']);
     // Rolling back after define undoes the seed too.
     expect(rollbackCalls(r.steps, 5).map((c) => c.argv.slice(0, 2).join(' '))).toEqual([
-      'undefine --domain', 'net-update --network', 'vol-delete --pool', 'vol-delete --vol', 'vol-delete --vol',
+      'undefine --domain', 'net-update --network', 'vol-delete --pool', 'vol-delete --pool', 'vol-delete --pool',
     ]);
   });
 

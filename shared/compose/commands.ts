@@ -6,6 +6,7 @@ import { createVolumeStep, FILE_POOL_TYPES } from './install/volume-steps';
 import type { AttachmentPlan } from './planner/types';
 import { err, ok, type Result } from './result';
 import type { ResolvedDisk } from './storage/pools';
+import { virsh } from '../virsh';
 
 /**
  * One remote command. By default (`program` 'virsh') `argv` holds virsh's arguments only: the
@@ -160,19 +161,8 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
     const hostXml = buildDhcpHostXml({ mac, ip: nic.reservation.ip });
     if (!hostXml.ok) return err(`NIC ${nic.label}: ${hostXml.error}`);
     const net = input.networks.find((n) => n.name === nic.reservation?.network);
-    const flags = [...(net?.active !== false ? ['--live'] : []), ...(net?.persistent !== false ? ['--config'] : [])];
-    const call = (command: 'add' | 'delete') => [
-      'net-update',
-      '--network',
-      nic.reservation?.network ?? '',
-      '--command',
-      command,
-      '--section',
-      'ip-dhcp-host',
-      '--xml',
-      hostXml.value,
-      ...flags,
-    ];
+    const call = (command: 'add' | 'delete') =>
+      virsh.network.update(nic.reservation?.network ?? '', { command, section: 'ip-dhcp-host', xml: hostXml.value, live: net?.active !== false, config: net?.persistent !== false });
     steps.push({
       kind: 'reserve-ip',
       argv: call('add'),
@@ -205,17 +195,17 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
   if (!xml.ok) return err(xml.error);
   steps.push({
     kind: 'define',
-    argv: ['define', '--file', '/dev/stdin', '--validate'],
+    argv: virsh.domain.define('/dev/stdin', { validate: true }),
     stdin: xml.value,
     description: `Define VM ${input.name} with ${input.disks.length} disk(s)${cdrom || input.seed ? `, ${(cdrom ? 1 : 0) + (input.seed ? 1 : 0)} CD-ROM(s)` : ''} and ${plan.nics.length} NIC(s).`,
-    rollback: { argv: ['undefine', '--domain', input.name, '--nvram'], description: `Undefine VM ${input.name}.` },
+    rollback: { argv: virsh.domain.undefine(input.name, { nvram: true }), description: `Undefine VM ${input.name}.` },
   });
   if (input.start) {
     steps.push({
       kind: 'start',
-      argv: ['start', '--domain', input.name],
+      argv: virsh.domain.start(input.name),
       description: `Start VM ${input.name}.`,
-      rollback: { argv: ['destroy', '--domain', input.name], description: `Stop VM ${input.name}.` },
+      rollback: { argv: virsh.domain.destroy(input.name), description: `Stop VM ${input.name}.` },
     });
   }
   return ok({ steps, domainXml: xml.value, macs, volumes });

@@ -1,5 +1,6 @@
 import type { Domain, LibvirtNetwork } from '../snapshot/types';
 import { buildDhcpHostXml } from './domain-xml/dhcp-host';
+import { virsh } from '../virsh';
 
 /** A DHCP `<host>` entry of a libvirt network that belongs to a VM's NIC (same MAC). */
 export type VmReservation = { network: string; mac: string; ip: string; name?: string; active: boolean; persistent: boolean };
@@ -30,6 +31,5 @@ export function vmReservations(domain: Pick<Domain, 'nics'>, networks: readonly 
 export function reservationRemovalArgs(r: VmReservation): string[] | null {
   const xml = buildDhcpHostXml({ mac: r.mac, ip: r.ip, ...(r.name ? { name: r.name } : {}) });
   if (!xml.ok) return null;
-  const flags = [...(r.active ? ['--live'] : []), ...(r.persistent ? ['--config'] : [])];
-  return ['net-update', '--network', r.network, '--command', 'delete', '--section', 'ip-dhcp-host', '--xml', xml.value, ...flags];
+  return virsh.network.update(r.network, { command: 'delete', section: 'ip-dhcp-host', xml: xml.value, live: r.active, config: r.persistent });
 }

@@ -1,6 +1,7 @@
 import type { SeedFiles } from '../cloud-init';
 import { buildIso9660 } from '../cloud-init';
 import type { ComposeStep } from './commands';
+import { virsh } from '../virsh';
 
 /** Tools that make a `cidata` ISO, in the order LabDeck prefers them when the host has several. */
 export const SEED_TOOLS = ['cloud-localds', 'genisoimage', 'mkisofs', 'xorriso'] as const;
@@ -30,9 +31,9 @@ case $tool in
   *) echo "unknown seed tool $tool" >&2; exit 2 ;;
 esac
 size=$(wc -c <seed.iso)
-virsh -q -c "$uri" vol-create-as --pool "$pool" --name "$vol" --capacity "$size" --format raw >/dev/null
-if ! virsh -q -c "$uri" vol-upload --pool "$pool" --vol "$vol" --file seed.iso; then
-  virsh -q -c "$uri" vol-delete --pool "$pool" --vol "$vol" >/dev/null 2>&1 || true
+virsh -q --connect "$uri" vol-create-as --pool "$pool" --name "$vol" --capacity "$size" --format raw >/dev/null
+if ! virsh -q --connect "$uri" vol-upload --pool "$pool" --vol "$vol" --file seed.iso; then
+  virsh -q --connect "$uri" vol-delete --pool "$pool" --vol "$vol" >/dev/null 2>&1 || true
   exit 1
 fi
 `;
@@ -67,7 +68,7 @@ const b64 = (s: string): string => {
 };
 
 const deleteCall = (pool: string, volume: string) => ({
-  argv: ['vol-delete', '--pool', pool, '--vol', volume],
+  argv: virsh.volume.delete({ pool, vol: volume }),
   description: `Delete the seed volume ${volume} from pool ${pool}.`,
 });
 
@@ -111,13 +112,13 @@ export function planSeed(i: SeedPlanInput): SeedPlan {
     steps: [
       {
         kind: 'create-volume',
-        argv: ['vol-create-as', '--pool', i.pool, '--name', i.volume, '--capacity', String(iso.length), '--format', 'raw'],
+        argv: virsh.volume.createAs({ pool: i.pool, name: i.volume, capacity: String(iso.length), format: 'raw' }),
         description: `Create the seed volume ${i.volume} (${iso.length} bytes) in pool ${i.pool}; the host has none of ${SEED_TOOLS.join(', ')}, so LabDeck builds the ISO.`,
         rollback: deleteCall(i.pool, i.volume),
       },
       {
         kind: 'upload-seed',
-        argv: ['vol-upload', '--pool', i.pool, '--vol', i.volume, '--file', '/dev/stdin'],
+        argv: virsh.volume.upload({ pool: i.pool, vol: i.volume }, '/dev/stdin'),
         stdinBytes: iso,
         description: `Upload the cloud-init seed LabDeck built (${iso.length} bytes) into ${i.volume}.`,
         rollback: null,

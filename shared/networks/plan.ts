@@ -4,6 +4,7 @@ import type { HostMarks } from '../compose/marks';
 import { formatIp, parseCidr } from '../compose/net/ip';
 import { quoteArgv } from '../remote/shell-quote';
 import { parseNetworkXml } from '../snapshot/parse-network-xml';
+import { virsh, virshArgv, type VirshArgs } from '../virsh';
 import type { HostSnapshot, LibvirtNetwork } from '../snapshot/types';
 import { checkHostEntry, checkRange, checkSpec, networkUsers } from './checks';
 import { diffLines } from './diff';
@@ -45,7 +46,7 @@ const STDIN = '/dev/stdin';
  */
 export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange {
   const { host, snapshot, change } = input;
-  const virsh = (...args: string[]): string[] => ['virsh', '--connect', host.libvirtUri, ...args];
+  const onHost = (args: VirshArgs): string[] => virshArgv(host.libvirtUri, args);
   const networks = snapshot.libvirt?.networks ?? [];
   const name = change.op === 'create' ? change.spec.name : change.network;
   const current = networks.find((n) => n.name === name);
@@ -72,25 +73,25 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
     xmlAfter = normalizeXml(buildNetworkXml(spec));
     summary = `Create ${kindWords(spec)} network '${spec.name}'${spec.start ? ' and start it' : ''}${spec.autostart ? ', with autostart' : ''}.`;
     steps.push({
-      argv: virsh('net-define', '--file', STDIN, '--validate'),
+      argv: onHost(virsh.network.define(STDIN, { validate: true })),
       stdin: xmlAfter,
       description: `Define network '${spec.name}' from the XML above (checked against libvirt's schema).`,
-      rollback: [{ argv: virsh('net-undefine', '--network', spec.name), description: `Remove the definition of '${spec.name}'.` }],
+      rollback: [{ argv: onHost(virsh.network.undefine(spec.name)), description: `Remove the definition of '${spec.name}'.` }],
     });
     // Autostart before the start: libvirt sends no event for autostart, so the re-read the start's event
     // triggers (live hosts) already sees it.
     if (spec.autostart) {
       steps.push({
-        argv: virsh('net-autostart', '--network', spec.name),
+        argv: onHost(virsh.network.autostart(spec.name)),
         description: `Start '${spec.name}' whenever the host boots.`,
-        rollback: [{ argv: virsh('net-autostart', '--network', spec.name, '--disable'), description: `Turn autostart off again.` }],
+        rollback: [{ argv: onHost(virsh.network.autostart(spec.name, { disable: true })), description: `Turn autostart off again.` }],
       });
     }
     if (spec.start) {
       steps.push({
-        argv: virsh('net-start', '--network', spec.name),
+        argv: onHost(virsh.network.start(spec.name)),
         description: `Start '${spec.name}'.`,
-        rollback: [{ argv: virsh('net-destroy', '--network', spec.name), description: `Stop '${spec.name}'.` }],
+        rollback: [{ argv: onHost(virsh.network.destroy(spec.name)), description: `Stop '${spec.name}'.` }],
       });
     }
     after = [...networks, networkFromSpec(spec)];
@@ -100,13 +101,13 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
     xmlBefore = input.currentXml ? normalizeXml(input.currentXml) : null;
     if (!xmlBefore) problems.push(`The XML of network '${name}' could not be read.`);
     const rollbackDefine = (): NetworkCall[] =>
-      xmlBefore ? [{ argv: virsh('net-define', '--file', STDIN), stdin: xmlBefore, description: `Put back the previous definition of '${name}'.` }] : [];
+      xmlBefore ? [{ argv: onHost(virsh.network.define(STDIN)), stdin: xmlBefore, description: `Put back the previous definition of '${name}'.` }] : [];
     if (change.op === 'stop') {
       xmlAfter = xmlBefore;
       if (!current.active) problems.push(`Network '${name}' is already stopped.`);
       vmsCutOff = users.running;
       summary = `Stop network '${name}'.`;
-      steps.push({ argv: virsh('net-destroy', '--network', name), description: `Stop '${name}' (its bridge and DHCP go away).`, rollback: [{ argv: virsh('net-start', '--network', name), description: `Start '${name}' again.` }] });
+      steps.push({ argv: onHost(virsh.network.destroy(name)), description: `Stop '${name}' (its bridge and DHCP go away).`, rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }] });
       if (users.running.length) notes.push(`Running VMs lose their link on '${name}' until it is started again and their NICs are re-attached (libvirt does not re-attach them on its own).`);
       after = networks.map((n) => (n.name === name ? { ...n, active: false } : n));
     } else if (change.op === 'delete') {
@@ -119,15 +120,15 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
         );
       }
       if (current.active) {
-        steps.push({ argv: virsh('net-destroy', '--network', name), description: `Stop '${name}'.`, rollback: [{ argv: virsh('net-start', '--network', name), description: `Start '${name}' again.` }] });
+        steps.push({ argv: onHost(virsh.network.destroy(name)), description: `Stop '${name}'.`, rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }] });
       }
       if (current.persistent) {
         steps.push({
-          argv: virsh('net-undefine', '--network', name),
+          argv: onHost(virsh.network.undefine(name)),
           description: `Remove the definition of '${name}'.`,
           rollback: [
             ...rollbackDefine(),
-            ...(current.autostart ? [{ argv: virsh('net-autostart', '--network', name), description: `Turn autostart on again.` }] : []),
+            ...(current.autostart ? [{ argv: onHost(virsh.network.autostart(name)), description: `Turn autostart on again.` }] : []),
           ],
         });
       }
@@ -167,9 +168,8 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
       const afterDef = xmlAfter ? parseNetworkXml(xmlAfter) : undefined;
       const afterIp4 = afterDef?.ips.find((i) => i.family === 'ipv4');
       const hasDhcp = !!afterIp4?.dhcp;
-      const flags = [...(current.active ? ['--live'] : []), ...(current.persistent ? ['--config'] : [])];
       const update = (command: 'add' | 'delete', section: 'ip-dhcp-range' | 'ip-dhcp-host', xml: string): string[] =>
-        virsh('net-update', '--network', name, '--command', command, '--section', section, '--xml', xml, ...flags);
+        onHost(virsh.network.update(name, { command, section, xml, live: current.active, config: current.persistent }));
       if (change.dhcp !== undefined && hadDhcp !== hasDhcp) {
         parts.push(hasDhcp ? `turn DHCP on (${change.dhcp?.start}–${change.dhcp?.end})` : 'turn DHCP off');
         if (name === 'maas' && hasDhcp) notes.push("MAAS expects DHCP off on 'maas': it serves DHCP and PXE there itself, and two DHCP servers on one segment hand out conflicting addresses.");
@@ -177,11 +177,11 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
         if (current.active) {
           restart = true;
           vmsCutOff = users.running;
-          steps.push({ argv: virsh('net-destroy', '--network', name), description: `Stop '${name}' for the change.`, rollback: [{ argv: virsh('net-start', '--network', name), description: `Start '${name}' again.` }] });
+          steps.push({ argv: onHost(virsh.network.destroy(name)), description: `Stop '${name}' for the change.`, rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }] });
         }
-        steps.push({ argv: virsh('net-define', '--file', STDIN, '--validate'), stdin: xmlAfter ?? '', description: `Define '${name}' with the XML after the change.`, rollback: rollbackDefine() });
+        steps.push({ argv: onHost(virsh.network.define(STDIN, { validate: true })), stdin: xmlAfter ?? '', description: `Define '${name}' with the XML after the change.`, rollback: rollbackDefine() });
         if (current.active) {
-          steps.push({ argv: virsh('net-start', '--network', name), description: `Start '${name}' with the change.`, rollback: [] });
+          steps.push({ argv: onHost(virsh.network.start(name)), description: `Start '${name}' with the change.`, rollback: [] });
           const bridge = before?.bridge;
           for (const vm of snapshot.libvirt?.domains ?? []) {
             if (!users.running.includes(vm.name)) continue;
@@ -228,8 +228,8 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
       }
       if (change.autostart !== undefined && change.autostart !== current.autostart) {
         parts.push(`turn autostart ${change.autostart ? 'on' : 'off'}`);
-        const on = virsh('net-autostart', '--network', name);
-        const off = virsh('net-autostart', '--network', name, '--disable');
+        const on = onHost(virsh.network.autostart(name));
+        const off = onHost(virsh.network.autostart(name, { disable: true }));
         steps.push({
           argv: change.autostart ? on : off,
           description: change.autostart ? `Start '${name}' whenever the host boots.` : `Do not start '${name}' when the host boots.`,

@@ -40,7 +40,7 @@ export const SNAPSHOT_SCRIPT = `# LabDeck host snapshot, format 1. Usage: sh -s 
 sec() { printf '%s %s\\n' "$M" "$*"; }
 
 virsh_c() {
-  if [ -n "$uri" ]; then virsh -c "$uri" "$1" 2>&1 </dev/null; else virsh "$1" 2>&1 </dev/null; fi
+  if [ -n "$uri" ]; then virsh --connect "$uri" "$1" 2>&1 </dev/null; else virsh "$1" 2>&1 </dev/null; fi
 }
 
 is_uuid() {
@@ -135,16 +135,16 @@ EOF
   batch=0
   cmd="echo $M version; version --daemon; echo $M nodeinfo; nodeinfo"
   for u in $nets; do
-    add "echo $M net-xml $u; net-dumpxml $u"
-    case $nets_on in *" $u "*) add "echo $M net-leases $u; net-dhcp-leases $u" ;; esac
+    add "echo $M net-xml $u; net-dumpxml --network $u"
+    case $nets_on in *" $u "*) add "echo $M net-leases $u; net-dhcp-leases --network $u" ;; esac
   done
   for u in $pools; do
-    add "echo $M pool-xml $u; pool-dumpxml $u"
+    add "echo $M pool-xml $u; pool-dumpxml --pool $u"
     case $pools_on in *" $u "*) add "echo $M vol-list $u; vol-list --pool $u --details" ;; esac
   done
   for u in $doms; do
-    add "echo $M dom-xml $u; dumpxml $u; echo $M dom-state $u; domstate $u"
-    case $doms_on in *" $u "*) add "echo $M dom-ifaddr $u; domifaddr $u --source lease" ;; esac
+    add "echo $M dom-xml $u; dumpxml --domain $u; echo $M dom-state $u; domstate --domain $u"
+    case $doms_on in *" $u "*) add "echo $M dom-ifaddr $u; domifaddr --domain $u --source lease" ;; esac
   done
   run_batch
   sec end

@@ -40,7 +40,7 @@ describe('resolveInstall: network, none, iso', () => {
     expect(r.summary).toBe(`Network boot (PXE) first, then the empty 8 GB boot disk web-1-root.qcow2 in pool default.`);
     expect(r.bootDisk).toMatchObject({ how: 'create', format: 'qcow2', kind: 'file' });
     expect(r.bootDisk.steps.map((s) => s.argv)).toEqual([['vol-create-as', '--pool', 'default', '--name', 'web-1-root.qcow2', '--capacity', '8000000000', '--format', 'qcow2']]);
-    expect(r.bootDisk.steps[0]?.rollback?.argv).toEqual(['vol-delete', '--vol', 'web-1-root.qcow2', '--pool', 'default']);
+    expect(r.bootDisk.steps[0]?.rollback?.argv).toEqual(['vol-delete', '--pool', 'default', '--vol', 'web-1-root.qcow2']);
     expect(resolved({ source: { kind: 'network' } }).bootOrder).toEqual(['network', 'disk']);
   });
 
@@ -102,7 +102,7 @@ describe('resolveInstall: cloud images', () => {
     expect(r.bootDisk.steps.map((s) => [s.kind, ...s.argv])).toEqual([
       ['create-volume', 'vol-create-as', '--pool', 'default', '--name', 'web-1-root.qcow2', '--capacity', '8000000000', '--format', 'qcow2', '--backing-vol', `${POOL}/b2probe-base.img`, '--backing-vol-format', 'raw'],
     ]);
-    expect(r.bootDisk.steps[0]?.rollback?.argv).toEqual(['vol-delete', '--vol', 'web-1-root.qcow2', '--pool', 'default']);
+    expect(r.bootDisk.steps[0]?.rollback?.argv).toEqual(['vol-delete', '--pool', 'default', '--vol', 'web-1-root.qcow2']);
     expect(r.summary).toBe('Boot disk: a qcow2 overlay on default/b2probe-base.img (raw, 21 MB), grown to 8 GB, set up by a cloud-init seed on a second CD-ROM.');
     expect(r.notes.join(' ')).toMatch(/must stay, unchanged/);
     expect(r.notes.join(' ')).toMatch(/asks for 67.1 MB free/);
@@ -124,7 +124,7 @@ describe('resolveInstall: cloud images', () => {
       ['create-volume', 'vol-clone', '--pool', 'default', '--vol', 'b2probe-base.img', '--newname', 'web-1-root.img'],
       ['resize-volume', 'vol-resize', '--pool', 'default', '--vol', 'web-1-root.img', '--capacity', '8000000000'],
     ]);
-    expect(r.bootDisk.steps.map((s) => s.rollback?.argv ?? null)).toEqual([['vol-delete', '--vol', 'web-1-root.img', '--pool', 'default'], null]);
+    expect(r.bootDisk.steps.map((s) => s.rollback?.argv ?? null)).toEqual([['vol-delete', '--pool', 'default', '--vol', 'web-1-root.img'], null]);
     expect(r.summary).toBe('Boot disk: a full copy of default/b2probe-base.img (raw, 21 MB) as web-1-root.img in pool default, grown to 8 GB.');
     const q = resolved(cloud('copy', qcow));
     expect(q.bootDisk).toMatchObject({ format: 'qcow2', volume: 'web-1-root.qcow2' });

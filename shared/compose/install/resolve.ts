@@ -1,5 +1,6 @@
 import type { InstallSourceParsed } from '../../contract/compose';
 import type { VolumeInfo } from '../../snapshot/parse-vol-xml';
+import { virsh } from '../../virsh';
 import type { ComposeStep } from '../commands';
 import type { BootDevice } from '../domain-xml/build';
 import { xmlBuilder } from '../domain-xml/xml';
@@ -191,7 +192,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
           {
             kind: 'create-volume',
             // libvirt takes a raw base too, and --capacity sets the overlay's own size (checked on libvirt 9.0).
-            argv: ['vol-create-as', '--pool', disk.pool, '--name', disk.volume, '--capacity', String(disk.sizeBytes), '--format', 'qcow2', '--backing-vol', vol.path, '--backing-vol-format', baseFormat],
+            argv: virsh.volume.createAs({ pool: disk.pool, name: disk.volume, capacity: String(disk.sizeBytes), format: 'qcow2', backingVol: vol.path, backingVolFormat: baseFormat }),
             description: `Create the boot disk ${disk.volume} (${size}) in pool ${disk.pool} as a qcow2 overlay on ${src.pool}/${vol.name}.`,
             rollback: deleteCall(disk.pool, disk.volume),
           },
@@ -215,7 +216,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   if (samePool && fileBased) {
     steps.push({
       kind: 'create-volume',
-      argv: ['vol-clone', '--pool', src.pool, '--vol', vol.name, '--newname', volume],
+      argv: virsh.volume.clone({ pool: src.pool, vol: vol.name }, volume),
       description: `Copy ${src.pool}/${vol.name} to ${volume} as the boot disk.`,
       rollback: deleteCall(disk.pool, volume),
     });
@@ -226,7 +227,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
     });
     steps.push({
       kind: 'create-volume',
-      argv: ['vol-create-from', '--pool', disk.pool, '--file', '/dev/stdin', '--inputpool', src.pool, '--vol', vol.name],
+      argv: virsh.volume.createFrom(disk.pool, '/dev/stdin', { pool: src.pool, vol: vol.name }),
       stdin: volXml,
       description: `Copy ${src.pool}/${vol.name} into pool ${disk.pool} as ${volume}, the boot disk.`,
       rollback: deleteCall(disk.pool, volume),
@@ -237,7 +238,7 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   if (fileBased && disk.sizeBytes > vol.capacityBytes) {
     steps.push({
       kind: 'resize-volume',
-      argv: ['vol-resize', '--pool', disk.pool, '--vol', volume, '--capacity', String(disk.sizeBytes)],
+      argv: virsh.volume.resize({ pool: disk.pool, vol: volume }, String(disk.sizeBytes)),
       description: `Grow ${volume} from ${formatBytes(vol.capacityBytes, 'decimal')} to ${size}.`,
       rollback: null,
     });

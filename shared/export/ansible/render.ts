@@ -1,5 +1,6 @@
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import type { AnsibleExportPlan, ExportFile, ExportNetwork, ExportPool, ExportReservation, ExportVm } from './model';
+import { virsh, virshArgv } from '../../virsh';
 
 /**
  * The export as files: `inventory.yml`, `playbook.yml` (community.libvirt's virt_pool, virt_net and
@@ -19,7 +20,8 @@ const OUT = { lineWidth: 0, directives: true } as const;
 export const inventoryName = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '_') || 'host';
 const varName = (s: string): string => s.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 
-const virsh = (argv: readonly string[]): string[] => ['virsh', '--connect', URI, ...argv];
+/** The playbook's virsh call: the URI is the play's variable. */
+const onHost = (args: readonly string[]): string[] => virshArgv(URI, args);
 
 /** A file name from a libvirt object's name. */
 const fileName = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\./, '_') || '_';
@@ -38,9 +40,9 @@ type Task = Record<string, unknown>;
 
 /** Grows a volume to $4 bytes when it is smaller ($1 URI, $2 pool, $3 volume); says "grown" when it did. */
 export const GROW_SCRIPT = `set -eu
-cap=$(virsh -q -c "$1" vol-info --pool "$2" --vol "$3" --bytes | awk '$1 == "Capacity:" { print $2 }')
+cap=$(virsh -q --connect "$1" vol-info --pool "$2" --vol "$3" --bytes | awk '$1 == "Capacity:" { print $2 }')
 if [ "$cap" -lt "$4" ]; then
-  virsh -q -c "$1" vol-resize --pool "$2" --vol "$3" --capacity "$4" >/dev/null
+  virsh -q --connect "$1" vol-resize --pool "$2" --vol "$3" --capacity "$4" >/dev/null
   echo grown
 fi
 `;
@@ -52,7 +54,7 @@ function poolTasks(p: ExportPool): Task[] {
   if (p.targetPath) {
     tasks.push({
       name: `Pool ${p.name} has its folder`,
-      'ansible.builtin.command': { argv: virsh(['pool-build', '--pool', p.name]) },
+      'ansible.builtin.command': { argv: onHost(virsh.pool.build(p.name)) },
       args: { creates: p.targetPath },
     });
   }
@@ -88,7 +90,7 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
   for (const need of vm.needs) {
     tasks.push({
       name: `Volume ${need.pool}/${need.volume} that ${vm.name} reads is there`,
-      'ansible.builtin.command': { argv: virsh(['vol-info', '--pool', need.pool, '--vol', need.volume]) },
+      'ansible.builtin.command': { argv: onHost(virsh.volume.info({ pool: need.pool, vol: need.volume })) },
       changed_when: false,
     });
   }
@@ -96,7 +98,7 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
     if (s.kind === 'create') {
       tasks.push({
         name: `Volume ${s.pool}/${s.volume} of ${vm.name} exists`,
-        'ansible.builtin.command': { argv: virsh(s.argv), ...(s.stdin !== undefined ? { stdin: s.stdin } : {}) },
+        'ansible.builtin.command': { argv: onHost(s.argv), ...(s.stdin !== undefined ? { stdin: s.stdin } : {}) },
         args: { creates: s.path },
       });
     } else {
@@ -119,7 +121,7 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
       },
       {
         name: `Seed volume ${vm.seed.pool}/${vm.seed.volume} of ${vm.name} exists`,
-        'ansible.builtin.command': { argv: virsh(['vol-create-as', '--pool', vm.seed.pool, '--name', vm.seed.volume, '--capacity', String(vm.seed.iso.length), '--format', 'raw']) },
+        'ansible.builtin.command': { argv: onHost(virsh.volume.createAs({ pool: vm.seed.pool, name: vm.seed.volume, capacity: String(vm.seed.iso.length), format: 'raw' })) },
         args: { creates: vm.seed.path },
         notify: seedHandler(vm),
       },
@@ -188,7 +190,7 @@ export function renderPlaybook(plan: AnsibleExportPlan): string {
     .filter((vm) => vm.seed)
     .map((vm) => ({
       name: seedHandler(vm),
-      'ansible.builtin.command': { argv: virsh(['vol-upload', '--pool', vm.seed?.pool ?? '', '--vol', vm.seed?.volume ?? '', '--file', `${STAGING}/${vm.seed?.volume ?? ''}`]) },
+      'ansible.builtin.command': { argv: onHost(virsh.volume.upload({ pool: vm.seed?.pool ?? '', vol: vm.seed?.volume ?? '' }, `${STAGING}/${vm.seed?.volume ?? ''}`)) },
       changed_when: true,
     }));
   const play: Task = {

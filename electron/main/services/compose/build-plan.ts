@@ -16,6 +16,7 @@ import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { snapshotConflicts } from './conflicts';
 import { parseComposeGrammar } from './grammar';
 import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
+import { virshArgv } from '../../../../shared/virsh';
 
 export type PlanInputs = {
   host: HostConfig;
@@ -34,12 +35,9 @@ export type PlanInputs = {
 /** seedFiles: the seed's files unredacted (the Ansible export ships them; never shown or logged). */
 export type BuiltPlan = { plan: ComposePlan; steps: ComposeStep[]; seedFiles?: SeedFiles };
 
-/** The argv the executor runs for one compose call: virsh arguments after the host's connection. */
-export const virshArgv = (host: Pick<HostConfig, 'libvirtUri'>, args: readonly string[]): string[] => ['virsh', '--connect', host.libvirtUri, ...args];
-
 /** The whole argv of a step: virsh's arguments after the connection, or a step's own argv ('sh'). */
 export const stepArgv = (host: Pick<HostConfig, 'libvirtUri'>, step: Pick<ComposeStep, 'program' | 'argv'>): string[] =>
-  step.program === 'sh' ? [...step.argv] : virshArgv(host, step.argv);
+  step.program === 'sh' ? [...step.argv] : virshArgv(host.libvirtUri, step.argv);
 
 const hex = (random: RandomBytes, n: number) => [...random(n)].map((b) => b.toString(16).padStart(2, '0')).join('');
 

@@ -9,7 +9,8 @@ import type { JobContext } from '../jobs/job-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import type { RemoteRunner } from '../remote/remote-runner';
 import { startErrorHint } from '../../../../shared/remote/start-error-hint';
-import { stepArgv, virshArgv, type BuiltPlan } from './build-plan';
+import { virsh, virshArgv } from '../../../../shared/virsh';
+import { stepArgv, type BuiltPlan } from './build-plan';
 import type { ComposeJournal, JournalHandle } from './compose-journal';
 import { liveConflicts } from './conflicts';
 import { verifyDomain } from './verify';
@@ -88,7 +89,7 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
   const timeoutMs = deps.stepTimeoutMs ?? 120_000;
   const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(stepArgv(host, s)) }));
   // The definition, not the live XML: a running NIC on a macvtap network shows as type 'direct' there.
-  const dumpArgv = virshArgv(host, ['dumpxml', '--domain', built.plan.name, '--inactive']);
+  const dumpArgv = virshArgv(host.libvirtUri, virsh.domain.dumpxml(built.plan.name, { inactive: true }));
   const verifyId = ctx.addStep({ kind: 'verify', description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`, command: quoteArgv(dumpArgv) });
   const journal = await deps.journal?.begin({
     id: randomUUID(),

@@ -6,13 +6,14 @@ import type { HostService } from '../hosts/host-service';
 import type { JobService } from '../jobs/job-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import { commandError, type RemoteRunner } from '../remote/remote-runner';
-import { buildPlan, hostArch, virshArgv, type BuiltPlan, type PlanInputs } from './build-plan';
+import { buildPlan, hostArch, type BuiltPlan, type PlanInputs } from './build-plan';
 import type { VirtCapabilitiesService } from '../hosts/virt-capabilities';
 import { parseVolumeXml, type VolumeInfo } from '../../../../shared/snapshot/parse-vol-xml';
 import { composeJob } from './compose-job';
 import type { ComposeJournal } from './compose-journal';
 import { parseComposeGrammar } from './grammar';
 import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
+import { virsh, virshArgv } from '../../../../shared/virsh';
 
 const random = (n: number) => new Uint8Array(randomBytes(n));
 
@@ -67,8 +68,9 @@ export class ComposeService {
   private async sourceVolume(host: HostConfig, req: ComposeRequestParsed, signal?: AbortSignal): Promise<VolumeInfo | undefined> {
     const src = req.install;
     if (!src || (src.kind !== 'iso' && src.kind !== 'cloud-image')) return undefined;
-    const r = await this.deps.runner.exec(host, virshArgv(host, ['vol-dumpxml', '--pool', src.pool, '--vol', src.volume]), { signal, timeoutMs: 30_000 });
-    if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, virshArgv(host, ['vol-dumpxml', '--pool', src.pool, '--vol', src.volume]), r);
+    const argv = virshArgv(host.libvirtUri, virsh.volume.dumpxml({ pool: src.pool, vol: src.volume }));
+    const r = await this.deps.runner.exec(host, argv, { signal, timeoutMs: 30_000 });
+    if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, argv, r);
     // A missing volume is resolveInstall's to explain (it lists what the pool has).
     return r.outcome === 'ok' ? parseVolumeXml(r.stdout) : undefined;
   }

@@ -1,5 +1,6 @@
 import type { HostConfig } from '../../../../shared/contract';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import { virsh, virshArgv, type VirshArgs } from '../../../../shared/virsh';
 import { commandError, type RemoteRunner } from '../remote/remote-runner';
 
 type Volume = { pool: string; name: string };
@@ -30,8 +31,8 @@ export async function liveConflicts(
   volumes: readonly Volume[],
   signal: AbortSignal,
 ): Promise<string[]> {
-  const exists = async (args: string[]) => {
-    const argv = ['virsh', '--connect', host.libvirtUri, ...args];
+  const exists = async (args: VirshArgs) => {
+    const argv = virshArgv(host.libvirtUri, args);
     // An expected "no": the audit log records it as a probe, not as a failed command.
     const r = await runner.exec(host, argv, { signal, timeoutMs: 30_000, probe: NAME_IS_FREE });
     if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw commandError(host, argv, r);
@@ -40,9 +41,9 @@ export async function liveConflicts(
     throw commandError(host, argv, r);
   };
   const out: string[] = [];
-  if (await exists(['domuuid', '--domain', name])) out.push(`A VM named '${name}' already exists on ${host.name}.`);
+  if (await exists(virsh.domain.domuuid(name))) out.push(`A VM named '${name}' already exists on ${host.name}.`);
   for (const v of volumes) {
-    if (await exists(['vol-key', '--vol', v.name, '--pool', v.pool])) out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
+    if (await exists(virsh.volume.key({ pool: v.pool, vol: v.name }))) out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
   }
   return out;
 }

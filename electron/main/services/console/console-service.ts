@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { AppError, SerialConsoleOpen, VncConsoleOpen, type HostConfig, type StreamKind } from '../../../../shared/contract';
 import { consoleFacts, SERIAL_BANNER, serialFailure, type VncTarget } from '../../../../shared/console/console-xml';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import { virsh, virshArgv } from '../../../../shared/virsh';
 import type { AuditLog } from '../audit/audit-log';
 import type { HostService } from '../hosts/host-service';
 import { endpointOf, type RemoteRunner } from '../remote/remote-runner';
@@ -79,8 +80,8 @@ export class ConsoleService {
   /** The live XML and state; a VM that is not running gets a clear message, not virsh's. */
   private async facts(host: HostConfig, domain: string, what: string) {
     const [state, xml] = await Promise.all([
-      this.o.runner.virsh(host, ['domstate', '--domain', domain], { interactive: true }),
-      this.o.runner.virsh(host, ['dumpxml', '--domain', domain], { interactive: true }),
+      this.o.runner.virsh(host, virsh.domain.domstate(domain), { interactive: true }),
+      this.o.runner.virsh(host, virsh.domain.dumpxml(domain), { interactive: true }),
     ]);
     const s = state.trim();
     if (s !== 'running' && s !== 'paused' && s !== 'idle' && s !== 'in shutdown') {
@@ -118,7 +119,7 @@ export class ConsoleService {
     if (this.serialCount(host.id) >= MAX_SERIAL_PER_HOST) {
       throw new AppError({ kind: 'validation', message: `At most ${MAX_SERIAL_PER_HOST} serial consoles can be open on ${host.name} at once.` });
     }
-    const argv = ['virsh', '-c', host.libvirtUri, 'console', ...(req.force ? ['--force'] : []), '--domain', req.domain];
+    const argv = virshArgv(host.libvirtUri, virsh.domain.console(req.domain, { force: req.force }));
     const lease = await this.o.pool.acquire(endpointOf(host), true, CONSOLE_LANE);
     let ch: ClientChannel;
     const pty: PseudoTtyOptions = { term: 'xterm-256color', cols: req.cols, rows: req.rows };

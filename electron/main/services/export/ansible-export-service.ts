@@ -25,6 +25,7 @@ import {
 } from '../../../../shared/export/ansible';
 import { parseVolumeXml } from '../../../../shared/snapshot/parse-vol-xml';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import { virsh, type VirshArgs } from '../../../../shared/virsh';
 import type { ComposeService } from '../compose/compose-service';
 import type { HostService } from '../hosts/host-service';
 import type { RemoteRunner } from '../remote/remote-runner';
@@ -42,8 +43,8 @@ export class AnsibleExportService {
     return h;
   }
 
-  private virsh(host: HostConfig, ...args: string[]): Promise<string> {
-    return this.deps.runner.run(host, ['virsh', '--connect', host.libvirtUri, ...args], { timeoutMs: 60_000 });
+  private read(host: HostConfig, args: VirshArgs): Promise<string> {
+    return this.deps.runner.virsh(host, args, { timeoutMs: 60_000 });
   }
 
   private async pools(host: HostConfig, snap: HostSnapshot, names: Iterable<string>): Promise<ExportPool[]> {
@@ -51,7 +52,7 @@ export class AnsibleExportService {
     for (const name of new Set(names)) {
       const p = snap.libvirt?.pools.find((x) => x.name === name);
       if (!p) continue;
-      const xml = portablePoolXml(await this.virsh(host, 'pool-dumpxml', '--inactive', '--pool', name));
+      const xml = portablePoolXml(await this.read(host, virsh.pool.dumpxml(name, { inactive: true })));
       const dirLike = ['dir', 'fs', 'netfs'].includes(p.type);
       out.push({ name, type: p.type, xml, ...(dirLike && p.targetPath ? { targetPath: p.targetPath } : {}), active: p.active, autostart: p.autostart });
     }
@@ -63,7 +64,7 @@ export class AnsibleExportService {
     for (const name of new Set(names)) {
       const n = snap.libvirt?.networks.find((x) => x.name === name);
       if (!n) continue;
-      const xml = portableNetworkXml(await this.virsh(host, 'net-dumpxml', '--inactive', '--network', name));
+      const xml = portableNetworkXml(await this.read(host, virsh.network.dumpxml(name, { inactive: true })));
       const reservations: ExportReservation[] = withHosts
         ? n.ips.flatMap((ip) => (ip.dhcp?.hosts ?? []).filter((h) => h.mac && ip.family === 'ipv4').map((h) => ({ network: name, mac: h.mac ?? '', ip: h.ip, ...(h.name ? { name: h.name } : {}) })))
         : [];
@@ -76,7 +77,7 @@ export class AnsibleExportService {
   private async vm(host: HostConfig, snap: HostSnapshot, name: string, notes: string[]): Promise<{ vm: ExportVm; pools: string[]; networks: string[] }> {
     const d = snap.libvirt?.domains.find((x) => x.name === name);
     if (!d) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named ${name}.` });
-    const xml = portableDomainXml(await this.virsh(host, 'dumpxml', '--inactive', '--domain', name));
+    const xml = portableDomainXml(await this.read(host, virsh.domain.dumpxml(name, { inactive: true })));
     const pools = snap.libvirt?.pools ?? [];
     const where = (p: string) => {
       for (const pool of pools) {
@@ -98,17 +99,17 @@ export class AnsibleExportService {
       if (disk.device === 'cdrom' && at.volume === seedVolumeName(name)) {
         const b64 = await this.deps.runner.run(
           host,
-          ['sh', '-c', 'virsh -q -c "$1" vol-download --pool "$2" --vol "$3" --file /dev/stdout | base64 -w0', 'labdeck-export', host.libvirtUri, at.pool, at.volume],
+          ['sh', '-c', 'virsh -q --connect "$1" vol-download --pool "$2" --vol "$3" --file /dev/stdout | base64 -w0', 'labdeck-export', host.libvirtUri, at.pool, at.volume],
           { timeoutMs: 60_000 },
         );
         seed = { pool: at.pool, volume: at.volume, path: p, iso: new Uint8Array(Buffer.from(b64.trim(), 'base64')) };
         continue;
       }
-      const info = parseVolumeXml(await this.virsh(host, 'vol-dumpxml', '--pool', at.pool, '--vol', at.volume));
+      const info = parseVolumeXml(await this.read(host, virsh.volume.dumpxml({ pool: at.pool, vol: at.volume })));
       if (!info) continue;
-      const argv = ['vol-create-as', '--pool', at.pool, '--name', at.volume, '--capacity', String(info.capacityBytes), '--format', info.format];
+      const backing = info.backingStore ? { backingVol: info.backingStore.path, backingVolFormat: info.backingStore.format } : {};
+      const argv = virsh.volume.createAs({ pool: at.pool, name: at.volume, capacity: String(info.capacityBytes), format: info.format, ...backing });
       if (info.backingStore) {
-        argv.push('--backing-vol', info.backingStore.path, '--backing-vol-format', info.backingStore.format);
         const base = where(info.backingStore.path);
         if (base) needs.push({ ...base, path: info.backingStore.path });
       } else {

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/snapshot/parse-domifaddr';
 import type { DomainState, HostSnapshot } from '../../../../shared/snapshot/types';
 import { virshErrors } from '../../../../shared/snapshot/virsh-text';
+import { virsh, virshArgv } from '../../../../shared/virsh';
 import { commandError } from '../remote/remote-runner';
 import type { RunOptions } from '../remote/remote-runner';
 import type { ExecResult } from '../ssh/exec-channel';
@@ -52,9 +53,9 @@ main() {
   PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH
   M="@@@lga:$nonce"
   echo "$M begin"
-  virsh -c "$uri" "echo $M state; domstate $u; echo $M iflist; domiflist $u; \\
-echo $M lease; domifaddr $u --source lease; echo $M arp; domifaddr $u --source arp; \\
-echo $M agent; domifaddr $u --source agent" 2>&1 </dev/null
+  virsh --connect "$uri" "echo $M state; domstate --domain $u; echo $M iflist; domiflist --domain $u; \\
+echo $M lease; domifaddr --domain $u --source lease; echo $M arp; domifaddr --domain $u --source arp; \\
+echo $M agent; domifaddr --domain $u --source agent" 2>&1 </dev/null
   echo "$M neigh"
   cat /proc/net/arp 2>&1 </dev/null
   echo "$M end"
@@ -208,7 +209,7 @@ export class GuestAddressService {
       const d = this.deps.hosts.latestSnapshot(host.id)?.libvirt?.domains.find((x) => x.name === domain);
       if (d && UUID.test(d.uuid)) return d.uuid;
     }
-    const argv = ['virsh', '-c', host.libvirtUri, 'domuuid', '--domain', domain];
+    const argv = virshArgv(host.libvirtUri, virsh.domain.domuuid(domain));
     const r = await this.deps.runner.exec(host, argv, { timeoutMs: LOOK_TIMEOUT_MS, signal: o.signal, interactive: o.interactive });
     const uuid = r.stdout.trim().split('\n')[0]?.trim() ?? '';
     if (r.outcome === 'ok' && UUID.test(uuid)) return uuid.toLowerCase();

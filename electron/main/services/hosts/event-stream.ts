@@ -34,9 +34,9 @@ watch() {
   done
 }
 if command -v virsh >/dev/null 2>&1; then
-  watch D virsh $ka -c "$uri" event --all --loop --timestamp &
-  watch N virsh $ka -c "$uri" net-event --event lifecycle --loop --timestamp &
-  watch P virsh $ka -c "$uri" pool-event --event lifecycle --loop --timestamp &
+  watch D virsh $ka --connect "$uri" event --all --loop --timestamp &
+  watch N virsh $ka --connect "$uri" net-event --event lifecycle --loop --timestamp &
+  watch P virsh $ka --connect "$uri" pool-event --event lifecycle --loop --timestamp &
 fi
 if command -v ip >/dev/null 2>&1; then watch I ip -o monitor link address & fi
 printf 'READY\\n'

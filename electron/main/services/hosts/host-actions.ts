@@ -6,6 +6,7 @@ import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import { parseDomState } from '../../../../shared/snapshot/parse-domstate';
 import { hostReadOnlyReason } from '../../../../shared/snapshot/read-only';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import { virsh, virshArgv } from '../../../../shared/virsh';
 import type { RemoteRunner } from '../remote/remote-runner';
 import { confirmDomainState } from './action-readback';
 import type { HostService } from './host-service';
@@ -29,19 +30,19 @@ export function domainActionArgv(
 ): string[][] {
   switch (action) {
     case 'start':
-      return [['start', '--domain', name]];
+      return [virsh.domain.start(name)];
     case 'resume':
-      return [['resume', '--domain', name]];
+      return [virsh.domain.resume(name)];
     case 'shutdown':
-      return [['shutdown', '--domain', name]];
+      return [virsh.domain.shutdown(name)];
     case 'reboot':
-      return [['reboot', '--domain', name]];
+      return [virsh.domain.reboot(name)];
     case 'destroy':
-      return [['destroy', '--domain', name]];
+      return [virsh.domain.destroy(name)];
     case 'delete':
       return [
-        ...(running ? [['destroy', '--domain', name]] : []),
-        ['undefine', '--domain', name, '--managed-save', '--snapshots-metadata', '--nvram', ...(deleteVolumes && ownedTargets.length > 0 ? ['--storage', ownedTargets.join(',')] : [])],
+        ...(running ? [virsh.domain.destroy(name)] : []),
+        virsh.domain.undefine(name, { managedSave: true, snapshotsMetadata: true, nvram: true, ...(deleteVolumes ? { storage: ownedTargets } : {}) }),
         ...removeReservations,
       ];
   }
@@ -50,13 +51,13 @@ export function domainActionArgv(
 export function networkActionArgv(action: NetworkAction, name: string): string[] {
   switch (action) {
     case 'start':
-      return ['net-start', '--network', name];
+      return virsh.network.start(name);
     case 'stop':
-      return ['net-destroy', '--network', name];
+      return virsh.network.destroy(name);
     case 'autostart-on':
-      return ['net-autostart', '--network', name];
+      return virsh.network.autostart(name);
     case 'autostart-off':
-      return ['net-autostart', '--network', name, '--disable'];
+      return virsh.network.autostart(name, { disable: true });
   }
 }
 
@@ -83,7 +84,7 @@ export class HostActions {
   private async runAll(host: HostConfig, steps: string[][]): Promise<string[]> {
     const done: string[] = [];
     for (const args of steps) {
-      const argv = ['virsh', '-c', host.libvirtUri, ...args];
+      const argv = virshArgv(host.libvirtUri, args);
       await this.runner.run(host, argv, { timeoutMs: 120_000 });
       done.push(quoteArgv(argv));
     }
@@ -103,7 +104,7 @@ export class HostActions {
     const reservations = action === 'delete' ? vmReservations(dom, snapshot.libvirt!.networks).map(reservationRemovalArgs).filter((a): a is string[] => a !== null) : [];
     const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes, owned, reservations));
     // Never report success without reading the result: the VM's state, read back.
-    const readState = async () => parseDomState(await this.runner.run(host, ['virsh', '-c', host.libvirtUri, 'domstate', '--domain', domain], { timeoutMs: 30_000 }));
+    const readState = async () => parseDomState(await this.runner.virsh(host, virsh.domain.domstate(domain), { timeoutMs: 30_000 }));
     await confirmDomainState(host.name, domain, action, { readState }).catch(async (err: unknown) => {
       await this.after(hostId);
       throw err;

@@ -1,5 +1,6 @@
 import type { HostConfig } from '../../../../shared/contract';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
+import { virshArgsOf, virshArgv, virshLine, type VirshArgs } from '../../../../shared/virsh';
 import type { EventBus } from '../event-bus';
 import { endpointOf, type RemoteRunner, type RunOptions } from '../remote/remote-runner';
 import type { ExecResult } from '../ssh/exec-channel';
@@ -154,23 +155,22 @@ export class LiveHosts {
    * A read-only virsh command, answered by the host's resident session when it has one (else an
    * exec, as always): stdout, or the typed error.
    */
-  virshRead(host: HostConfig, args: readonly string[], o: { timeoutMs?: number } = {}): Promise<string> {
-    return this.runner.run(host, ['virsh', '-c', host.libvirtUri, ...args], { interactive: false, timeoutMs: o.timeoutMs });
+  virshRead(host: HostConfig, args: VirshArgs, o: { timeoutMs?: number } = {}): Promise<string> {
+    return this.runner.run(host, virshArgv(host.libvirtUri, args), { interactive: false, timeoutMs: o.timeoutMs });
   }
 
   /**
-   * RemoteRunner's read-only route: `virsh -c|--connect URI <read-only command> <plain args>` on a
+   * RemoteRunner's read-only route: `virsh --connect URI <read-only command> <plain args>` on a
    * host with a running session goes through it. The session merges stderr into stdout, so virsh's
    * `error: …` lines are split back out and make the result a failure, as the exec would.
    */
   private route(host: HostConfig, argv: readonly string[], o: RunOptions): Promise<ExecResult> | undefined {
     const h = this.hostsLive.get(host.id);
     if (!h || h.stopped || !h.virsh.up || h.key !== configKey(host) || o.stdin !== undefined || o.signal?.aborted) return undefined;
-    if (argv[0] !== 'virsh' || (argv[1] !== '-c' && argv[1] !== '--connect') || argv[2] !== host.libvirtUri) return undefined;
-    const args = argv.slice(3);
-    if (!READ_ONLY.has(args[0] ?? '') || !args.every((a) => PLAIN_ARG.test(a))) return undefined;
+    const args = virshArgsOf(argv, host.libvirtUri);
+    if (!args || !READ_ONLY.has(args[0] ?? '') || !args.every((a) => PLAIN_ARG.test(a))) return undefined;
     const started = Date.now();
-    return h.virsh.run([{ name: 'q', cmd: args.join(' ') }], { timeoutMs: Math.min(o.timeoutMs ?? this.o.commandTimeoutMs, this.o.commandTimeoutMs) }).then(([s]) => {
+    return h.virsh.run([{ name: 'q', cmd: virshLine(args) }], { timeoutMs: Math.min(o.timeoutMs ?? this.o.commandTimeoutMs, this.o.commandTimeoutMs) }).then(([s]) => {
       const lines = (s?.body ?? '').split('\n');
       const errors = lines.filter((l) => l.startsWith('error: '));
       const failed = errors.length > 0;

@@ -4,6 +4,7 @@ import { parseUuidList } from '../../../../shared/snapshot/parse-uuid-list';
 import { SNAPSHOT_SCRIPT } from '../../../../shared/snapshot/snapshot-script';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { withoutErrors } from '../../../../shared/snapshot/virsh-text';
+import { virsh, virshLine } from '../../../../shared/virsh';
 import type { ResidentSession, SessionCommand, SessionSection } from './virsh-session';
 
 const ENV = 'LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH; COLUMNS=4096; export COLUMNS';
@@ -13,7 +14,7 @@ const ENV = 'LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
  * local URI (the host's own daemon, a Unix socket) libvirt keepalives only cost wakeups: a dead
  * daemon closes the socket anyway.
  */
-export const virshSessionArgv = (uri: string): string[] => ['sh', '-c', `${ENV}; ${KEEPALIVE} exec virsh $ka -c "$1" 2>&1`, 'labdeck-virsh-session', uri];
+export const virshSessionArgv = (uri: string): string[] => ['sh', '-c', `${ENV}; ${KEEPALIVE} exec virsh $ka --connect "$1" 2>&1`, 'labdeck-virsh-session', uri];
 export const KEEPALIVE = 'case $1 in *:///*) ka="-k 0" ;; *) ka= ;; esac;';
 export const VIRSH_SESSION_NOTE = 'resident virsh session (read-only queries on stdin: uri, *-list --uuid, version, nodeinfo, net-/pool-dumpxml, net-dhcp-leases, vol-list, dumpxml, domstate, domifaddr, …)';
 
@@ -27,37 +28,38 @@ export function shellSessionSetup(): string {
   return `${ENV}\n${SNAPSHOT_SCRIPT.slice(0, -MAIN_CALL.length)}\n`;
 }
 
-/** The list sections, with the very commands the snapshot script runs. */
+/** The list sections, with the very commands the snapshot script runs (UUIDs are safe on virsh's line). */
+const { domain, network, pool, volume, host } = virsh;
 const LISTS: SessionCommand[] = [
-  { name: 'uri', cmd: 'uri' },
-  { name: 'net-all', cmd: 'net-list --all --uuid' },
-  { name: 'net-active', cmd: 'net-list --uuid' },
-  { name: 'net-autostart', cmd: 'net-list --all --autostart --uuid' },
-  { name: 'net-persistent', cmd: 'net-list --all --persistent --uuid' },
-  { name: 'pool-all', cmd: 'pool-list --all --uuid' },
-  { name: 'pool-active', cmd: 'pool-list --uuid' },
-  { name: 'pool-autostart', cmd: 'pool-list --all --autostart --uuid' },
-  { name: 'pool-persistent', cmd: 'pool-list --all --persistent --uuid' },
-  { name: 'dom-all', cmd: 'list --all --uuid' },
-  { name: 'dom-active', cmd: 'list --uuid' },
+  { name: 'uri', cmd: virshLine(host.uri()) },
+  { name: 'net-all', cmd: virshLine(network.list({ all: true, uuid: true })) },
+  { name: 'net-active', cmd: virshLine(network.list({ uuid: true })) },
+  { name: 'net-autostart', cmd: virshLine(network.list({ all: true, autostart: true, uuid: true })) },
+  { name: 'net-persistent', cmd: virshLine(network.list({ all: true, persistent: true, uuid: true })) },
+  { name: 'pool-all', cmd: virshLine(pool.list({ all: true, uuid: true })) },
+  { name: 'pool-active', cmd: virshLine(pool.list({ uuid: true })) },
+  { name: 'pool-autostart', cmd: virshLine(pool.list({ all: true, autostart: true, uuid: true })) },
+  { name: 'pool-persistent', cmd: virshLine(pool.list({ all: true, persistent: true, uuid: true })) },
+  { name: 'dom-all', cmd: virshLine(domain.list({ all: true, uuid: true })) },
+  { name: 'dom-active', cmd: virshLine(domain.list({ uuid: true })) },
 ];
 const HEAD: SessionCommand[] = [
-  { name: 'version', cmd: 'version --daemon' },
-  { name: 'nodeinfo', cmd: 'nodeinfo' },
+  { name: 'version', cmd: virshLine(host.version({ daemon: true })) },
+  { name: 'nodeinfo', cmd: virshLine(host.nodeinfo()) },
 ];
 
 const netCmds = (u: string, active: boolean): SessionCommand[] => [
-  { name: 'net-xml', arg: u, cmd: `net-dumpxml ${u}` },
-  ...(active ? [{ name: 'net-leases', arg: u, cmd: `net-dhcp-leases ${u}` }] : []),
+  { name: 'net-xml', arg: u, cmd: virshLine(network.dumpxml(u)) },
+  ...(active ? [{ name: 'net-leases', arg: u, cmd: virshLine(network.dhcpLeases(u)) }] : []),
 ];
 const poolCmds = (u: string, active: boolean): SessionCommand[] => [
-  { name: 'pool-xml', arg: u, cmd: `pool-dumpxml ${u}` },
-  ...(active ? [{ name: 'vol-list', arg: u, cmd: `vol-list --pool ${u} --details` }] : []),
+  { name: 'pool-xml', arg: u, cmd: virshLine(pool.dumpxml(u)) },
+  ...(active ? [{ name: 'vol-list', arg: u, cmd: virshLine(volume.list(u, { details: true })) }] : []),
 ];
 const domCmds = (u: string, active: boolean): SessionCommand[] => [
-  { name: 'dom-xml', arg: u, cmd: `dumpxml ${u}` },
-  { name: 'dom-state', arg: u, cmd: `domstate ${u}` },
-  ...(active ? [{ name: 'dom-ifaddr', arg: u, cmd: `domifaddr ${u} --source lease` }] : []),
+  { name: 'dom-xml', arg: u, cmd: virshLine(domain.dumpxml(u)) },
+  { name: 'dom-state', arg: u, cmd: virshLine(domain.domstate(u)) },
+  ...(active ? [{ name: 'dom-ifaddr', arg: u, cmd: virshLine(domain.domifaddr(u, { source: 'lease' })) }] : []),
 ];
 
 /** What changed, as far as an event tells: only that is read again. */

@@ -7,7 +7,7 @@ export type SessionCommand = { name: string; arg?: string; cmd: string };
 export type SessionSection = { name: string; arg?: string; body: string };
 
 /**
- * - `virsh`: an interactive `virsh -c URI` (no command: it reads commands from stdin). Without a
+ * - `virsh`: an interactive `virsh --connect URI` (no command: it reads commands from stdin). Without a
  *   terminal it still prints its prompt and echoes each line it reads (readline), and its `echo`
  *   prints no newline there; both are accounted for below.
  * - `sh`: a plain `sh -s` reading command lines from stdin.

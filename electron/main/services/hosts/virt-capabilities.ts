@@ -4,6 +4,7 @@ import type { StartProbe, VirtCapabilities, VirtTypeCapability } from '../../../
 import { probeDomainXml, RECOMMEND_ORDER, recommendVirt } from '../../../../shared/compose/domain-xml';
 import { parseDomCapabilities } from '../../../../shared/snapshot/parse-domcapabilities';
 import { libvirtErrorMessage } from '../../../../shared/remote/virsh-error';
+import { virsh, virshArgv, virshChain } from '../../../../shared/virsh';
 import type { RemoteRunner } from '../remote/remote-runner';
 
 const ARCH = /^[a-z0-9_]+$/;
@@ -56,8 +57,8 @@ export class VirtCapabilitiesService {
 
   /** Both virt types in one virsh process; a type libvirt refuses comes back unavailable with its reason. */
   private async domcaps(host: HostConfig, arch: string, signal?: AbortSignal): Promise<VirtTypeCapability[]> {
-    const chain = `domcapabilities --virttype kvm --arch ${arch}; echo ${DELIM}; domcapabilities --virttype qemu --arch ${arch}`;
-    const r = await this.runner.exec(host, ['virsh', '--connect', host.libvirtUri, chain], { signal, timeoutMs: 60_000 });
+    const chain = virshChain([virsh.host.domcapabilities({ virttype: 'kvm', arch }), virsh.host.echo(DELIM), virsh.host.domcapabilities({ virttype: 'qemu', arch })]);
+    const r = await this.runner.exec(host, virshArgv(host.libvirtUri, [chain]), { signal, timeoutMs: 60_000 });
     if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw new AppError({ kind: r.outcome, message: `${host.name}: reading the virt capabilities was ${r.outcome === 'timeout' ? 'too slow' : 'cancelled'}.`, stderr: r.stderr });
     const [kvmOut = '', qemuOut = ''] = r.stdout.split(DELIM);
     // virsh goes on after a failed command; its error lines are in stderr, in order.
@@ -84,15 +85,14 @@ export class VirtCapabilitiesService {
     const name = `labdeck-probe-${randomBytes(3).toString('hex')}`;
     const xml = probeDomainXml({ name, virtType, cpuMode, arch });
     if (!xml.ok) throw new AppError({ kind: 'internal', message: `start probe: ${xml.error}` });
-    const virsh = (args: string[]) => ['virsh', '--connect', host.libvirtUri, ...args];
-    const create = await this.runner.exec(host, virsh(['create', '--file', '/dev/stdin']), {
+    const create = await this.runner.exec(host, virshArgv(host.libvirtUri, virsh.domain.create('/dev/stdin')), {
       stdin: xml.value,
       stdinNote: `start probe: ${virtType} with CPU mode ${cpuMode}`,
       signal,
       timeoutMs: 60_000,
     });
     // Whatever happened, no probe may stay behind (a transient domain is gone once destroyed).
-    if (create.outcome !== 'failed') await this.runner.exec(host, virsh(['destroy', '--domain', name]), { timeoutMs: 30_000 }).catch(() => undefined);
+    if (create.outcome !== 'failed') await this.runner.exec(host, virshArgv(host.libvirtUri, virsh.domain.destroy(name)), { timeoutMs: 30_000 }).catch(() => undefined);
     if (create.outcome === 'cancelled' || create.outcome === 'timeout') {
       throw new AppError({ kind: create.outcome, message: `${host.name}: the start probe was ${create.outcome === 'timeout' ? 'too slow' : 'cancelled'}.`, stderr: create.stderr });
     }

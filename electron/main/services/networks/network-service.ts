@@ -2,6 +2,7 @@ import { AppError, type HostConfig } from '../../../../shared/contract';
 import { NetworkApplyRequest, NetworkPlanRequest, type NetworkApplyResult, type NetworkChangePlan } from '../../../../shared/contract/networks';
 import { planNetworkChange, type NetworkCall, type PlannedNetworkChange } from '../../../../shared/networks/plan';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import { virsh } from '../../../../shared/virsh';
 import type { HostService } from '../hosts/host-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import { commandError, type RemoteRunner } from '../remote/remote-runner';
@@ -37,8 +38,7 @@ export class NetworkService {
       const net = snapshot.libvirt.networks.find((n) => n.name === change.network);
       if (net) {
         // The persistent definition is what net-define replaces; a transient network has only the live one.
-        const args = ['net-dumpxml', '--network', change.network, ...(net.persistent ? ['--inactive'] : [])];
-        currentXml = await this.deps.runner.virsh(host, args, { timeoutMs: 30_000 });
+        currentXml = await this.deps.runner.virsh(host, virsh.network.dumpxml(change.network, { inactive: net.persistent }), { timeoutMs: 30_000 });
       }
     }
     return planNetworkChange({ host, snapshot, marks: this.deps.hosts.marks(host.id), change, currentXml });

@@ -1,6 +1,7 @@
 import { AppError, type HostConfig } from '../../../../shared/contract';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import { libvirtAccessHint, libvirtErrorMessage } from '../../../../shared/remote/virsh-error';
+import { virshArgv, type VirshArgs } from '../../../../shared/virsh';
 import type { ConnectionPool } from '../ssh/connection-pool';
 import type { SshEndpoint } from '../ssh/endpoint';
 import type { ExecOptions, ExecResult } from '../ssh/exec-channel';
@@ -44,8 +45,9 @@ export class RemoteRunner {
     throw commandError(host, argv, r);
   }
 
-  virsh(host: HostConfig, args: readonly string[], o: RunOptions = {}): Promise<string> {
-    return this.run(host, ['virsh', '-c', host.libvirtUri, ...args], o);
+  /** stdout of a virsh command (from shared/virsh's builders) that must succeed, on the host's own URI. */
+  virsh(host: HostConfig, args: VirshArgs, o: RunOptions = {}): Promise<string> {
+    return this.run(host, virshArgv(host.libvirtUri, args), o);
   }
 }
 

@@ -3,12 +3,11 @@ import { AppError, toErrorShape, type HostConfig } from '../../../../shared/cont
 import { VolumeUploadRequest } from '../../../../shared/contract/guests';
 import { formatBytes } from '../../../../shared/format/bytes';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
+import { virsh, virshArgv } from '../../../../shared/virsh';
 import type { HostService } from '../hosts/host-service';
 import type { JobContext, JobService } from '../jobs/job-service';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import type { RemoteRunner } from '../remote/remote-runner';
-
-const virsh = (host: HostConfig, args: readonly string[]) => ['virsh', '--connect', host.libvirtUri, ...args];
 
 /** How often progress is pushed while bytes flow: often enough to look alive, rarely enough to stay cheap. */
 const PROGRESS_EVERY_MS = 250;
@@ -60,12 +59,12 @@ export class VolumeUploads {
       }
       ctx.updateStep(check, { status: 'done' });
 
-      const createArgv = virsh(host, ['vol-create-as', '--pool', req.pool, '--name', req.volume, '--capacity', String(size), '--format', 'raw']);
+      const createArgv = virshArgv(host.libvirtUri, virsh.volume.createAs({ pool: req.pool, name: req.volume, capacity: String(size), format: 'raw' }));
       const create = ctx.addStep({ kind: 'create-volume', description: `Create volume ${req.volume} (${formatBytes(size)}) in pool ${req.pool}.`, command: quoteArgv(createArgv), status: 'running' });
       await this.deps.runner.run(host, createArgv, { signal, timeoutMs: 60_000 });
       ctx.updateStep(create, { status: 'done' });
 
-      const uploadArgv = virsh(host, ['vol-upload', '--pool', req.pool, '--vol', req.volume, '--file', '/dev/stdin']);
+      const uploadArgv = virshArgv(host.libvirtUri, virsh.volume.upload({ pool: req.pool, vol: req.volume }, '/dev/stdin'));
       const upload = ctx.addStep({
         kind: 'upload',
         description: `Send ${req.localPath} over the SSH connection.`,
@@ -98,7 +97,7 @@ export class VolumeUploads {
   }
 
   private async undoCreate(ctx: JobContext, host: HostConfig, step: number, req: { pool: string; volume: string }): Promise<void> {
-    const argv = virsh(host, ['vol-delete', '--pool', req.pool, '--vol', req.volume]);
+    const argv = virshArgv(host.libvirtUri, virsh.volume.delete({ pool: req.pool, vol: req.volume }));
     const command = quoteArgv(argv);
     ctx.updateStep(step, { rollback: { command, status: 'pending' } });
     try {
