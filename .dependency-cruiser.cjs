@@ -15,28 +15,13 @@ const TEST_FILE = '\\.test(-util)?\\.tsx?$';
 const npmPattern = (names) => `(^|/)node_modules/(${names.map((n) => n.replace(/[.]/g, '\\.')).join('|')})/`;
 
 /**
- * Renderer features importing one another (renderer/src/features/A -> renderer/src/features/B).
- * These predate the rule. Each is a shared piece still living in the feature that first needed it;
- * the fix is to move it to renderer/src/components/ or renderer/src/format/ (issue 12). Remove a line
- * once its import is gone; do not add lines: put the shared piece in components/ or format/ instead.
- * The app-shell is not listed: it is the composition root and may import every feature's screen.
+ * Renderer features importing one another (renderer/src/features/A -> renderer/src/features/B): none.
+ * Keep it so: a piece two features need goes to renderer/src/components/, format/ or hooks/; one
+ * feature's entry point shown in another's screen (a button, a dialog, a view) is a slot in
+ * components/feature-slots.tsx that the app shell fills. Do not add lines here.
+ * The app-shell is not listed: it is the composition root and may import every feature.
  */
-const KNOWN_CROSS_FEATURE = [
-  // entry buttons of one feature placed in another's panel
-  ['inventory/HostDetailPanel.tsx', 'compose/ComposeVmButton.tsx'],
-  ['inventory/HostDetailPanel.tsx', 'pod-settings/PodSettingsButton.tsx'],
-  ['inventory/HostRowActions.tsx', 'compose/ComposeVmButton.tsx'],
-  ['host-detail/HostDetailHeader.tsx', 'compose/ComposeVmButton.tsx'],
-  ['host-detail/HostDetailHeader.tsx', 'pod-settings/PodSettingsButton.tsx'],
-  ['host-detail/NetworksTab.tsx', 'network-editor/NetworkEditorDialog.tsx'],
-  ['host-detail/HostDetailScreen.tsx', 'topology/TopologyView.tsx'],
-  ['host-detail/VmActions.tsx', 'console/console-store.ts'],
-  ['topology/TopologyDetails.tsx', 'console/ConsoleButtons.tsx'],
-  // compose's wizard steps embed other features (pod settings, upload, console)
-  ['compose/steps/PodStep.tsx', 'pod-settings/pod-settings-store.ts'],
-  ['compose/steps/InstallStep.tsx', 'install-media/UploadVolumeDialog.tsx'],
-  ['compose/steps/DoneStep.tsx', 'console/ConsoleButtons.tsx'],
-];
+const KNOWN_CROSS_FEATURE = [];
 
 const FEATURES = 'renderer/src/features/';
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ClientProvider, type LabDeckClient } from '../../api';
+import { FeatureSlotsProvider } from '../../components/feature-slots';
 import { syncWithEngine } from '../../store';
 import { AddHostDialog } from '../add-host/AddHostDialog';
 import { ImportDialog } from '../add-host/ImportDialog';
@@ -8,6 +9,7 @@ import { PromptDialogs } from '../prompts/PromptDialogs';
 import { RecoveryDialog } from '../recovery/RecoveryDialog';
 import { AppLayout } from './AppLayout';
 import { AppThemeProvider } from './AppThemeProvider';
+import { featureSlots } from './feature-slots';
 import { NoticeSnackbar } from './NoticeSnackbar';
 import { startHashRouting } from './routing/hash-sync';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts';
@@ -35,7 +37,9 @@ export function App({ client }: { client: LabDeckClient }) {
   return (
     <ClientProvider client={client}>
       <AppThemeProvider>
-        <Shell />
+        <FeatureSlotsProvider slots={featureSlots}>
+          <Shell />
+        </FeatureSlotsProvider>
       </AppThemeProvider>
     </ClientProvider>
   );

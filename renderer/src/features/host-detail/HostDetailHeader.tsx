@@ -9,15 +9,15 @@ import type { HostView } from '../../../../shared/contract';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { hostTarget } from '../../format/host-format';
 import { fullTime } from '../../format/time-format';
-import { ComposeVmButton } from '../compose/ComposeVmButton';
 import { LiveIndicator } from '../../components/LiveIndicator';
 import { StatusPill } from '../../components/StatusPill';
-import { PodSettingsButton } from '../pod-settings/PodSettingsButton';
+import { useFeatureSlots } from '../../components/feature-slots';
 
 type Props = { host: HostView; snapshot: HostSnapshot | null; onBack: () => void; onRefresh: () => void };
 
 /** Which host, how fresh the picture is, and the one button that makes it fresher. */
 export function HostDetailHeader({ host, snapshot, onBack, onRefresh }: Props) {
+  const { ComposeVmButton, PodSettingsButton } = useFeatureSlots();
   const lv = snapshot?.libvirt;
   const versions = [lv?.hypervisor ? `${lv.hypervisor.name} ${lv.hypervisor.version}` : null, lv?.libvirtVersion ? `libvirt ${lv.libvirtVersion}` : null]
     .filter(Boolean)

@@ -9,7 +9,7 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { fullTime } from '../../format/time-format';
 import { useHostRefresh } from '../../hooks/useHostRefresh';
 import { selectHostById, useLabStore, type HostDetailTab } from '../../store';
-import { TopologyView } from '../topology/TopologyView';
+import { useFeatureSlots } from '../../components/feature-slots';
 import { HostDetailHeader } from './HostDetailHeader';
 import { HostDetailTabs, panelId, tabId } from './HostDetailTabs';
 import { InterfacesTab } from './InterfacesTab';
@@ -46,6 +46,7 @@ function HostDetail({ host }: { host: HostView }) {
   const setTab = useLabStore((s) => s.setDetailTab);
   const setScreen = useLabStore((s) => s.setScreen);
   const { snapshot, marks, warnings, loading, error } = useHostDetailData(host.id);
+  const { TopologyView } = useFeatureSlots();
   const refresh = useHostRefresh();
   const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
 

@@ -29,7 +29,7 @@ import { detailTableSx } from './table-style';
 import { cidrOf } from '../../format/units';
 import { useHostAction } from './useHostAction';
 import { WarningIcon } from './WarningIcon';
-import { NetworkEditorDialog, type NetworkEditorMode } from '../network-editor/NetworkEditorDialog';
+import { useFeatureSlots, type NetworkEditorMode } from '../../components/feature-slots';
 
 const forwardText = (n: LibvirtNetwork): string =>
   `${n.forwardMode === 'nat' ? 'NAT' : n.forwardMode}${n.forwardDevs.length ? ` via ${n.forwardDevs.join(', ')}` : ''}`;
@@ -42,6 +42,7 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
   const [request, setRequest] = useState<ActionRequest | null>(null);
   const act = useHostAction(hostId);
   const [editor, setEditor] = useState<NetworkEditorMode | null>(null);
+  const { NetworkEditorDialog } = useFeatureSlots();
   const networks = snapshot.libvirt?.networks ?? [];
   const newButton = (
     <span title={snapshot.libvirt?.readOnly?.reason}>

@@ -10,7 +10,7 @@ import { AnsibleExportDialog } from '../../components/ansible-export/AnsibleExpo
 import type { Domain } from '../../../../shared/snapshot/types';
 import { isDomainUp } from '../../../../shared/warnings';
 import type { DomainAction } from './useHostAction';
-import { useConsoleStore } from '../console/console-store';
+import { useFeatureSlots } from '../../components/feature-slots';
 import { useReadOnly } from './read-only';
 
 /** The one action that fits the VM's state as a button; the rest in a menu, the destructive ones last. */
@@ -28,7 +28,7 @@ export function VmActions({
   /** An unconfirmed action (Start, Resume) is running for this VM. */
   busy?: boolean;
 }) {
-  const openConsole = useConsoleStore((s) => s.open);
+  const { openConsole } = useFeatureSlots();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   // A read-only host (test driver, read-only URI): lifecycle actions off, with the reason as their title.
   const readOnly = useReadOnly();

@@ -14,9 +14,7 @@ import { monoFont } from '../../components/fonts';
 import { authLabel, hostTarget, kindLabel, sshTarget } from '../../format/host-format';
 import { formatKiB } from '../../format/units';
 import { compactTime } from '../../format/time-format';
-import { ComposeVmButton } from '../compose/ComposeVmButton';
 import { OpenHostButton } from '../../components/OpenHostButton';
-import { PodSettingsButton } from '../pod-settings/PodSettingsButton';
 import { StatusPill } from '../../components/StatusPill';
 
 type Props = { host: HostView; onClose: () => void; onRefresh: (h: HostView) => void; onEdit: (h: HostView) => void };
@@ -47,7 +45,10 @@ function Fact({ label, children, mono }: { label: string; children: ReactNode; m
   );
 }
 
-/** A stop-gap host view: every stored fact and the last error. The full host screen will replace it. */
+/**
+ * The inventory's side panel: the host's stored facts, connection and last error at a glance. Everything
+ * else (compose, pod settings, VMs, networks…) is on the host's own screen, one click away.
+ */
 export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
   const f = host.lastFacts;
   return (
@@ -128,21 +129,6 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
         <Fact label="Tags">{host.tags.length ? host.tags.join(', ') : undefined}</Fact>
         <Fact label="Added">{compactTime(host.addedAt)}</Fact>
       </Section>
-      {host.kind === 'pod' && (
-        <Section title="Pod defaults">
-          <Fact label="macvlan mode">{host.pod.defaultMacvlanMode}</Fact>
-          <Fact label="Install mode">{host.pod.installMode}</Fact>
-          <Fact label="Network">{host.pod.defaultNetwork}</Fact>
-          <Fact label="Storage pool">{host.pod.defaultPool}</Fact>
-        </Section>
-      )}
-      {/* Compose and the pod's compose defaults live in features/compose and features/pod-settings. */}
-      {host.kind === 'pod' && (
-        <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
-          <ComposeVmButton host={host} variant="button" />
-          <PodSettingsButton host={host} />
-        </Box>
-      )}
     </Paper>
   );
 }

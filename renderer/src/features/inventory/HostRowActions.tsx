@@ -4,7 +4,7 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import Refresh from '@mui/icons-material/Refresh';
 import type { HostView } from '../../../../shared/contract';
-import { ComposeVmButton } from '../compose/ComposeVmButton';
+import { useFeatureSlots } from '../../components/feature-slots';
 
 export type RowActionHandlers = {
   onRefresh: (h: HostView) => void;
@@ -17,6 +17,7 @@ export type RowActionHandlers = {
  * Native titles instead of MUI tooltips: a thousand-row table mounts these on every scroll.
  */
 export function HostRowActions({ host, onRefresh, onEdit, onRemove }: { host: HostView } & RowActionHandlers) {
+  const { ComposeVmButton } = useFeatureSlots();
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0.25 }}>
       <ComposeVmButton host={host} />

@@ -24,11 +24,10 @@ import { MAAS_PRESET_REASON } from '../../../../shared/networks/presets';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
 import { errorShapeOf, useCommands } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
+import type { NetworkEditorDialogProps } from '../../components/feature-slots';
 import { useLabStore } from '../../store';
 import { NetworkPlanPreview } from './NetworkPlanPreview';
 import { createChange, editChange, initialCreateDraft, initialEditDraft, suggestRange, withMaasPreset, type CreateDraft, type EditDraft } from './network-draft';
-
-export type NetworkEditorMode = { kind: 'create' } | { kind: 'edit'; network: string } | { kind: 'delete'; network: string };
 
 const kindLabels: Record<NetworkKind, string> = {
   nat: 'NAT (VMs reach out behind the host)',
@@ -249,7 +248,7 @@ function EditForm({ network, draft, onChange }: { network: LibvirtNetwork; draft
   );
 }
 
-type Props = { hostId: string; hostName: string; snapshot: HostSnapshot; mode: NetworkEditorMode; onClose: () => void };
+type Props = NetworkEditorDialogProps;
 
 /**
  * New network, Edit network and Delete network: a form on the left, on the right what the change

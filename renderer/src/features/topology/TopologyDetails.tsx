@@ -15,7 +15,7 @@ import { describeUse } from '../../format/usage-text';
 import { VmNicList } from '../../components/VmNicList';
 import { VmAddresses } from '../../components/guest-addresses';
 import type { TopoNode } from './topology-types';
-import { ConsoleButtons } from '../console/ConsoleButtons';
+import { useFeatureSlots } from '../../components/feature-slots';
 import { useLabStore } from '../../store';
 import { isDomainUp } from '../../../../shared/warnings';
 
@@ -117,6 +117,7 @@ export function TopologyDetails({ node, snapshot, marks, onClose }: Props) {
 function VmConsoleButtons({ snapshot, name }: { snapshot: HostSnapshot; name: string }) {
   const hostId = useLabStore((s) => s.detailHostId);
   const hostName = useLabStore((s) => (hostId ? s.hostsById[hostId]?.name : undefined));
+  const { ConsoleButtons } = useFeatureSlots();
   const d = snapshot.libvirt?.domains.find((x) => x.name === name);
   if (!hostId || !d || !isDomainUp(d)) return null;
   return (

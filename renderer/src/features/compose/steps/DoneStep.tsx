@@ -1,5 +1,5 @@
 import Alert from '@mui/material/Alert';
-import { ConsoleButtons } from '../../console/ConsoleButtons';
+import { useFeatureSlots } from '../../../components/feature-slots';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -14,6 +14,7 @@ type Props = { job: JobView; hostName: string; started: boolean; onGoToVm: () =>
 /** Step 6: the VM exists; go and look at it, or compose another. */
 export function DoneStep({ job, hostName, started, onGoToVm, onAgain }: Props) {
   const name = job.domain ?? 'The VM';
+  const { ConsoleButtons } = useFeatureSlots();
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 1000 }}>
       <Alert severity="success">

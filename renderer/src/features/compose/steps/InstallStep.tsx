@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { parseStorage } from '../../../../../shared/compose';
 import type { AppErrorShape, ComposePlan, HostView } from '../../../../../shared/contract';
 import type { HostSnapshot } from '../../../../../shared/snapshot/types';
-import { UploadVolumeDialog } from '../../install-media/UploadVolumeDialog';
+import { useFeatureSlots } from '../../../components/feature-slots';
 import { CloudImageFields } from '../CloudImageFields';
 import { CloudInitSection } from '../CloudInitSection';
 import type { ComposeDraft } from '../compose-draft';
@@ -40,6 +40,7 @@ export function InstallStep({ host, snapshot, draft, patch, live, blocked, reloa
   const install = draft.install;
   const pools = snapshot?.libvirt?.pools ?? [];
   const [upload, setUpload] = useState<null | 'iso' | 'image'>(null);
+  const { UploadVolumeDialog } = useFeatureSlots();
   const setInstall = (p: Partial<InstallDraft>) => patch({ install: { ...install, ...p } });
   const setCloudInit = (p: Partial<CloudInitDraft>) => patch({ cloudInit: { ...draft.cloudInit, ...p } });
   const uploadButton = (what: 'iso' | 'image') => (

@@ -11,7 +11,7 @@ import { hostTarget } from '../../../format/host-format';
 import { selectHostList, useLabStore } from '../../../store';
 import { StatusPill } from '../../../components/StatusPill';
 import { installModeInfo } from '../../../format/install-modes';
-import { openPodSettings } from '../../pod-settings/pod-settings-store';
+import { useFeatureSlots } from '../../../components/feature-slots';
 import { formatKiB } from '../../../format/units';
 
 type Props = { hostId: string | null; onChoose: (hostId: string) => void };
@@ -30,6 +30,7 @@ function Fact({ label, children }: { label: string; children: string }) {
 function PodCard({ host, chosen, onChoose }: { host: HostView; chosen: boolean; onChoose: () => void }) {
   const f = host.lastFacts;
   const id = `pod-${host.id}`;
+  const { openPodSettings } = useFeatureSlots();
   return (
     <Paper
       variant="outlined"
