@@ -9,7 +9,9 @@ import WarningAmberRounded from '@mui/icons-material/WarningAmberRounded';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { worstSeverity } from '../../../../shared/warnings';
 import { dhcpText, dhcpTitle, nodeAccents, severityColors } from './edge-styles';
-import { NODE_H, NODE_W } from './topology-layout';
+import { nodeWidth } from './layout-graph';
+import { detailParts } from './node-text';
+import { NODE_H } from './topology-layout';
 import type { TopoNode, TopoNodeKind } from './topology-types';
 
 export type TopoFlowNode = Node<{ topo: TopoNode }, 'topo'>;
@@ -37,6 +39,23 @@ function DhcpBadge({ dhcp }: { dhcp: NonNullable<TopoNode['dhcp']> }) {
   );
 }
 
+/** The second line; a VM's vCPUs and memory never shrink, only its state may be cut short. */
+function NodeDetail({ node }: { node: TopoNode }) {
+  const { head, size } = detailParts(node);
+  return (
+    <Typography variant="caption" color="text.secondary" title={node.detail} sx={{ lineHeight: 1.3, display: 'flex', minWidth: 0, whiteSpace: 'nowrap' }}>
+      <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
+        {head}
+      </Box>
+      {size && (
+        <Box component="span" sx={{ flexShrink: 0 }}>
+          {head ? `\u00a0· ${size}` : size}
+        </Box>
+      )}
+    </Typography>
+  );
+}
+
 /**
  * One host interface, bridge, network or VM. The kind is its icon and stripe colour (the legend
  * names them); the icon's colour is its state; the text is name, then state and address or size.
@@ -50,7 +69,7 @@ export function TopologyNodeCard({ data, selected }: NodeProps<TopoFlowNode>) {
     <Box
       title={n.label}
       sx={(theme) => ({
-        width: NODE_W,
+        width: nodeWidth(n.kind),
         height: NODE_H,
         boxSizing: 'border-box',
         position: 'relative',
@@ -77,9 +96,7 @@ export function TopologyNodeCard({ data, selected }: NodeProps<TopoFlowNode>) {
         </Typography>
         {n.dhcp && <DhcpBadge dhcp={n.dhcp} />}
       </Box>
-      <Typography variant="caption" color="text.secondary" noWrap title={n.detail} sx={{ lineHeight: 1.3 }}>
-        {n.detail}
-      </Typography>
+      <NodeDetail node={n} />
       {worst && (
         <Box
           aria-hidden

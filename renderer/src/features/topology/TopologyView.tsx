@@ -6,50 +6,70 @@ import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import ImageOutlined from '@mui/icons-material/ImageOutlined';
 import PolylineOutlined from '@mui/icons-material/PolylineOutlined';
-import { ReactFlow, type NodeChange } from '@xyflow/react';
+import { ReactFlow, type NodeChange, type Viewport as FlowViewport } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { HostWarning } from '../../../../shared/warnings';
-import { useElementWidth } from '../../components/useElementWidth';
 import { ConnectionList } from './ConnectionList';
 import { edgeLabelSpots } from './edge-labels';
 import { downloadPng, downloadSvg, svgSize } from './export-picture';
-import { layoutGraph } from './layout-graph';
+import { layoutGraph, nodeWidth } from './layout-graph';
 import { TopologyDetails } from './TopologyDetails';
 import { TopologyEdgePath, type TopoFlowEdge } from './TopologyEdgePath';
 import { TopologyLegend } from './TopologyLegend';
 import { TopologyNodeCard, type TopoFlowNode } from './TopologyNodeCard';
+import { TopologyFilterBar } from './TopologyFilterBar';
+import { filterGraph, noFilter, vmAttachPoints, type TopologyFilter } from './topology-filter';
 import { buildTopology } from './topology-graph';
-import { NODE_H, NODE_W } from './topology-layout';
+import { NODE_H } from './topology-layout';
 import { topologySvg } from './topology-svg';
+import { TopologyZoomBar } from './TopologyZoomBar';
+import { useElementSize } from './useElementSize';
+import { MAX_ZOOM, MIN_ZOOM, ZOOM_STEP, fitAll, fitWidth, overflows, zoomBy, type Viewport } from './viewport';
 
 // Stable identities: xyflow re-mounts every node when these objects change.
 const nodeTypes = { topo: TopologyNodeCard };
 const edgeTypes = { route: TopologyEdgePath };
 const PAD = 16;
 const DETAILS_WIDTH = 280;
-const noop = (): void => undefined;
+/** The canvas never grows past the window: a big host is panned and zoomed inside it instead. */
+const MAX_CANVAS_HEIGHT = 'max(320px, calc(100vh - 220px))';
 
 type Props = { snapshot: HostSnapshot; marks: HostMarks; warnings: HostWarning[]; hostName: string };
 
 /**
- * The host's plumbing as a picture. Drawn at full size (never zoomed in, only shrunk to fit the
- * width), so a host with many VMs grows the page downwards and its names stay readable.
+ * The host's plumbing as a picture. Starts at full size (shrunk only to fit the width) inside a
+ * canvas no taller than the window; zoom, fit and pan from there. The filter picks the VMs before
+ * the layout runs, so a host with thousands of VMs lays out only what is asked for.
  */
 export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
   const theme = useTheme();
-  const graph = useMemo(() => buildTopology(snapshot, marks, warnings), [snapshot, marks, warnings]);
+  const [filter, setFilter] = useState<TopologyFilter>(noFilter);
+  const full = useMemo(() => buildTopology(snapshot, marks, warnings), [snapshot, marks, warnings]);
+  const attachPoints = useMemo(() => vmAttachPoints(full), [full]);
+  const filtered = useMemo(() => filterGraph(full, filter), [full, filter]);
+  const graph = filtered.graph;
   const layout = useMemo(() => layoutGraph(graph), [graph]);
   const labels = useMemo(() => edgeLabelSpots(graph, layout), [graph, layout]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
-  const [boxRef, width] = useElementWidth<HTMLDivElement>();
+  const [boxRef, box] = useElementSize<HTMLDivElement>();
 
-  const fullW = layout.width + PAD * 2;
-  const fullH = layout.height + PAD * 2;
-  const zoom = width > 0 ? Math.min(1, width / fullW) : 1;
+  const content = { width: layout.width, height: layout.height };
+  const auto = fitWidth(content, box, PAD);
+  // null: follow the box's width (the default); set once the user zooms, fits or pans.
+  const [userView, setUserView] = useState<Viewport | null>(null);
+  const view = userView ?? auto;
+  const naturalHeight = (layout.height + PAD * 2) * auto.zoom;
+  const canPan = overflows({ width: content.width + PAD * 2, height: content.height + PAD * 2 }, box, view.zoom);
+  const changeFilter = (f: TopologyFilter): void => {
+    setFilter(f);
+    setUserView(null);
+  };
+  const centre = { x: box.width / 2, y: box.height / 2 };
+  const onViewportChange = useCallback((v: FlowViewport) => setUserView(v), []);
 
   const nodes = useMemo<TopoFlowNode[]>(
     () =>
@@ -58,7 +78,7 @@ export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
         type: 'topo',
         position: layout.positions.get(n.id) ?? { x: 0, y: 0 },
         data: { topo: n },
-        width: NODE_W,
+        width: nodeWidth(n.kind),
         height: NODE_H,
         ariaLabel: n.label,
         ariaRole: 'button',
@@ -135,8 +155,20 @@ export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
           Could not export the picture: {exportError}
         </Alert>
       )}
-      <TopologyLegend edges={graph.edges} />
-      {graph.nodes.length === 0 ? (
+      <TopologyFilterBar filter={filter} onChange={changeFilter} attachPoints={attachPoints} result={filtered} />
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1, minWidth: 240 }}>
+          <TopologyLegend edges={graph.edges} />
+        </Box>
+        <TopologyZoomBar
+          zoom={view.zoom}
+          onZoomIn={() => setUserView(zoomBy(view, ZOOM_STEP, centre))}
+          onZoomOut={() => setUserView(zoomBy(view, 1 / ZOOM_STEP, centre))}
+          onActualSize={() => setUserView(zoomBy(view, 1 / view.zoom, centre))}
+          onFit={() => setUserView(fitAll(content, box, PAD))}
+        />
+      </Box>
+      {full.nodes.length === 0 ? (
         <Typography color="text.secondary">This host shows no interfaces, networks or VMs to draw.</Typography>
       ) : (
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start' }}>
@@ -146,7 +178,9 @@ export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
             sx={{
               flex: 1,
               minWidth: 0,
-              height: fullH * zoom,
+              height: naturalHeight,
+              maxHeight: MAX_CANVAS_HEIGHT,
+              minHeight: 160,
               border: 1,
               borderColor: 'divider',
               borderRadius: 1,
@@ -163,21 +197,22 @@ export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
               colorMode={theme.palette.mode}
-              viewport={{ x: PAD * zoom, y: PAD * zoom, zoom }}
-              onViewportChange={noop}
-              minZoom={0.05}
-              maxZoom={1}
+              viewport={view}
+              onViewportChange={onViewportChange}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
               nodesDraggable={false}
               nodesConnectable={false}
               edgesFocusable={false}
               elementsSelectable
-              panOnDrag={false}
-              panOnScroll={false}
+              panOnDrag
+              // The wheel scrolls the page unless there is more picture to see: then it moves the picture.
+              panOnScroll={canPan}
+              preventScrolling={canPan}
               zoomOnScroll={false}
-              zoomOnPinch={false}
+              zoomOnPinch
               zoomOnDoubleClick={false}
-              preventScrolling={false}
-              autoPanOnNodeFocus={false}
+              autoPanOnNodeFocus={canPan}
               deleteKeyCode={null}
               selectionKeyCode={null}
               multiSelectionKeyCode={null}

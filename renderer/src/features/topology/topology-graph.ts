@@ -70,7 +70,8 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
   const edges = new Map<string, TopoEdge & { count: number }>();
   const addEdge = (source: string, target: string, kind: TopoEdgeKind, text: string, label?: string): void => {
     if (!nodes.has(source) || !nodes.has(target)) return;
-    const id = `${source}->${target}:${kind}`;
+    // The label is part of the identity: two macvtaps of one VM in different modes are two lines.
+    const id = `${source}->${target}:${kind}${label ? `:${label}` : ''}`;
     const seen = edges.get(id);
     if (seen) {
       seen.count++;
@@ -113,6 +114,7 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
       name: d.name,
       label: `VM ${d.name}`,
       detail: `${d.state} · ${d.vcpus} vCPU · ${formatKiB(d.memoryKiB)}`,
+      size: `${d.vcpus} vCPU · ${formatKiB(d.memoryKiB)}`,
       status,
       group: GROUP.vm,
       warnings: warningsToFlag(warnings, { kind: 'domain', name: d.name }),

@@ -1,7 +1,9 @@
 import { worstSeverity } from '../../../../shared/warnings';
 import { dhcpText, edgeStyles, labelLines, nodeAccents, severityColors } from './edge-styles';
 import { edgeLabelSpots } from './edge-labels';
-import { NODE_H, NODE_W, routePath, type Layout } from './topology-layout';
+import { nodeWidth } from './layout-graph';
+import { fitDetail, fitText } from './node-text';
+import { NODE_H, routePath, type Layout } from './topology-layout';
 import type { TopoEdgeKind, TopoGraph, TopoNodeKind } from './topology-types';
 
 const PAD = 24;
@@ -11,8 +13,9 @@ const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Cuts text to what fits at about 7px per character, with an ellipsis. */
-const fit = (s: string, chars: number): string => (s.length <= chars ? s : `${s.slice(0, chars - 1)}…`);
+/** Characters that fit at about 7px each (bold names) or 6px (details), after the dot and padding. */
+const nameChars = (width: number, badge: boolean): number => Math.floor((width - 34) / 7.4) - (badge ? 8 : 0);
+const detailChars = (width: number): number => Math.floor((width - 34) / 6);
 
 const kindWords: Record<TopoNodeKind, string> = { interface: 'host NIC, bond or VLAN', bridge: 'bridge', network: 'libvirt network', vm: 'VM' };
 
@@ -82,28 +85,29 @@ export function topologySvg(graph: TopoGraph, layout: Layout, title: string): st
     if (!p) continue;
     const worst = worstSeverity(n.warnings);
     const live = n.status === 'up' || n.status === 'running';
+    const nw = nodeWidth(n.kind);
     out.push(
       `<g transform="translate(${p.x} ${p.y})"><title>${esc(n.label)}</title>`,
-      `<rect width="${NODE_W}" height="${NODE_H}" rx="6" fill="#ffffff" stroke="${worst ? severityColors[worst] : '#b0bec5'}" stroke-width="${worst ? 2 : 1}"/>`,
+      `<rect width="${nw}" height="${NODE_H}" rx="6" fill="#ffffff" stroke="${worst ? severityColors[worst] : '#b0bec5'}" stroke-width="${worst ? 2 : 1}"/>`,
       `<rect width="5" height="${NODE_H}" rx="2" fill="${nodeAccents[n.kind]}"/>`,
       `<circle cx="17" cy="19" r="4" fill="${live ? '#2e7d32' : n.status === 'paused' ? '#ed6c02' : '#9e9e9e'}"/>`,
-      `<text x="28" y="23" font-size="13" font-weight="700" fill="#263238">${esc(fit(n.name, n.dhcp ? 12 : 20))}</text>`,
-      `<text x="28" y="41" font-size="11" fill="#546e7a">${esc(fit(n.detail, 26))}</text>`,
+      `<text x="28" y="23" font-size="13" font-weight="700" fill="#263238">${esc(fitText(n.name, nameChars(nw, !!n.dhcp)))}</text>`,
+      `<text x="28" y="41" font-size="11" fill="#546e7a">${esc(fitDetail(n, detailChars(nw)))}</text>`,
     );
     if (n.dhcp) {
       const t = dhcpText[n.dhcp];
       const color = n.dhcp === 'none' ? '#757575' : n.dhcp === 'both' ? severityColors.error : '#1e88e5';
       const bw = t.length * 6 + 10;
       out.push(
-        `<rect x="${NODE_W - bw - 7}" y="10" width="${bw}" height="16" rx="8" fill="none" stroke="${color}"/>`,
-        `<text x="${NODE_W - bw / 2 - 7}" y="22" font-size="10" font-weight="700" text-anchor="middle" fill="${color}">${esc(t)}</text>`,
+        `<rect x="${nw - bw - 7}" y="10" width="${bw}" height="16" rx="8" fill="none" stroke="${color}"/>`,
+        `<text x="${nw - bw / 2 - 7}" y="22" font-size="10" font-weight="700" text-anchor="middle" fill="${color}">${esc(t)}</text>`,
       );
     }
     if (worst) {
       out.push(
         `<g><title>${esc(n.warnings.map((w) => w.message).join('\n'))}</title>`,
-        `<path d="M ${NODE_W - 1} -9 l 9 15 h -18 z" fill="${severityColors[worst]}"/>`,
-        `<text x="${NODE_W - 1}" y="4" font-size="10" font-weight="700" text-anchor="middle" fill="#ffffff">!</text></g>`,
+        `<path d="M ${nw - 1} -9 l 9 15 h -18 z" fill="${severityColors[worst]}"/>`,
+        `<text x="${nw - 1}" y="4" font-size="10" font-weight="700" text-anchor="middle" fill="#ffffff">!</text></g>`,
       );
     }
     out.push('</g>');

@@ -17,6 +17,8 @@ export interface TopoNode {
   label: string;
   /** The second line shown in the node: state and address, or VM size. */
   detail: string;
+  /** A VM's vCPUs and memory: the end of `detail` that must never be cut off. */
+  size?: string;
   status: TopoStatus;
   /** Which column family the node belongs to; the layout may push it further right. */
   group: number;

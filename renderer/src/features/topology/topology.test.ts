@@ -159,18 +159,42 @@ describe('topologySvg', () => {
 });
 
 describe('edge labels', () => {
-  it('label each bundle once, at its source, with a count, and never on top of each other', async () => {
+  it('label every macvtap line with its own mode, next to its VM, never on top of each other', async () => {
     const { edgeLabelSpots, LABEL_STEP } = await import('./edge-labels');
     const g = graphOf(withThirtyVms(lab));
-    const spots = [...edgeLabelSpots(g, layoutGraph(g)).values()];
-    expect(spots.map((s) => s.text).sort()).toEqual(['macvtap bridge ×6', 'macvtap private ×7', 'macvtap vepa'].sort());
-    for (const a of spots) {
-      for (const b of spots) {
+    const layout = layoutGraph(g);
+    const spots = edgeLabelSpots(g, layout);
+    const macvtaps = g.edges.filter((e) => e.kind === 'macvtap');
+    expect(macvtaps.length).toBeGreaterThan(10);
+    for (const e of macvtaps) {
+      const spot = spots.get(e.id)!;
+      expect(spot.text, e.text).toBe(e.label);
+      // In the gap before the VM, level with it.
+      const vm = layout.positions.get(e.target)!;
+      expect(spot.x).toBe(vm.x - COL_GAP / 2);
+      expect(Math.abs(spot.y - (vm.y + NODE_H / 2))).toBeLessThanOrEqual(LABEL_STEP / 2);
+    }
+    const all = [...spots.values()];
+    for (const a of all) {
+      for (const b of all) {
         if (a === b) continue;
         expect(Math.abs(a.x - b.x) >= COL_GAP || Math.abs(a.y - b.y) >= LABEL_STEP, `${a.text} overlaps ${b.text}`).toBe(true);
       }
     }
     const one = [...edgeLabelSpots(graphOf(), layoutGraph(graphOf())).values()];
-    expect(one).toEqual([{ x: NODE_W + COL_GAP / 2, y: expect.any(Number), text: 'macvtap vepa' }]);
+    expect(one).toEqual([{ x: 3 * (NODE_W + COL_GAP) - COL_GAP / 2, y: expect.any(Number), text: 'macvtap vepa' }]);
+  });
+
+  it('keep two macvtaps of one VM in different modes apart, stacked at the VM', async () => {
+    const { edgeLabelSpots } = await import('./edge-labels');
+    const s = structuredClone(lab);
+    const vm = s.libvirt!.domains.find((d) => d.name === 'lab-shutoff')!;
+    const macvtap = vm.nics.find((n) => n.type === 'direct')!;
+    vm.nics.push({ ...macvtap, mac: '52:54:00:1a:b0:99', mode: 'private' });
+    const g = graphOf(s);
+    const labels = g.edges.filter((e) => e.kind === 'macvtap').map((e) => e.label);
+    expect(labels.sort()).toEqual(['macvtap private', 'macvtap vepa']);
+    const ys = [...edgeLabelSpots(g, layoutGraph(g)).values()].map((p) => p.y);
+    expect(new Set(ys).size).toBe(2);
   });
 });
