@@ -35,6 +35,7 @@ export function createHandlers(core: Core): Handlers {
     'networks.action': async ({ hostId, network, action }) => core.actions.network(hostId, network, action),
     'networks.plan': async (req) => core.networks.plan(req),
     'networks.apply': async (req) => core.networks.apply(req),
+    'networks.removeReservation': async (req) => core.networks.removeReservation(req),
     'marks.set': async ({ hostId, marks }) => core.hosts.setMarks(hostId, HostMarks.parse(marks)),
     'compose.plan': async (req) => core.compose.plan(req),
     'compose.start': async (req) => core.compose.start(req),

@@ -8,7 +8,7 @@ import { HostMarks } from '../compose/marks';
 import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './compose';
 import { ClientSshKey, GuestAddresses, VirtCapabilities, VolumeUploadRequest } from './guests';
 import { InterruptedJob, RecoveryResult } from './recovery';
-import { NetworkApplyRequest, NetworkApplyResult, NetworkChangePlan, NetworkPlanRequest } from './networks';
+import { NetworkApplyRequest, NetworkApplyResult, NetworkChangePlan, NetworkPlanRequest, RemoveReservationRequest } from './networks';
 import { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveRequest, AnsibleExportSaveResult } from './ansible-export';
 
 export const domainActions = ['start', 'resume', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
@@ -79,6 +79,8 @@ export const channels = {
   'networks.plan': { request: NetworkPlanRequest, response: NetworkChangePlan },
   /** Applies a network change as planned (re-planned fresh); refused while it has problems or cuts off a running VM not acknowledged. */
   'networks.apply': { request: NetworkApplyRequest, response: NetworkApplyResult },
+  /** Removes one static DHCP `<host>` entry live and persistently (net-update … delete ip-dhcp-host), then reads it back. */
+  'networks.removeReservation': { request: RemoveReservationRequest, response: NetworkApplyResult },
   'marks.set': {
     request: z.object({ hostId: z.string(), marks: HostMarks }),
     response: HostMarks,

@@ -17,6 +17,7 @@ export const channelNames = [
   'networks.action',
   'networks.plan',
   'networks.apply',
+  'networks.removeReservation',
   'marks.set',
   'audit.list',
   'compose.plan',

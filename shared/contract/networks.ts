@@ -39,6 +39,16 @@ export type DhcpHostInput = z.infer<typeof DhcpHostInput>;
 
 const NetworkName = z.string().min(1);
 
+/** One static DHCP `<host>` entry to remove, as the Networks tab lists it (matched by IP, and MAC when given). */
+export const RemoveReservationRequest = z.object({
+  hostId: z.string().min(1),
+  network: NetworkName,
+  ip: z.string().trim().min(1, 'Which address? The reservation is matched by its IP.'),
+  mac: z.string().trim().optional(),
+  name: z.string().trim().optional(),
+});
+export type RemoveReservationRequest = z.input<typeof RemoveReservationRequest>;
+
 export const NetworkChange = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create'), spec: NetworkSpec }),
   z.object({

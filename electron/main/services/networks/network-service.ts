@@ -1,5 +1,7 @@
 import { AppError, type HostConfig } from '../../../../shared/contract';
-import { NetworkApplyRequest, NetworkPlanRequest, type NetworkApplyResult, type NetworkChangePlan } from '../../../../shared/contract/networks';
+import { NetworkApplyRequest, NetworkPlanRequest, RemoveReservationRequest, type NetworkApplyResult, type NetworkChangePlan } from '../../../../shared/contract/networks';
+import { findReservation } from '../../../../shared/networks/reservations';
+import { parseNetworkXml } from '../../../../shared/snapshot/parse-network-xml';
 import { planNetworkChange, type NetworkCall, type PlannedNetworkChange } from '../../../../shared/networks/plan';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import { virsh } from '../../../../shared/virsh';
@@ -88,6 +90,32 @@ export class NetworkService {
     } finally {
       release();
     }
+  }
+
+  /**
+   * Removes one static DHCP `<host>` entry: the edit plan's `net-update … delete ip-dhcp-host`, live
+   * and persistent as the network is (no restart), then reads both definitions back. The entry
+   * still being there is a failure, whatever virsh's exit status said.
+   */
+  async removeReservation(input: RemoveReservationRequest): Promise<NetworkApplyResult> {
+    const req = RemoveReservationRequest.parse(input);
+    const key = { ip: req.ip, ...(req.mac ? { mac: req.mac } : {}) };
+    const { commands, snapshot } = await this.apply({ hostId: req.hostId, change: { op: 'edit', network: req.network, removeHosts: [{ ...key, ...(req.name ? { name: req.name } : {}) }] } });
+    const host = this.host(req.hostId);
+    const what = `the reservation of ${req.ip}${req.mac ? ` (${req.mac})` : ''} in '${req.network}'`;
+    const net = snapshot?.libvirt?.networks.find((n) => n.name === req.network);
+    if (!net) throw new AppError({ kind: 'remote', message: `Ran ${commands.join(' && ')} on ${host.name}, but could not read network '${req.network}' back to check ${what} is gone.` });
+    const stillLive = findReservation(net, key);
+    const persistent = net.persistent ? parseNetworkXml(await this.deps.runner.virsh(host, virsh.network.dumpxml(req.network, { inactive: true }), { timeoutMs: 30_000 })) : undefined;
+    const stillSaved = persistent ? findReservation(persistent, key) : undefined;
+    if (stillLive || stillSaved) {
+      throw new AppError({
+        kind: 'remote',
+        message: `virsh reported success on ${host.name}, but ${what} is still in the ${stillLive && stillSaved ? 'running and the saved' : stillLive ? 'running' : 'saved'} definition.`,
+        command: commands.join(' && '),
+      });
+    }
+    return { commands, snapshot };
   }
 
   private async run(host: HostConfig, call: NetworkCall): Promise<void> {

@@ -6,4 +6,5 @@ export const networkCommands = (client: LabDeckClient) => ({
   action: (req: RequestOf<'networks.action'>) => client.invoke('networks.action', req),
   plan: (req: RequestOf<'networks.plan'>) => client.invoke('networks.plan', req),
   apply: (req: RequestOf<'networks.apply'>) => client.invoke('networks.apply', req),
+  removeReservation: (req: RequestOf<'networks.removeReservation'>) => client.invoke('networks.removeReservation', req),
 });

@@ -1,17 +1,21 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
+import type { DhcpHost, HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
 import { monoFont } from '../../components/fonts';
 
 const mono = { fontFamily: monoFont, fontSize: '0.8rem' };
 
+type Props = { network: LibvirtNetwork; snapshot: HostSnapshot; onRemoveReservation: (h: DhcpHost) => void };
+
 /** Static hosts and current leases of one network, each matched to a VM by MAC where one fits. */
-export function NetworkDetails({ network: n, snapshot }: { network: LibvirtNetwork; snapshot: HostSnapshot }) {
+export function NetworkDetails({ network: n, snapshot, onRemoveReservation }: Props) {
+  const readOnly = snapshot.libvirt?.readOnly?.reason;
   const vmByMac = new Map<string, string>();
   for (const d of snapshot.libvirt?.domains ?? []) for (const nic of d.nics) if (nic.mac) vmByMac.set(nic.mac.toLowerCase(), d.name);
   const hosts = n.ips.flatMap((ip) => ip.dhcp?.hosts ?? []);
@@ -32,6 +36,7 @@ export function NetworkDetails({ network: n, snapshot }: { network: LibvirtNetwo
                 <TableCell>MAC</TableCell>
                 <TableCell>Name</TableCell>
                 <TableCell>IP</TableCell>
+                <TableCell align="right">Actions</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -40,6 +45,19 @@ export function NetworkDetails({ network: n, snapshot }: { network: LibvirtNetwo
                   <TableCell sx={mono}>{h.mac ?? '—'}</TableCell>
                   <TableCell>{h.name ?? '—'}</TableCell>
                   <TableCell sx={mono}>{h.ip}</TableCell>
+                  <TableCell align="right" sx={{ py: '2px !important' }}>
+                    <span title={readOnly}>
+                      <Button
+                        size="small"
+                        color="error"
+                        disabled={!!readOnly}
+                        aria-label={`Remove reservation ${h.ip}${h.mac ? ` (${h.mac})` : ''}`}
+                        onClick={() => onRemoveReservation(h)}
+                      >
+                        Remove reservation
+                      </Button>
+                    </span>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -17,9 +17,10 @@ import { Fragment, useState } from 'react';
 import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
 import { isDomainUp, networkDhcpState, nicAttachments, warningsToFlag, type HostWarning } from '../../../../shared/warnings';
+import { reservationUsers } from '../../../../shared/networks/reservations';
 import { monoFont } from '../../components/fonts';
 import { AnsibleExportButton } from '../../components/ansible-export/AnsibleExportButton';
-import { networkRequest } from './action-requests';
+import { networkRequest, reservationRequest } from './action-requests';
 import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DhcpSummary } from './DhcpSummary';
 import { NetworkActions } from './NetworkActions';
@@ -145,7 +146,11 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
                   <TableRow>
                     <TableCell colSpan={10} sx={{ py: '0 !important', ...(expanded ? {} : { borderBottom: 'none' }) }}>
                       <Collapse in={expanded} unmountOnExit>
-                        <NetworkDetails network={n} snapshot={snapshot} />
+                        <NetworkDetails
+                          network={n}
+                          snapshot={snapshot}
+                          onRemoveReservation={(h) => setRequest(reservationRequest(n.name, h, reservationUsers(snapshot, n.name, h.mac), act.removeReservation))}
+                        />
                       </Collapse>
                     </TableCell>
                   </TableRow>

@@ -1,4 +1,4 @@
-import type { Domain, LibvirtNetwork } from '../../../../shared/snapshot/types';
+import type { DhcpHost, Domain, LibvirtNetwork } from '../../../../shared/snapshot/types';
 import type { ActionRequest } from './ConfirmActionDialog';
 import type { DomainAction, NetworkAction } from './useHostAction';
 
@@ -101,4 +101,22 @@ export function networkRequest(n: LibvirtNetwork, action: NetworkAction, users: 
         done: `Autostart off for ${n.name}`,
       };
   }
+}
+
+/** Removing one static DHCP `<host>` entry: names the entry and the VMs whose fixed address it is. */
+export function reservationRequest(network: string, h: DhcpHost, users: string[], run: (network: string, h: DhcpHost) => Promise<string[]>): ActionRequest {
+  const entry = `${h.ip}${h.mac ? ` for MAC ${h.mac}` : ''}${h.name ? ` (name ${h.name})` : ''}`;
+  const who =
+    users.length > 0
+      ? `${users.length === 1 ? 'VM' : 'VMs'} ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} this MAC: ${users.length === 1 ? 'it keeps its' : 'they keep their'} current lease until it runs out, then ${users.length === 1 ? 'gets' : 'get'} any free address from the DHCP range.`
+      : 'No VM on this host uses this MAC.';
+  return {
+    run: () => run(network, h),
+    title: `Remove reservation ${h.ip}?`,
+    description: `Removes the DHCP reservation of ${entry} from network ${network}, both live and in its saved definition (no restart). ${who} The address is free for others afterwards.`,
+    confirmLabel: 'Remove reservation',
+    danger: users.length > 0,
+    progress: `Removing the reservation of ${h.ip} from ${network}…`,
+    done: `Removed the reservation of ${h.ip} from ${network}`,
+  };
 }

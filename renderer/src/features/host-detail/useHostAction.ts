@@ -29,5 +29,13 @@ export function useHostAction(hostId: string) {
     },
     [commands, hostId, put],
   );
-  return { domain, network };
+  const removeReservation = useCallback(
+    async (network: string, entry: { ip: string; mac?: string; name?: string }): Promise<string[]> => {
+      const r = await commands.networks.removeReservation({ hostId, network, ...entry });
+      if (r.snapshot) put(hostId, { snapshot: r.snapshot });
+      return r.commands;
+    },
+    [commands, hostId, put],
+  );
+  return { domain, network, removeReservation };
 }
