@@ -46,4 +46,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The renderer talks to the engine through renderer/src/api only.' }] }],
     },
   },
+  {
+    // Every engine call goes through the typed commands of renderer/src/api/commands (useCommands()).
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='invoke']",
+          message: 'Call the engine through useCommands() / commandsFor(client) (renderer/src/api/commands), not client.invoke.',
+        },
+      ],
+    },
+  },
 );

@@ -1,41 +1,42 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AppErrorShape, ResponseOf } from '../../../shared/contract';
-import { errorShapeOf, useClient } from '../api';
+import { useCallback, useEffect } from 'react';
+import { emptyMarks } from '../../../shared/compose/marks';
+import type { ResponseOf } from '../../../shared/contract';
+import { useCommands } from '../api';
+import { hostSnapshotCacheFor, useLabStore } from '../store';
 
+/** A host's snapshot with its marks, as hosts.snapshot answers (a cache entry is one). */
 export type SnapshotData = ResponseOf<'hosts.snapshot'>;
 
-type Loaded = { key: string; data: SnapshotData | null; error: AppErrorShape | null };
+// One object, so memoised work on marks does not recompute for a host without any.
+const NO_MARKS = emptyMarks();
 
 /**
- * A pod's last snapshot and marks (its interfaces, networks, pools), read once per pod; `reload`
- * asks the host again. While a new pod's answer is on its way, `data` is null and `loading` true.
+ * A host's snapshot and marks from the store's one cache, shared by the host view, the compose
+ * wizard and pod settings: read when first shown (a copy up to `maxAgeMs` old will do), read again
+ * when a host.changed event says the host was read anew, and from the host itself on `reread`. The
+ * last snapshot stays on screen while a read runs and after one fails (`error`).
  */
-export function useHostSnapshot(hostId: string | null) {
-  const client = useClient();
-  const [nonce, setNonce] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const key = hostId ? `${hostId}#${nonce}` : '';
+export function useHostSnapshot(hostId: string | null, { maxAgeMs }: { maxAgeMs?: number } = {}) {
+  const cache = hostSnapshotCacheFor(useCommands());
+  const entry = useLabStore((s) => (hostId ? s.hostSnapshots[hostId] : undefined));
+  const stale = entry?.stale ?? false;
 
   useEffect(() => {
-    if (!hostId) return;
-    let live = true;
-    client
-      .invoke('hosts.snapshot', { id: hostId, refresh: nonce > 0 })
-      .then((data) => live && setLoaded({ key, data, error: null }))
-      .catch((err: unknown) => live && setLoaded({ key, data: null, error: errorShapeOf(err) }));
-    return () => {
-      live = false;
-    };
-  }, [client, hostId, nonce, key]);
+    if (hostId) void cache.read(hostId, maxAgeMs !== undefined ? { maxAgeMs } : {});
+  }, [cache, hostId, maxAgeMs, stale]);
 
-  const reload = useCallback(() => setNonce((n) => n + 1), []);
-  const current = loaded?.key === key ? loaded : null;
-  // Keep the previous answer for the same pod while a reload runs, so the screen does not blank out.
-  const sameHost = loaded !== null && hostId !== null && loaded.key.startsWith(`${hostId}#`);
+  const reread = useCallback(() => (hostId ? cache.read(hostId, { fresh: true }) : Promise.resolve(undefined)), [cache, hostId]);
   return {
-    data: (current ?? (sameHost ? loaded : null))?.data ?? null,
-    error: current?.error ?? null,
-    loading: hostId !== null && current === null,
-    reload,
+    /** Snapshot and marks, or null before the first answer. */
+    data: entry && entry.fetchedAt !== null ? (entry as SnapshotData) : null,
+    snapshot: entry?.snapshot ?? null,
+    marks: entry?.marks ?? NO_MARKS,
+    /** The last read's failure, shown until a read succeeds. */
+    error: entry?.error ?? null,
+    /** Nothing to show yet: the first read is on its way. */
+    loading: hostId !== null && (!entry || (entry.fetchedAt === null && entry.error === null)),
+    /** A read (maybe a fresh one) is on its way. */
+    reading: entry?.loading ?? false,
+    reread,
   };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, VirtCapabilities } from '../../../shared/contract';
-import { errorShapeOf, useClient } from '../api';
+import { errorShapeOf, useCommands } from '../api';
 
 type Loaded = { key: string; data: VirtCapabilities | null; error: AppErrorShape | null };
 
@@ -9,7 +9,7 @@ type Loaded = { key: string; data: VirtCapabilities | null; error: AppErrorShape
  * probed once by the engine and cached). `recheck` asks the engine to probe again.
  */
 export function useVirtCapabilities(hostId: string | null, arch?: string) {
-  const client = useClient();
+  const commands = useCommands();
   const [nonce, setNonce] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = hostId ? `${hostId}#${arch ?? ''}#${nonce}` : '';
@@ -17,14 +17,14 @@ export function useVirtCapabilities(hostId: string | null, arch?: string) {
   useEffect(() => {
     if (!hostId) return;
     let live = true;
-    client
-      .invoke('hosts.virtCapabilities', { hostId, ...(arch ? { arch } : {}), refresh: nonce > 0 })
+    commands.hosts
+      .virtCapabilities({ hostId, ...(arch ? { arch } : {}), refresh: nonce > 0 })
       .then((data) => live && setLoaded({ key, data, error: null }))
       .catch((err: unknown) => live && setLoaded({ key, data: null, error: errorShapeOf(err) }));
     return () => {
       live = false;
     };
-  }, [client, hostId, arch, nonce, key]);
+  }, [commands, hostId, arch, nonce, key]);
 
   const current = loaded?.key === key ? loaded : null;
   return {

@@ -118,7 +118,7 @@ describe('host snapshot cache', () => {
 
   it('marks alone (a saved Marks tab) change the marks, not the age of the copy', () => {
     useLabStore.getState().putHostSnapshot('h1', { snapshot: snap('2024-01-01T00:00:00Z') }, 5);
-    const marks = { ...emptyMarks(), subnets: { '10.0.0.0/24': { space: 'dmz' } } } as ReturnType<typeof emptyMarks>;
+    const marks = { ...emptyMarks(), subnets: { '10.0.0.0/24': { space: 'dmz', externalDhcp: false, tags: [] } } };
     useLabStore.getState().putHostSnapshot('h1', { marks }, 99);
     expect(entry()).toMatchObject({ fetchedAt: 5, marks });
   });

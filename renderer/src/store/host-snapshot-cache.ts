@@ -1,6 +1,6 @@
 import type { HostMarks } from '../../../shared/compose/marks';
 import type { HostSnapshot } from '../../../shared/snapshot/types';
-import { errorShapeOf } from '../api';
+import { errorShapeOf, type Commands } from '../api';
 import type { HostSnapshotEntry } from './host-snapshot-slice';
 import { useLabStore } from './lab-store';
 
@@ -50,4 +50,13 @@ export function createHostSnapshotCache(fetch: SnapshotFetch, store: Store = use
       return done;
     },
   };
+}
+
+// One cache per client's commands, so in-flight reads are shared by every screen of that client.
+const caches = new WeakMap<Commands, HostSnapshotCache>();
+
+export function hostSnapshotCacheFor(commands: Commands): HostSnapshotCache {
+  let cache = caches.get(commands);
+  if (!cache) caches.set(commands, (cache = createHostSnapshotCache((id, refresh) => commands.hosts.snapshot(id, refresh))));
+  return cache;
 }

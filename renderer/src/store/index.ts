@@ -5,4 +5,4 @@ export * from './selectors';
 export { syncWithEngine } from './sync-with-engine';
 export { hostDetailTabs, type HostDetailTab } from './host-detail-slice';
 export type { HostSnapshotEntry } from './host-snapshot-slice';
-export { hostSnapshotCacheFor, useHostSnapshot } from './use-host-snapshot';
+export { hostSnapshotCacheFor } from './host-snapshot-cache';

@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveResult } from '../../../../shared/contract/ansible-export';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { monoFont } from '../fonts';
 
 type Props = {
@@ -44,7 +44,7 @@ export function AnsibleExportDialog({ open, onClose, request, what }: Props) {
 }
 
 function ExportContent({ request }: { request: AnsibleExportRequest }) {
-  const client = useClient();
+  const commands = useCommands();
   const [result, setResult] = useState<AnsibleExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState(0);
@@ -56,7 +56,7 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
 
   useEffect(() => {
     let live = true;
-    client.invoke('export.ansible', req).then(
+    commands.compose.exportAnsible(req).then(
       (r) => {
         if (!live) return;
         setResult(r);
@@ -69,14 +69,14 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
     return () => {
       live = false;
     };
-  }, [req, client]);
+  }, [req, commands]);
 
   const save = async () => {
     if (!result) return;
     setSaving(true);
     setSaveError(null);
     try {
-      setSaved(await client.invoke('export.ansibleSave', { dir, files: result.files }));
+      setSaved(await commands.compose.saveAnsible({ dir, files: result.files }));
     } catch (err) {
       setSaveError(errorShapeOf(err).message);
     } finally {

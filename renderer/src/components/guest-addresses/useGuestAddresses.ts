@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract';
 import type { GuestAddresses } from '../../../../shared/contract/guests';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 
 export type AddressWait =
   /** `round` counts the waits (keepWaiting starts a new one): a new round restarts the elapsed time. */
@@ -16,7 +16,7 @@ export type AddressWait =
  * An answer arriving after unmount, or for an older request, is dropped.
  */
 export function useGuestAddresses(hostId: string | undefined, domain: string | undefined, o: { waitMs: number; enabled?: boolean }) {
-  const client = useClient();
+  const commands = useCommands();
   const enabled = (o.enabled ?? true) && !!hostId && !!domain;
   const [round, setRound] = useState(0);
   const key = `${hostId ?? ''}|${domain ?? ''}|${o.waitMs}|${round}`;
@@ -25,7 +25,7 @@ export function useGuestAddresses(hostId: string | undefined, domain: string | u
   useEffect(() => {
     if (!enabled || !hostId || !domain) return;
     let live = true;
-    client.invoke('domains.addresses', { hostId, domain, waitMs: o.waitMs }).then(
+    commands.vms.addresses({ hostId, domain, waitMs: o.waitMs }).then(
       (result) => {
         if (live) setAnswer({ key, wait: { phase: result.timedOut ? 'timedOut' : 'done', result } });
       },
@@ -36,7 +36,7 @@ export function useGuestAddresses(hostId: string | undefined, domain: string | u
     return () => {
       live = false;
     };
-  }, [client, enabled, hostId, domain, o.waitMs, key]);
+  }, [commands, enabled, hostId, domain, o.waitMs, key]);
 
   const keepWaiting = useCallback(() => setRound((r) => r + 1), []);
   const wait: AddressWait | null = !enabled ? null : answer?.key === key ? answer.wait : { phase: 'waiting', round };

@@ -19,8 +19,9 @@ import { PodStep } from './steps/PodStep';
 import { ResourcesStep } from './steps/ResourcesStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { useComposeJob } from './useComposeJob';
+import { ErrorDetails } from '../../components/ErrorDetails';
 import { useHostSnapshot } from '../../hooks/useHostSnapshot';
-import { useLivePlan } from './useLivePlan';
+import { SNAPSHOT_REUSE_MS, useLivePlan } from './useLivePlan';
 
 /** The compose wizard: Pod → Resources → Install → Interfaces → Review → Compose → Done. */
 export function ComposeScreen() {
@@ -29,7 +30,7 @@ export function ComposeScreen() {
   // Opened from an address (a reload): the pod is only known once the inventory has been read.
   const hostsLoaded = useLabStore((st) => st.hostsLoaded);
   const waitingForPod = s.hostId !== null && !host && !hostsLoaded;
-  const snap = useHostSnapshot(host ? host.id : null);
+  const snap = useHostSnapshot(host ? host.id : null, { maxAgeMs: SNAPSHOT_REUSE_MS });
   const job = useComposeJob();
 
   // Each step starts at its top, not where the previous step was scrolled to.
@@ -52,6 +53,9 @@ export function ComposeScreen() {
   // The Install step plans as soon as its own fields are right (the NICs are the next step's business).
   const plannable = blocker === null || (s.step === STEP.install && blocker.step === 'interfaces');
   const live = useLivePlan(planning && plannable ? request : null);
+  // "Re-read host": the host itself is read into the shared cache (a failure shows above), then the plan is
+  // redone against that read.
+  const rereadHost = () => void snap.reread().then(live.replan);
 
   const step = host ? s.step : STEP.pod;
   const refusal = live.error ? refusalStep(live.error) : null;
@@ -87,7 +91,7 @@ export function ComposeScreen() {
         patch={s.patchDraft}
         live={{ plan: live.plan, error: live.error, loading: live.loading }}
         blocked={plannable ? null : (blocker?.message ?? null)}
-        reloadSnapshot={snap.reload}
+        reloadSnapshot={() => void snap.reread()}
       />
     );
   } else if (step === STEP.interfaces) {
@@ -97,7 +101,7 @@ export function ComposeScreen() {
         data={snap.data}
         draft={s.draft}
         patch={s.patchDraft}
-        live={{ plan: live.plan, error: live.error, loading: live.loading, refresh: live.refresh }}
+        live={{ plan: live.plan, error: live.error, loading: live.loading, refresh: rereadHost }}
         blocked={blocker ? blocker.message : null}
       />
     );
@@ -143,7 +147,7 @@ export function ComposeScreen() {
       <Divider />
       <Box ref={content} sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2.5, py: 2 }}>
         {s.hostId && !host && hostsLoaded && <Alert severity="warning">The pod chosen earlier is no longer in the inventory. Choose another.</Alert>}
-        {snap.error && step !== STEP.pod && <Alert severity="warning">Could not read {host?.name}: {snap.error.message}</Alert>}
+        {snap.error && step !== STEP.pod && <ErrorDetails error={snap.error} title={`Could not read ${host?.name ?? 'the pod'}`} sx={{ mb: 2 }} />}
         {body}
       </Box>
       {step <= STEP.review && !waitingForPod && (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, ComposeRequest } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useClient, useCommands } from '../../api';
 import { useComposeStore } from './compose-store';
 
 /**
@@ -9,6 +9,7 @@ import { useComposeStore } from './compose-store';
  */
 export function useComposeJob() {
   const client = useClient();
+  const commands = useCommands();
   const jobId = useComposeStore((s) => s.jobId);
   const hostId = useComposeStore((s) => s.hostId);
   const [startError, setStartError] = useState<AppErrorShape | null>(null);
@@ -18,8 +19,8 @@ export function useComposeJob() {
   useEffect(() => {
     const stop = client.on('job.progress', (job) => useComposeStore.getState().updateJob(job));
     if (jobId) {
-      client
-        .invoke('jobs.list', hostId ? { hostId } : {})
+      commands.jobs
+        .list(hostId ?? undefined)
         .then((jobs) => {
           const job = jobs.find((j) => j.id === jobId);
           if (job) useComposeStore.getState().updateJob(job);
@@ -29,14 +30,14 @@ export function useComposeJob() {
         .catch(() => undefined); // the next progress event brings it anyway
     }
     return stop;
-  }, [client, jobId, hostId]);
+  }, [client, commands, jobId, hostId]);
 
   const start = useCallback(
     async (request: ComposeRequest): Promise<void> => {
       setStartError(null);
       setStarting(true);
       try {
-        const { jobId: id } = await client.invoke('compose.start', request);
+        const { jobId: id } = await commands.compose.start(request);
         useComposeStore.getState().startedJob(id);
       } catch (err) {
         setStartError(errorShapeOf(err));
@@ -44,18 +45,18 @@ export function useComposeJob() {
         setStarting(false);
       }
     },
-    [client],
+    [commands],
   );
 
   const cancel = useCallback(async (): Promise<void> => {
     if (!jobId) return;
     setCancelError(null);
     try {
-      await client.invoke('jobs.cancel', { jobId });
+      await commands.jobs.cancel(jobId);
     } catch (err) {
       setCancelError(errorShapeOf(err));
     }
-  }, [client, jobId]);
+  }, [commands, jobId]);
 
   return { start, starting, startError, cancel, cancelError };
 }

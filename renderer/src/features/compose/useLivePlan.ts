@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape, ComposePlan, ComposeRequest } from '../../../../shared/contract';
 import { errorShapeOf, useCommands } from '../../api';
 
@@ -6,8 +6,8 @@ type Answer = { key: string; plan: ComposePlan | null; error: AppErrorShape | nu
 
 /** Wait until typing pauses before asking the engine. */
 const DEBOUNCE_MS = 400;
-/** Edits re-plan against the host as read up to this long ago; "Re-read host" asks for a fresh read. */
-const SNAPSHOT_REUSE_MS = 30_000;
+/** Edits re-plan against the host as read up to this long ago; "Re-read host" reads it first (the snapshot cache), then calls replan. */
+export const SNAPSHOT_REUSE_MS = 30_000;
 
 /**
  * The engine's dry run (compose.plan) for the request, redone shortly after it changes. Answers to
@@ -18,17 +18,14 @@ export function useLivePlan(request: ComposeRequest | null) {
   const commands = useCommands();
   const [nonce, setNonce] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const forceFresh = useRef(false);
   const key = request ? `${JSON.stringify(request)}#${nonce}` : '';
 
   useEffect(() => {
     if (!request) return;
     let live = true;
     const timer = window.setTimeout(() => {
-      const fresh = forceFresh.current;
-      forceFresh.current = false;
       commands.compose
-        .plan(fresh ? request : { ...request, maxSnapshotAgeMs: SNAPSHOT_REUSE_MS })
+        .plan({ ...request, maxSnapshotAgeMs: SNAPSHOT_REUSE_MS })
         .then((plan) => live && setAnswer({ key, plan, error: null, at: Date.now() }))
         .catch((err: unknown) => live && setAnswer({ key, plan: null, error: errorShapeOf(err), at: Date.now() }));
     }, DEBOUNCE_MS);
@@ -48,9 +45,7 @@ export function useLivePlan(request: ComposeRequest | null) {
     stale: !fresh,
     loading: request !== null && !fresh,
     at: answer?.at ?? null,
-    refresh: useCallback(() => {
-      forceFresh.current = true;
-      setNonce((n) => n + 1);
-    }, []),
+    /** Plans again against the engine's last read (e.g. one just made by the snapshot cache). */
+    replan: useCallback(() => setNonce((n) => n + 1), []),
   };
 }

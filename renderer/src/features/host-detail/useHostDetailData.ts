@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { hostWarnings } from '../../../../shared/warnings';
-import { useHostSnapshot } from '../../store';
+import { useHostSnapshot } from '../../hooks/useHostSnapshot';
 
 /**
  * A host's snapshot, marks and warnings for the detail screen, from the shared snapshot cache: read

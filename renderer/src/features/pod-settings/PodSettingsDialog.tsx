@@ -11,7 +11,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { AppErrorShape, HostView, MacvlanMode } from '../../../../shared/contract';
-import { errorShapeOf, useClient } from '../../api';
+import { errorShapeOf, useCommands } from '../../api';
 import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLastDefined } from '../../components/useLastDefined';
 import { selectHostById, useLabStore } from '../../store';
@@ -41,7 +41,7 @@ export function PodSettingsDialog() {
 }
 
 function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void }) {
-  const client = useClient();
+  const commands = useCommands();
   const snap = useHostSnapshot(host.id);
   const [mode, setMode] = useState<MacvlanMode>(host.pod.defaultMacvlanMode);
   const [installMode, setInstallMode] = useState<InstallMode>(host.pod.installMode);
@@ -58,7 +58,7 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
     setFailure(null);
     try {
       // '' clears a default: the contract's partial patch cannot carry "unset" otherwise.
-      const updated = await client.invoke('hosts.update', {
+      const updated = await commands.hosts.update({
         id: host.id,
         patch: {
           pod: {
