@@ -23,7 +23,7 @@ const domstate = async (name: string) => {
 describe('VM and network actions against the lab', () => {
   it('starts and force-stops a VM, and the snapshot follows', async () => {
     const started = await c.actions.domain(id, 'lab-shutoff', 'start', false);
-    expect(started.commands).toEqual(['virsh -c qemu:///system start --domain lab-shutoff']);
+    expect(started.commands).toEqual(['virsh --connect qemu:///system start --domain lab-shutoff']);
     expect(await domstate('lab-shutoff')).toBe('running');
     expect(started.snapshot?.libvirt?.domains.find((d) => d.name === 'lab-shutoff')?.state).toBe('running');
     // Running, the macvtap NIC exists on the host as macvtapN@eth1 in vepa mode.
@@ -36,7 +36,7 @@ describe('VM and network actions against the lab', () => {
 
   it('reports a failing action with the command and stderr', async () => {
     await expect(c.actions.domain(id, 'lab-shutoff', 'shutdown', false)).rejects.toMatchObject({
-      shape: { kind: 'remote', command: 'virsh -c qemu:///system shutdown --domain lab-shutoff', stderr: expect.stringMatching(/not running/) },
+      shape: { kind: 'remote', command: 'virsh --connect qemu:///system shutdown --domain lab-shutoff', stderr: expect.stringMatching(/not running/) },
     });
   });
 

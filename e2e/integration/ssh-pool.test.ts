@@ -41,7 +41,7 @@ describe('SSH connection pool against the lab', () => {
 
   it('turns virsh errors into typed errors that show the command', async () => {
     await expect(c.runner.virsh(host, ['dominfo', 'no-such-domain'])).rejects.toMatchObject({
-      shape: { kind: 'remote', command: expect.stringContaining('virsh -c qemu:///system dominfo no-such-domain'), stderr: expect.stringContaining('error:') },
+      shape: { kind: 'remote', command: expect.stringContaining('virsh --connect qemu:///system dominfo no-such-domain'), stderr: expect.stringContaining('error:') },
     });
   });
 

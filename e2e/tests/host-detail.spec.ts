@@ -158,7 +158,7 @@ test.describe('the host screen against labhost1', () => {
       await expect(page.getByRole('dialog', { name: `Start ${vm}?` })).toHaveCount(0);
       await expect(rowNamed(vms, vm)).toContainText('running', { timeout: 60_000 });
       expect(domstate(h, vm)).toBe('running');
-      await expect(page.getByText(new RegExp(`Started ${vm} — ran virsh -c qemu:///system start (--domain )?${vm}`))).toBeVisible();
+      await expect(page.getByText(new RegExp(`Started ${vm} — ran virsh --connect qemu:///system start (--domain )?${vm}`))).toBeVisible();
       await shot('host-09-vm-started');
 
       await rowNamed(vms, vm).getByRole('button', { name: `More actions for ${vm}` }).click();
@@ -179,7 +179,7 @@ test.describe('the host screen against labhost1', () => {
         await rowNamed(vms, vm).getByRole('button', { name: `Start ${vm}` }).click();
         const again = page.getByRole('alert').filter({ hasText: 'Start lab-shutoff failed' });
         await expect(again).toBeVisible({ timeout: 60_000 });
-        await expect(again.getByLabel('Command')).toContainText(new RegExp(`virsh -c qemu:///system start (--domain )?${vm}`));
+        await expect(again.getByLabel('Command')).toContainText(new RegExp(`virsh --connect qemu:///system start (--domain )?${vm}`));
         await expect(again.getByLabel('stderr')).toContainText(/maas/);
         await shot('host-11-start-failed');
         await again.getByRole('button', { name: 'Close' }).click();
