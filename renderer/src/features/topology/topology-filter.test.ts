@@ -68,3 +68,18 @@ describe('filterGraph', () => {
     expect(f.graph.edges.every((e) => f.graph.nodes.some((n) => n.id === e.target))).toBe(true);
   });
 });
+
+describe('warnings on nodes', () => {
+  it('are the same as warningsToFlag gives for each node, from one index', async () => {
+    const { warningsToFlag } = await import('../../../../shared/warnings');
+    const { warningFlagger } = await import('./node-warnings');
+    const warnings = hostWarnings(s, marks);
+    const flag = warningFlagger(warnings);
+    const kinds = { vm: 'domain', network: 'network', interface: 'interface', bridge: 'interface' } as const;
+    for (const n of graph.nodes) {
+      const subject = { kind: kinds[n.kind], name: n.name };
+      expect(flag(subject), n.id).toEqual(warningsToFlag(warnings, subject));
+    }
+    expect(graph.nodes.some((n) => n.warnings.length > 0)).toBe(true);
+  });
+});

@@ -5,10 +5,11 @@ import {
   isHostEndDevice,
   networkDhcpState,
   nicAttachments,
-  warningsToFlag,
   type HostWarning,
+  type WarningSubject,
 } from '../../../../shared/warnings';
 import { cidrOf, formatKiB } from '../../format/units';
+import { warningFlagger } from './node-warnings';
 import type { TopoDhcp, TopoEdge, TopoEdgeKind, TopoGraph, TopoNode, TopoNodeKind } from './topology-types';
 
 export const nodeId = (kind: TopoNodeKind, name: string): string => `${kind}:${name}`;
@@ -35,7 +36,9 @@ const firstAddress = (i: NetInterface): string | undefined => {
   return a ? cidrOf(a) : undefined;
 };
 
-function interfaceNode(i: NetInterface, warnings: HostWarning[]): TopoNode {
+type Flag = (subject: WarningSubject) => HostWarning[];
+
+function interfaceNode(i: NetInterface, flag: Flag): TopoNode {
   const down = downReason(i) !== null;
   const kind: TopoNodeKind = i.kind === 'bridge' ? 'bridge' : 'interface';
   const group = i.kind === 'bridge' ? GROUP.bridge : i.kind === 'bond' || i.kind === 'vlan' || i.kind === 'macvlan' ? GROUP.derived : GROUP.nic;
@@ -48,7 +51,7 @@ function interfaceNode(i: NetInterface, warnings: HostWarning[]): TopoNode {
     detail: [`${what}${down ? 'down' : 'up'}`, firstAddress(i)].filter(Boolean).join(' · '),
     status: down ? 'down' : 'up',
     group,
-    warnings: warningsToFlag(warnings, { kind: 'interface', name: i.name }),
+    warnings: flag({ kind: 'interface', name: i.name }),
   };
 }
 
@@ -66,6 +69,7 @@ function dhcpBadge(n: LibvirtNetwork, snapshot: HostSnapshot, marks: HostMarks):
  * host ends of the VM links the edges already draw.
  */
 export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings: HostWarning[]): TopoGraph {
+  const flag = warningFlagger(warnings);
   const nodes = new Map<string, TopoNode>();
   const edges = new Map<string, TopoEdge & { count: number }>();
   const addEdge = (source: string, target: string, kind: TopoEdgeKind, text: string, label?: string): void => {
@@ -82,7 +86,7 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
 
   const shown = snapshot.interfaces.filter((i) => !isHostEndDevice(i));
   for (const i of shown) {
-    const n = interfaceNode(i, warnings);
+    const n = interfaceNode(i, flag);
     nodes.set(n.id, n);
   }
   const ifaceId = (name: string): string | undefined => {
@@ -103,7 +107,7 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
       status: n.active ? 'up' : 'down',
       group: GROUP.network,
       dhcp,
-      warnings: warningsToFlag(warnings, { kind: 'network', name: n.name }),
+      warnings: flag({ kind: 'network', name: n.name }),
     });
   }
   for (const d of lv?.domains ?? []) {
@@ -117,7 +121,7 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
       size: `${d.vcpus} vCPU · ${formatKiB(d.memoryKiB)}`,
       status,
       group: GROUP.vm,
-      warnings: warningsToFlag(warnings, { kind: 'domain', name: d.name }),
+      warnings: flag({ kind: 'domain', name: d.name }),
     });
   }
 
