@@ -75,4 +75,28 @@ describe('RefreshScheduler', () => {
     expect(new Set(calls.map((c) => c.id))).toEqual(new Set(['b']));
     s.stop();
   });
+
+  it('a sync while a host is being refreshed gives it no second timer (sync runs on every host.changed)', async () => {
+    const calls: string[] = [];
+    let finish: () => void = () => undefined;
+    const hosts = {
+      configs: () => [{ id: 'a' }],
+      refresh: (id: string) => {
+        calls.push(id);
+        return new Promise((resolve) => (finish = () => resolve({})));
+      },
+    } as unknown as HostService;
+    const s = new RefreshScheduler(hosts, { intervalMs: 10_000, jitter: 0, maxBackoffMs: 40_000 });
+    s.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(calls).toHaveLength(1);
+    // The refresh is running (it emitted host.changed): syncing now must not start another look.
+    s.sync();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(calls).toHaveLength(1);
+    finish();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toHaveLength(2);
+    s.stop();
+  });
 });

@@ -16,6 +16,8 @@ export type SchedulerOptions = {
  */
 export class RefreshScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Hosts on a timer or being refreshed right now: sync() gives each exactly one. */
+  private readonly known = new Set<string>();
   private readonly failures = new Map<string, number>();
   private stopped = true;
 
@@ -33,21 +35,28 @@ export class RefreshScheduler {
     this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.known.clear();
   }
 
   /** Picks up hosts added or removed since the last call. */
   sync(): void {
     if (this.stopped) return;
     const ids = new Set(this.hosts.configs().map((h) => h.id));
-    for (const [id, t] of this.timers) {
+    for (const id of this.known) {
       if (!ids.has(id)) {
-        clearTimeout(t);
+        clearTimeout(this.timers.get(id));
         this.timers.delete(id);
+        this.known.delete(id);
         this.failures.delete(id);
       }
     }
     // New hosts get a first look soon (spread over a few seconds), then settle into the interval.
-    for (const id of ids) if (!this.timers.has(id)) this.schedule(id, Math.min(this.o.intervalMs, 5000) * Math.random());
+    // A host whose refresh is running has no timer but is known: it is rescheduled when that ends.
+    for (const id of ids) {
+      if (this.known.has(id)) continue;
+      this.known.add(id);
+      this.schedule(id, Math.min(this.o.intervalMs, 5000) * Math.random());
+    }
   }
 
   /** A manual refresh resets the backoff: the user has just told us to try again. */
@@ -66,7 +75,7 @@ export class RefreshScheduler {
   private schedule(id: string, delay: number): void {
     const t = setTimeout(() => {
       this.timers.delete(id);
-      if (this.stopped) return;
+      if (this.stopped || !this.known.has(id)) return;
       this.hosts
         .refresh(id, { interactive: false })
         .then(
@@ -74,7 +83,7 @@ export class RefreshScheduler {
           () => this.noteResult(id, false),
         )
         .finally(() => {
-          if (!this.stopped && this.hosts.configs().some((h) => h.id === id)) this.schedule(id, this.delayFor(id));
+          if (!this.stopped && this.known.has(id) && this.hosts.configs().some((h) => h.id === id)) this.schedule(id, this.delayFor(id));
         });
     }, delay);
     t.unref?.();
