@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sshConfigCandidates } from './ssh-config-import';
+import { readSshConfigCandidates, sshConfigCandidates } from './ssh-config-import';
 
 const config = `
 Host bastion
@@ -48,5 +51,19 @@ describe('sshConfigCandidates', () => {
 
   it('returns nothing for an empty file', () => {
     expect(sshConfigCandidates('')).toEqual([]);
+  });
+
+  it('reads config from the ssh folder: none without the file, an error when it is there but unreadable', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-sshcfg-'));
+    try {
+      await expect(readSshConfigCandidates(dir)).resolves.toEqual([]);
+      writeFileSync(path.join(dir, 'config'), 'Host kvm9\n  HostName 10.0.0.9\n');
+      await expect(readSshConfigCandidates(dir)).resolves.toMatchObject([{ alias: 'kvm9', address: '10.0.0.9' }]);
+      rmSync(path.join(dir, 'config'));
+      mkdirSync(path.join(dir, 'config'));
+      await expect(readSshConfigCandidates(dir)).rejects.toMatchObject({ shape: { kind: 'internal', message: expect.stringMatching(/^Could not read .*config: /) } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
