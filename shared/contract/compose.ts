@@ -53,7 +53,6 @@ export const CloudInitInput = z.object({
   userData: z.string().max(64 * 1024).optional(),
 });
 export type CloudInitInput = z.input<typeof CloudInitInput>;
-export type CloudInitParsed = z.output<typeof CloudInitInput>;
 
 export const ComposeRequest = z.object({
   hostId: z.string().min(1),

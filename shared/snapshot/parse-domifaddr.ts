@@ -12,9 +12,6 @@ import { tableRows, virshErrors } from './virsh-text';
  * On failure virsh prints "error: Failed to query for interfaces addresses" and then the reason.
  */
 
-export const domIfAddrSources = ['lease', 'arp', 'agent'] as const;
-export type DomIfAddrSource = (typeof domIfAddrSources)[number];
-
 export interface DomIfAddr {
   /** The host-side device (lease, arp: vnet0, macvtap0) or the guest's own name (agent: eth0, lo). */
   ifname?: string;

@@ -46,10 +46,6 @@ export function isConstraintKey(key: string): key is ConstraintKey {
   return keySet.has(key);
 }
 
-export function isBaseKey(key: string): key is ConstraintBaseKey {
-  return (constraintBaseKeys as readonly string[]).includes(key);
-}
-
 export function canNegate(key: ConstraintBaseKey): boolean {
   return !nonNegatableKeys.includes(key);
 }

@@ -1,5 +1,6 @@
 import { err, ok, positioned, type PositionedError, type Result } from '../result';
 import { formatBytes } from '../../format/bytes';
+import { bytesToGbText } from './serialize';
 import type { StorageDisk } from './types';
 
 /** A pool as the resolver needs it; availableBytes (when known) lets it check for room. */
@@ -14,6 +15,9 @@ export interface ResolvedDisk extends StorageDisk {
   /** Why this pool, in a sentence. */
   reason: string;
 }
+
+/** A disk's size as the storage grammar writes it ("99999 GB" for root:99999), so the message quotes the input. */
+const diskText = (bytes: number): string => `${bytesToGbText(bytes)} GB`;
 
 /**
  * Picks a storage pool for every disk, as MAAS's virsh driver did: a tag that equals a pool's
@@ -47,7 +51,7 @@ export function resolveStoragePools(
         return err(
           positioned(
             disk.position,
-            `not enough space for ${disk.name} (${formatBytes(disk.sizeBytes, 'decimal')}) in ${tagged.map((p) => `${p.name} (${formatBytes(Math.max(0, (p.availableBytes ?? 0) - (used.get(p.name) ?? 0)), 'decimal')} free)`).join(', ')}`,
+            `not enough space for ${disk.name} (${diskText(disk.sizeBytes)}) in ${tagged.map((p) => `${p.name} (${formatBytes(Math.max(0, (p.availableBytes ?? 0) - (used.get(p.name) ?? 0)), 'decimal')} free)`).join(', ')}`,
           ),
         );
       }
@@ -63,7 +67,7 @@ export function resolveStoragePools(
         return err(
           positioned(
             disk.position,
-            `not enough space for ${disk.name} (${formatBytes(disk.sizeBytes, 'decimal')}) in the default pool ${chosen.name} (${formatBytes(Math.max(0, (chosen.availableBytes ?? 0) - (used.get(chosen.name) ?? 0)), 'decimal')} free) — tag the disk with another pool's name`,
+            `not enough space for ${disk.name} (${diskText(disk.sizeBytes)}) in the default pool ${chosen.name} (${formatBytes(Math.max(0, (chosen.availableBytes ?? 0) - (used.get(chosen.name) ?? 0)), 'decimal')} free) — tag the disk with another pool's name`,
           ),
         );
       }
@@ -74,7 +78,7 @@ export function resolveStoragePools(
     } else {
       chosen = infos.find((p) => room(p, disk.sizeBytes));
       if (!chosen) {
-        return err(positioned(disk.position, `no storage pool has ${formatBytes(disk.sizeBytes, 'decimal')} free for ${disk.name}`));
+        return err(positioned(disk.position, `no storage pool has ${diskText(disk.sizeBytes)} free for ${disk.name}`));
       }
       reason = `no tag names a pool and no default pool is set, so the first pool with room, '${chosen.name}'`;
     }

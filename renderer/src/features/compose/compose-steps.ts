@@ -1,6 +1,5 @@
 /** The wizard's steps, in order; the index is what the store keeps. */
 export const composeSteps = ['Pod', 'Resources', 'Install', 'Interfaces', 'Review', 'Compose', 'Done'] as const;
-export type ComposeStepName = (typeof composeSteps)[number];
 
 export const STEP = {
   pod: 0,
