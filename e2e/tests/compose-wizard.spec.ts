@@ -92,7 +92,9 @@ test.describe('compose wizard', () => {
     await shot('compose-04-interfaces-typo');
     // Well-formed but impossible: the engine's plan refuses, saying what the host has.
     await w.constraintText.fill('eth0:name=nosuch');
-    await expect(w.livePlan.getByRole('alert')).toContainText('Compose would refuse', { timeout: 30_000 });
+    // The previous plan (with its own warnings) stays on screen, dimmed, until the refusal arrives.
+    await expect(w.livePlan.getByRole('alert').filter({ hasText: 'Compose would refuse' })).toBeVisible({ timeout: 30_000 });
+    await expect(w.livePlan.getByRole('alert')).toHaveCount(1);
     await expect(w.nextButton).toBeDisabled();
     await shot('compose-04b-interfaces-no-match');
     await w.constraintText.fill('');
