@@ -130,7 +130,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
           placeholder="Name, disk path, MAC or IP"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          sx={{ minWidth: 280 }}
+          sx={{ minWidth: 320 }}
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" aria-hidden /></InputAdornment> } }}
         />
         <TextField select size="small" label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value)} sx={{ minWidth: 160 }}>
