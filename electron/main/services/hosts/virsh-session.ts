@@ -34,7 +34,8 @@ type Waiter = {
   nonce: string;
   resolve: (s: SessionSection[]) => void;
   reject: (e: Error) => void;
-  scanFrom: number;
+  /** Output arrived: the request is not stuck (restarts its timeout). */
+  progress: () => void;
 };
 
 /** Marker text as it arrives; the command line spells it with an empty quote inside, so an echoed line never matches. */
@@ -53,7 +54,14 @@ const SAFE = /^[A-Za-z0-9._-]*$/;
 export class ResidentSession {
   private t?: SessionTransport;
   private starting?: Promise<SessionTransport>;
-  private buf = '';
+  /**
+   * The answer so far, as it arrived. Kept as chunks and searched only where new text came in: a
+   * string grown by `+=` and searched whole on every chunk costs quadratic time, which an answer of
+   * megabytes in small chunks (thousands of VMs) turns into minutes.
+   */
+  private chunks: string[] = [];
+  /** The end of what came before the newest chunk, so a marker split across chunks is found. */
+  private tail = '';
   private waiter?: Waiter;
   private chain: Promise<unknown> = Promise.resolve();
   /** Whether this virsh's `echo` ends its text with a newline (learnt at start). */
@@ -119,12 +127,14 @@ export class ResidentSession {
   }
 
   private async startNow(): Promise<SessionTransport> {
-    this.buf = '';
+    this.chunks = [];
+    this.tail = '';
     const t: SessionTransport = await this.o.open(this.o.argv, {
       onData: (text) => {
         if (this.t !== t) return;
-        this.buf += text;
-        this.scan();
+        this.chunks.push(text);
+        this.waiter?.progress();
+        this.scan(text);
       },
       onClose: (why) => {
         if (this.t !== t) return;
@@ -163,7 +173,9 @@ export class ResidentSession {
     const lines = cmds.map((c) => `${markerCmd(d, nonce, c.name, c.arg)}; ${c.cmd}`);
     lines.push(markerCmd(d, nonce, 'end'));
     return new Promise<SessionSection[]>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      // The timeout counts silence, not the whole request: a refresh of thousands of objects that
+      // keeps answering is slow, not stuck.
+      const stalled = () => {
         if (this.waiter?.nonce !== nonce) return;
         this.waiter = undefined;
         this.stats.timeouts++;
@@ -171,14 +183,20 @@ export class ResidentSession {
         if (this.t === t) this.t = undefined;
         void t.kill();
         this.o.onState?.(false, 'a command timed out');
-        reject(new AppError({ kind: 'timeout', message: `${this.o.label}: the command took longer than ${(timeoutMs / 1000).toFixed(1)} s and was stopped; the session restarts.`, command: cmds.map((c) => c.cmd).join('; ').slice(0, 500) }));
-      }, timeoutMs);
+        reject(new AppError({ kind: 'timeout', message: `${this.o.label}: the command answered nothing for ${(timeoutMs / 1000).toFixed(1)} s and was stopped; the session restarts.`, command: cmds.map((c) => c.cmd).join('; ').slice(0, 500) }));
+      };
+      let timer = setTimeout(stalled, timeoutMs);
       timer.unref?.();
       // Anything before this request's first marker (a banner, a late message) is dropped.
-      this.buf = '';
+      this.chunks = [];
+      this.tail = '';
       this.waiter = {
         nonce,
-        scanFrom: 0,
+        progress: () => {
+          clearTimeout(timer);
+          timer = setTimeout(stalled, timeoutMs);
+          timer.unref?.();
+        },
         resolve: (s) => {
           clearTimeout(timer);
           resolve(s);
@@ -192,17 +210,21 @@ export class ResidentSession {
     });
   }
 
-  private scan(): void {
+  private scan(newest: string): void {
     const w = this.waiter;
     if (!w) return;
     const end = markerOut(w.nonce, 'end');
-    const at = this.buf.indexOf(end, w.scanFrom);
-    if (at < 0) {
-      w.scanFrom = Math.max(0, this.buf.length - end.length);
+    const recent = this.tail + newest;
+    const found = recent.indexOf(end);
+    if (found < 0) {
+      this.tail = recent.slice(-(end.length - 1));
       return;
     }
-    const text = this.buf.slice(0, at + end.length);
-    this.buf = this.buf.slice(at + end.length);
+    const all = this.chunks.join('');
+    const at = all.length - recent.length + found;
+    const text = all.slice(0, at + end.length);
+    this.chunks = [all.slice(at + end.length)];
+    this.tail = '';
     this.waiter = undefined;
     w.resolve(this.split(text, w));
   }
