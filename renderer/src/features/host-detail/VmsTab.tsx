@@ -50,6 +50,9 @@ function searchText(d: Domain): string {
   return [d.name, ...disks, ...nics].join(' ').toLowerCase();
 }
 
+/** Rows drawn at first and added each time the end of the table scrolls into view: a host with thousands of VMs paints as fast as a small one. */
+const ROWS_PER_PAGE = 50;
+
 /** Start and Resume change nothing that cannot be undone: they run at once, without a question. */
 const unconfirmed = new Set<DomainAction>(['start', 'resume']);
 
@@ -63,17 +66,36 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState('all');
   const [sort, setSort] = useState<Sort>({ key: 'name', dir: 'asc' });
-  const attachments = useMemo(() => nicAttachments(snapshot), [snapshot]);
+  const attachments = useMemo(() => {
+    const byDomain = new Map<string, ReturnType<typeof nicAttachments>>();
+    for (const a of nicAttachments(snapshot)) byDomain.set(a.domain.name, [...(byDomain.get(a.domain.name) ?? []), a]);
+    return byDomain;
+  }, [snapshot]);
   const domains = useMemo(() => snapshot.libvirt?.domains ?? [], [snapshot]);
+  const searchTexts = useMemo(() => new Map(domains.map((d) => [d, searchText(d)])), [domains]);
   const states = useMemo(() => [...new Set(domains.map((d) => d.state))].sort(collator.compare), [domains]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const kept = domains.filter((d) => (stateFilter === 'all' || d.state === stateFilter) && (q === '' || searchText(d).includes(q)));
+    const kept = domains.filter((d) => (stateFilter === 'all' || d.state === stateFilter) && (q === '' || searchTexts.get(d)!.includes(q)));
     const sorted = [...kept].sort(compare[sort.key]);
     return sort.dir === 'asc' ? sorted : sorted.reverse();
-  }, [domains, query, stateFilter, sort]);
-  // "Go to the VM": its row is picked out, scrolled to and focused once it is there (a fresh VM may come with the next snapshot).
+  }, [domains, searchTexts, query, stateFilter, sort]);
+  const [limit, setLimit] = useState(ROWS_PER_PAGE);
   const highlight = useLabStore((s) => s.highlightVm);
+  // The highlighted VM is always drawn, however far down it sorts.
+  const drawn = useMemo(() => {
+    const at = highlight ? shown.findIndex((d) => d.name === highlight) : -1;
+    return shown.slice(0, Math.max(limit, at + 1));
+  }, [shown, limit, highlight]);
+  const more = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    const row = more.current;
+    if (!row || typeof IntersectionObserver === 'undefined') return;
+    const seen = new IntersectionObserver((e) => e.some((x) => x.isIntersecting) && setLimit((l) => l + ROWS_PER_PAGE), { rootMargin: '400px' });
+    seen.observe(row);
+    return () => seen.disconnect();
+  }, [drawn]);
+  // "Go to the VM": its row is picked out, scrolled to and focused once it is there (a fresh VM may come with the next snapshot).
   const highlightRow = useRef<HTMLTableRowElement>(null);
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
@@ -169,7 +191,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                 </TableCell>
               </TableRow>
             )}
-            {shown.map((d) => (
+            {drawn.map((d) => (
               <TableRow
                 key={d.name}
                 hover
@@ -212,13 +234,22 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                   )}
                 </TableCell>
                 <TableCell>
-                  <VmNicList nics={attachments.filter((a) => a.domain.name === d.name)} />
+                  <VmNicList nics={attachments.get(d.name) ?? []} />
                 </TableCell>
                 <TableCell align="right" sx={{ py: '4px !important' }}>
                   <VmActions domain={d} hostId={hostId} hostName={hostName} busy={busy.has(d.name)} onAction={(a) => onAction(d, a)} />
                 </TableCell>
               </TableRow>
             ))}
+            {drawn.length < shown.length && (
+              <TableRow ref={more}>
+                <TableCell colSpan={8}>
+                  <Typography variant="body2" color="text.secondary">
+                    Showing {drawn.length} of {shown.length} VMs; more appear as you scroll.
+                  </Typography>
+                </TableCell>
+              </TableRow>
+            )}
           </TableBody>
         </Table>
       </TableContainer>
