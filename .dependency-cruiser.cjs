@@ -110,7 +110,8 @@ module.exports = {
     // ---- tests stay out of what ships ----
     {
       name: 'production-not-to-tests',
-      comment: 'Tests and their helpers (*.test.ts, *.test-util.ts) are never imported by production code, so no bundle contains them.',
+      comment:
+        'Tests and their helpers (*.test.ts, *.test-util.ts) are never imported by production code, so no bundle contains them.',
       severity: 'error',
       from: { path: '^(electron|renderer|shared)/', pathNot: TEST_FILE },
       to: { path: TEST_FILE },

@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const lab = JSON.parse(readFileSync(path.join(process.env.LABDECK_LAB_STATE ?? path.join(root, 'e2e/lab/.state'), 'lab.json'), 'utf8'));
+const lab = JSON.parse(
+  readFileSync(path.join(process.env.LABDECK_LAB_STATE ?? path.join(root, 'e2e/lab/.state'), 'lab.json'), 'utf8'),
+);
 const dataDir = process.env.LABDECK_DATA_DIR ?? path.join(os.homedir(), '.config', 'LabDeck-demo');
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
@@ -26,9 +28,15 @@ const hosts = lab.hosts.map((h) => ({
   pod: { defaultMacvlanMode: 'bridge', installMode: 'manual' },
   addedAt: now,
 }));
-writeFileSync(path.join(dataDir, 'inventory.json'), `${JSON.stringify({ schemaVersion: 1, hosts, marks: {} }, null, 2)}\n`, { mode: 0o600 });
+writeFileSync(
+  path.join(dataDir, 'inventory.json'),
+  `${JSON.stringify({ schemaVersion: 1, hosts, marks: {} }, null, 2)}\n`,
+  { mode: 0o600 },
+);
 // The lab made these keys itself a moment ago, so they are trusted without a prompt.
-const known = lab.hosts.map((h) => `${h.port === 22 ? h.address : `[${h.address}]:${h.port}`} ${h.hostKeyPublic}`).join('\n');
+const known = lab.hosts
+  .map((h) => `${h.port === 22 ? h.address : `[${h.address}]:${h.port}`} ${h.hostKeyPublic}`)
+  .join('\n');
 writeFileSync(path.join(dataDir, 'known_hosts'), `${known}\n`, { mode: 0o600 });
 
 console.log(`LabDeck demo: ${hosts.length} lab hosts in ${dataDir}`);

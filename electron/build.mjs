@@ -21,9 +21,14 @@ function newest(dir) {
   return t;
 }
 
-const outputs = ['main/index.cjs', 'preload/index.cjs', 'web/index.cjs', 'cli/labdeck.cjs', 'renderer/index.html'].map((f) => path.join(dist, f));
+const outputs = ['main/index.cjs', 'preload/index.cjs', 'web/index.cjs', 'cli/labdeck.cjs', 'renderer/index.html'].map(
+  (f) => path.join(dist, f),
+);
 if (ifNeeded && outputs.every(existsSync)) {
-  const src = Math.max(...['electron', 'renderer', 'shared'].map((d) => newest(path.join(root, d))), statSync(path.join(root, 'package.json')).mtimeMs);
+  const src = Math.max(
+    ...['electron', 'renderer', 'shared'].map((d) => newest(path.join(root, d))),
+    statSync(path.join(root, 'package.json')).mtimeMs,
+  );
   const out = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
   if (out > src) process.exit(0);
 }
@@ -41,10 +46,26 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: [path.join(root, 'electron/main/desktop/index.ts')], outfile: path.join(dist, 'main/index.cjs'), external }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main/desktop/index.ts')],
+    outfile: path.join(dist, 'main/index.cjs'),
+    external,
+  }),
   // A sandboxed preload can only require 'electron': bundle everything else into it.
-  build({ ...common, entryPoints: [path.join(root, 'electron/preload/index.ts')], outfile: path.join(dist, 'preload/index.cjs'), external: ['electron'], sourcemap: false }),
-  build({ ...common, entryPoints: [path.join(root, 'electron/main/web/index.ts')], outfile: path.join(dist, 'web/index.cjs'), external }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/preload/index.ts')],
+    outfile: path.join(dist, 'preload/index.cjs'),
+    external: ['electron'],
+    sourcemap: false,
+  }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main/web/index.ts')],
+    outfile: path.join(dist, 'web/index.cjs'),
+    external,
+  }),
   build({
     ...common,
     entryPoints: [path.join(root, 'electron/main/cli/labdeck.ts')],
@@ -55,8 +76,19 @@ await Promise.all([
 ]);
 
 if (!process.argv.includes('--no-renderer')) {
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'renderer/vite.config.mts'), '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(root, 'renderer/vite.config.mts'),
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
 }

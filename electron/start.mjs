@@ -24,7 +24,9 @@ function electronBinary() {
 const bin = electronBinary();
 const child = bin
   ? spawn(bin, [root, ...process.argv.slice(2)], { stdio: 'inherit' })
-  : (console.log('LabDeck: no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD or a failed download) — serving the browser version instead.'),
+  : (console.log(
+      'LabDeck: no Electron binary is installed (ELECTRON_SKIP_BINARY_DOWNLOAD or a failed download) — serving the browser version instead.',
+    ),
     spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -24,16 +24,29 @@ async function main(): Promise<void> {
   const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
   const image = lab.guest.cloudVolume;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-bench-compose-'));
-  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false });
+  const core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'cli',
+    backgroundRefresh: false,
+  });
   core.bus.subscribe((name, p) => {
     const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
+    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
+      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
   });
   const remote: AuditEntry[] = [];
   core.bus.subscribe((name, p) => {
     if (name === 'audit.appended') remote.push(p as AuditEntry);
   });
-  const host = await core.hosts.add({ name: qemu.name, address: qemu.address, port: qemu.port, user: qemu.user, auth: { method: 'key', keyPath: lab.clientKey }, libvirtUri: qemu.libvirtUri });
+  const host = await core.hosts.add({
+    name: qemu.name,
+    address: qemu.address,
+    port: qemu.port,
+    user: qemu.user,
+    auth: { method: 'key', keyPath: lab.clientKey },
+    libvirtUri: qemu.libvirtUri,
+  });
   const names: string[] = [];
   try {
     // Warm: the connection, the start probe and the host's snapshot, as in a session already under way.
@@ -78,8 +91,12 @@ async function main(): Promise<void> {
     const e = median(ratios);
     console.log('LabDeck compose benchmark (cloud image as overlay, with start; medians of 3)');
     console.log(`  compose wall time ${median(walls).toFixed(0)} ms`);
-    console.log(`(e) compose wall vs sum of its remote commands  ratio ${e.toFixed(2)}x   goal <= 1.2x   ${e <= 1.2 ? 'met' : 'MISSED'}`);
-    console.log(`(f) compose to first lease                      ${(median(leases) / 1000).toFixed(1)} s (mostly the guest's boot under TCG)`);
+    console.log(
+      `(e) compose wall vs sum of its remote commands  ratio ${e.toFixed(2)}x   goal <= 1.2x   ${e <= 1.2 ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `(f) compose to first lease                      ${(median(leases) / 1000).toFixed(1)} s (mostly the guest's boot under TCG)`,
+    );
   } finally {
     for (const n of names) await core.actions.domain(host.id, n, 'delete', true).catch(() => undefined);
     await core.dispose();

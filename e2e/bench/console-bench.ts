@@ -100,9 +100,41 @@ print(json.dumps({'latencies': lat, 'floodMs': ms, 'floodBytes': nbytes}))
 
 type OpenSshResult = { latencies: number[]; floodMs: number; floodBytes: number };
 
-function openSsh(host: string, user: string, key: string, knownHosts: string, uri: string, vm: string): Promise<OpenSshResult> {
-  const ssh = ['ssh', '-t', '-F', '/dev/null', '-i', key, '-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', `UserKnownHostsFile=${knownHosts}`, '-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'StrictHostKeyChecking=yes', `${user}@${host}`, 'virsh', '-c', uri, 'console', vm];
-  const child = spawn('python3', ['-c', PY, JSON.stringify(ssh), String(KEYS), FLOOD, MARKER], { stdio: ['ignore', 'pipe', 'pipe'] });
+function openSsh(
+  host: string,
+  user: string,
+  key: string,
+  knownHosts: string,
+  uri: string,
+  vm: string,
+): Promise<OpenSshResult> {
+  const ssh = [
+    'ssh',
+    '-t',
+    '-F',
+    '/dev/null',
+    '-i',
+    key,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    `UserKnownHostsFile=${knownHosts}`,
+    '-o',
+    'GlobalKnownHostsFile=/dev/null',
+    '-o',
+    'StrictHostKeyChecking=yes',
+    `${user}@${host}`,
+    'virsh',
+    '-c',
+    uri,
+    'console',
+    vm,
+  ];
+  const child = spawn('python3', ['-c', PY, JSON.stringify(ssh), String(KEYS), FLOOD, MARKER], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -134,12 +166,25 @@ async function main(): Promise<void> {
   const lab = readLab();
   const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-bench-console-'));
-  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false });
+  const core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'cli',
+    backgroundRefresh: false,
+  });
   core.bus.subscribe((name, p) => {
     const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
+    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
+      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
   });
-  const host = await core.hosts.add({ name: qemu.name, address: qemu.address, port: qemu.port, user: qemu.user, auth: { method: 'key', keyPath: lab.clientKey }, libvirtUri: qemu.libvirtUri });
+  const host = await core.hosts.add({
+    name: qemu.name,
+    address: qemu.address,
+    port: qemu.port,
+    user: qemu.user,
+    auth: { method: 'key', keyPath: lab.clientKey },
+    libvirtUri: qemu.libvirtUri,
+  });
   const vm = `bench-console-${process.pid.toString(36)}`;
   let composed = false;
 
@@ -148,7 +193,10 @@ async function main(): Promise<void> {
   const emit = (name: StreamEventName, payload: unknown) => {
     for (const l of listeners) l(name, payload);
   };
-  const session = core.streamSession({ data: (stream, data) => emit('stream.data', { stream, data }), event: (name, payload) => emit(name, payload) });
+  const session = core.streamSession({
+    data: (stream, data) => emit('stream.data', { stream, data }),
+    event: (name, payload) => emit(name, payload),
+  });
   const transport: Transport = {
     request: () => Promise.reject(new Error('not used by the benchmark')),
     subscribe: () => () => undefined,
@@ -212,7 +260,8 @@ async function main(): Promise<void> {
     const until = async (what: string, f: () => boolean, timeoutMs: number) => {
       const end = Date.now() + timeoutMs;
       while (!f()) {
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; console: ${JSON.stringify(tail.slice(-500))}`);
+        if (Date.now() > end)
+          throw new Error(`timed out waiting for ${what}; console: ${JSON.stringify(tail.slice(-500))}`);
         await new Promise<void>((r) => {
           const t = setTimeout(r, 200);
           onData.push(() => {
@@ -223,7 +272,7 @@ async function main(): Promise<void> {
       }
     };
     const quiet = async (ms: number) => {
-      for (let n = total - 1; n !== total; ) {
+      for (let n = total - 1; n !== total;) {
         n = total;
         await sleep(ms);
       }
@@ -279,7 +328,14 @@ async function main(): Promise<void> {
     await sleep(1000);
 
     // The same through OpenSSH.
-    const theirs = await openSsh(qemu.address, qemu.user, lab.clientKey, path.join(lab.stateDir, 'known_hosts'), qemu.libvirtUri, vm);
+    const theirs = await openSsh(
+      qemu.address,
+      qemu.user,
+      lab.clientKey,
+      path.join(lab.stateDir, 'known_hosts'),
+      qemu.libvirtUri,
+      vm,
+    );
 
     const peak = (k: keyof Mem) => Math.max(before[k], ...samples.map((s) => s[k]));
     const grew = Math.max(peak('heap') + peak('buffers') - before.heap - before.buffers, 0);
@@ -288,20 +344,37 @@ async function main(): Promise<void> {
     const oursRate = floodBytes / floodMs;
     const theirRate = theirs.floodBytes / theirs.floodMs;
     const hr = oursRate / theirRate;
-    console.log(`LabDeck console benchmark (serial console of a tiny TCG guest, booted in ${(boot / 1000).toFixed(1)} s)`);
-    console.log(`  keystroke echo, median of ${KEYS}: LabDeck ${median(ours).toFixed(1)} ms, ssh -t … virsh console ${median(theirs.latencies).toFixed(1)} ms`);
-    console.log(`(g) echo latency LabDeck vs OpenSSH             ratio ${g.toFixed(2)}x   goal <= 1.2x   ${g <= 1.2 ? 'met' : 'MISSED'}`);
-    console.log(`  flood (seq 1 ${FLOOD_LINES}): LabDeck ${mib(floodBytes)} in ${(floodMs / 1000).toFixed(1)} s = ${(oursRate / 1.024).toFixed(0)} KiB/s, OpenSSH ${mib(theirs.floodBytes)} in ${(theirs.floodMs / 1000).toFixed(1)} s = ${(theirRate / 1.024).toFixed(0)} KiB/s`);
-    console.log(`(h) flood throughput LabDeck vs OpenSSH         ratio ${hr.toFixed(2)}x   goal >= 0.8x   ${hr >= 0.8 ? 'met' : 'MISSED'}`);
+    console.log(
+      `LabDeck console benchmark (serial console of a tiny TCG guest, booted in ${(boot / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `  keystroke echo, median of ${KEYS}: LabDeck ${median(ours).toFixed(1)} ms, ssh -t … virsh console ${median(theirs.latencies).toFixed(1)} ms`,
+    );
+    console.log(
+      `(g) echo latency LabDeck vs OpenSSH             ratio ${g.toFixed(2)}x   goal <= 1.2x   ${g <= 1.2 ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `  flood (seq 1 ${FLOOD_LINES}): LabDeck ${mib(floodBytes)} in ${(floodMs / 1000).toFixed(1)} s = ${(oursRate / 1.024).toFixed(0)} KiB/s, OpenSSH ${mib(theirs.floodBytes)} in ${(theirs.floodMs / 1000).toFixed(1)} s = ${(theirRate / 1.024).toFixed(0)} KiB/s`,
+    );
+    console.log(
+      `(h) flood throughput LabDeck vs OpenSSH         ratio ${hr.toFixed(2)}x   goal >= 0.8x   ${hr >= 0.8 ? 'met' : 'MISSED'}`,
+    );
     console.log(
       `  engine + stream client memory during the flood (${samples.length} samples): rss ${mib(before.rss)} → peak ${mib(peak('rss'))} → ${mib(after.rss)}; heap ${mib(before.heap)} → peak ${mib(peak('heap'))} → ${mib(after.heap)}; array buffers ${mib(before.buffers)} → peak ${mib(peak('buffers'))}`,
     );
-    console.log(`  unacknowledged bytes in the engine peaked at ${(peakUnacked / 1024).toFixed(0)} KiB (window ${STREAM_WINDOW / 1024} KiB)`);
-    console.log(`  memory during the flood: heap + buffers grew ${mib(grew)}: ${flat ? 'flat' : 'NOT flat'} (renderer/xterm.js memory needs a browser: not measured here)`);
+    console.log(
+      `  unacknowledged bytes in the engine peaked at ${(peakUnacked / 1024).toFixed(0)} KiB (window ${STREAM_WINDOW / 1024} KiB)`,
+    );
+    console.log(
+      `  memory during the flood: heap + buffers grew ${mib(grew)}: ${flat ? 'flat' : 'NOT flat'} (renderer/xterm.js memory needs a browser: not measured here)`,
+    );
   } finally {
     handle?.close();
     session.dispose();
-    if (composed) await core.actions.domain(host.id, vm, 'delete', true).catch((e: unknown) => console.error(`could not delete ${vm}:`, e));
+    if (composed)
+      await core.actions
+        .domain(host.id, vm, 'delete', true)
+        .catch((e: unknown) => console.error(`could not delete ${vm}:`, e));
     await core.dispose();
     rmSync(dir, { recursive: true, force: true });
   }

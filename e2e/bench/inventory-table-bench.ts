@@ -20,8 +20,15 @@ function inventory(n: number): string {
     kind: 'pod',
     pod: { defaultMacvlanMode: 'bridge', installMode: 'manual' },
     lastFacts: {
-      hostname: `kvm-${i}`, cpus: 32, memoryKiB: 256 * 1024 * 1024, domainsTotal: i % 40, domainsRunning: i % 17,
-      networksTotal: 3, networksActive: 2, libvirtVersion: '9.0.0', hypervisor: 'QEMU 7.2.0',
+      hostname: `kvm-${i}`,
+      cpus: 32,
+      memoryKiB: 256 * 1024 * 1024,
+      domainsTotal: i % 40,
+      domainsRunning: i % 17,
+      networksTotal: 3,
+      networksActive: 2,
+      libvirtVersion: '9.0.0',
+      hypervisor: 'QEMU 7.2.0',
     },
     addedAt: new Date(0).toISOString(),
   }));
@@ -33,7 +40,12 @@ async function startApp(n: number): Promise<{ url: string; stop: () => void; dir
   mkdirSync(path.join(dir, 'data'));
   writeFileSync(path.join(dir, 'data', 'inventory.json'), inventory(n));
   const child = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
-    env: { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh'), LABDECK_BACKGROUND_REFRESH: '0' },
+    env: {
+      ...process.env,
+      LABDECK_DATA_DIR: path.join(dir, 'data'),
+      LABDECK_SSH_DIR: path.join(dir, 'ssh'),
+      LABDECK_BACKGROUND_REFRESH: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve) => {
@@ -53,7 +65,9 @@ async function measure(page: Page, url: string, n: number) {
   const domRows = await page.getByRole('row').count();
   // Scroll through the whole table and count frames longer than 50 ms (janky ones).
   const scroll = await page.evaluate(async () => {
-    const scroller = [...document.querySelectorAll<HTMLElement>('*')].find((e) => e.scrollHeight > e.clientHeight + 100 && getComputedStyle(e).overflowY !== 'visible');
+    const scroller = [...document.querySelectorAll<HTMLElement>('*')].find(
+      (e) => e.scrollHeight > e.clientHeight + 100 && getComputedStyle(e).overflowY !== 'visible',
+    );
     if (!scroller) return { frames: 0, long: 0, ms: 0 };
     let frames = 0;
     let long = 0;
@@ -69,14 +83,22 @@ async function measure(page: Page, url: string, n: number) {
     }
     return { frames, long, ms: performance.now() - start };
   });
-  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
   return { n, firstRows, domRows, heapMiB: heap / 1024 / 1024, ...scroll };
 }
 
 /** The same scroll over a plain, non-virtualised HTML table of 1000 rows: what the browser itself costs here. */
 async function plainTableStepMs(page: Page): Promise<number> {
-  const rows = Array.from({ length: 1000 }, (_, i) => `<tr><td>kvm-${i}</td><td>root@127.0.0.1:22</td><td>online</td><td>32</td><td>1 / 2</td><td>2 / 3</td></tr>`).join('');
-  await page.setContent(`<div id="s" style="height:800px;overflow:auto"><table style="width:100%">${rows}</table></div>`);
+  const rows = Array.from(
+    { length: 1000 },
+    (_, i) =>
+      `<tr><td>kvm-${i}</td><td>root@127.0.0.1:22</td><td>online</td><td>32</td><td>1 / 2</td><td>2 / 3</td></tr>`,
+  ).join('');
+  await page.setContent(
+    `<div id="s" style="height:800px;overflow:auto"><table style="width:100%">${rows}</table></div>`,
+  );
   return page.evaluate(async () => {
     const s = document.getElementById('s')!;
     let n = 0;
@@ -93,7 +115,13 @@ async function plainTableStepMs(page: Page): Promise<number> {
 async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
   });
   const results = [];
   for (const n of [10, 1000]) {
@@ -110,13 +138,21 @@ async function main(): Promise<void> {
   const [small, big] = results as [Awaited<ReturnType<typeof measure>>, Awaited<ReturnType<typeof measure>>];
   console.log('Inventory table benchmark (web build, Chromium)');
   for (const r of results) {
-    console.log(`  ${r.n} hosts: first rows ${r.firstRows} ms, rows in DOM ${r.domRows}, JS heap ${r.heapMiB.toFixed(1)} MiB, scroll ${r.frames} steps with ${r.long} frames > 50 ms`);
+    console.log(
+      `  ${r.n} hosts: first rows ${r.firstRows} ms, rows in DOM ${r.domRows}, JS heap ${r.heapMiB.toFixed(1)} MiB, scroll ${r.frames} steps with ${r.long} frames > 50 ms`,
+    );
   }
-  console.log(`(e) first rows, 1000 vs 10 hosts     ratio ${(big.firstRows / small.firstRows).toFixed(2)}x   goal <= 2x   ${big.firstRows <= 2 * small.firstRows ? 'met' : 'MISSED'}`);
-  console.log(`(f) rows in DOM, 1000 vs 10 hosts    ratio ${(big.domRows / small.domRows).toFixed(2)}x   (virtualized: stays small)`);
+  console.log(
+    `(e) first rows, 1000 vs 10 hosts     ratio ${(big.firstRows / small.firstRows).toFixed(2)}x   goal <= 2x   ${big.firstRows <= 2 * small.firstRows ? 'met' : 'MISSED'}`,
+  );
+  console.log(
+    `(f) rows in DOM, 1000 vs 10 hosts    ratio ${(big.domRows / small.domRows).toFixed(2)}x   (virtualized: stays small)`,
+  );
   console.log(`(g) JS heap, 1000 vs 10 hosts        ratio ${(big.heapMiB / small.heapMiB).toFixed(2)}x`);
   const stepMs = big.ms / Math.max(1, big.frames);
-  console.log(`(h) scroll step, 1000 hosts: ${stepMs.toFixed(0)} ms; a plain HTML table in the same browser: ${floorMs.toFixed(0)} ms`);
+  console.log(
+    `(h) scroll step, 1000 hosts: ${stepMs.toFixed(0)} ms; a plain HTML table in the same browser: ${floorMs.toFixed(0)} ms`,
+  );
   console.log(`    ratio ${(stepMs / floorMs).toFixed(2)}x   goal <= 3x   ${stepMs <= 3 * floorMs ? 'met' : 'MISSED'}`);
 }
 

@@ -18,7 +18,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(f: () => T | undefined | false | Promise<T | undefined | false>, ms: number, what: string): Promise<T> {
+async function until<T>(
+  f: () => T | undefined | false | Promise<T | undefined | false>,
+  ms: number,
+  what: string,
+): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await f();
@@ -29,32 +33,68 @@ async function until<T>(f: () => T | undefined | false | Promise<T | undefined |
 }
 
 async function newCore(dir: string, live: boolean): Promise<Core> {
-  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false, live });
+  const core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'cli',
+    backgroundRefresh: false,
+    live,
+  });
   core.bus.subscribe((name, p) => {
     const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
+    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
+      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
   });
   return core;
 }
 
 const addHost = (core: Core, h: LabHost, key: string) =>
-  core.hosts.add({ name: h.name, address: h.address, port: h.port, user: h.user, auth: { method: 'key', keyPath: key }, libvirtUri: h.libvirtUri });
+  core.hosts.add({
+    name: h.name,
+    address: h.address,
+    port: h.port,
+    user: h.user,
+    auth: { method: 'key', keyPath: key },
+    libvirtUri: h.libvirtUri,
+  });
 
 /** The queries of one refresh, as LabDeck's session runs them (lists, then every object). */
 async function roundOfQueries(s: ResidentSession): Promise<void> {
   const lists: SessionCommand[] = [
-    ['uri', 'uri'], ['net-all', 'net-list --all --uuid'], ['net-active', 'net-list --uuid'], ['net-autostart', 'net-list --all --autostart --uuid'],
-    ['net-persistent', 'net-list --all --persistent --uuid'], ['pool-all', 'pool-list --all --uuid'], ['pool-active', 'pool-list --uuid'],
-    ['pool-autostart', 'pool-list --all --autostart --uuid'], ['pool-persistent', 'pool-list --all --persistent --uuid'], ['dom-all', 'list --all --uuid'],
-    ['dom-active', 'list --uuid'], ['version', 'version --daemon'], ['nodeinfo', 'nodeinfo'],
+    ['uri', 'uri'],
+    ['net-all', 'net-list --all --uuid'],
+    ['net-active', 'net-list --uuid'],
+    ['net-autostart', 'net-list --all --autostart --uuid'],
+    ['net-persistent', 'net-list --all --persistent --uuid'],
+    ['pool-all', 'pool-list --all --uuid'],
+    ['pool-active', 'pool-list --uuid'],
+    ['pool-autostart', 'pool-list --all --autostart --uuid'],
+    ['pool-persistent', 'pool-list --all --persistent --uuid'],
+    ['dom-all', 'list --all --uuid'],
+    ['dom-active', 'list --uuid'],
+    ['version', 'version --daemon'],
+    ['nodeinfo', 'nodeinfo'],
   ].map(([name, cmd]) => ({ name: name!, cmd: cmd! }));
   const r = await s.run(lists);
   const body = (n: string) => r.find((x) => x.name === n)?.body ?? '';
   const on = (n: string) => new Set(parseUuidList(body(n)));
   const cmds: SessionCommand[] = [];
-  for (const u of parseUuidList(body('net-all'))) cmds.push({ name: 'n', cmd: `net-dumpxml ${u}` }, ...(on('net-active').has(u) ? [{ name: 'l', cmd: `net-dhcp-leases ${u}` }] : []));
-  for (const u of parseUuidList(body('pool-all'))) cmds.push({ name: 'p', cmd: `pool-dumpxml ${u}` }, ...(on('pool-active').has(u) ? [{ name: 'v', cmd: `vol-list --pool ${u} --details` }] : []));
-  for (const u of parseUuidList(body('dom-all'))) cmds.push({ name: 'd', cmd: `dumpxml ${u}` }, { name: 's', cmd: `domstate ${u}` }, ...(on('dom-active').has(u) ? [{ name: 'i', cmd: `domifaddr ${u} --source lease` }] : []));
+  for (const u of parseUuidList(body('net-all')))
+    cmds.push(
+      { name: 'n', cmd: `net-dumpxml ${u}` },
+      ...(on('net-active').has(u) ? [{ name: 'l', cmd: `net-dhcp-leases ${u}` }] : []),
+    );
+  for (const u of parseUuidList(body('pool-all')))
+    cmds.push(
+      { name: 'p', cmd: `pool-dumpxml ${u}` },
+      ...(on('pool-active').has(u) ? [{ name: 'v', cmd: `vol-list --pool ${u} --details` }] : []),
+    );
+  for (const u of parseUuidList(body('dom-all')))
+    cmds.push(
+      { name: 'd', cmd: `dumpxml ${u}` },
+      { name: 's', cmd: `domstate ${u}` },
+      ...(on('dom-active').has(u) ? [{ name: 'i', cmd: `domifaddr ${u} --source lease` }] : []),
+    );
   await s.run(cmds);
 }
 
@@ -108,12 +148,12 @@ async function connectionRoot(core: Core, hostId: string): Promise<number> {
   return pid;
 }
 
-
 async function main(): Promise<void> {
   const lab = readLab();
   const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
   const testHosts = lab.hosts.filter((h) => h.kind === 'test').slice(0, 20);
-  if (testHosts.length < 20) throw new Error(`need 20 test hosts in the lab, found ${testHosts.length} (npm run bench brings them up)`);
+  if (testHosts.length < 20)
+    throw new Error(`need 20 test hosts in the lab, found ${testHosts.length} (npm run bench brings them up)`);
   // Printed as they come, so a part that fails does not take the others' figures with it.
   const lines = { push: (l: string) => console.log(l) };
   lines.push('LabDeck live hosts benchmark');
@@ -127,7 +167,11 @@ async function main(): Promise<void> {
     const core = await newCore(dir, true);
     const persistent = new ResidentSession({
       dialect: 'virsh',
-      argv: ['virsh', '-c', `qemu+ssh://${qemu.user}@${qemu.address}:${qemu.port}/system?keyfile=${lab.clientKey}&no_verify=1&no_tty=1`],
+      argv: [
+        'virsh',
+        '-c',
+        `qemu+ssh://${qemu.user}@${qemu.address}:${qemu.port}/system?keyfile=${lab.clientKey}&no_verify=1&no_tty=1`,
+      ],
       open: localTransportOpener,
       timeoutMs: 30_000,
       label: 'qemu+ssh',
@@ -149,8 +193,12 @@ async function main(): Promise<void> {
       }
       const stats = core.live.stats(id)!;
       refreshRatio = median(ours) / median(theirs);
-      lines.push(`  KVM host refresh: resident session ${median(ours).toFixed(1)} ms (all of it: host sections + ${stats.reads.full} full reads so far); one persistent qemu+ssh libvirt connection, the same virsh queries ${median(theirs).toFixed(1)} ms (medians of 15)`);
-      lines.push(`(1) resident session vs persistent libvirt connection   ratio ${refreshRatio.toFixed(2)}x   goal <= 1.2x   ${refreshRatio <= 1.2 ? 'met' : 'MISSED'}`);
+      lines.push(
+        `  KVM host refresh: resident session ${median(ours).toFixed(1)} ms (all of it: host sections + ${stats.reads.full} full reads so far); one persistent qemu+ssh libvirt connection, the same virsh queries ${median(theirs).toFixed(1)} ms (medians of 15)`,
+      );
+      lines.push(
+        `(1) resident session vs persistent libvirt connection   ratio ${refreshRatio.toFixed(2)}x   goal <= 1.2x   ${refreshRatio <= 1.2 ? 'met' : 'MISSED'}`,
+      );
     } finally {
       persistent.close();
       await core.dispose();
@@ -206,9 +254,15 @@ async function main(): Promise<void> {
     const poll = await measure(false);
     const live = await measure(true);
     const ratio = live.perMinMs / poll.perMinMs;
-    lines.push(`  remote CPU per idle minute, LabDeck's processes on labhost1 (its sshd connection and everything below it: sh, virsh, ip…):`);
-    lines.push(`    polling every 60 s: ${poll.perMinMs.toFixed(1)} ms (one snapshot exec ${poll.pollMs.toFixed(1)} ms); live: ${live.perMinMs.toFixed(1)} ms, over ${live.quietS} s without changes (${live.busy} slices of ${slice / 1000} s with changes by others left out)`);
-    lines.push(`(3) remote CPU at idle, live vs polling                 ratio ${ratio.toFixed(2)}x   goal <= 0.2x   ${ratio <= 0.2 ? 'met' : 'MISSED'}`);
+    lines.push(
+      `  remote CPU per idle minute, LabDeck's processes on labhost1 (its sshd connection and everything below it: sh, virsh, ip…):`,
+    );
+    lines.push(
+      `    polling every 60 s: ${poll.perMinMs.toFixed(1)} ms (one snapshot exec ${poll.pollMs.toFixed(1)} ms); live: ${live.perMinMs.toFixed(1)} ms, over ${live.quietS} s without changes (${live.busy} slices of ${slice / 1000} s with changes by others left out)`,
+    );
+    lines.push(
+      `(3) remote CPU at idle, live vs polling                 ratio ${ratio.toFixed(2)}x   goal <= 0.2x   ${ratio <= 0.2 ? 'met' : 'MISSED'}`,
+    );
   }
 
   // (4) 20 hosts held live: LabDeck's own CPU at idle.
@@ -219,7 +273,11 @@ async function main(): Promise<void> {
       const views = await Promise.all(testHosts.map((h) => addHost(core, h, lab.clientKey)));
       await until(() => views.every((v) => core.live.isLive(v.id)), 60_000, '20 hosts live');
       await sleep(3000);
-      const reads = () => views.reduce((n, v) => n + (core.live.stats(v.id)?.virsh.requests ?? 0) + (core.live.stats(v.id)?.sh.requests ?? 0), 0);
+      const reads = () =>
+        views.reduce(
+          (n, v) => n + (core.live.stats(v.id)?.virsh.requests ?? 0) + (core.live.stats(v.id)?.sh.requests ?? 0),
+          0,
+        );
       const r0 = reads();
       const u0 = process.cpuUsage();
       const t0 = performance.now();
@@ -228,7 +286,9 @@ async function main(): Promise<void> {
       lines.push(`  (session requests during the 30 s window, all hosts: ${reads() - r0})`);
       const ms = (u.user + u.system) / 1000;
       const perMin = (ms * 60_000) / (performance.now() - t0);
-      lines.push(`(4) ${views.length} hosts held live, LabDeck's own CPU at idle: ${perMin.toFixed(0)} ms per minute (${((perMin / 60_000) * 100).toFixed(2)}% of one core)`);
+      lines.push(
+        `(4) ${views.length} hosts held live, LabDeck's own CPU at idle: ${perMin.toFixed(0)} ms per minute (${((perMin / 60_000) * 100).toFixed(2)}% of one core)`,
+      );
     } finally {
       await core.dispose();
       rmSync(dir, { recursive: true, force: true });
@@ -239,17 +299,30 @@ async function main(): Promise<void> {
   if (part('2')) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
     const name = `live-bench-${randomBytes(3).toString('hex')}`;
-    const onHost = (...args: string[]) => execFileSync('ip', ['netns', 'exec', qemu.namespace, 'virsh', '-c', qemu.libvirtUri, ...args], { stdio: 'ignore' });
+    const onHost = (...args: string[]) =>
+      execFileSync('ip', ['netns', 'exec', qemu.namespace, 'virsh', '-c', qemu.libvirtUri, ...args], {
+        stdio: 'ignore',
+      });
     const xml = path.join(dir, 'dom.xml');
-    writeFileSync(xml, `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`);
+    writeFileSync(
+      xml,
+      `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`,
+    );
     const setup = await newCore(dir, false);
     await addHost(setup, qemu, lab.clientKey);
     await setup.dispose();
     // The browser build and its web host (npm run build makes them).
-    if (!existsSync(path.join(root, 'dist/web/index.cjs'))) execFileSync(process.execPath, [path.join(root, 'electron/build.mjs')], { stdio: 'inherit' });
+    if (!existsSync(path.join(root, 'dist/web/index.cjs')))
+      execFileSync(process.execPath, [path.join(root, 'electron/build.mjs')], { stdio: 'inherit' });
     const env = { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh') };
-    const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-    const browser = await chromium.launch({ executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const browser = await chromium.launch({
+      executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -262,14 +335,23 @@ async function main(): Promise<void> {
       });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(url);
-      await page.getByRole('row', { name: new RegExp(qemu.name) }).getByTestId('live-indicator').waitFor({ timeout: 30_000 });
+      await page
+        .getByRole('row', { name: new RegExp(qemu.name) })
+        .getByTestId('live-indicator')
+        .waitFor({ timeout: 30_000 });
       await page.getByRole('row', { name: new RegExp(qemu.name) }).click();
       await page.getByRole('button', { name: `Open host view of ${qemu.name}` }).click();
-      await page.getByRole('tablist', { name: 'Host sections' }).getByRole('tab', { name: /^VMs\b/ }).click();
+      await page
+        .getByRole('tablist', { name: 'Host sections' })
+        .getByRole('tab', { name: /^VMs\b/ })
+        .click();
       onHost('define', xml);
       const stateIs = (want: string) =>
         page.waitForFunction(
-          ([n, w]) => [...document.querySelectorAll('table[aria-label="VMs"] tr')].some((r) => r.querySelector('th, td')?.textContent?.trim() === n && (r.textContent ?? '').includes(w!)),
+          ([n, w]) =>
+            [...document.querySelectorAll('table[aria-label="VMs"] tr')].some(
+              (r) => r.querySelector('th, td')?.textContent?.trim() === n && (r.textContent ?? '').includes(w!),
+            ),
           [name, want],
           { polling: 'raf', timeout: 10_000 },
         );
@@ -287,8 +369,12 @@ async function main(): Promise<void> {
         withCmd.push(t2 - t0);
       }
       const p = p95(afterCmd);
-      lines.push(`  event latency over 20 trials (10 starts, 10 destroys), from virsh returning to the browser showing it: median ${median(afterCmd).toFixed(0)} ms, p95 ${p.toFixed(0)} ms, max ${Math.max(...afterCmd).toFixed(0)} ms; counting the virsh command itself: p95 ${p95(withCmd).toFixed(0)} ms`);
-      lines.push(`(2) event → screen, p95                                 ${p.toFixed(0)} ms   goal <= 1000 ms   ${p <= 1000 ? 'met' : 'MISSED'}`);
+      lines.push(
+        `  event latency over 20 trials (10 starts, 10 destroys), from virsh returning to the browser showing it: median ${median(afterCmd).toFixed(0)} ms, p95 ${p.toFixed(0)} ms, max ${Math.max(...afterCmd).toFixed(0)} ms; counting the virsh command itself: p95 ${p95(withCmd).toFixed(0)} ms`,
+      );
+      lines.push(
+        `(2) event → screen, p95                                 ${p.toFixed(0)} ms   goal <= 1000 ms   ${p <= 1000 ? 'met' : 'MISSED'}`,
+      );
     } finally {
       for (const cmd of ['destroy', 'undefine']) {
         try {

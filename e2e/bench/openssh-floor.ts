@@ -17,21 +17,41 @@ const shWord = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
 export async function openSshFloor(h: LabHost, key: string, dir: string) {
   const ctl = path.join(dir, 'ctl');
   const opts = [
-    '-i', key, '-p', String(h.port), '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR',
-    '-o', 'BatchMode=yes', '-o', `ControlPath=${ctl}`,
+    '-i',
+    key,
+    '-p',
+    String(h.port),
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    'UserKnownHostsFile=/dev/null',
+    '-o',
+    'LogLevel=ERROR',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    `ControlPath=${ctl}`,
   ];
   const target = `${h.user}@${h.address}`;
   // The master stays in the background (ControlPersist) after this first command returns.
   await run('ssh', [...opts, '-o', 'ControlMaster=yes', '-o', 'ControlPersist=120', target, 'true']);
   const snapshot = () =>
     new Promise<string>((resolve, reject) => {
-      const child = spawn('ssh', [...opts, '-o', 'ControlMaster=no', target, 'sh', '-s', '--', shWord(h.libvirtUri)], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const child = spawn('ssh', [...opts, '-o', 'ControlMaster=no', target, 'sh', '-s', '--', shWord(h.libvirtUri)], {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      });
       const out: Buffer[] = [];
       child.stdout.on('data', (d: Buffer) => out.push(d));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`ssh exited with ${code}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`ssh exited with ${code}`)),
+      );
       child.stdin.end(SNAPSHOT_SCRIPT);
     });
-  const close = () => run('ssh', [...opts, '-O', 'exit', target]).then(() => undefined, () => undefined);
+  const close = () =>
+    run('ssh', [...opts, '-O', 'exit', target]).then(
+      () => undefined,
+      () => undefined,
+    );
   return { snapshot, close };
 }

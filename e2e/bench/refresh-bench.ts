@@ -32,7 +32,24 @@ async function timed(f: () => Promise<unknown>): Promise<number> {
 /** What a naive tool does: a fresh `ssh host virsh …` per piece of data. */
 async function naiveCollect(h: LabHost, key: string): Promise<number> {
   const ssh = (cmd: string[]) =>
-    run('ssh', ['-i', key, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'BatchMode=yes', `${h.user}@${h.address}`, ...cmd], { maxBuffer: 64 << 20 });
+    run(
+      'ssh',
+      [
+        '-i',
+        key,
+        '-o',
+        'StrictHostKeyChecking=no',
+        '-o',
+        'UserKnownHostsFile=/dev/null',
+        '-o',
+        'LogLevel=ERROR',
+        '-o',
+        'BatchMode=yes',
+        `${h.user}@${h.address}`,
+        ...cmd,
+      ],
+      { maxBuffer: 64 << 20 },
+    );
   const v = (...args: string[]) => ssh(['virsh', '-c', h.libvirtUri, ...args]);
   return timed(async () => {
     await ssh(['hostname']);
@@ -85,18 +102,28 @@ async function floorPart(core: Core, qemuId: string, qemu: LabHost, key: string,
       floor.push(await timed(floorSsh.snapshot));
     }
     // What reading the answer costs on this side (parse + zod-free structure), for the record.
-    const parse = median(Array.from({ length: 9 }, () => {
-      const t0 = performance.now();
-      parseSnapshotOutput(sample, new Date().toISOString());
-      return performance.now() - t0;
-    }));
+    const parse = median(
+      Array.from({ length: 9 }, () => {
+        const t0 = performance.now();
+        parseSnapshotOutput(sample, new Date().toISOString());
+        return performance.now() - t0;
+      }),
+    );
     const f = median(floor);
     const rExec = median(exec) / f;
     const rLive = median(resident) / f;
-    console.log(`  KVM host refresh (medians of 15, in turns): LabDeck one-exec ${median(exec).toFixed(1)} ms, LabDeck live session ${median(resident).toFixed(1)} ms;`);
-    console.log(`    floor: OpenSSH multiplexed (ControlMaster), the snapshot script in one remote process ${f.toFixed(1)} ms (its ${(sample.length / 1024).toFixed(0)} KiB answer parses in ${parse.toFixed(1)} ms)`);
-    console.log(`(b2) LabDeck one-exec vs floor   ratio ${rExec.toFixed(2)}x   goal <= 1.2x   ${rExec <= 1.2 ? 'met' : 'MISSED'}`);
-    console.log(`(b3) LabDeck live vs floor       ratio ${rLive.toFixed(2)}x   goal <= 1.2x   ${rLive <= 1.2 ? 'met' : 'MISSED'}`);
+    console.log(
+      `  KVM host refresh (medians of 15, in turns): LabDeck one-exec ${median(exec).toFixed(1)} ms, LabDeck live session ${median(resident).toFixed(1)} ms;`,
+    );
+    console.log(
+      `    floor: OpenSSH multiplexed (ControlMaster), the snapshot script in one remote process ${f.toFixed(1)} ms (its ${(sample.length / 1024).toFixed(0)} KiB answer parses in ${parse.toFixed(1)} ms)`,
+    );
+    console.log(
+      `(b2) LabDeck one-exec vs floor   ratio ${rExec.toFixed(2)}x   goal <= 1.2x   ${rExec <= 1.2 ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `(b3) LabDeck live vs floor       ratio ${rLive.toFixed(2)}x   goal <= 1.2x   ${rLive <= 1.2 ? 'met' : 'MISSED'}`,
+    );
   } finally {
     await floorSsh.close();
     await live.dispose();
@@ -112,17 +139,31 @@ async function until(f: () => boolean, ms: number, what: string): Promise<void> 
 }
 
 async function newCore(dir: string, live: boolean): Promise<Core> {
-  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false, live });
+  const core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'cli',
+    backgroundRefresh: false,
+    live,
+  });
   core.bus.subscribe((name, p) => {
     const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
+    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
+      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
   });
   return core;
 }
 
 let labKey = '';
 const addHost = (core: Core, h: LabHost, key = labKey) =>
-  core.hosts.add({ name: h.name, address: h.address, port: h.port, user: h.user, auth: { method: 'key', keyPath: key }, libvirtUri: h.libvirtUri });
+  core.hosts.add({
+    name: h.name,
+    address: h.address,
+    port: h.port,
+    user: h.user,
+    auth: { method: 'key', keyPath: key },
+    libvirtUri: h.libvirtUri,
+  });
 
 async function main(): Promise<void> {
   const lab = readLab();
@@ -157,9 +198,15 @@ async function main(): Promise<void> {
       const a = median(twenty) / median(one);
       const aFloor = median(twenty) / Math.max(median(one), median(floor));
       console.log(`  one host: ${median(one).toFixed(0)} ms; 20 hosts at once: ${median(twenty).toFixed(0)} ms`);
-      console.log(`(a) 20 hosts vs 1 host           ratio ${a.toFixed(2)}x   goal <= 1.5x   ${a <= 1.5 ? 'met' : 'MISSED'}`);
-      console.log(`    the 20 lab hosts run on this machine's ${os.cpus().length} cores: CPU floor for the batch ${median(floor).toFixed(0)} ms;`);
-      console.log(`    20 hosts vs max(1 host, CPU floor) ratio ${aFloor.toFixed(2)}x (1.0 = LabDeck adds no waiting of its own)`);
+      console.log(
+        `(a) 20 hosts vs 1 host           ratio ${a.toFixed(2)}x   goal <= 1.5x   ${a <= 1.5 ? 'met' : 'MISSED'}`,
+      );
+      console.log(
+        `    the 20 lab hosts run on this machine's ${os.cpus().length} cores: CPU floor for the batch ${median(floor).toFixed(0)} ms;`,
+      );
+      console.log(
+        `    20 hosts vs max(1 host, CPU floor) ratio ${aFloor.toFixed(2)}x (1.0 = LabDeck adds no waiting of its own)`,
+      );
     }
 
     // (b) LabDeck's refresh of the KVM host vs a fresh ssh per command.
@@ -171,8 +218,12 @@ async function main(): Promise<void> {
         naive.push(await naiveCollect(qemu, lab.clientKey));
       }
       const b = median(ours) / median(naive);
-      console.log(`  KVM host: LabDeck ${median(ours).toFixed(0)} ms; fresh ssh per command ${median(naive).toFixed(0)} ms`);
-      console.log(`(b) LabDeck vs ssh per command   ratio ${b.toFixed(3)}x  goal <= 0.2x   ${b <= 0.2 ? 'met' : 'MISSED'}`);
+      console.log(
+        `  KVM host: LabDeck ${median(ours).toFixed(0)} ms; fresh ssh per command ${median(naive).toFixed(0)} ms`,
+      );
+      console.log(
+        `(b) LabDeck vs ssh per command   ratio ${b.toFixed(3)}x  goal <= 0.2x   ${b <= 0.2 ? 'met' : 'MISSED'}`,
+      );
     }
 
     // (c) execs per refresh and (d) connections per host over 10 refreshes, counted by the engine.
@@ -184,8 +235,12 @@ async function main(): Promise<void> {
       await core.audit.flushed();
       const execs = ((await core.audit.list({ hostId: qemuId, limit: 5000 })).length - before) / 10;
       const opened = Object.values(core.pool.stats().opened);
-      console.log(`(c) remote execs per refresh     ${execs.toFixed(2)}        goal 1        ${execs === 1 ? 'met' : 'MISSED'}`);
-      console.log(`(d) connections per host (10 refreshes) max ${Math.max(...opened)}  goal 1   ${Math.max(...opened) === 1 ? 'met' : 'MISSED'}`);
+      console.log(
+        `(c) remote execs per refresh     ${execs.toFixed(2)}        goal 1        ${execs === 1 ? 'met' : 'MISSED'}`,
+      );
+      console.log(
+        `(d) connections per host (10 refreshes) max ${Math.max(...opened)}  goal 1   ${Math.max(...opened) === 1 ? 'met' : 'MISSED'}`,
+      );
     }
 
     if (part('floor')) await floorPart(core, qemuId, qemu, lab.clientKey, dir);

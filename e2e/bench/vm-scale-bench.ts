@@ -65,17 +65,32 @@ async function heapMiB(page: Page): Promise<number> {
   return usedSize / 1024 / 1024;
 }
 
-type Result = { n: number; loadMs: number; firstPaint: number; rowsInDom: number; search: number[]; sort: number[]; heapMiB: number; topology: string };
+type Result = {
+  n: number;
+  loadMs: number;
+  firstPaint: number;
+  rowsInDom: number;
+  search: number[];
+  sort: number[];
+  heapMiB: number;
+  topology: string;
+};
 
 async function measure(page: Page, url: string, host: string, vms: ScaleVm[]): Promise<Result> {
   const n = vms.length;
   const t0 = Date.now();
   await page.goto(url);
-  await page.getByRole('row', { name: new RegExp(`\\b${host}\\b`) }).getByText('online').waitFor({ timeout: 300_000 });
+  await page
+    .getByRole('row', { name: new RegExp(`\\b${host}\\b`) })
+    .getByText('online')
+    .waitFor({ timeout: 300_000 });
   await page.getByRole('row', { name: new RegExp(`\\b${host}\\b`) }).click();
   await page.getByRole('button', { name: `Open host view of ${host}` }).click();
   // The snapshot is in the page once the VMs tab shows its count.
-  await page.locator('#host-tab-vms').filter({ hasText: String(n) }).waitFor({ timeout: 300_000 });
+  await page
+    .locator('#host-tab-vms')
+    .filter({ hasText: String(n) })
+    .waitFor({ timeout: 300_000 });
   const loadMs = Date.now() - t0;
 
   // First paint of the VM table: click on the tab → its first row painted.
@@ -95,7 +110,12 @@ async function measure(page: Page, url: string, host: string, vms: ScaleVm[]): P
   const byName = [...vms].sort((a, b) => collator.compare(a.name, b.name));
   const byMemory = [...vms].sort((a, b) => a.memoryKiB - b.memoryKiB || collator.compare(a.name, b.name));
   const sort: number[] = [];
-  for (const [label, first] of [['Name', byName.at(-1)!], ['Memory', byMemory[0]!], ['Memory', byMemory.at(-1)!], ['Name', byName[0]!]] as const) {
+  for (const [label, first] of [
+    ['Name', byName.at(-1)!],
+    ['Memory', byMemory[0]!],
+    ['Memory', byMemory.at(-1)!],
+    ['Name', byName[0]!],
+  ] as const) {
     await act(page, clickSort(label));
     sort.push(await waitInPage(page, firstRowIs(first.name), 120_000));
   }
@@ -105,14 +125,22 @@ async function measure(page: Page, url: string, host: string, vms: ScaleVm[]): P
   let topology: string;
   try {
     await act(page, clickTab('topology'));
-    const drawn = await waitInPage(page, `document.querySelector('[aria-label^="Network topology of"]') !== null`, 120_000);
+    const drawn = await waitInPage(
+      page,
+      `document.querySelector('[aria-label^="Network topology of"]') !== null`,
+      120_000,
+    );
     const filter = page.getByRole('tabpanel').getByRole('textbox', { name: 'VM name' });
     if ((await filter.count()) > 0) {
       const nodes = `document.querySelectorAll('[aria-label^="Network topology of"] [role="button"]').length`;
       const before = (await page.evaluate(nodes)) as number;
       const t = Date.now();
       await filter.fill('vm4242');
-      await page.waitForFunction(([src, b]) => (new Function(`return ${src}`)() as number) !== b, [nodes, before] as const, { timeout: 120_000, polling: 'raf' });
+      await page.waitForFunction(
+        ([src, b]) => (new Function(`return ${src}`)() as number) !== b,
+        [nodes, before] as const,
+        { timeout: 120_000, polling: 'raf' },
+      );
       const after = (await page.evaluate(nodes)) as number;
       topology = `drawn unfiltered in ${drawn.toFixed(0)} ms (${before} nodes); filter "VM name: vm4242" applied in ${Date.now() - t} ms (${after} nodes)`;
     } else topology = `drawn unfiltered in ${drawn.toFixed(0)} ms (the view has no filter yet)`;
@@ -133,17 +161,33 @@ async function main(): Promise<void> {
   // Both are added on the small file: adding reads the host with the one-exec script, and through
   // the test driver (which parses the whole file in every virsh process) 10 000 VMs take minutes
   // that way. The web host's resident session then reads the big one.
-  const setup = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false, live: false });
+  const setup = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'cli',
+    backgroundRefresh: false,
+    live: false,
+  });
   setup.bus.subscribe((name, p) => {
     const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey') setup.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
+    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
+      setup.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
   });
   for (const h of hosts) {
-    await setup.hosts.add({ name: h.name, address: via.address, port: via.port, user: via.user, auth: { method: 'key', keyPath: lab.clientKey }, libvirtUri: `test://${hosts[0]!.file}` });
+    await setup.hosts.add({
+      name: h.name,
+      address: via.address,
+      port: via.port,
+      user: via.user,
+      auth: { method: 'key', keyPath: lab.clientKey },
+      libvirtUri: `test://${hosts[0]!.file}`,
+    });
   }
   await setup.dispose();
   const inventoryFile = path.join(dir, 'data', 'inventory.json');
-  const inventory = JSON.parse(readFileSync(inventoryFile, 'utf8')) as { hosts: { name: string; libvirtUri: string; lastFacts?: unknown }[] };
+  const inventory = JSON.parse(readFileSync(inventoryFile, 'utf8')) as {
+    hosts: { name: string; libvirtUri: string; lastFacts?: unknown }[];
+  };
   for (const h of inventory.hosts) {
     const want = hosts.find((x) => x.name === h.name)!;
     h.libvirtUri = `test://${want.file}`;
@@ -152,8 +196,14 @@ async function main(): Promise<void> {
   writeFileSync(inventoryFile, JSON.stringify(inventory));
 
   const env = { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh') };
-  const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const browser = await chromium.launch({ executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -168,7 +218,11 @@ async function main(): Promise<void> {
     const t0 = Date.now();
     const first = await browser.newPage();
     await first.goto(url);
-    for (const h of hosts) await first.getByRole('row', { name: new RegExp(`\\b${h.name}\\b`) }).getByText('online').waitFor({ timeout: 300_000 });
+    for (const h of hosts)
+      await first
+        .getByRole('row', { name: new RegExp(`\\b${h.name}\\b`) })
+        .getByText('online')
+        .waitFor({ timeout: 300_000 });
     await first.close();
     console.log(`  (both hosts online after ${Date.now() - t0} ms)`);
     const results: Result[] = [];
@@ -187,10 +241,16 @@ async function main(): Promise<void> {
       console.log(`    topology: ${r.topology}`);
     }
     const paint = big.firstPaint / small.firstPaint;
-    console.log(`(1) VM table first paint, 10 000 vs 10 VMs   ratio ${paint.toFixed(2)}x   goal <= 2x   ${paint <= 2 ? 'met' : 'MISSED'}`);
+    console.log(
+      `(1) VM table first paint, 10 000 vs 10 VMs   ratio ${paint.toFixed(2)}x   goal <= 2x   ${paint <= 2 ? 'met' : 'MISSED'}`,
+    );
     const worst = Math.max(...big.search, ...big.sort);
-    console.log(`(2) 10 000 VMs: search/sort update, worst ${worst.toFixed(0)} ms, median ${median([...big.search, ...big.sort]).toFixed(0)} ms   goal <= 100 ms (interactive)   ${worst <= 100 ? 'met' : 'MISSED'}`);
-    console.log(`(3) JS heap, 10 000 vs 10 VMs                ratio ${(big.heapMiB / small.heapMiB).toFixed(2)}x (${small.heapMiB.toFixed(1)} → ${big.heapMiB.toFixed(1)} MiB)`);
+    console.log(
+      `(2) 10 000 VMs: search/sort update, worst ${worst.toFixed(0)} ms, median ${median([...big.search, ...big.sort]).toFixed(0)} ms   goal <= 100 ms (interactive)   ${worst <= 100 ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `(3) JS heap, 10 000 vs 10 VMs                ratio ${(big.heapMiB / small.heapMiB).toFixed(2)}x (${small.heapMiB.toFixed(1)} → ${big.heapMiB.toFixed(1)} MiB)`,
+    );
   } finally {
     await browser.close();
     web.kill('SIGTERM');

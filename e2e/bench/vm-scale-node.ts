@@ -11,12 +11,21 @@ export function scaleVms(n: number): ScaleVm[] {
   return Array.from({ length: n }, (_, i) => {
     const j = i + 1;
     const r = ((j - 1) % 6) + 1;
-    return { name: `vm${j}`, state: r === 2 || r === 6 ? 'shut off' : r === 4 ? 'paused' : 'running', memoryKiB: 512 * r * 1024 };
+    return {
+      name: `vm${j}`,
+      state: r === 2 || r === 6 ? 'shut off' : r === 4 ? 'paused' : 'running',
+      memoryKiB: 512 * r * 1024,
+    };
   });
 }
 
 function nic(type: 'network' | 'bridge' | 'direct', source: string, mac: string, mode?: string): string {
-  const src = type === 'network' ? `<source network='${source}'/>` : type === 'bridge' ? `<source bridge='${source}'/>` : `<source dev='${source}' mode='${mode}'/>`;
+  const src =
+    type === 'network'
+      ? `<source network='${source}'/>`
+      : type === 'bridge'
+        ? `<source bridge='${source}'/>`
+        : `<source dev='${source}' mode='${mode}'/>`;
   return `      <interface type='${type}'><mac address='${mac}'/>${src}<model type='virtio'/></interface>\n`;
 }
 
@@ -32,7 +41,12 @@ function domain(j: number, vm: ScaleVm): string {
     5: nic('direct', 'eth1', macOf(1), 'bridge') + nic('network', 'default', macOf(2)),
     6: nic('network', 'isolated', macOf(1)),
   }[r]!;
-  const runstate = vm.state === 'shut off' ? '<test:runstate>5</test:runstate>' : vm.state === 'paused' ? '<test:runstate>3</test:runstate>' : '';
+  const runstate =
+    vm.state === 'shut off'
+      ? '<test:runstate>5</test:runstate>'
+      : vm.state === 'paused'
+        ? '<test:runstate>3</test:runstate>'
+        : '';
   return `  <domain type='test' xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>
     <name>${vm.name}</name>
     <uuid>6c616264-6563-6b05-${hex(j >> 24, 4)}-${hex(j, 12)}</uuid>

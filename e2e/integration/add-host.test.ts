@@ -29,10 +29,20 @@ describe('adding a host (the vertical slice)', () => {
     const h = qemuHost();
     const view = await c.hosts.add(hostInput(h));
     expect(c.prompts_seen).toHaveLength(1);
-    expect(c.prompts_seen[0]).toMatchObject({ kind: 'hostKey', host: h.address, port: h.port, fingerprint: h.hostKeyFingerprint });
+    expect(c.prompts_seen[0]).toMatchObject({
+      kind: 'hostKey',
+      host: h.address,
+      port: h.port,
+      fingerprint: h.hostKeyFingerprint,
+    });
     expect(view.status).toBe('online');
     expect(view.kind).toBe('pod');
-    expect(view.lastFacts).toMatchObject({ hostname: 'labhost1', domainsTotal: 2, domainsRunning: 1, networksTotal: 2 });
+    expect(view.lastFacts).toMatchObject({
+      hostname: 'labhost1',
+      domainsTotal: 2,
+      domainsRunning: 1,
+      networksTotal: 2,
+    });
     expect(view.lastFacts?.cpus).toBeGreaterThan(0);
     expect(view.lastFacts?.memoryKiB).toBeGreaterThan(0);
     expect(view.lastFacts?.libvirtVersion).toMatch(/^\d+\.\d+/);
@@ -79,7 +89,9 @@ describe('adding a host (the vertical slice)', () => {
 
   it('trusts a matching key in known_hosts without asking', async () => {
     const [a] = testHosts();
-    const c = await core({ knownHosts: `# a comment\n@cert-authority *.example ${a!.hostKeyPublic}\n${knownHostsLine(a!)}` });
+    const c = await core({
+      knownHosts: `# a comment\n@cert-authority *.example ${a!.hostKeyPublic}\n${knownHostsLine(a!)}`,
+    });
     const view = await c.hosts.add(hostInput(a!));
     expect(c.prompts_seen).toHaveLength(0);
     expect(view.lastFacts?.hostname).toBe(a!.name);
@@ -96,7 +108,9 @@ describe('adding a host (the vertical slice)', () => {
     const c = await core();
     const l = lab();
     const t0 = Date.now();
-    const err = await failure(c.hosts.add(hostInput(qemuHost(), l, { address: l.closedEndpoint.address, port: l.closedEndpoint.port })));
+    const err = await failure(
+      c.hosts.add(hostInput(qemuHost(), l, { address: l.closedEndpoint.address, port: l.closedEndpoint.port })),
+    );
     expect(err.shape.kind).toBe('connect');
     expect(err.shape.message).toMatch(/refused/i);
     expect(Date.now() - t0).toBeLessThan(5000);
@@ -106,7 +120,9 @@ describe('adding a host (the vertical slice)', () => {
     const c = await core({ timeouts: { connectMs: 1500 } });
     const l = lab();
     const t0 = Date.now();
-    const err = await failure(c.hosts.add(hostInput(qemuHost(), l, { address: l.deadEndpoint.address, port: l.deadEndpoint.port })));
+    const err = await failure(
+      c.hosts.add(hostInput(qemuHost(), l, { address: l.deadEndpoint.address, port: l.deadEndpoint.port })),
+    );
     expect(err.shape.kind).toBe('timeout');
     expect(Date.now() - t0).toBeLessThan(6000);
   });

@@ -14,7 +14,10 @@ let setup: TestCore;
 let inspect: TestCore;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   setup = await startCore({ answerHostKey: 'remember' });
   await setup.hosts.add(hostInput(qemuHost()));
   await setup.dispose();
@@ -36,11 +39,15 @@ afterAll(async () => {
 });
 
 function labdeck(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args, ...(args[0] === 'constraints' ? [] : ['--inventory', path.join(setup.dataDir, 'inventory.json')])], {
-    encoding: 'utf8',
-    env: { ...process.env, LABDECK_SSH_DIR: setup.sshDir },
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [cli, ...args, ...(args[0] === 'constraints' ? [] : ['--inventory', path.join(setup.dataDir, 'inventory.json')])],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, LABDECK_SSH_DIR: setup.sshDir },
+      timeout: 120_000,
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -72,7 +79,17 @@ describe('labdeck plan and compose against labhost1', () => {
     const host = labHostConfig(inspect);
     const before = await domainNames(inspect, host);
     const name = itName('cli-plan');
-    const r = labdeck('plan', '--host', 'labhost1', '--hostname', name, '--interfaces', 'eth0:name=br0', ...cheap, '--json');
+    const r = labdeck(
+      'plan',
+      '--host',
+      'labhost1',
+      '--hostname',
+      name,
+      '--interfaces',
+      'eth0:name=br0',
+      ...cheap,
+      '--json',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const plan = ComposePlan.parse(JSON.parse(r.stdout));
@@ -82,7 +99,18 @@ describe('labdeck plan and compose against labhost1', () => {
   });
 
   it('plan prints reasons, the XML and the commands', () => {
-    const r = labdeck('plan', '--host', 'labhost1', '--hostname', itName('cli-text'), '--interfaces', 'eth0:name=eth1', '--macvlan-mode', 'vepa', ...cheap);
+    const r = labdeck(
+      'plan',
+      '--host',
+      'labhost1',
+      '--hostname',
+      itName('cli-text'),
+      '--interfaces',
+      'eth0:name=eth1',
+      '--macvlan-mode',
+      'vepa',
+      ...cheap,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/eth0 \(label eth0\) → macvtap on eth1, mode vepa/);
     expect(r.stdout).toMatch(/rule: /);
@@ -100,7 +128,18 @@ describe('labdeck plan and compose against labhost1', () => {
   it('compose makes the VM, printing each step; the same name again is refused cleanly', async () => {
     const host = labHostConfig(inspect);
     const name = itName('cli');
-    const args = ['compose', '--host', 'labhost1', '--hostname', name, '--interfaces', 'eth0:name=eth1', '--nic-mode', 'eth0=private', ...cheap];
+    const args = [
+      'compose',
+      '--host',
+      'labhost1',
+      '--hostname',
+      name,
+      '--interfaces',
+      'eth0:name=eth1',
+      '--nic-mode',
+      'eth0=private',
+      ...cheap,
+    ];
     const r = labdeck(...args);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

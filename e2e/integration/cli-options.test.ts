@@ -17,7 +17,10 @@ let data: string;
 let prod: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   setup = await startCore({ answerHostKey: 'remember' });
   await setup.hosts.add(hostInput(qemuHost()));
   await setup.dispose();
@@ -35,7 +38,11 @@ afterAll(async () => {
 function labdeck(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LABDECK_SSH_DIR: path.join(setup.dir, 'ssh'), LABDECK_DATA_DIR: path.join(setup.dir, 'nowhere') },
+    env: {
+      ...process.env,
+      LABDECK_SSH_DIR: path.join(setup.dir, 'ssh'),
+      LABDECK_DATA_DIR: path.join(setup.dir, 'nowhere'),
+    },
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -51,7 +58,17 @@ describe('labdeck: unknown options', () => {
   });
 
   it('compose --macvlan-mod private names --macvlan-mode and composes nothing', () => {
-    const r = labdeck('compose', '--host', qemuHost().name, '--hostname', 'never-made', '--macvlan-mod', 'private', '--inventory', prod);
+    const r = labdeck(
+      'compose',
+      '--host',
+      qemuHost().name,
+      '--hostname',
+      'never-made',
+      '--macvlan-mod',
+      'private',
+      '--inventory',
+      prod,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('labdeck compose: unknown option --macvlan-mod. Did you mean --macvlan-mode?');
   });
@@ -107,7 +124,9 @@ describe('labdeck with a corrupt inventory', () => {
     const r = labdeck('hosts', '--inventory', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${qemuHost().name}\t`);
-    expect(r.stderr).toMatch(/was unreadable .*; it was moved to \S+\.corrupt-\S+ and the last good copy \(.*inv\.json\.bak\) was restored\./);
+    expect(r.stderr).toMatch(
+      /was unreadable .*; it was moved to \S+\.corrupt-\S+ and the last good copy \(.*inv\.json\.bak\) was restored\./,
+    );
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(prod, 'utf8'));
   });
 });

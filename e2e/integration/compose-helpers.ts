@@ -5,7 +5,8 @@ import type { Core } from '../../electron/main/core';
 export const IT_PREFIX = 'it-compose-';
 
 /** A distinctive, unique VM name for one test. */
-export const itName = (tag: string): string => `${IT_PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+export const itName = (tag: string): string =>
+  `${IT_PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 export function labHostConfig(core: Core, name = 'labhost1'): HostConfig {
   const h = core.hosts.configs().find((x) => x.name === name);
@@ -21,12 +22,19 @@ export const virshMaybe = (core: Core, host: HostConfig, ...args: string[]): Pro
   virsh(core, host, ...args).catch(() => null);
 
 export async function domainNames(core: Core, host: HostConfig): Promise<string[]> {
-  return (await virsh(core, host, 'list', '--all', '--name')).split('\n').map((s) => s.trim()).filter(Boolean);
+  return (await virsh(core, host, 'list', '--all', '--name'))
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export async function volumeNames(core: Core, host: HostConfig, pool = 'default'): Promise<string[]> {
   const out = await virsh(core, host, 'vol-list', '--pool', pool);
-  return out.split('\n').slice(2).map((l) => l.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+  return out
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 }
 
 /** `<host …/>` entries of a network's DHCP, as the raw element text. */
@@ -49,6 +57,20 @@ export async function cleanupComposeLeftovers(core: Core, host: HostConfig, ips:
   }
   for (const entry of await dhcpHostEntries(core, host)) {
     if (!ips.some((ip) => entry.includes(`ip='${ip}'`) || entry.includes(`ip="${ip}"`))) continue;
-    await virshMaybe(core, host, 'net-update', '--network', 'default', '--command', 'delete', '--section', 'ip-dhcp-host', '--xml', entry, '--live', '--config');
+    await virshMaybe(
+      core,
+      host,
+      'net-update',
+      '--network',
+      'default',
+      '--command',
+      'delete',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      entry,
+      '--live',
+      '--config',
+    );
   }
 }

@@ -15,7 +15,12 @@ describe('compose dry run and the host snapshot', () => {
     const before = await execs();
     await c.compose.plan({ hostId: id, hostname: 'it-plan-cache', interfaces: 'eth0:name=br0' });
     expect(await execs()).toBe(before + 1);
-    const plan = await c.compose.plan({ hostId: id, hostname: 'it-plan-cache', interfaces: 'eth0:name=br0', maxSnapshotAgeMs: 60_000 });
+    const plan = await c.compose.plan({
+      hostId: id,
+      hostname: 'it-plan-cache',
+      interfaces: 'eth0:name=br0',
+      maxSnapshotAgeMs: 60_000,
+    });
     expect(await execs()).toBe(before + 1);
     expect(plan.nics[0]?.attach).toEqual({ type: 'bridge', source: 'br0' });
   });

@@ -5,7 +5,15 @@ import { parseDomainXml } from '../../shared/snapshot/parse-domain-xml';
 import { dispatch } from '../../electron/main/dispatch';
 import { createHandlers, type Handlers } from '../../electron/main/handlers';
 import { hostInput, qemuHost, startCore, type TestCore } from './harness';
-import { cleanupComposeLeftovers, dhcpHostEntries, domainNames, itName, labHostConfig, virsh, volumeNames } from './compose-helpers';
+import {
+  cleanupComposeLeftovers,
+  dhcpHostEntries,
+  domainNames,
+  itName,
+  labHostConfig,
+  virsh,
+  volumeNames,
+} from './compose-helpers';
 
 // Addresses in network default's subnet (outside its DHCP range) that these tests reserve.
 const IP_OK = '192.168.122.50';
@@ -171,11 +179,9 @@ describe('failures, cancel and concurrency roll back cleanly', () => {
     expect(failed?.kind).toBe('define');
     expect(job.error?.command).toMatch(/^virsh --connect qemu:\/\/\/system define/);
     expect(job.error?.stderr).toMatch(/already exists/);
-    expect(job.steps.filter((s) => s.kind === 'create-volume' || s.kind === 'reserve-ip').map((s) => s.status)).toEqual([
-      'rolled-back',
-      'rolled-back',
-      'rolled-back',
-    ]);
+    expect(job.steps.filter((s) => s.kind === 'create-volume' || s.kind === 'reserve-ip').map((s) => s.status)).toEqual(
+      ['rolled-back', 'rolled-back', 'rolled-back'],
+    );
     expect(job.leftBehind).toEqual([]);
     expect((await volumeNames(c, host)).filter((v) => v.startsWith(name))).toEqual([]);
     expect((await dhcpHostEntries(c, host)).filter((e) => e.includes(IP_LATE))).toEqual([]);
@@ -191,7 +197,11 @@ describe('failures, cancel and concurrency roll back cleanly', () => {
     expect(job.state).toBe('failed');
     expect(job.steps.find((s) => s.status === 'failed')?.kind).toBe('start');
     expect(job.error?.stderr).toMatch(/memory|allocate/i);
-    expect(job.steps.filter((s) => ['create-volume', 'reserve-ip', 'define'].includes(s.kind)).every((s) => s.status === 'rolled-back')).toBe(true);
+    expect(
+      job.steps
+        .filter((s) => ['create-volume', 'reserve-ip', 'define'].includes(s.kind))
+        .every((s) => s.status === 'rolled-back'),
+    ).toBe(true);
     expect(await domainNames(c, host)).not.toContain(req.hostname);
     expect((await volumeNames(c, host)).filter((v) => v.startsWith(req.hostname!))).toEqual([]);
     expect((await dhcpHostEntries(c, host)).filter((e) => e.includes(IP_LATE))).toEqual([]);

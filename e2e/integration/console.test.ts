@@ -18,7 +18,13 @@ const VM = `it-console-${process.pid.toString(36)}`;
 let c: TestCore;
 let host: HostConfig;
 
-type Tap = { session: StreamSession; text: () => string; raw: () => Buffer; closed: () => StreamEventPayload<'stream.closed'> | undefined; acks: () => number };
+type Tap = {
+  session: StreamSession;
+  text: () => string;
+  raw: () => Buffer;
+  closed: () => StreamEventPayload<'stream.closed'> | undefined;
+  acks: () => number;
+};
 
 /** A stream session whose sink keeps everything and acknowledges at once (a fast consumer). */
 function tap(): Tap {
@@ -48,10 +54,16 @@ async function until<T>(what: string, f: () => T | undefined | false, timeoutMs 
   }
 }
 
-const consoleLeases = () => Object.entries(c.pool.stats().leases).filter(([label]) => label.endsWith(`(${CONSOLE_LANE})`)).reduce((n, [, v]) => n + v, 0);
+const consoleLeases = () =>
+  Object.entries(c.pool.stats().leases)
+    .filter(([label]) => label.endsWith(`(${CONSOLE_LANE})`))
+    .reduce((n, [, v]) => n + v, 0);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   c = await startCore({ answerHostKey: 'remember' });
   await c.hosts.add(hostInput(qemuHost()));
   host = labHostConfig(c);
@@ -79,7 +91,8 @@ afterAll(async () => {
       // Whatever that left (a stale snapshot, a failed undefine): later suites count labhost1's VMs.
       await virshMaybe(c, host, 'destroy', '--domain', VM);
       await virshMaybe(c, host, 'undefine', '--domain', VM, '--nvram');
-      for (const v of (await volumeNames(c, host)).filter((n) => n.startsWith(`${VM}-`))) await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
+      for (const v of (await volumeNames(c, host)).filter((n) => n.startsWith(`${VM}-`)))
+        await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
     }
   } finally {
     await c?.cleanup();
@@ -89,11 +102,18 @@ afterAll(async () => {
 describe('serial console over the SSH connection', () => {
   it('shows the guest boot, runs a typed command, and detaches leaving the VM running and no channel open', async () => {
     const t = tap();
-    const { stream, info } = await t.session.openStream('console.serial', { hostId: host.id, domain: VM, cols: 100, rows: 30 });
+    const { stream, info } = await t.session.openStream('console.serial', {
+      hostId: host.id,
+      domain: VM,
+      cols: 100,
+      rows: 30,
+    });
     expect(info).toEqual({ domain: VM, host: host.name });
     // The guest boots under TCG (10–25 s): its rc prints this when the shell is up.
     await until('the guest to be ready', () => t.text().includes('labdeck-guest: ready'), 120_000).catch((e: Error) => {
-      throw new Error(`${e.message}; console so far: ${JSON.stringify(t.text().slice(-1500))} closed: ${JSON.stringify(t.closed())}`);
+      throw new Error(
+        `${e.message}; console so far: ${JSON.stringify(t.text().slice(-1500))} closed: ${JSON.stringify(t.closed())}`,
+      );
     });
     expect(t.text()).toMatch(/Linux version|labdeck-guest/); // its boot, not just a prompt
     t.session.write(stream, Buffer.from('echo LD$((6*7))OK\n'));
@@ -108,8 +128,13 @@ describe('serial console over the SSH connection', () => {
     expect(c.consoles.list()).toHaveLength(0);
     expect(consoleLeases()).toBe(0);
     expect((await c.runner.virsh(host, ['domstate', '--domain', VM])).trim()).toBe('running');
-    const audit = (await c.audit.list({ hostId: host.id, limit: 50 })).filter((e) => e.stdinNote?.includes(`serial console of ${VM}`));
-    expect(audit.map((e) => e.stdinNote)).toEqual([expect.stringMatching(/closed \(detached\) by .*: \d+(\.\d)? (B|KiB) to the host/), expect.stringMatching(/opened by/)]);
+    const audit = (await c.audit.list({ hostId: host.id, limit: 50 })).filter((e) =>
+      e.stdinNote?.includes(`serial console of ${VM}`),
+    );
+    expect(audit.map((e) => e.stdinNote)).toEqual([
+      expect.stringMatching(/closed \(detached\) by .*: \d+(\.\d)? (B|KiB) to the host/),
+      expect.stringMatching(/opened by/),
+    ]);
     expect(JSON.stringify(audit)).not.toContain('LD$((6*7))OK'); // never keystrokes
   }, 180_000);
 
@@ -117,7 +142,9 @@ describe('serial console over the SSH connection', () => {
     const a = tap();
     const first = await a.session.openStream('console.serial', { hostId: host.id, domain: VM });
     const b = tap();
-    await expect(b.session.openStream('console.serial', { hostId: host.id, domain: VM })).rejects.toMatchObject({ shape: { message: `Another client holds the serial console of ${VM}.` } });
+    await expect(b.session.openStream('console.serial', { hostId: host.id, domain: VM })).rejects.toMatchObject({
+      shape: { message: `Another client holds the serial console of ${VM}.` },
+    });
     const second = await b.session.openStream('console.serial', { hostId: host.id, domain: VM, force: true });
     await until('the first console to end', () => a.closed(), 15_000);
     expect(a.closed()!.reason).toMatch(/another client took the console over/);
@@ -131,23 +158,33 @@ describe('serial console over the SSH connection', () => {
 
   it('gives a clear message for a VM that is shut off or has no serial port', async () => {
     const t = tap();
-    await expect(t.session.openStream('console.serial', { hostId: host.id, domain: lab().qemu.shutoffDomain })).rejects.toMatchObject({
+    await expect(
+      t.session.openStream('console.serial', { hostId: host.id, domain: lab().qemu.shutoffDomain }),
+    ).rejects.toMatchObject({
       shape: { message: `${lab().qemu.shutoffDomain} is shut off: start it to use its console.` },
     });
-    await expect(t.session.openStream('console.serial', { hostId: host.id, domain: lab().qemu.runningDomain })).rejects.toMatchObject({
+    await expect(
+      t.session.openStream('console.serial', { hostId: host.id, domain: lab().qemu.runningDomain }),
+    ).rejects.toMatchObject({
       shape: { message: expect.stringMatching(/has no serial port/) },
     });
-    await expect(t.session.openStream('console.vnc', { hostId: host.id, domain: lab().qemu.runningDomain })).rejects.toMatchObject({
+    await expect(
+      t.session.openStream('console.vnc', { hostId: host.id, domain: lab().qemu.runningDomain }),
+    ).rejects.toMatchObject({
       shape: { message: expect.stringMatching(/no VNC display/) },
     });
     expect(consoleLeases()).toBe(0);
   });
 
   it('pipes a command through `labdeck console` and prints the answer', async () => {
-    const child = spawn(process.execPath, [cli, 'console', host.name, VM, '--linger', '3', '--inventory', path.join(c.dataDir, 'inventory.json')], {
-      env: { ...process.env, LABDECK_SSH_DIR: c.sshDir },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'console', host.name, VM, '--linger', '3', '--inventory', path.join(c.dataDir, 'inventory.json')],
+      {
+        env: { ...process.env, LABDECK_SSH_DIR: c.sshDir },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('latin1')));
@@ -163,7 +200,11 @@ describe('graphical console over a forwarded channel', () => {
   it('reaches the VNC server on the host loopback: RFB handshake and a framebuffer update', async () => {
     const t = tap();
     const { stream, info } = await t.session.openStream('console.vnc', { hostId: host.id, domain: VM });
-    expect(info).toMatchObject({ domain: VM, target: expect.stringMatching(/^127\.0\.0\.1:59\d\d$/), passwordSet: false });
+    expect(info).toMatchObject({
+      domain: VM,
+      target: expect.stringMatching(/^127\.0\.0\.1:59\d\d$/),
+      passwordSet: false,
+    });
     await until('the RFB version', () => t.text().startsWith('RFB 003.008\n'), 15_000);
     t.session.write(stream, Buffer.from('RFB 003.008\n'));
     await until('the security types', () => t.raw().length >= 12 + 2, 10_000);
@@ -178,7 +219,9 @@ describe('graphical console over a forwarded channel', () => {
     await t.session.handle('stream.close', { stream });
     await until('the tunnel to close', () => t.closed(), 10_000);
     expect(consoleLeases()).toBe(0);
-    const audit = (await c.audit.list({ hostId: host.id, limit: 50 })).filter((e) => e.stdinNote?.includes(`graphical console of ${VM}`));
+    const audit = (await c.audit.list({ hostId: host.id, limit: 50 })).filter((e) =>
+      e.stdinNote?.includes(`graphical console of ${VM}`),
+    );
     expect(audit).toHaveLength(2);
   }, 60_000);
 

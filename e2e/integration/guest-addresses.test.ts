@@ -25,7 +25,9 @@ let hostId: string;
 /** Execs of the address script since `from` (ISO time), from the engine's own audit log. */
 async function looks(from: string): Promise<number> {
   const rows = await core.audit.list({ hostId, limit: 10_000 });
-  return rows.filter((r) => r.startedAt >= from && r.argv[0] === 'sh' && r.stdinNote?.startsWith('guest address script')).length;
+  return rows.filter(
+    (r) => r.startedAt >= from && r.argv[0] === 'sh' && r.stdinNote?.startsWith('guest address script'),
+  ).length;
 }
 
 beforeAll(async () => {
@@ -49,7 +51,10 @@ describe('domains.addresses on labhost1', () => {
     expect(r.tried.map((t) => t.origin)).toEqual(['lease', 'arp', 'agent']);
     expect(r.tried.find((t) => t.origin === 'lease')).toMatchObject({ ok: true, note: 'no address' });
     // The lab's VMs have no guest agent channel; libvirt says so in its own words.
-    expect(r.tried.find((t) => t.origin === 'agent')).toMatchObject({ ok: false, note: expect.stringMatching(/guest agent/i) });
+    expect(r.tried.find((t) => t.origin === 'agent')).toMatchObject({
+      ok: false,
+      note: expect.stringMatching(/guest agent/i),
+    });
     // About one look a second, one at a time: 4 s of waiting is ~5 looks, never a pile.
     const n = await looks(from);
     expect(n).toBeGreaterThanOrEqual(3);
@@ -86,14 +91,19 @@ describe('domains.addresses on labhost1', () => {
 
   it('two waits on the same VM share their looks', async () => {
     const from = new Date().toISOString();
-    await Promise.all([core.guests.read(hostId, running, { waitMs: 3000 }), core.guests.read(hostId, running, { waitMs: 3000 })]);
+    await Promise.all([
+      core.guests.read(hostId, running, { waitMs: 3000 }),
+      core.guests.read(hostId, running, { waitMs: 3000 }),
+    ]);
     expect(await looks(from)).toBeLessThanOrEqual(6);
   });
 
   it('an unknown VM, and a name full of shell syntax, are "not found" (names never reach a shell line)', async () => {
     await expect(core.guests.read(hostId, 'no-such-vm')).rejects.toMatchObject({ shape: { kind: 'notFound' } });
     const marker = `/tmp/labdeck-it-pwned-${process.pid}`;
-    await expect(core.guests.read(hostId, `x'; touch ${marker}; echo '`)).rejects.toMatchObject({ shape: { kind: 'notFound' } });
+    await expect(core.guests.read(hostId, `x'; touch ${marker}; echo '`)).rejects.toMatchObject({
+      shape: { kind: 'notFound' },
+    });
     await expect(core.guests.read(hostId, `x; touch ${marker}`)).rejects.toMatchObject({ shape: { kind: 'notFound' } });
     expect(existsSync(marker)).toBe(false);
   });
@@ -113,7 +123,10 @@ describe('labdeck vm ip', () => {
   let setup: TestCore;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     setup = await startCore({ answerHostKey: 'remember' });
     await setup.hosts.add(hostInput(qemuHost()));
     await setup.dispose();
@@ -138,13 +151,21 @@ describe('labdeck vm ip', () => {
     expect(r.code).toBe(1);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2000);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(new RegExp(`${running}: no address after 2 s — a VM on a network without DHCP, or an OS that does not ask, gets none`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `${running}: no address after 2 s — a VM on a network without DHCP, or an OS that does not ask, gets none`,
+      ),
+    );
   });
 
   it('--json prints the answer; a shut-off VM exits 1 at once', () => {
     const r = labdeck('vm', 'ip', 'labhost1', shutoff, '--wait', '30', '--json');
     expect(r.code).toBe(1);
-    expect(GuestAddresses.parse(JSON.parse(r.stdout))).toMatchObject({ domain: shutoff, state: 'shut off', timedOut: false });
+    expect(GuestAddresses.parse(JSON.parse(r.stdout))).toMatchObject({
+      domain: shutoff,
+      state: 'shut off',
+      timedOut: false,
+    });
     expect(r.stderr).toMatch(/is shut off: a VM that is not running has no address/);
   });
 

@@ -21,7 +21,10 @@ export function virsh(...args: string[]): Promise<string> {
 
 /** A random locally administered MAC in QEMU's 52:54:00 range. */
 export function randomMac(): string {
-  const b = () => Math.floor(Math.random() * 256).toString(16).padStart(2, '0');
+  const b = () =>
+    Math.floor(Math.random() * 256)
+      .toString(16)
+      .padStart(2, '0');
   return `52:54:00:${b()}:${b()}:${b()}`;
 }
 
@@ -91,7 +94,11 @@ export async function openSerial(domain: string): Promise<Serial> {
           }
           if (closed) {
             done();
-            reject(new Error(`${closed.message} while waiting for ${String(match)}; last output:\n${lines.slice(-15).join('\n')}`));
+            reject(
+              new Error(
+                `${closed.message} while waiting for ${String(match)}; last output:\n${lines.slice(-15).join('\n')}`,
+              ),
+            );
           }
         };
         const done = () => {
@@ -100,7 +107,11 @@ export async function openSerial(domain: string): Promise<Serial> {
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`${domain}: no console line matching ${String(match)} within ${timeoutMs} ms; last output:\n${lines.slice(-15).join('\n')}`));
+          reject(
+            new Error(
+              `${domain}: no console line matching ${String(match)} within ${timeoutMs} ms; last output:\n${lines.slice(-15).join('\n')}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
@@ -152,11 +163,39 @@ export interface SshResult {
  * Runs a command in a guest over SSH from inside a lab namespace (`labhost1` for the host's own
  * view, `lablan1` for the LAN's) with the lab's client key, no host key checks. Never rejects.
  */
-export function guestSsh(o: { namespace: string; address: string; user: string; command: string; timeoutMs?: number; key?: string }): Promise<SshResult> {
+export function guestSsh(o: {
+  namespace: string;
+  address: string;
+  user: string;
+  command: string;
+  timeoutMs?: number;
+  key?: string;
+}): Promise<SshResult> {
   const key = o.key ?? readLab().clientKey;
-  const args = ['netns', 'exec', o.namespace, 'ssh', '-F', '/dev/null', '-i', key, '-o', 'IdentitiesOnly=yes',
-    '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5',
-    '-o', 'LogLevel=ERROR', `${o.user}@${o.address}`, o.command];
+  const args = [
+    'netns',
+    'exec',
+    o.namespace,
+    'ssh',
+    '-F',
+    '/dev/null',
+    '-i',
+    key,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    'UserKnownHostsFile=/dev/null',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ConnectTimeout=5',
+    '-o',
+    'LogLevel=ERROR',
+    `${o.user}@${o.address}`,
+    o.command,
+  ];
   return new Promise((resolve) => {
     execFile('ip', args, { timeout: o.timeoutMs ?? 30_000, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
@@ -179,13 +218,23 @@ export async function waitForSsh(o: Parameters<typeof guestSsh>[0] & { timeoutMs
 export function canPing(namespace: string, address: string, timeoutMs = 3_000): Promise<boolean> {
   const wait = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
   return new Promise((resolve) => {
-    execFile('ip', ['netns', 'exec', namespace, 'ping', '-n', '-q', '-c', '1', '-W', wait, address], { timeout: timeoutMs + 2_000, killSignal: 'SIGKILL' },
-      (err) => resolve(!err));
+    execFile(
+      'ip',
+      ['netns', 'exec', namespace, 'ping', '-n', '-q', '-c', '1', '-W', wait, address],
+      { timeout: timeoutMs + 2_000, killSignal: 'SIGKILL' },
+      (err) => resolve(!err),
+    );
   });
 }
 
 /** One ping from inside a guest (over guestSsh, as user; busybox ping works for any user): true if answered. */
-export async function pingFromGuest(o: { namespace: string; address: string; user: string; target: string; timeoutMs?: number }): Promise<boolean> {
+export async function pingFromGuest(o: {
+  namespace: string;
+  address: string;
+  user: string;
+  target: string;
+  timeoutMs?: number;
+}): Promise<boolean> {
   const wait = Math.max(1, Math.ceil((o.timeoutMs ?? 3_000) / 1000));
   const r = await guestSsh({ ...o, command: `ping -c 1 -W ${wait} ${o.target}`, timeoutMs: wait * 1000 + 15_000 });
   return r.code === 0;

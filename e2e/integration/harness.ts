@@ -26,13 +26,21 @@ export async function startCore(
   const sshDir = path.join(dir, 'ssh');
   mkdirSync(sshDir, { mode: 0o700 });
   if (o.knownHosts !== undefined) writeFileSync(path.join(sshDir, 'known_hosts'), o.knownHosts);
-  const core = await createCore({ dataDir: path.join(dir, 'data'), sshDir, mode: 'cli', backgroundRefresh: false, live: o.live ?? false, timeouts: o.timeouts });
+  const core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir,
+    mode: 'cli',
+    backgroundRefresh: false,
+    live: o.live ?? false,
+    timeouts: o.timeouts,
+  });
   const seen: Prompt[] = [];
   core.bus.subscribe((name, payload) => {
     if (name !== 'prompt.opened') return;
     const p = payload as Prompt;
     seen.push(p);
-    if (p.kind === 'hostKey') core.prompts.answer({ kind: 'hostKey', promptId: p.promptId, decision: o.answerHostKey ?? 'once' });
+    if (p.kind === 'hostKey')
+      core.prompts.answer({ kind: 'hostKey', promptId: p.promptId, decision: o.answerHostKey ?? 'once' });
     if (p.kind === 'secret') {
       const value = o.secrets?.shift() ?? null;
       core.prompts.answer({ kind: 'secret', promptId: p.promptId, value, remember: false });

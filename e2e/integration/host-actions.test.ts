@@ -36,12 +36,18 @@ describe('VM and network actions against the lab', () => {
 
   it('reports a failing action with the command and stderr', async () => {
     await expect(c.actions.domain(id, 'lab-shutoff', 'shutdown', false)).rejects.toMatchObject({
-      shape: { kind: 'remote', command: 'virsh --connect qemu:///system shutdown --domain lab-shutoff', stderr: expect.stringMatching(/not running/) },
+      shape: {
+        kind: 'remote',
+        command: 'virsh --connect qemu:///system shutdown --domain lab-shutoff',
+        stderr: expect.stringMatching(/not running/),
+      },
     });
   });
 
   it('refuses an unknown VM by name', async () => {
-    await expect(c.actions.domain(id, 'nope; reboot', 'start', false)).rejects.toMatchObject({ shape: { kind: 'notFound' } });
+    await expect(c.actions.domain(id, 'nope; reboot', 'start', false)).rejects.toMatchObject({
+      shape: { kind: 'notFound' },
+    });
   });
 
   it('toggles network autostart', async () => {
@@ -53,7 +59,10 @@ describe('VM and network actions against the lab', () => {
   });
 
   it('keeps marks in the inventory', async () => {
-    const marks = await c.hosts.setMarks(id, { subnets: {}, interfaces: { br0: { space: 'lab', externalDhcp: true, tags: [], subnets: [] } } } as never);
+    const marks = await c.hosts.setMarks(id, {
+      subnets: {},
+      interfaces: { br0: { space: 'lab', externalDhcp: true, tags: [], subnets: [] } },
+    } as never);
     expect(marks.interfaces.br0?.externalDhcp).toBe(true);
     expect(c.hosts.marks(id).interfaces.br0?.space).toBe('lab');
   });

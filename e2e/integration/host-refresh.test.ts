@@ -18,7 +18,10 @@ describe('refresh through the contract', () => {
     gone = await c.hosts.add(hostInput(testHosts()[0]!));
     // The host's sshd is gone: its endpoint now refuses every connection.
     const closed = lab().closedEndpoint;
-    const moved = await dispatch(handlers, 'hosts.update', { id: gone.id, patch: { address: closed.address, port: closed.port } });
+    const moved = await dispatch(handlers, 'hosts.update', {
+      id: gone.id,
+      patch: { address: closed.address, port: closed.port },
+    });
     expect(moved.ok).toBe(true);
   });
   afterAll(async () => {
@@ -27,7 +30,10 @@ describe('refresh through the contract', () => {
 
   it('a host that answers: resolves once it has been read', async () => {
     const before = c.hosts.latestSnapshot(good.id)?.takenAt;
-    await expect(dispatch(handlers, 'hosts.refresh', { id: good.id })).resolves.toEqual({ ok: true, value: { refreshed: 1 } });
+    await expect(dispatch(handlers, 'hosts.refresh', { id: good.id })).resolves.toEqual({
+      ok: true,
+      value: { refreshed: 1 },
+    });
     expect(c.hosts.latestSnapshot(good.id)?.takenAt).not.toBe(before);
   });
 
@@ -61,6 +67,9 @@ describe('refresh through the contract', () => {
   });
 
   it('an unknown host is notFound, not a silent zero', async () => {
-    await expect(dispatch(handlers, 'hosts.refresh', { id: 'no-such-host' })).resolves.toMatchObject({ ok: false, error: { kind: 'notFound' } });
+    await expect(dispatch(handlers, 'hosts.refresh', { id: 'no-such-host' })).resolves.toMatchObject({
+      ok: false,
+      error: { kind: 'notFound' },
+    });
   });
 });

@@ -16,7 +16,21 @@ let host: HostConfig;
 
 const removeReservation = async () => {
   if ((await virsh(c, host, 'net-dumpxml', '--network', 'default')).includes(IP)) {
-    await virshMaybe(c, host, 'net-update', '--network', 'default', '--command', 'delete', '--section', 'ip-dhcp-host', '--xml', HOST_XML, '--live', '--config');
+    await virshMaybe(
+      c,
+      host,
+      'net-update',
+      '--network',
+      'default',
+      '--command',
+      'delete',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      HOST_XML,
+      '--live',
+      '--config',
+    );
   }
 };
 
@@ -36,17 +50,38 @@ afterAll(async () => {
 
 describe('ip= on an address someone else holds', () => {
   it('is free: the plan reserves it', async () => {
-    const plan = await c.compose.plan({ hostId: host.id, hostname: 'it-ipclash', storage: 'root:0.05', interfaces: `eth0:ip=${IP}` });
+    const plan = await c.compose.plan({
+      hostId: host.id,
+      hostname: 'it-ipclash',
+      storage: 'root:0.05',
+      interfaces: `eth0:ip=${IP}`,
+    });
     expect(plan.nics[0]?.reservation).toEqual({ network: 'default', ip: IP });
   });
 
   it('reserved for another MAC: refused by the plan, naming the holder; nothing changed', async () => {
-    await virsh(c, host, 'net-update', '--network', 'default', '--command', 'add', '--section', 'ip-dhcp-host', '--xml', HOST_XML, '--live', '--config');
-    await c.hosts.refresh(host.id, { interactive: false });
-    const err = await c.compose.plan({ hostId: host.id, hostname: 'it-ipclash', storage: 'root:0.05', interfaces: `eth0:ip=${IP}` }).then(
-      () => null,
-      (e: Error) => e.message,
+    await virsh(
+      c,
+      host,
+      'net-update',
+      '--network',
+      'default',
+      '--command',
+      'add',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      HOST_XML,
+      '--live',
+      '--config',
     );
+    await c.hosts.refresh(host.id, { interactive: false });
+    const err = await c.compose
+      .plan({ hostId: host.id, hostname: 'it-ipclash', storage: 'root:0.05', interfaces: `eth0:ip=${IP}` })
+      .then(
+        () => null,
+        (e: Error) => e.message,
+      );
     expect(err).toContain(`${IP} is already reserved in network 'default' for ${OTHER_MAC}`);
     expect(await virshMaybe(c, host, 'domuuid', '--domain', 'it-ipclash')).toBeNull();
   });

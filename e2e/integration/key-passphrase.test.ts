@@ -34,7 +34,9 @@ describe('encrypted key files', () => {
   it('cancelling the passphrase adds nothing', async () => {
     c = await startCore({ secrets: [null] });
     const [h] = testHosts();
-    const err = await c.hosts.add(hostInput(h!, lab(), { auth: { method: 'key', keyPath: key } })).catch((e: unknown) => e);
+    const err = await c.hosts
+      .add(hostInput(h!, lab(), { auth: { method: 'key', keyPath: key } }))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).shape.kind).toBe('cancelled');
     expect(c.hosts.list()).toHaveLength(0);

@@ -72,7 +72,8 @@ async function domstate(name: string): Promise<string> {
 async function waitForState(name: string, want: string, timeoutMs: number): Promise<number> {
   const t0 = Date.now();
   while ((await domstate(name)) !== want) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${name} not "${want}" within ${timeoutMs} ms (is "${await domstate(name)}")`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(`${name} not "${want}" within ${timeoutMs} ms (is "${await domstate(name)}")`);
     await new Promise((f) => setTimeout(f, 250));
   }
   return Date.now() - t0;
@@ -84,29 +85,86 @@ describe('the lab guest on labhost1', () => {
     await removeLeftovers('guesttest-'); // (a run that was killed before its afterAll)
 
     // The seed, as LabDeck would write it: user-data, meta-data and a v2 network-config.
-    writeFileSync(path.join(tmp, 'user-data'), [
-      '#cloud-config', `hostname: ${cloud.hostname}`, 'users:', '  - name: lab', '    ssh_authorized_keys:',
-      `      - ${lab.clientPublicKey}`, '    lock_passwd: true', "    sudo: 'ALL=(ALL) NOPASSWD:ALL'", '    shell: /bin/bash', ''].join('\n'));
+    writeFileSync(
+      path.join(tmp, 'user-data'),
+      [
+        '#cloud-config',
+        `hostname: ${cloud.hostname}`,
+        'users:',
+        '  - name: lab',
+        '    ssh_authorized_keys:',
+        `      - ${lab.clientPublicKey}`,
+        '    lock_passwd: true',
+        "    sudo: 'ALL=(ALL) NOPASSWD:ALL'",
+        '    shell: /bin/bash',
+        '',
+      ].join('\n'),
+    );
     writeFileSync(path.join(tmp, 'meta-data'), `instance-id: ${run}\nlocal-hostname: ${cloud.hostname}\n`);
-    writeFileSync(path.join(tmp, 'network-config'), [
-      'version: 2', 'ethernets:', '  nic0:', '    match:', `      macaddress: "${cloud.mac1}"`, '    dhcp4: true',
-      '  nic1:', '    match:', `      macaddress: "${cloud.mac2}"`, `    addresses: [ "${staticIp}/24" ]`, ''].join('\n'));
+    writeFileSync(
+      path.join(tmp, 'network-config'),
+      [
+        'version: 2',
+        'ethernets:',
+        '  nic0:',
+        '    match:',
+        `      macaddress: "${cloud.mac1}"`,
+        '    dhcp4: true',
+        '  nic1:',
+        '    match:',
+        `      macaddress: "${cloud.mac2}"`,
+        `    addresses: [ "${staticIp}/24" ]`,
+        '',
+      ].join('\n'),
+    );
     const seedFile = path.join(tmp, 'seed.iso');
-    execFileSync('cloud-localds', ['-N', path.join(tmp, 'network-config'), seedFile, path.join(tmp, 'user-data'), path.join(tmp, 'meta-data')]);
+    execFileSync('cloud-localds', [
+      '-N',
+      path.join(tmp, 'network-config'),
+      seedFile,
+      path.join(tmp, 'user-data'),
+      path.join(tmp, 'meta-data'),
+    ]);
 
     const pool = lab.guest.pool;
-    await virsh('vol-create-as', pool, vols.overlay, '256M', '--format', 'qcow2', '--backing-vol', lab.guest.cloudVolume, '--backing-vol-format', 'raw');
+    await virsh(
+      'vol-create-as',
+      pool,
+      vols.overlay,
+      '256M',
+      '--format',
+      'qcow2',
+      '--backing-vol',
+      lab.guest.cloudVolume,
+      '--backing-vol-format',
+      'raw',
+    );
     await virsh('vol-create-as', pool, vols.seed, String(statSync(seedFile).size), '--format', 'raw');
     await virsh('vol-upload', '--pool', pool, vols.seed, seedFile);
     const volPath = async (v: string) => (await virsh('vol-path', '--pool', pool, v)).trim();
 
-    cloudSerial = await defineAndStart(cloud.name, domainXml(cloud.name, 'hd', `
+    cloudSerial = await defineAndStart(
+      cloud.name,
+      domainXml(
+        cloud.name,
+        'hd',
+        `
     <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${await volPath(vols.overlay)}'/><target dev='vda' bus='virtio'/></disk>
     <disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='${await volPath(vols.seed)}'/><target dev='sda' bus='sata'/><readonly/></disk>` +
-      nic(cloud.mac1, 'default') + nic(cloud.mac2, 'maas')));
-    isoSerial = await defineAndStart(iso.name, domainXml(iso.name, 'cdrom', `
+          nic(cloud.mac1, 'default') +
+          nic(cloud.mac2, 'maas'),
+      ),
+    );
+    isoSerial = await defineAndStart(
+      iso.name,
+      domainXml(
+        iso.name,
+        'cdrom',
+        `
     <disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='${await volPath(lab.guest.isoVolume)}'/><target dev='hdc' bus='ide'/><readonly/></disk>` +
-      nic(iso.mac, 'default')));
+          nic(iso.mac, 'default'),
+      ),
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -115,49 +173,69 @@ describe('the lab guest on labhost1', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }, 60_000);
 
-  it('boots the cloud image with its seed: DHCP lease in the network’s range, static address, users', async () => {
-    const t0 = Date.now();
-    const seed = await cloudSerial.waitFor(/labdeck-guest: seed /, BOOT_MS);
-    expect(seed).toContain(`hostname=${cloud.hostname} users=lab keys=1`);
-    expect(await cloudSerial.waitFor(/labdeck-guest: static /, 10_000)).toContain(`static eth1 ${cloud.mac2} ${staticIp}/24`);
-    const lease = await waitForLease(cloudSerial, cloud.mac1, 60_000);
-    await cloudSerial.waitFor(/labdeck-guest: ready/, 30_000);
-    console.log(`cloud guest ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${lease.line.trim()})`);
+  it(
+    'boots the cloud image with its seed: DHCP lease in the network’s range, static address, users',
+    async () => {
+      const t0 = Date.now();
+      const seed = await cloudSerial.waitFor(/labdeck-guest: seed /, BOOT_MS);
+      expect(seed).toContain(`hostname=${cloud.hostname} users=lab keys=1`);
+      expect(await cloudSerial.waitFor(/labdeck-guest: static /, 10_000)).toContain(
+        `static eth1 ${cloud.mac2} ${staticIp}/24`,
+      );
+      const lease = await waitForLease(cloudSerial, cloud.mac1, 60_000);
+      await cloudSerial.waitFor(/labdeck-guest: ready/, 30_000);
+      console.log(`cloud guest ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${lease.line.trim()})`);
 
-    expect(lease.iface).toBe('eth0');
-    const range = /<range start='([\d.]+)' end='([\d.]+)'/.exec(await virsh('net-dumpxml', 'default'));
-    const n = (a: string) => a.split('.').reduce((x, o) => x * 256 + Number(o), 0);
-    expect(range).not.toBeNull();
-    expect(n(lease.address)).toBeGreaterThanOrEqual(n(range![1]!));
-    expect(n(lease.address)).toBeLessThanOrEqual(n(range![2]!));
-    expect(lease.prefixLen).toBe(24);
-    // The static address answers from the host (the 'maas' bridge lives in labhost1's namespace).
-    expect(await canPing('labhost1', staticIp, 5_000)).toBe(true);
+      expect(lease.iface).toBe('eth0');
+      const range = /<range start='([\d.]+)' end='([\d.]+)'/.exec(await virsh('net-dumpxml', 'default'));
+      const n = (a: string) => a.split('.').reduce((x, o) => x * 256 + Number(o), 0);
+      expect(range).not.toBeNull();
+      expect(n(lease.address)).toBeGreaterThanOrEqual(n(range![1]!));
+      expect(n(lease.address)).toBeLessThanOrEqual(n(range![2]!));
+      expect(lease.prefixLen).toBe(24);
+      // The static address answers from the host (the 'maas' bridge lives in labhost1's namespace).
+      expect(await canPing('labhost1', staticIp, 5_000)).toBe(true);
 
-    const r = await waitForSsh({ namespace: 'labhost1', address: lease.address, user: 'lab', command: 'hostname; id -un; sudo id -u', timeoutMs: 60_000 });
-    expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')).toEqual([cloud.hostname, 'lab', '0', '']);
-  }, BOOT_MS + 120_000);
+      const r = await waitForSsh({
+        namespace: 'labhost1',
+        address: lease.address,
+        user: 'lab',
+        command: 'hostname; id -un; sudo id -u',
+        timeoutMs: 60_000,
+      });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.split('\n')).toEqual([cloud.hostname, 'lab', '0', '']);
+    },
+    BOOT_MS + 120_000,
+  );
 
-  it('boots the install ISO as a CD-ROM', async () => {
-    const t0 = Date.now();
-    await isoSerial.waitFor(/labdeck-guest: seed none/, BOOT_MS);
-    await waitForLease(isoSerial, iso.mac, 60_000);
-    await isoSerial.waitFor(/labdeck-guest: ready/, 30_000);
-    console.log(`ISO guest ready ${((Date.now() - t0) / 1000).toFixed(1)} s after the cloud guest's checks`);
-    await virsh('destroy', iso.name);
-  }, BOOT_MS + 60_000);
+  it(
+    'boots the install ISO as a CD-ROM',
+    async () => {
+      const t0 = Date.now();
+      await isoSerial.waitFor(/labdeck-guest: seed none/, BOOT_MS);
+      await waitForLease(isoSerial, iso.mac, 60_000);
+      await isoSerial.waitFor(/labdeck-guest: ready/, 30_000);
+      console.log(`ISO guest ready ${((Date.now() - t0) / 1000).toFixed(1)} s after the cloud guest's checks`);
+      await virsh('destroy', iso.name);
+    },
+    BOOT_MS + 60_000,
+  );
 
-  it('reboots on `virsh reboot` (ACPI, libvirt’s fake reboot) and comes back', async () => {
-    cloudSerial.mark();
-    const t0 = Date.now();
-    await virsh('reboot', cloud.name);
-    await cloudSerial.waitFor(/labdeck-guest: power button/, 30_000);
-    await cloudSerial.waitFor(/labdeck-guest: ready/, BOOT_MS);
-    console.log(`rebooted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    expect(await domstate(cloud.name)).toBe('running');
-    expect(await canPing('labhost1', staticIp, 5_000)).toBe(true);
-  }, BOOT_MS + 60_000);
+  it(
+    'reboots on `virsh reboot` (ACPI, libvirt’s fake reboot) and comes back',
+    async () => {
+      cloudSerial.mark();
+      const t0 = Date.now();
+      await virsh('reboot', cloud.name);
+      await cloudSerial.waitFor(/labdeck-guest: power button/, 30_000);
+      await cloudSerial.waitFor(/labdeck-guest: ready/, BOOT_MS);
+      console.log(`rebooted in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      expect(await domstate(cloud.name)).toBe('running');
+      expect(await canPing('labhost1', staticIp, 5_000)).toBe(true);
+    },
+    BOOT_MS + 60_000,
+  );
 
   it('powers off on `virsh shutdown`', async () => {
     cloudSerial.mark();

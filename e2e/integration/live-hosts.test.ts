@@ -11,11 +11,15 @@ import { hostInput, lab, qemuHost, startCore, type TestCore } from './harness';
 import { restartSshd } from './lab-control';
 
 const onHost = (...args: string[]) =>
-  execFileSync('ip', ['netns', 'exec', 'labhost1', 'virsh', '-c', 'qemu:///system', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('ip', ['netns', 'exec', 'labhost1', 'virsh', '-c', 'qemu:///system', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 /** A tiny guest of our own: 32 MiB, no disk, no NIC, TCG. */
 function tinyXml(name: string, description = ''): string {
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
+  const esc = (t: string) =>
+    t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
   return `<domain type='qemu'><name>${esc(name)}</name><description>${esc(description)}</description><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`;
 }
 
@@ -144,12 +148,17 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
       const requests = virsh.stats.requests;
       await core.audit.flushed();
       const audited = (await core.audit.list({ hostId: id, limit: 5000 })).length;
-      const xml = await core.live.virshRead(host(), ['dumpxml', snap()!.libvirt!.domains.find((d) => d.name === name)!.uuid]);
+      const xml = await core.live.virshRead(host(), [
+        'dumpxml',
+        snap()!.libvirt!.domains.find((d) => d.name === name)!.uuid,
+      ]);
       // Through the resident session: no exec, no audit entry of its own.
       expect(virsh.stats.requests).toBe(requests + 1);
       await core.audit.flushed();
       expect((await core.audit.list({ hostId: id, limit: 5000 })).length).toBe(audited);
-      await expect(core.live.virshRead(host(), ['dumpxml', '--domain', 'live-no-such-domain'])).rejects.toMatchObject({ shape: { kind: 'remote', message: /failed to get domain/ } });
+      await expect(core.live.virshRead(host(), ['dumpxml', '--domain', 'live-no-such-domain'])).rejects.toMatchObject({
+        shape: { kind: 'remote', message: /failed to get domain/ },
+      });
       expect(xml).toContain('@@@LDS:00000000-0000-0000-0000-000000000000:end:@@@');
       expect(xml.trim().endsWith('</domain>')).toBe(true);
     } finally {
@@ -160,7 +169,9 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
   it('stops a command that times out, restarts the session, and the next command works', async () => {
     const { virsh } = core.live.sessions(id)!;
     const starts = virsh.stats.starts;
-    await expect(virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 30' }], { timeoutMs: 700 })).rejects.toMatchObject({ shape: { kind: 'timeout' } });
+    await expect(
+      virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 30' }], { timeoutMs: 700 }),
+    ).rejects.toMatchObject({ shape: { kind: 'timeout' } });
     const [r] = await virsh.run([{ name: 'u', cmd: 'uri' }]);
     expect(r!.body.trim()).toBe('qemu:///system');
     expect(virsh.stats.starts).toBe(starts + 1);
@@ -171,7 +182,13 @@ describe('live hosts on labhost1 (resident sessions, events)', () => {
     await virsh.run([{ name: 'u', cmd: 'uri' }]);
     const pid = virsh.pid!;
     const starts = virsh.stats.starts;
-    const p = virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 2' }, { name: 'u', cmd: 'uri' }], { timeoutMs: 20_000 });
+    const p = virsh.run(
+      [
+        { name: 'w', cmd: 'event --all --loop --timeout 2' },
+        { name: 'u', cmd: 'uri' },
+      ],
+      { timeoutMs: 20_000 },
+    );
     await new Promise((r) => setTimeout(r, 300));
     execFileSync('ip', ['netns', 'exec', 'labhost1', 'kill', '-KILL', '--', `-${pid}`]);
     const r = await p;

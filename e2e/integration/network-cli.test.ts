@@ -13,7 +13,10 @@ let setup: TestCore;
 let inspect: TestCore;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   setup = await startCore({ answerHostKey: 'remember' });
   await setup.hosts.add(hostInput(qemuHost()));
   await setup.dispose();
@@ -49,16 +52,45 @@ describe('labdeck network', () => {
   });
 
   it('create --dry-run prints the XML and the commands and changes nothing; then create and delete', async () => {
-    const dry = labdeck('network', 'create', '--host', 'labhost1', '--name', NET, '--kind', 'nat', '--subnet', '10.231.6.1/24', '--dhcp', '10.231.6.10-10.231.6.20', '--dry-run');
+    const dry = labdeck(
+      'network',
+      'create',
+      '--host',
+      'labhost1',
+      '--name',
+      NET,
+      '--kind',
+      'nat',
+      '--subnet',
+      '10.231.6.1/24',
+      '--dhcp',
+      '10.231.6.10-10.231.6.20',
+      '--dry-run',
+    );
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toContain("+ <range start=\"10.231.6.10\" end=\"10.231.6.20\"/>".replace('+ ', '+       '));
+    expect(dry.stdout).toContain('+ <range start="10.231.6.10" end="10.231.6.20"/>'.replace('+ ', '+       '));
     expect(dry.stdout).toContain('$ virsh --connect qemu:///system net-define --file /dev/stdin --validate');
     expect(dry.stdout).toMatch(/This pod's rule.*\n\s+now: +lands on network 'maas'/);
     const host = labHostConfig(inspect);
     expect(await virshMaybe(inspect, host, 'net-info', '--network', NET)).toBeNull();
-    const made = labdeck('network', 'create', '--host', 'labhost1', '--name', NET, '--kind', 'nat', '--subnet', '10.231.6.1/24', '--dhcp', '10.231.6.10-10.231.6.20');
+    const made = labdeck(
+      'network',
+      'create',
+      '--host',
+      'labhost1',
+      '--name',
+      NET,
+      '--kind',
+      'nat',
+      '--subnet',
+      '10.231.6.1/24',
+      '--dhcp',
+      '10.231.6.10-10.231.6.20',
+    );
     expect(made.code, made.stderr).toBe(0);
-    expect(await virsh(inspect, host, 'net-dumpxml', '--network', NET)).toContain("<range start='10.231.6.10' end='10.231.6.20'/>");
+    expect(await virsh(inspect, host, 'net-dumpxml', '--network', NET)).toContain(
+      "<range start='10.231.6.10' end='10.231.6.20'/>",
+    );
     const off = labdeck('network', 'edit', '--host', 'labhost1', '--network', NET, '--dhcp', 'off', '--json');
     expect(off.code, off.stderr).toBe(0);
     expect(JSON.parse(off.stdout).plan.restart).toBe(true);

@@ -24,7 +24,8 @@ const serials: Serial[] = [];
 
 /** Its own prefix, so no other suite's clean-up takes these guests away mid-test (and vice versa). */
 const PREFIX = 'it-traffic-';
-const itName = (tag: string): string => `${PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+const itName = (tag: string): string =>
+  `${PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 async function removeLeftovers(): Promise<void> {
   for (const name of (await domainNames(c, host)).filter((n) => n.startsWith(PREFIX))) {
@@ -104,7 +105,13 @@ describe.skipIf(!guest)('the network, proven by traffic (lab guests)', () => {
     expect(inRange(lease.address, '192.168.122.100', '192.168.122.200'), lease.line).toBe(true);
     // ip= on a libvirt DHCP network: reserved in libvirt's DHCP and given statically by the seed.
     await fixed.serial.waitFor(new RegExp(`static \\S+ ${fixed.mac} ${IP_DEFAULT.replace(/\./g, '\\.')}/24`), 120_000);
-    const ssh = await waitForSsh({ namespace: HOST_NS, address: IP_DEFAULT, user: 'lab', command: 'ip -4 -o addr show; hostname', timeoutMs: 60_000 });
+    const ssh = await waitForSsh({
+      namespace: HOST_NS,
+      address: IP_DEFAULT,
+      user: 'lab',
+      command: 'ip -4 -o addr show; hostname',
+      timeoutMs: 60_000,
+    });
     expect(ssh.stdout).toContain(`inet ${IP_DEFAULT}/24`);
     expect(ssh.stdout).toContain(fixed.name);
     // …and LabDeck sees both addresses.
@@ -127,7 +134,13 @@ describe.skipIf(!guest)('the network, proven by traffic (lab guests)', () => {
     const g = await boot(request('br0', `eth0:name=br0,ip=${IP_BR0}`));
     await g.serial.waitFor(/labdeck-guest: ready/, 120_000);
     expect(await canPing(HOST_NS, IP_BR0)).toBe(true);
-    const ssh = await waitForSsh({ namespace: HOST_NS, address: IP_BR0, user: 'lab', command: 'hostname', timeoutMs: 60_000 });
+    const ssh = await waitForSsh({
+      namespace: HOST_NS,
+      address: IP_BR0,
+      user: 'lab',
+      command: 'hostname',
+      timeoutMs: 60_000,
+    });
     expect(ssh.stdout.trim()).toBe(g.name);
   }, 300_000);
 
@@ -151,13 +164,21 @@ describe.skipIf(!guest)('the network, proven by traffic (lab guests)', () => {
         const la = await waitForLease(a.serial, a.mac, 150_000);
         const lb = await waitForLease(b.serial, b.mac, 150_000);
         for (const l of [la, lb]) expect(inRange(l.address, lan.dhcpRange[0], lan.dhcpRange[1]), l.line).toBe(true);
-        await waitForSsh({ namespace: lan.namespace, address: la.address, user: 'lab', command: 'true', timeoutMs: 60_000 });
+        await waitForSsh({
+          namespace: lan.namespace,
+          address: la.address,
+          user: 'lab',
+          command: 'true',
+          timeoutMs: 60_000,
+        });
         expect(await canPing(lan.namespace, la.address)).toBe(true);
         expect(await canPing(lan.namespace, lb.address)).toBe(true);
         expect(await canPing(HOST_NS, la.address)).toBe(false);
         expect(await canPing(HOST_NS, lb.address)).toBe(false);
         // From inside guest a (reached from the LAN) to guest b.
-        expect(await pingFromGuest({ namespace: lan.namespace, address: la.address, user: 'lab', target: lb.address })).toBe(guestToGuest);
+        expect(
+          await pingFromGuest({ namespace: lan.namespace, address: la.address, user: 'lab', target: lb.address }),
+        ).toBe(guestToGuest);
       } finally {
         // Later cases need eth1 to themselves (passthrough).
         for (const g of [a, b]) await c.actions.domain(host.id, g.name, 'delete', true);
@@ -167,7 +188,13 @@ describe.skipIf(!guest)('the network, proven by traffic (lab guests)', () => {
 
   it('passthrough: a second VM on the same NIC is refused before compose, with the reason', async () => {
     // The first needs no OS: passthrough takes eth1 as soon as the VM runs.
-    const first = await compose({ ...request('pt1', 'eth0:name=eth1', { macvlanMode: 'passthrough' }), install: { kind: 'none' }, cloudInit: undefined, memoryMiB: 32, start: true });
+    const first = await compose({
+      ...request('pt1', 'eth0:name=eth1', { macvlanMode: 'passthrough' }),
+      install: { kind: 'none' },
+      cloudInit: undefined,
+      memoryMiB: 32,
+      start: true,
+    });
     try {
       await expect(c.compose.plan(request('pt2', 'eth0:name=eth1', { macvlanMode: 'passthrough' }))).rejects.toThrow(
         new RegExp(`eth1.*passthrough.*${first.domain}`),

@@ -13,7 +13,9 @@ describe('ProxyJump', () => {
     const auth = { method: 'key' as const, keyPath: l.clientKey };
     // The lab's KVM host jumps to its own address: from the sshd's point of view the second login
     // then comes from inside the host rather than from the root namespace.
-    const view = await c.hosts.add(hostInput(h, l, { name: 'via-jump', jump: { address: h.address, port: h.port, user: h.user, auth } }));
+    const view = await c.hosts.add(
+      hostInput(h, l, { name: 'via-jump', jump: { address: h.address, port: h.port, user: h.user, auth } }),
+    );
     expect(view.lastFacts?.hostname).toBe('labhost1');
     const opened = c.pool.stats().opened;
     expect(opened[`root@${h.address}:22`]).toBe(1);

@@ -17,7 +17,9 @@ afterAll(() => c?.cleanup());
 
 const changesRun = async (hostId: string) => {
   await c.audit.flushed();
-  return (await c.audit.list({ hostId, limit: 5000 })).filter((e) => e.argv[0] === 'virsh' && !['domstate', 'dumpxml', 'net-dumpxml'].some((r) => e.argv.includes(r))).length;
+  return (await c.audit.list({ hostId, limit: 5000 })).filter(
+    (e) => e.argv[0] === 'virsh' && !['domstate', 'dumpxml', 'net-dumpxml'].some((r) => e.argv.includes(r)),
+  ).length;
 };
 
 describe('read-only hosts', () => {
@@ -30,19 +32,33 @@ describe('read-only hosts', () => {
 
   it('refuses compose on the test-driver host up front: plan and start', async () => {
     const req = { hostId: testId, hostname: 'it-readonly', interfaces: 'eth0:name=default' };
-    await expect(c.compose.plan(req)).rejects.toMatchObject({ shape: { kind: 'validation', message: expect.stringMatching(/read-only: compose would change nothing.*test driver/) } });
+    await expect(c.compose.plan(req)).rejects.toMatchObject({
+      shape: {
+        kind: 'validation',
+        message: expect.stringMatching(/read-only: compose would change nothing.*test driver/),
+      },
+    });
     expect(() => c.compose.start(req)).toThrow(/read-only/);
   });
 
   it('refuses Start and network actions on the test-driver host before running virsh', async () => {
     const before = await changesRun(testId);
-    await expect(c.actions.domain(testId, 'labtest1-vm2', 'start', false)).rejects.toMatchObject({ shape: { kind: 'validation', message: expect.stringMatching(/labtest1 is read-only; nothing was changed/) } });
-    await expect(c.actions.network(testId, 'isolated', 'start')).rejects.toMatchObject({ shape: { kind: 'validation' } });
+    await expect(c.actions.domain(testId, 'labtest1-vm2', 'start', false)).rejects.toMatchObject({
+      shape: { kind: 'validation', message: expect.stringMatching(/labtest1 is read-only; nothing was changed/) },
+    });
+    await expect(c.actions.network(testId, 'isolated', 'start')).rejects.toMatchObject({
+      shape: { kind: 'validation' },
+    });
     expect(await changesRun(testId)).toBe(before);
   });
 
   it('still lets labhost1 plan a compose', async () => {
-    const plan = await c.compose.plan({ hostId: qemuId, hostname: 'it-readonly-ok', interfaces: 'eth0:name=br0', maxSnapshotAgeMs: 60_000 });
+    const plan = await c.compose.plan({
+      hostId: qemuId,
+      hostname: 'it-readonly-ok',
+      interfaces: 'eth0:name=br0',
+      maxSnapshotAgeMs: 60_000,
+    });
     expect(plan.nics[0]?.attach).toEqual({ type: 'bridge', source: 'br0' });
   });
 });

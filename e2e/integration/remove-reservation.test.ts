@@ -24,7 +24,17 @@ beforeAll(async () => {
   testId = (await c.hosts.add(hostInput(testHosts()[0]!))).id;
   await c.networks.apply({
     hostId: host.id,
-    change: { op: 'create', spec: { name: NET, kind: 'isolated', ipv4: '10.231.11.1/24', dhcp: { start: '10.231.11.100', end: '10.231.11.150' }, autostart: false, start: true } },
+    change: {
+      op: 'create',
+      spec: {
+        name: NET,
+        kind: 'isolated',
+        ipv4: '10.231.11.1/24',
+        dhcp: { start: '10.231.11.100', end: '10.231.11.150' },
+        autostart: false,
+        start: true,
+      },
+    },
   });
 });
 
@@ -41,38 +51,64 @@ afterAll(async () => {
 });
 
 const entries = async (inactive: boolean) =>
-  parseNetworkXml(await virsh(c, host, 'net-dumpxml', '--network', NET, ...(inactive ? ['--inactive'] : [])))?.ips.flatMap((ip) => ip.dhcp?.hosts ?? []);
+  parseNetworkXml(
+    await virsh(c, host, 'net-dumpxml', '--network', NET, ...(inactive ? ['--inactive'] : [])),
+  )?.ips.flatMap((ip) => ip.dhcp?.hosts ?? []);
 
 describe('removing a DHCP reservation', () => {
   it('added, then removed live and from the saved definition with one net-update; shown in the audit log', async () => {
-    await c.networks.apply({ hostId: host.id, change: { op: 'edit', network: NET, addHosts: [{ mac: MAC, ip: IP, name: 'fixed' }] } });
+    await c.networks.apply({
+      hostId: host.id,
+      change: { op: 'edit', network: NET, addHosts: [{ mac: MAC, ip: IP, name: 'fixed' }] },
+    });
     expect(await entries(false)).toEqual([{ mac: MAC, name: 'fixed', ip: IP }]);
     expect(await entries(true)).toEqual([{ mac: MAC, name: 'fixed', ip: IP }]);
 
     const r = await c.networks.removeReservation({ hostId: host.id, network: NET, ip: IP, mac: MAC, name: 'fixed' });
-    expect(r.commands).toEqual([expect.stringMatching(new RegExp(`net-update --network ${NET} --command delete --section ip-dhcp-host --xml '<host mac="${MAC}" name="fixed" ip="${IP}"/>' --live --config$`))]);
-    expect(r.snapshot?.libvirt?.networks.find((n) => n.name === NET)?.ips.flatMap((ip) => ip.dhcp?.hosts ?? [])).toEqual([]);
+    expect(r.commands).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `net-update --network ${NET} --command delete --section ip-dhcp-host --xml '<host mac="${MAC}" name="fixed" ip="${IP}"/>' --live --config$`,
+        ),
+      ),
+    ]);
+    expect(
+      r.snapshot?.libvirt?.networks.find((n) => n.name === NET)?.ips.flatMap((ip) => ip.dhcp?.hosts ?? []),
+    ).toEqual([]);
     expect(await entries(false)).toEqual([]);
     expect(await entries(true)).toEqual([]);
 
     await c.audit.flushed();
-    const ran = (await c.audit.list({ hostId: host.id, limit: 200 })).find((e) => e.argv.includes('net-update') && e.argv.includes('delete'));
+    const ran = (await c.audit.list({ hostId: host.id, limit: 200 })).find(
+      (e) => e.argv.includes('net-update') && e.argv.includes('delete'),
+    );
     expect(ran).toMatchObject({ outcome: 'ok', exitCode: 0 });
     expect(ran?.argv).toContain(NET);
   });
 
   it('an entry that is not there is refused, nothing run', async () => {
     await c.audit.flushed();
-    const before = (await c.audit.list({ hostId: host.id, limit: 5000 })).filter((e) => e.argv.includes('net-update')).length;
-    await expect(c.networks.removeReservation({ hostId: host.id, network: NET, ip: IP, mac: MAC })).rejects.toMatchObject({
-      shape: { kind: 'validation', message: expect.stringMatching(/Nothing was changed.*no static host entry for 10\.231\.11\.7/) },
+    const before = (await c.audit.list({ hostId: host.id, limit: 5000 })).filter((e) =>
+      e.argv.includes('net-update'),
+    ).length;
+    await expect(
+      c.networks.removeReservation({ hostId: host.id, network: NET, ip: IP, mac: MAC }),
+    ).rejects.toMatchObject({
+      shape: {
+        kind: 'validation',
+        message: expect.stringMatching(/Nothing was changed.*no static host entry for 10\.231\.11\.7/),
+      },
     });
     await c.audit.flushed();
-    expect((await c.audit.list({ hostId: host.id, limit: 5000 })).filter((e) => e.argv.includes('net-update')).length).toBe(before);
+    expect(
+      (await c.audit.list({ hostId: host.id, limit: 5000 })).filter((e) => e.argv.includes('net-update')).length,
+    ).toBe(before);
   });
 
   it('a read-only host (libvirt test driver) is refused up front', async () => {
-    await expect(c.networks.removeReservation({ hostId: testId, network: 'default', ip: '192.168.122.5' })).rejects.toMatchObject({
+    await expect(
+      c.networks.removeReservation({ hostId: testId, network: 'default', ip: '192.168.122.5' }),
+    ).rejects.toMatchObject({
       shape: { kind: 'validation', message: expect.stringMatching(/read-only; nothing was changed/) },
     });
   });

@@ -30,7 +30,9 @@ describe('SSH connection pool against the lab', () => {
   });
 
   it('queues channels above the per-host cap instead of failing', async () => {
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => c.runner.run(host, ['sh', '-c', `sleep 0.2; echo ${i}`])));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => c.runner.run(host, ['sh', '-c', `sleep 0.2; echo ${i}`])),
+    );
     expect(results.map((r) => Number(r.trim()))).toEqual(Array.from({ length: 25 }, (_, i) => i));
   });
 
@@ -41,7 +43,11 @@ describe('SSH connection pool against the lab', () => {
 
   it('turns virsh errors into typed errors that show the command', async () => {
     await expect(c.runner.virsh(host, ['dominfo', 'no-such-domain'])).rejects.toMatchObject({
-      shape: { kind: 'remote', command: expect.stringContaining('virsh --connect qemu:///system dominfo no-such-domain'), stderr: expect.stringContaining('error:') },
+      shape: {
+        kind: 'remote',
+        command: expect.stringContaining('virsh --connect qemu:///system dominfo no-such-domain'),
+        stderr: expect.stringContaining('error:'),
+      },
     });
   });
 

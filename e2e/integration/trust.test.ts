@@ -29,7 +29,14 @@ describe('credentials are never shared between entries (defect 1)', () => {
     const h = qemuHost();
     const first = await c.hosts.add(hostInput(h));
     expect(first.status).toBe('online');
-    const err = await failure(c.hosts.add(hostInput(h, undefined, { name: 'it-trust-wrong-key', auth: { method: 'key', keyPath: '/nonexistent/it-trust-key' } })));
+    const err = await failure(
+      c.hosts.add(
+        hostInput(h, undefined, {
+          name: 'it-trust-wrong-key',
+          auth: { method: 'key', keyPath: '/nonexistent/it-trust-key' },
+        }),
+      ),
+    );
     expect(err.shape.kind).toBe('auth');
     expect(err.message).toMatch(/Cannot read key file/);
     expect(c.hosts.list().map((x) => x.name)).toEqual([h.name]);
@@ -42,7 +49,9 @@ describe('credentials are never shared between entries (defect 1)', () => {
     const saved = process.env.SSH_AUTH_SOCK;
     delete process.env.SSH_AUTH_SOCK;
     try {
-      const err = await failure(c.hosts.add(hostInput(h, undefined, { name: 'it-trust-agent', auth: { method: 'agent' } })));
+      const err = await failure(
+        c.hosts.add(hostInput(h, undefined, { name: 'it-trust-agent', auth: { method: 'agent' } })),
+      );
       expect(err.shape.kind).toBe('auth');
     } finally {
       if (saved !== undefined) process.env.SSH_AUTH_SOCK = saved;
@@ -58,7 +67,9 @@ describe('host-supplied names are never read as options (defect 5)', () => {
     const host = c.hosts.configs()[0]!;
     const name = '-it-trust-dash';
     const xml = `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><os><type arch='x86_64'>hvm</type></os></domain>`;
-    const def = await c.runner.exec(host, ['virsh', '-c', host.libvirtUri, 'define', '--file', '/dev/stdin'], { stdin: xml });
+    const def = await c.runner.exec(host, ['virsh', '-c', host.libvirtUri, 'define', '--file', '/dev/stdin'], {
+      stdin: xml,
+    });
     expect(def.outcome, def.stderr).toBe('ok');
     try {
       await c.hosts.refresh(id, { interactive: true });

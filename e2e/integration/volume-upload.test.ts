@@ -38,7 +38,12 @@ describe('uploading a local file into a pool (virsh vol-upload over the SSH conn
     const data = randomBytes(5 * 1024 * 1024 + 17);
     writeFileSync(file, data);
     const name = `${PREFIX}ok-${process.pid}.iso`;
-    const { jobId } = await handlers['volumes.upload']({ hostId: host.id, pool: 'default', volume: name, localPath: file });
+    const { jobId } = await handlers['volumes.upload']({
+      hostId: host.id,
+      pool: 'default',
+      volume: name,
+      localPath: file,
+    });
     const job = await c.jobs.wait(jobId);
     expect(job.state, JSON.stringify(job.error)).toBe('succeeded');
     const upload = job.steps.find((s) => s.kind === 'upload');
@@ -51,12 +56,22 @@ describe('uploading a local file into a pool (virsh vol-upload over the SSH conn
 
   it('refuses a name already in the pool and a missing file, changing nothing', async () => {
     const before = await volumeNames(c, host);
-    await expect(handlers['volumes.upload']({ hostId: host.id, pool: 'default', volume: `${PREFIX}x.iso`, localPath: '/nonexistent/file.iso' })).rejects.toThrow(
-      /no such file/,
-    );
+    await expect(
+      handlers['volumes.upload']({
+        hostId: host.id,
+        pool: 'default',
+        volume: `${PREFIX}x.iso`,
+        localPath: '/nonexistent/file.iso',
+      }),
+    ).rejects.toThrow(/no such file/);
     const file = path.join(c.dir, 'small.iso');
     writeFileSync(file, 'x');
-    const { jobId } = await handlers['volumes.upload']({ hostId: host.id, pool: 'default', volume: lab().qemu.volume, localPath: file });
+    const { jobId } = await handlers['volumes.upload']({
+      hostId: host.id,
+      pool: 'default',
+      volume: lab().qemu.volume,
+      localPath: file,
+    });
     const job = await c.jobs.wait(jobId);
     expect(job.state).toBe('failed');
     expect(job.error?.message).toMatch(/already has a volume .*Nothing was changed/);
@@ -69,7 +84,12 @@ describe('uploading a local file into a pool (virsh vol-upload over the SSH conn
     const file = path.join(dir, 'big.iso');
     writeFileSync(file, Buffer.alloc(256 * 1024 * 1024, 7));
     const name = `${PREFIX}cancel-${process.pid}.iso`;
-    const { jobId } = await handlers['volumes.upload']({ hostId: host.id, pool: 'default', volume: name, localPath: file });
+    const { jobId } = await handlers['volumes.upload']({
+      hostId: host.id,
+      pool: 'default',
+      volume: name,
+      localPath: file,
+    });
     // Cancel once bytes flow.
     await new Promise<void>((resolve) => {
       const off = c.bus.subscribe((event, payload) => {

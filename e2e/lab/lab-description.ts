@@ -84,8 +84,7 @@ export const LabDescription = z.object({
 });
 export type LabDescription = z.infer<typeof LabDescription>;
 
-export const labStateDir = (): string =>
-  process.env.LABDECK_LAB_STATE ?? path.resolve(__dirname, '.state');
+export const labStateDir = (): string => process.env.LABDECK_LAB_STATE ?? path.resolve(__dirname, '.state');
 
 export function readLab(): LabDescription {
   const file = path.join(labStateDir(), 'lab.json');

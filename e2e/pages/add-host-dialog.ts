@@ -2,7 +2,12 @@ import type { Page } from '@playwright/test';
 import type { LabDescription, LabHost } from '../lab/lab-description';
 
 /** Fills the Add host dialog the way a person would, by its labels. */
-export async function fillAddHost(page: Page, lab: LabDescription, h: LabHost, over: { name?: string; address?: string; port?: number; user?: string } = {}) {
+export async function fillAddHost(
+  page: Page,
+  lab: LabDescription,
+  h: LabHost,
+  over: { name?: string; address?: string; port?: number; user?: string } = {},
+) {
   await page.getByRole('button', { name: 'Add host' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Add host' });
   await dialog.getByLabel('Name').fill(over.name ?? h.name);

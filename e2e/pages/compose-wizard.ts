@@ -95,7 +95,10 @@ export class ComposeWizard {
   }
 
   async chooseInstall(kind: 'Network boot (PXE)' | 'ISO' | 'Cloud image' | 'Empty disk'): Promise<void> {
-    await this.page.getByRole('radiogroup', { name: 'Install source' }).getByRole('radio', { name: kind, exact: true }).check();
+    await this.page
+      .getByRole('radiogroup', { name: 'Install source' })
+      .getByRole('radio', { name: kind, exact: true })
+      .check();
   }
 
   /** Options of a volume picker ("Cloud image", "ISO volume"), read by opening it and closing it again. */
@@ -112,7 +115,10 @@ export class ComposeWizard {
   }
 
   async chooseClone(mode: 'Overlay' | 'Full copy'): Promise<void> {
-    await this.page.getByRole('radiogroup', { name: 'How the boot disk is made' }).getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
+    await this.page
+      .getByRole('radiogroup', { name: 'How the boot disk is made' })
+      .getByRole('radio', { name: new RegExp(`^${mode}`) })
+      .check();
   }
 
   get cloudInit(): Locator {

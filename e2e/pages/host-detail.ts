@@ -19,13 +19,20 @@ export async function openHostScreen(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
 }
 
-export async function openTab(page: Page, name: 'Overview' | 'Topology' | 'Interfaces' | 'Networks' | 'Storage' | 'VMs' | 'Marks'): Promise<Locator> {
-  await page.getByRole('tablist', { name: 'Host sections' }).getByRole('tab', { name: new RegExp(`^${name}\\b`) }).click();
+export async function openTab(
+  page: Page,
+  name: 'Overview' | 'Topology' | 'Interfaces' | 'Networks' | 'Storage' | 'VMs' | 'Marks',
+): Promise<Locator> {
+  await page
+    .getByRole('tablist', { name: 'Host sections' })
+    .getByRole('tab', { name: new RegExp(`^${name}\\b`) })
+    .click();
   return page.getByRole('tabpanel');
 }
 
 /** A node of the topology picture, by its accessible name ("bridge br0", "VM lab-running"). */
-export const topologyNode = (page: Page, label: string): Locator => page.getByRole('button', { name: label, exact: true });
+export const topologyNode = (page: Page, label: string): Locator =>
+  page.getByRole('button', { name: label, exact: true });
 
 export const connections = (page: Page): Locator => page.getByRole('list', { name: 'Connections' });
 
@@ -35,7 +42,9 @@ export const rowNamed = (table: Locator, name: string): Locator =>
 
 /** What virsh on the lab host itself says (tests run as root, next to the lab's namespaces). */
 export function domstate(h: LabHost, domain: string): string {
-  return execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, 'domstate', domain], { encoding: 'utf8' }).trim();
+  return execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, 'domstate', domain], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 export function virsh(h: LabHost, ...args: string[]): string {

@@ -33,7 +33,10 @@ test.describe('adding a KVM host', () => {
   test('a changed host key is refused with both fingerprints', async ({ page, lab, sshDir, shot }) => {
     const [a, b] = lab.hosts.filter((x) => x.kind === 'test');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(`${sshDir}/known_hosts`, `[${a!.address}]:${a!.port} ${b!.hostKeyPublic}\n${a!.port === 22 ? `${a!.address} ${b!.hostKeyPublic}\n` : ''}`);
+    writeFileSync(
+      `${sshDir}/known_hosts`,
+      `[${a!.address}]:${a!.port} ${b!.hostKeyPublic}\n${a!.port === 22 ? `${a!.address} ${b!.hostKeyPublic}\n` : ''}`,
+    );
     const dialog = await fillAddHost(page, lab, a!);
     await submitAddHost(page);
     const alert = dialog.getByRole('alert');
@@ -48,7 +51,10 @@ test.describe('adding a KVM host', () => {
 
   test('a wrong port or a dead host fails clearly and in bounded time', async ({ page, lab, shot }) => {
     const h = lab.hosts.find((x) => x.kind === 'qemu')!;
-    const dialog = await fillAddHost(page, lab, h, { address: lab.closedEndpoint.address, port: lab.closedEndpoint.port });
+    const dialog = await fillAddHost(page, lab, h, {
+      address: lab.closedEndpoint.address,
+      port: lab.closedEndpoint.port,
+    });
     await submitAddHost(page);
     await expect(dialog.getByRole('alert')).toContainText(/refused/i);
     await shot('07-connection-refused');

@@ -29,7 +29,11 @@ function cleanup(h: LabHost): void {
   }
 }
 
-test('Review and Done steps: the export shows the playbook with the reviewed domain XML, saves into a folder, and exports the composed VM', async ({ page, lab, shot }) => {
+test('Review and Done steps: the export shows the playbook with the reviewed domain XML, saves into a folder, and exports the composed VM', async ({
+  page,
+  lab,
+  shot,
+}) => {
   test.setTimeout(240_000);
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   const out = mkdtempSync(path.join(os.tmpdir(), 'labdeck-e2e-ansible-'));
@@ -44,12 +48,16 @@ test('Review and Done steps: the export shows the playbook with the reviewed dom
     await w.next();
     await w.passInstall();
     await w.constraintText.fill(`eth0:ip=${IP}`);
-    await expect(w.planFor(w.livePlan, 'eth0').getByRole('heading')).toHaveText('eth0 → libvirt network default', { timeout: 30_000 });
+    await expect(w.planFor(w.livePlan, 'eth0').getByRole('heading')).toHaveText('eth0 → libvirt network default', {
+      timeout: 30_000,
+    });
     await w.next();
 
     await page.getByRole('button', { name: `Export ${VM} to Ansible` }).click();
     const dialog = page.getByRole('dialog', { name: `Export ${VM} to Ansible` });
-    const play = dialog.getByRole('region', { name: 'Contents of playbook.yml' }).or(dialog.getByLabel('Contents of playbook.yml'));
+    const play = dialog
+      .getByRole('region', { name: 'Contents of playbook.yml' })
+      .or(dialog.getByLabel('Contents of playbook.yml'));
     await expect(play).toContainText('community.libvirt.virt', { timeout: 30_000 });
     await expect(play).toContainText(`ip='${IP}'`);
     await expect(play).toContainText(`xml/domains/${VM}.xml`);
@@ -66,7 +74,9 @@ test('Review and Done steps: the export shows the playbook with the reviewed dom
     await shot('ansible-02-saved');
     expect(readFileSync(path.join(out, 'xml', 'domains', `${VM}.xml`), 'utf8')).toContain(`<name>${VM}</name>`);
     expect(existsSync(path.join(out, 'inventory.yml'))).toBe(true);
-    const reviewed = /<mac address=["']([0-9a-f:]+)["']/.exec(readFileSync(path.join(out, 'xml', 'domains', `${VM}.xml`), 'utf8'))?.[1];
+    const reviewed = /<mac address=["']([0-9a-f:]+)["']/.exec(
+      readFileSync(path.join(out, 'xml', 'domains', `${VM}.xml`), 'utf8'),
+    )?.[1];
     expect(reviewed).toBeDefined();
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -77,7 +87,9 @@ test('Review and Done steps: the export shows the playbook with the reviewed dom
     const done = page.getByRole('dialog', { name: `Export ${VM} to Ansible` });
     await expect(done.getByLabel('Contents of playbook.yml')).toContainText(`ip='${IP}'`, { timeout: 30_000 });
     await done.getByRole('tab', { name: `xml/domains/${VM}.xml` }).click();
-    await expect(done.getByLabel(`Contents of xml/domains/${VM}.xml`)).toContainText(new RegExp(`<mac address=["']${reviewed}["']`));
+    await expect(done.getByLabel(`Contents of xml/domains/${VM}.xml`)).toContainText(
+      new RegExp(`<mac address=["']${reviewed}["']`),
+    );
     await shot('ansible-05-done-export');
     await done.getByRole('button', { name: 'Close' }).click();
   } finally {
@@ -93,7 +105,9 @@ test("a VM's menu and the Networks tab export too", async ({ page, lab, shot }) 
   await openHostScreen(page, h.name);
   const vms = (await openTab(page, 'VMs')).getByRole('table', { name: 'VMs' });
   const vm = lab.qemu.shutoffDomain;
-  await rowNamed(vms, vm).getByRole('button', { name: `More actions for ${vm}` }).click();
+  await rowNamed(vms, vm)
+    .getByRole('button', { name: `More actions for ${vm}` })
+    .click();
   await page.getByRole('menuitem', { name: 'Export to Ansible…' }).click();
   const dialog = page.getByRole('dialog', { name: `Export ${vm} to Ansible` });
   await expect(dialog.getByLabel('Contents of playbook.yml')).toContainText(`VM ${vm} is defined`, { timeout: 30_000 });
@@ -105,6 +119,8 @@ test("a VM's menu and the Networks tab export too", async ({ page, lab, shot }) 
   await openTab(page, 'Networks');
   await page.getByRole('button', { name: 'Export the networks of this host to Ansible' }).click();
   const nets = page.getByRole('dialog', { name: 'Export the networks of this host to Ansible' });
-  await expect(nets.getByLabel('Contents of playbook.yml')).toContainText('Network maas is defined', { timeout: 30_000 });
+  await expect(nets.getByLabel('Contents of playbook.yml')).toContainText('Network maas is defined', {
+    timeout: 30_000,
+  });
   await shot('ansible-04-networks-export');
 });

@@ -18,7 +18,10 @@ const qemuHost = (lab: LabDescription): LabHost => lab.hosts.find((h) => h.kind 
 /** virsh on labhost1's real libvirt, or null when it fails (tests run as root, next to the namespace). */
 function virsh(h: LabHost, ...args: string[]): string | null {
   try {
-    return execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch {
     return null;
   }
@@ -48,7 +51,24 @@ function sshHostname(lab: LabDescription, h: LabHost, address: string): string |
   try {
     return execFileSync(
       'ip',
-      ['netns', 'exec', h.namespace, 'ssh', '-i', lab.clientKey, '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'BatchMode=yes', '-o', 'ConnectTimeout=5', `${USER}@${address}`, 'hostname'],
+      [
+        'netns',
+        'exec',
+        h.namespace,
+        'ssh',
+        '-i',
+        lab.clientKey,
+        '-o',
+        'StrictHostKeyChecking=no',
+        '-o',
+        'UserKnownHostsFile=/dev/null',
+        '-o',
+        'BatchMode=yes',
+        '-o',
+        'ConnectTimeout=5',
+        `${USER}@${address}`,
+        'hostname',
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000 },
     ).trim();
   } catch {
@@ -72,7 +92,12 @@ test.describe('compose from a cloud image', () => {
     expect(pageErrors, 'errors thrown in the page').toEqual([]);
   });
 
-  test('cloud image + cloud-init on labhost1: overlay, user and key, CPU choices; the guest answers over SSH', async ({ page, lab, sshDir, shot }) => {
+  test('cloud image + cloud-init on labhost1: overlay, user and key, CPU choices; the guest answers over SSH', async ({
+    page,
+    lab,
+    sshDir,
+    shot,
+  }) => {
     test.setTimeout(420_000);
     const h = qemuHost(lab);
     const pool = lab.qemu.pool;
@@ -86,7 +111,10 @@ test.describe('compose from a cloud image', () => {
 
     await addLabHost(page, lab, h);
     const w = new ComposeWizard(page);
-    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` }).click();
+    await page
+      .getByRole('row', { name: new RegExp(h.name) })
+      .getByRole('button', { name: `Compose VM on ${h.name}` })
+      .click();
     await expect(page.getByRole('heading', { name: 'Compose a VM' })).toBeVisible();
 
     // Resources, with the virt type and CPU mode the host's probe saw start.
@@ -107,7 +135,10 @@ test.describe('compose from a cloud image', () => {
       await page.keyboard.press('Escape');
       await page.getByRole('listbox').waitFor({ state: 'hidden' });
     } else {
-      test.info().annotations.push({ type: 'pending', description: 'hosts.virtCapabilities did not answer: virt type and CPU mode left to compose.' });
+      test.info().annotations.push({
+        type: 'pending',
+        description: 'hosts.virtCapabilities did not answer: virt type and CPU mode left to compose.',
+      });
       await expect(virt.getByRole('alert')).toContainText('Could not read which virt types start');
     }
     // The recommendation is checked above; the guest itself runs under TCG with the emulator's CPU, because on
@@ -158,7 +189,9 @@ test.describe('compose from a cloud image', () => {
 
     // Interfaces: an ip= constraint is written into the seed's network-config, and the plan says so …
     await w.constraintText.fill('eth0:name=virbr1,ip=10.99.50.23');
-    await expect(w.planFor(w.livePlan, 'eth0')).toContainText('cloud-init gives the guest 10.99.50.23 statically', { timeout: 30_000 });
+    await expect(w.planFor(w.livePlan, 'eth0')).toContainText('cloud-init gives the guest 10.99.50.23 statically', {
+      timeout: 30_000,
+    });
     await shot('install-05b-interfaces-static-ip');
     // … but this test wants DHCP: a NIC on libvirt's default network, so libvirt knows the lease.
     await w.constraintText.fill('eth0:name=virbr0');
@@ -204,7 +237,10 @@ test.describe('compose from a cloud image', () => {
       await rowNamed(vms, VM).scrollIntoViewIfNeeded();
       await shot('install-08-vm-address');
     } else {
-      test.info().annotations.push({ type: 'pending', description: 'The VMs table has no Addresses column yet: the address came from virsh domifaddr.' });
+      test.info().annotations.push({
+        type: 'pending',
+        description: 'The VMs table has no Addresses column yet: the address came from virsh domifaddr.',
+      });
       await expect(async () => {
         address = ipv4(virsh(h, 'domifaddr', VM, '--source', 'lease') ?? '');
         expect(address, 'a DHCP lease for the VM').not.toBeNull();
@@ -218,7 +254,9 @@ test.describe('compose from a cloud image', () => {
 
     // Delete it from the UI with its volumes; the base image stays.
     await openTab(page, 'VMs');
-    await rowNamed(vms, VM).getByRole('button', { name: `More actions for ${VM}` }).click();
+    await rowNamed(vms, VM)
+      .getByRole('button', { name: `More actions for ${VM}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete…' }).click();
     const del = page.getByRole('dialog', { name: `Delete ${VM}?` });
     await del.getByLabel('Also delete its volumes').check();
@@ -227,10 +265,19 @@ test.describe('compose from a cloud image', () => {
     await expect(rowNamed(vms, VM)).toHaveCount(0);
     expect(virsh(h, 'dominfo', VM)).toBeNull();
     expect(volumes(h, pool)).toContain(IMAGE);
-    expect.soft(volumes(h, pool).filter((v) => v.startsWith(VM)), 'volumes left after deleting with volumes').toEqual([]);
+    expect
+      .soft(
+        volumes(h, pool).filter((v) => v.startsWith(VM)),
+        'volumes left after deleting with volumes',
+      )
+      .toEqual([]);
   });
 
-  test('ISO: upload a local file into the pool, pick it, and the plan boots the CD-ROM first', async ({ page, lab, shot }) => {
+  test('ISO: upload a local file into the pool, pick it, and the plan boots the CD-ROM first', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     test.setTimeout(180_000);
     const h = qemuHost(lab);
     const pool = lab.qemu.pool;
@@ -242,7 +289,10 @@ test.describe('compose from a cloud image', () => {
     await addLabHost(page, lab, h);
 
     const w = new ComposeWizard(page);
-    await page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` }).click();
+    await page
+      .getByRole('row', { name: new RegExp(h.name) })
+      .getByRole('button', { name: `Compose VM on ${h.name}` })
+      .click();
 
     // The pod's own default virt type and CPU mode (from the Pod step): unset is "Automatic".
     await page.getByRole('navigation', { name: 'Wizard' }).getByRole('button', { name: 'Back' }).click();
@@ -250,8 +300,12 @@ test.describe('compose from a cloud image', () => {
     const settings = page.getByRole('dialog', { name: `Pod settings — ${h.name}` });
     const cpu = settings.getByRole('group', { name: 'Virt type and CPU mode' });
     await cpu.scrollIntoViewIfNeeded();
-    await expect(cpu.getByRole('combobox', { name: 'Virt type', exact: true })).toHaveText('Automatic (what starts on this host)');
-    await expect(cpu.getByRole('combobox', { name: 'CPU mode', exact: true })).toHaveText('Automatic (what starts on this host)');
+    await expect(cpu.getByRole('combobox', { name: 'Virt type', exact: true })).toHaveText(
+      'Automatic (what starts on this host)',
+    );
+    await expect(cpu.getByRole('combobox', { name: 'CPU mode', exact: true })).toHaveText(
+      'Automatic (what starts on this host)',
+    );
     await shot('install-11-pod-settings-cpu');
     await settings.getByRole('button', { name: 'Cancel' }).click();
     await w.next();

@@ -9,7 +9,10 @@ const VM = 'e2e-wizard-vm';
 
 /** virsh on the lab's real libvirt, inside labhost1's namespace (tests run as root). */
 function virsh(namespace: string, ...args: string[]): string {
-  return execFileSync('ip', ['netns', 'exec', namespace, 'virsh', '-c', 'qemu:///system', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('ip', ['netns', 'exec', namespace, 'virsh', '-c', 'qemu:///system', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 const virshMaybe = (namespace: string, ...args: string[]): string | null => {
@@ -87,13 +90,17 @@ test.describe('compose wizard', () => {
     // Interfaces: a typo first — the position, the hint, and no way on.
     await w.constraintText.fill('eth0:spce=lab');
     // The reason sits under the field and is tied to it (aria-describedby), with its position.
-    await expect(w.constraintText).toHaveAccessibleDescription(/position 5: key 'spce' is not known — did you mean 'space'\?/);
+    await expect(w.constraintText).toHaveAccessibleDescription(
+      /position 5: key 'spce' is not known — did you mean 'space'\?/,
+    );
     await expect(w.nextButton).toBeDisabled();
     await shot('compose-04-interfaces-typo');
     // Well-formed but impossible: the engine's plan refuses, saying what the host has.
     await w.constraintText.fill('eth0:name=nosuch');
     // The previous plan (with its own warnings) stays on screen, dimmed, until the refusal arrives.
-    await expect(w.livePlan.getByRole('alert').filter({ hasText: 'Compose would refuse' })).toBeVisible({ timeout: 30_000 });
+    await expect(w.livePlan.getByRole('alert').filter({ hasText: 'Compose would refuse' })).toBeVisible({
+      timeout: 30_000,
+    });
     await expect(w.livePlan.getByRole('alert')).toHaveCount(1);
     await expect(w.nextButton).toBeDisabled();
     await shot('compose-04b-interfaces-no-match');
@@ -145,14 +152,21 @@ test.describe('compose wizard', () => {
     await shot('compose-09-vm-on-host');
   });
 
-  test('a VM that cannot start: the failed step with its command and stderr, then the rollback', async ({ page, lab, shot }) => {
+  test('a VM that cannot start: the failed step with its command and stderr, then the rollback', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     test.setTimeout(180_000);
     const ns = lab.qemu.host;
     const host = await addLabHost(page, lab);
     const w = new ComposeWizard(page);
 
     // From the inventory row straight to Resources, the pod already chosen.
-    await page.getByRole('row', { name: new RegExp(host) }).getByRole('button', { name: `Compose VM on ${host}` }).click();
+    await page
+      .getByRole('row', { name: new RegExp(host) })
+      .getByRole('button', { name: `Compose VM on ${host}` })
+      .click();
     await expect(page.getByRole('heading', { name: 'Compose a VM' })).toBeVisible();
     // ~7.6 TiB: qemu cannot allocate it, so `virsh start` fails after the volume and the define succeeded.
     await w.fillResources({ hostname: VM, memoryMiB: 8_000_000, storage: 'root:0.01', nicRom: false });
@@ -177,7 +191,9 @@ test.describe('compose wizard', () => {
     await expect(start).toContainText(`virsh --connect qemu:///system start --domain ${VM}`);
     await expect(start).toContainText('cannot set up guest memory');
     await expect(steps.getByRole('listitem', { name: /^Define VM .* — done, then undone$/ })).toContainText('undefine');
-    await expect(steps.getByRole('listitem', { name: /^Create the boot disk .* — done, then undone$/ })).toContainText('vol-delete');
+    await expect(steps.getByRole('listitem', { name: /^Create the boot disk .* — done, then undone$/ })).toContainText(
+      'vol-delete',
+    );
     await shot('compose-11-failed-rolled-back');
 
     // Nothing left on the host.

@@ -40,7 +40,11 @@ test.afterAll(async () => {
 });
 
 test.describe('consoles of a lab guest, over the SSH connection', () => {
-  test('serial console: boot output, a typed command and its answer; screen: non-blank frames; closing leaves the VM running', async ({ page, lab, shot }) => {
+  test('serial console: boot output, a typed command and its answer; screen: non-blank frames; closing leaves the VM running', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     test.setTimeout(300_000);
     const h = labhost(lab);
     await addLabHost(page, lab, h);
@@ -48,15 +52,24 @@ test.describe('consoles of a lab guest, over the SSH connection', () => {
     const vms = (await openTab(page, 'VMs')).getByRole('table', { name: 'VMs' });
     await expect(rowNamed(vms, VM)).toBeVisible({ timeout: 30_000 });
 
-    await rowNamed(vms, VM).getByRole('button', { name: `More actions for ${VM}` }).click();
+    await rowNamed(vms, VM)
+      .getByRole('button', { name: `More actions for ${VM}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Serial console' }).click();
     const serial = page.getByRole('tabpanel', { name: `Console ${VM} — serial` });
-    await expect(serial.getByRole('status')).toHaveText(new RegExp(`Connected to ${VM} on ${h.name}`), { timeout: 30_000 });
+    await expect(serial.getByRole('status')).toHaveText(new RegExp(`Connected to ${VM} on ${h.name}`), {
+      timeout: 30_000,
+    });
     const screenText = serial.locator('.xterm-rows');
     const term = serial.getByRole('textbox', { name: `Serial console of ${VM}` });
 
     // The guest boots right after the compose: its boot output arrives live (else reboot it to see it).
-    const ready = await expect(screenText).toContainText('labdeck-guest: ready', { timeout: 90_000 }).then(() => true, () => false);
+    const ready = await expect(screenText)
+      .toContainText('labdeck-guest: ready', { timeout: 90_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!ready) {
       await term.pressSequentially('\nreboot\n', { delay: 20 });
       await expect(screenText).toContainText('labdeck-guest: ready', { timeout: 150_000 });
@@ -68,10 +81,14 @@ test.describe('consoles of a lab guest, over the SSH connection', () => {
     await shot('console-01-serial');
 
     // The screen: noVNC through the tunnel shows the guest's VGA text.
-    await rowNamed(vms, VM).getByRole('button', { name: `More actions for ${VM}` }).click();
+    await rowNamed(vms, VM)
+      .getByRole('button', { name: `More actions for ${VM}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Screen (VNC)' }).click();
     const screen = page.getByRole('tabpanel', { name: `Console ${VM} — screen` });
-    await expect(screen.getByRole('status')).toHaveText(new RegExp(`Screen of ${VM} on ${h.name}`), { timeout: 30_000 });
+    await expect(screen.getByRole('status')).toHaveText(new RegExp(`Screen of ${VM} on ${h.name}`), {
+      timeout: 30_000,
+    });
     const canvas = screen.locator('canvas');
     await expect
       .poll(
@@ -90,11 +107,20 @@ test.describe('consoles of a lab guest, over the SSH connection', () => {
     await expect(screen.getByRole('button', { name: `Send Ctrl+Alt+Del to ${VM}` })).toBeEnabled();
     // Scaled to the dock: the whole guest screen lies inside its box, and the box inside the window.
     const fit = async () => {
-      const [b, c2] = [await screen.getByRole('img', { name: `Screen of ${VM}` }).boundingBox(), await canvas.boundingBox()];
+      const [b, c2] = [
+        await screen.getByRole('img', { name: `Screen of ${VM}` }).boundingBox(),
+        await canvas.boundingBox(),
+      ];
       const vh = page.viewportSize()!.height;
       if (!b || !c2) return 'not laid out';
-      const r = (x: { x: number; y: number; width: number; height: number }) => `${Math.round(x.x)},${Math.round(x.y)} ${Math.round(x.width)}×${Math.round(x.height)}`;
-      const inside = c2.y >= b.y - 1 && c2.y + c2.height <= b.y + b.height + 1 && c2.x >= b.x - 1 && c2.x + c2.width <= b.x + b.width + 1 && b.y + b.height <= vh + 1;
+      const r = (x: { x: number; y: number; width: number; height: number }) =>
+        `${Math.round(x.x)},${Math.round(x.y)} ${Math.round(x.width)}×${Math.round(x.height)}`;
+      const inside =
+        c2.y >= b.y - 1 &&
+        c2.y + c2.height <= b.y + b.height + 1 &&
+        c2.x >= b.x - 1 &&
+        c2.x + c2.width <= b.x + b.width + 1 &&
+        b.y + b.height <= vh + 1;
       return inside ? 'fits' : `canvas ${r(c2)} in box ${r(b)}, window height ${vh}`;
     };
     await expect.poll(fit, { timeout: 10_000 }).toBe('fits');
@@ -107,7 +133,9 @@ test.describe('consoles of a lab guest, over the SSH connection', () => {
     const host = c!.hosts.configs()[0]!;
     expect((await c!.runner.virsh(host, ['domstate', '--domain', VM])).trim()).toBe('running');
     await expect
-      .poll(async () => (await c!.runner.exec(host, ['pgrep', '-f', `console --domain ${VM}`])).exitCode, { timeout: 15_000 })
+      .poll(async () => (await c!.runner.exec(host, ['pgrep', '-f', `console --domain ${VM}`])).exitCode, {
+        timeout: 15_000,
+      })
       .toBe(1);
   });
 

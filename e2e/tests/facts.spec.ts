@@ -2,7 +2,11 @@ import { expect, test } from '../fixtures/app';
 import { addLabHost, openHostScreen, openTab } from '../pages/host-detail';
 
 // Issue 12, item 11: the facts agree with each other and say what they count.
-test('inventory headers stay apart with the side panel open; memory says what it counts; interface counts agree', async ({ page, lab, shot }) => {
+test('inventory headers stay apart with the side panel open; memory says what it counts; interface counts agree', async ({
+  page,
+  lab,
+  shot,
+}) => {
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   await addLabHost(page, lab, h);
 
@@ -17,7 +21,11 @@ test('inventory headers stay apart with the side panel open; memory says what it
         const range = document.createRange();
         range.selectNodeContents(c);
         const label = (sort ?? range).getBoundingClientRect();
-        return label.left < cell.left || label.right > cell.right - 8 ? [`${c.textContent}: label ${Math.round(label.left)}–${Math.round(label.right)} in cell ${Math.round(cell.left)}–${Math.round(cell.right)}`] : [];
+        return label.left < cell.left || label.right > cell.right - 8
+          ? [
+              `${c.textContent}: label ${Math.round(label.left)}–${Math.round(label.right)} in cell ${Math.round(cell.left)}–${Math.round(cell.right)}`,
+            ]
+          : [];
       }),
     );
   // Wide, every column shown: each header fits its cell.
@@ -26,8 +34,13 @@ test('inventory headers stay apart with the side panel open; memory says what it
   expect(await spilling(), 'headers at 2000px').toEqual([]);
 
   // Side panel open: every header's text fits its own cell (nothing spills into the next one).
-  await page.getByRole('row', { name: new RegExp(h.name) }).getByText(h.name, { exact: true }).click();
-  const panel = page.getByRole('complementary', { name: `Details for ${h.name}` }).or(page.getByLabel(`Details for ${h.name}`));
+  await page
+    .getByRole('row', { name: new RegExp(h.name) })
+    .getByText(h.name, { exact: true })
+    .click();
+  const panel = page
+    .getByRole('complementary', { name: `Details for ${h.name}` })
+    .or(page.getByLabel(`Details for ${h.name}`));
   await expect(panel.first()).toBeVisible();
   for (const width of [1440, 1280, 1024]) {
     await page.setViewportSize({ width, height: 800 });

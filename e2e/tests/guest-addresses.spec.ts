@@ -18,8 +18,16 @@ test.describe('guest addresses on labhost1', () => {
     await expect(vms.getByRole('columnheader', { name: 'Addresses' })).toBeVisible();
     const headers = await vms.getByRole('columnheader').allInnerTexts();
     const col = headers.findIndex((t) => t.trim() === 'Addresses');
-    await expect(rowNamed(vms, lab.qemu.runningDomain).getByRole('cell').nth(col - 1)).toHaveText('no address yet');
-    await expect(rowNamed(vms, lab.qemu.shutoffDomain).getByRole('cell').nth(col - 1)).toHaveText('—');
+    await expect(
+      rowNamed(vms, lab.qemu.runningDomain)
+        .getByRole('cell')
+        .nth(col - 1),
+    ).toHaveText('no address yet');
+    await expect(
+      rowNamed(vms, lab.qemu.shutoffDomain)
+        .getByRole('cell')
+        .nth(col - 1),
+    ).toHaveText('—');
     await shot('guest-addresses-01-vms-tab');
 
     await openTab(page, 'Topology');

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../fixtures/app';
 import type { LabDescription, LabHost } from '../lab/lab-description';
-import { addLabHost, connections, domstate, ensureShutOff, openHostScreen, openTab, rowNamed, topologyNode, virsh } from '../pages/host-detail';
+import {
+  addLabHost,
+  connections,
+  domstate,
+  ensureShutOff,
+  openHostScreen,
+  openTab,
+  rowNamed,
+  topologyNode,
+  virsh,
+} from '../pages/host-detail';
 
 const labhost = (lab: LabDescription): LabHost => lab.hosts.find((x) => x.kind === 'qemu')!;
 
@@ -13,20 +23,44 @@ test.describe('the host screen against labhost1', () => {
 
     // Overview: versions, summary cards, capacity, and the macvtap warning in plain words.
     await expect(page.getByText(/QEMU 7\.2/).first()).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Summary' }).getByRole('button', { name: /^Networks: 2 active, 0 stopped$/ })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Summary' }).getByRole('button', { name: /^Networks: 2 active, 0 stopped$/ }),
+    ).toBeVisible();
     await expect(page.getByRole('progressbar', { name: /^Storage: .* used/ })).toBeVisible();
     const warnings = page.getByRole('list', { name: 'Warnings' });
-    await expect(warnings.getByText(/lab-shutoff's NIC 52:54:00:1a:b0:03 is a macvtap on eth1, vepa mode: this host and lab-shutoff cannot reach each other/)).toBeVisible();
+    await expect(
+      warnings.getByText(
+        /lab-shutoff's NIC 52:54:00:1a:b0:03 is a macvtap on eth1, vepa mode: this host and lab-shutoff cannot reach each other/,
+      ),
+    ).toBeVisible();
     await expect(warnings.getByText(/Network maas has no DHCP that LabDeck knows of/)).toBeVisible();
     await shot('host-01-overview');
 
     // Topology: every node by its accessible name, the links in words, the macvtap mode on its line.
     await openTab(page, 'Topology');
-    for (const label of ['interface eth0', 'interface eth1', 'interface eth2', 'bridge br0', 'bridge virbr0', 'bridge virbr1', 'network default', 'network maas', 'VM lab-running', 'VM lab-shutoff']) {
+    for (const label of [
+      'interface eth0',
+      'interface eth1',
+      'interface eth2',
+      'bridge br0',
+      'bridge virbr0',
+      'bridge virbr1',
+      'network default',
+      'network maas',
+      'VM lab-running',
+      'VM lab-shutoff',
+    ]) {
       await expect(topologyNode(page, label)).toBeVisible();
     }
     await expect(topologyNode(page, 'interface lo')).toHaveCount(0);
-    for (const text of ['eth2 → br0 (port)', 'br0 → lab-running (bridge)', 'eth1 → lab-shutoff (macvtap vepa)', 'virbr0 → default (network bridge)', 'default → lab-running', 'maas → lab-shutoff']) {
+    for (const text of [
+      'eth2 → br0 (port)',
+      'br0 → lab-running (bridge)',
+      'eth1 → lab-shutoff (macvtap vepa)',
+      'virbr0 → default (network bridge)',
+      'default → lab-running',
+      'maas → lab-shutoff',
+    ]) {
       await expect(connections(page).getByText(text, { exact: true })).toBeVisible();
     }
     await expect(page.getByRole('img', { name: 'eth1 → lab-shutoff (macvtap vepa)' })).toBeAttached();
@@ -35,7 +69,9 @@ test.describe('the host screen against labhost1', () => {
     await expect(topologyNode(page, 'network maas').getByText('no DHCP', { exact: true })).toBeVisible();
     await topologyNode(page, 'VM lab-shutoff').click();
     const details = page.getByRole('complementary', { name: 'Details of VM lab-shutoff' });
-    await expect(details.getByRole('listitem').filter({ hasText: 'on eth1' })).toContainText(/macvtap vepa\s*on eth1\s*52:54:00:1a:b0:03/);
+    await expect(details.getByRole('listitem').filter({ hasText: 'on eth1' })).toContainText(
+      /macvtap vepa\s*on eth1\s*52:54:00:1a:b0:03/,
+    );
     await expect(details.getByText(/cannot reach each other/)).toBeVisible();
     await shot('host-02-topology');
     // The app follows the OS theme: the picture must read in dark mode too.
@@ -46,18 +82,30 @@ test.describe('the host screen against labhost1', () => {
     // Keyboard works too: Tab to a node, Enter selects it.
     await topologyNode(page, 'bridge br0').focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('complementary', { name: 'Details of bridge br0' }).getByText('eth2, vnet1')).toBeVisible();
+    await expect(
+      page.getByRole('complementary', { name: 'Details of bridge br0' }).getByText('eth2, vnet1'),
+    ).toBeVisible();
 
     // Exports: a standalone SVG with the same names and labels, and a PNG.
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
     expect(svgDownload.suggestedFilename()).toBe('labhost1-topology.svg');
     const svg = readFileSync(await svgDownload.path(), 'utf8');
     expect(svg).toContain('<svg');
     expect(svg).toContain('macvtap vepa');
     expect(svg).toContain('lab-shutoff');
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
     expect(pngDownload.suggestedFilename()).toBe('labhost1-topology.png');
-    expect(readFileSync(await pngDownload.path()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(await pngDownload.path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     // Interfaces: nothing hidden, lo and taps last, who uses what, the warning on eth1's row.
     const ifaces = (await openTab(page, 'Interfaces')).getByRole('table', { name: 'Host interfaces' });
@@ -65,7 +113,9 @@ test.describe('the host screen against labhost1', () => {
     await expect(rowNamed(ifaces, 'br0')).toContainText('VM lab-running (bridge)');
     await expect(rowNamed(ifaces, 'eth2')).toContainText('port of br0');
     await expect(rowNamed(ifaces, 'eth1')).toContainText('VM lab-shutoff (macvtap vepa)');
-    await expect(rowNamed(ifaces, 'eth1').getByRole('img', { name: /^Warning: .*cannot reach each other/ })).toBeVisible();
+    await expect(
+      rowNamed(ifaces, 'eth1').getByRole('img', { name: /^Warning: .*cannot reach each other/ }),
+    ).toBeVisible();
     await expect(rowNamed(ifaces, 'virbr0')).toContainText('network default');
     await expect(rowNamed(ifaces, 'virbr1')).toContainText('network maas');
     await expect(rowNamed(ifaces, 'eth0')).toContainText('10.99.1.2/24');
@@ -81,7 +131,10 @@ test.describe('the host screen against labhost1', () => {
     await page.getByRole('button', { name: 'Show leases and static hosts of default' }).click();
     // (Guests earlier suites booted on default may still hold leases there.)
     await expect(page.getByText(/^Current leases \(\d+\)$/)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Hide leases and static hosts of default' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByRole('button', { name: 'Hide leases and static hosts of default' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     await expect(page.locator('.MuiCollapse-entered')).toBeVisible(); // the row has finished opening
     await shot('host-04-networks');
 
@@ -103,7 +156,11 @@ test.describe('the host screen against labhost1', () => {
     await shot('host-06-vms');
   });
 
-  test('marks: external DHCP on a bridge changes what DHCP is shown; bad input saves nothing', async ({ page, lab, shot }) => {
+  test('marks: external DHCP on a bridge changes what DHCP is shown; bad input saves nothing', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     const h = labhost(lab);
     await addLabHost(page, lab, h);
     await openHostScreen(page, h.name);
@@ -144,7 +201,11 @@ test.describe('the host screen against labhost1', () => {
     await expect(page.getByLabel('External DHCP on virbr1')).toBeChecked();
   });
 
-  test('a VM started and forced off from the UI, as virsh sees it; a failure shows command and stderr', async ({ page, lab, shot }) => {
+  test('a VM started and forced off from the UI, as virsh sees it; a failure shows command and stderr', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     const h = labhost(lab);
     const vm = lab.qemu.shutoffDomain;
     ensureShutOff(h, vm);
@@ -154,14 +215,20 @@ test.describe('the host screen against labhost1', () => {
       const vms = (await openTab(page, 'VMs')).getByRole('table', { name: 'VMs' });
 
       // Start asks nothing (it destroys nothing): one click runs it.
-      await rowNamed(vms, vm).getByRole('button', { name: `Start ${vm}` }).click();
+      await rowNamed(vms, vm)
+        .getByRole('button', { name: `Start ${vm}` })
+        .click();
       await expect(page.getByRole('dialog', { name: `Start ${vm}?` })).toHaveCount(0);
       await expect(rowNamed(vms, vm)).toContainText('running', { timeout: 60_000 });
       expect(domstate(h, vm)).toBe('running');
-      await expect(page.getByText(new RegExp(`Started ${vm} — ran virsh --connect qemu:///system start (--domain )?${vm}`))).toBeVisible();
+      await expect(
+        page.getByText(new RegExp(`Started ${vm} — ran virsh --connect qemu:///system start (--domain )?${vm}`)),
+      ).toBeVisible();
       await shot('host-09-vm-started');
 
-      await rowNamed(vms, vm).getByRole('button', { name: `More actions for ${vm}` }).click();
+      await rowNamed(vms, vm)
+        .getByRole('button', { name: `More actions for ${vm}` })
+        .click();
       await page.getByRole('menuitem', { name: 'Force off' }).click();
       const off = page.getByRole('dialog', { name: `Force off ${vm}?` });
       await expect(off).toContainText('like pulling the plug');
@@ -176,10 +243,14 @@ test.describe('the host screen against labhost1', () => {
       // update that turns the button into Shut down.)
       virsh(h, 'net-destroy', 'maas');
       try {
-        await rowNamed(vms, vm).getByRole('button', { name: `Start ${vm}` }).click();
+        await rowNamed(vms, vm)
+          .getByRole('button', { name: `Start ${vm}` })
+          .click();
         const again = page.getByRole('alert').filter({ hasText: 'Start lab-shutoff failed' });
         await expect(again).toBeVisible({ timeout: 60_000 });
-        await expect(again.getByLabel('Command')).toContainText(new RegExp(`virsh --connect qemu:///system start (--domain )?${vm}`));
+        await expect(again.getByLabel('Command')).toContainText(
+          new RegExp(`virsh --connect qemu:///system start (--domain )?${vm}`),
+        );
         await expect(again.getByLabel('stderr')).toContainText(/maas/);
         await shot('host-11-start-failed');
         await again.getByRole('button', { name: 'Close' }).click();
@@ -193,7 +264,9 @@ test.describe('the host screen against labhost1', () => {
       await expect(rowNamed(vms, vm)).toContainText('running');
 
       // Delete asks, offers the volumes too (lab-shutoff has none), and is cancelled here: the lab needs the VM.
-      await rowNamed(vms, vm).getByRole('button', { name: `More actions for ${vm}` }).click();
+      await rowNamed(vms, vm)
+        .getByRole('button', { name: `More actions for ${vm}` })
+        .click();
       await page.getByRole('menuitem', { name: 'Delete…' }).click();
       const del = page.getByRole('dialog', { name: `Delete ${vm}?` });
       await expect(del).toContainText('forcing it off first. This cannot be undone.');
@@ -201,9 +274,14 @@ test.describe('the host screen against labhost1', () => {
       await shot('host-13-delete-confirm');
       await del.getByRole('button', { name: 'Cancel' }).click();
 
-      await rowNamed(vms, vm).getByRole('button', { name: `More actions for ${vm}` }).click();
+      await rowNamed(vms, vm)
+        .getByRole('button', { name: `More actions for ${vm}` })
+        .click();
       await page.getByRole('menuitem', { name: 'Force off' }).click();
-      await page.getByRole('dialog', { name: `Force off ${vm}?` }).getByRole('button', { name: 'Force off' }).click();
+      await page
+        .getByRole('dialog', { name: `Force off ${vm}?` })
+        .getByRole('button', { name: 'Force off' })
+        .click();
       await expect(rowNamed(vms, vm)).toContainText('shut off', { timeout: 60_000 });
       expect(domstate(h, vm)).toBe('shut off');
     } finally {
@@ -247,7 +325,10 @@ test.describe('the host screen against labhost1', () => {
 
       await page.getByRole('button', { name: 'More actions for network maas' }).click();
       await page.getByRole('menuitem', { name: 'Turn off autostart' }).click();
-      await page.getByRole('dialog', { name: 'Turn off autostart for maas?' }).getByRole('button', { name: 'Turn off' }).click();
+      await page
+        .getByRole('dialog', { name: 'Turn off autostart for maas?' })
+        .getByRole('button', { name: 'Turn off' })
+        .click();
       await expect(rowNamed(nets, 'maas').getByRole('cell').nth(2)).toHaveText('off', { timeout: 60_000 });
       expect(autostart()).toBe('no');
     } finally {

@@ -2,10 +2,18 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../fixtures/app';
 
-test('hosts come in from ~/.ssh/config, and every command they cost is in Operations', async ({ page, lab, sshDir, shot }) => {
+test('hosts come in from ~/.ssh/config, and every command they cost is in Operations', async ({
+  page,
+  lab,
+  sshDir,
+  shot,
+}) => {
   const [a, b] = lab.hosts.filter((h) => h.kind === 'test');
   const config = [a!, b!]
-    .map((h) => `Host ${h.name}\n  HostName ${h.address}\n  Port ${h.port}\n  User ${h.user}\n  IdentityFile ${lab.clientKey}\n`)
+    .map(
+      (h) =>
+        `Host ${h.name}\n  HostName ${h.address}\n  Port ${h.port}\n  User ${h.user}\n  IdentityFile ${lab.clientKey}\n`,
+    )
     .join('\n');
   writeFileSync(path.join(sshDir, 'config'), `${config}\nHost *\n  ServerAliveInterval 30\n`);
   // Keys already in the user's known_hosts are trusted without a prompt.
@@ -23,7 +31,8 @@ test('hosts come in from ~/.ssh/config, and every command they cost is in Operat
   await expect(dialog.getByLabel(`${b!.name} added`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
 
-  for (const h of [a!, b!]) await expect(page.getByRole('row', { name: new RegExp(h.name) }).getByText('online')).toBeVisible();
+  for (const h of [a!, b!])
+    await expect(page.getByRole('row', { name: new RegExp(h.name) }).getByText('online')).toBeVisible();
   await shot('21-imported-hosts');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Operations' }).click();

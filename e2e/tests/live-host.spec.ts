@@ -14,7 +14,10 @@ function defineTiny(h: LabHost, name: string): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'live-e2e-'));
   try {
     const file = path.join(dir, 'dom.xml');
-    writeFileSync(file, `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`);
+    writeFileSync(
+      file,
+      `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`,
+    );
     virsh(h, 'define', file);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -24,7 +27,9 @@ function defineTiny(h: LabHost, name: string): void {
 function removeTiny(h: LabHost, name: string): void {
   for (const cmd of ['destroy', 'undefine']) {
     try {
-      execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, cmd, '--domain', name], { stdio: 'ignore' });
+      execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, cmd, '--domain', name], {
+        stdio: 'ignore',
+      });
     } catch {
       // not running / not defined
     }
@@ -32,7 +37,11 @@ function removeTiny(h: LabHost, name: string): void {
 }
 
 test.describe('live hosts', () => {
-  test("a VM defined, started, stopped and undefined from the host's shell shows up without a click", async ({ page, lab, shot }) => {
+  test("a VM defined, started, stopped and undefined from the host's shell shows up without a click", async ({
+    page,
+    lab,
+    shot,
+  }) => {
     // Adding the host, then five state changes seen through the browser: slow on a busy 2-core runner.
     test.slow();
     const h = labhost(lab);

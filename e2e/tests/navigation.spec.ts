@@ -26,9 +26,14 @@ function cleanup(h: LabHost): void {
 }
 
 const hash = (page: Page): Promise<string> => page.evaluate(() => window.location.hash);
-const tab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Host sections' }).getByRole('tab', { name: new RegExp(`^${name}\\b`) });
+const tab = (page: Page, name: string) =>
+  page.getByRole('tablist', { name: 'Host sections' }).getByRole('tab', { name: new RegExp(`^${name}\\b`) });
 
-test('reload keeps the host tab and the wizard draft; Go to the VM picks its row out; back returns', async ({ page, lab, shot }) => {
+test('reload keeps the host tab and the wizard draft; Go to the VM picks its row out; back returns', async ({
+  page,
+  lab,
+  shot,
+}) => {
   test.setTimeout(240_000);
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   const pageErrors: string[] = [];
@@ -62,7 +67,9 @@ test('reload keeps the host tab and the wizard draft; Go to the VM picks its row
       window.location.hash = '#/hosts/%zz/nowhere';
     });
     await expect.poll(() => hash(page)).toBe('#/inventory');
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inventory' })).toHaveAttribute('aria-current', 'page');
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inventory' }),
+    ).toHaveAttribute('aria-current', 'page');
 
     // The wizard: a name typed on Resources survives a reload, on the same step.
     const w = new ComposeWizard(page);

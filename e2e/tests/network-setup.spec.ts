@@ -19,7 +19,10 @@ const withoutHostEntries = (xml: string): string => xml.replace(/^\s*<host\s[^>]
 const labhost = (lab: LabDescription): LabHost => lab.hosts.find((x) => x.kind === 'qemu')!;
 
 function virsh(ns: string, ...args: string[]): string {
-  return execFileSync('ip', ['netns', 'exec', ns, 'virsh', '-c', 'qemu:///system', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('ip', ['netns', 'exec', ns, 'virsh', '-c', 'qemu:///system', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 const virshMaybe = (ns: string, ...args: string[]): string | null => {
   try {
@@ -69,7 +72,11 @@ test.describe('network setup from the Networks tab', () => {
     expect(pageErrors, 'errors thrown in the page').toEqual([]);
   });
 
-  test('the MAAS-ready preset: planned with its reason, created, validated, used by a compose, refused while in use, removed', async ({ page, lab, shot }) => {
+  test('the MAAS-ready preset: planned with its reason, created, validated, used by a compose, refused while in use, removed', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     test.setTimeout(240_000);
     const h = labhost(lab);
     const ns = h.namespace;
@@ -81,9 +88,13 @@ test.describe('network setup from the Networks tab', () => {
     const dialog = page.getByRole('dialog', { name: `New network on ${h.name}` });
     await dialog.getByRole('button', { name: 'MAAS-ready with NAT' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('maas');
-    await expect(dialog.getByLabel('Why the MAAS preset')).toContainText("MAAS asks for a separate libvirt network named 'maas' with DHCP disabled");
+    await expect(dialog.getByLabel('Why the MAAS preset')).toContainText(
+      "MAAS asks for a separate libvirt network named 'maas' with DHCP disabled",
+    );
     // The lab already has its maas: the preview says so, and nothing can be applied.
-    await expect(dialog.getByLabel('Problems')).toContainText("already has a network named 'maas'", { timeout: 30_000 });
+    await expect(dialog.getByLabel('Problems')).toContainText("already has a network named 'maas'", {
+      timeout: 30_000,
+    });
     await expect(dialog.getByRole('button', { name: 'Create network' })).toBeDisabled();
     await shot('network-01-maas-preset-name-taken');
 
@@ -92,9 +103,15 @@ test.describe('network setup from the Networks tab', () => {
     await expect(preview.getByLabel('Network XML diff')).toContainText(`+ <network>`, { timeout: 30_000 });
     await expect(preview.getByLabel('Network XML diff')).toContainText(`<name>${MAAS_NET}</name>`);
     await expect(preview.getByLabel('Network XML diff')).not.toContainText('<dhcp>');
-    await expect(preview.getByRole('list', { name: 'Commands' })).toContainText('virsh --connect qemu:///system net-define --file /dev/stdin --validate');
-    await expect(preview.getByRole('list', { name: 'Commands' })).toContainText(`undone by: virsh --connect qemu:///system net-undefine --network ${MAAS_NET}`);
-    await expect(preview.getByRole('list', { name: 'Effect on composed VMs' })).toContainText("lands on network 'maas'");
+    await expect(preview.getByRole('list', { name: 'Commands' })).toContainText(
+      'virsh --connect qemu:///system net-define --file /dev/stdin --validate',
+    );
+    await expect(preview.getByRole('list', { name: 'Commands' })).toContainText(
+      `undone by: virsh --connect qemu:///system net-undefine --network ${MAAS_NET}`,
+    );
+    await expect(preview.getByRole('list', { name: 'Effect on composed VMs' })).toContainText(
+      "lands on network 'maas'",
+    );
     await expect(dialog.getByLabel('Problems')).toHaveCount(0);
     await shot('network-02-maas-preset-preview');
     await preview.getByRole('list', { name: 'Commands' }).scrollIntoViewIfNeeded();
@@ -122,7 +139,9 @@ test.describe('network setup from the Networks tab', () => {
     await w.next();
     await w.passInstall();
     await w.constraintText.fill(`eth0:name=${bridge}`);
-    await expect(w.planFor(w.livePlan, 'eth0').getByRole('heading')).toHaveText(`eth0 → libvirt network ${MAAS_NET}`, { timeout: 30_000 });
+    await expect(w.planFor(w.livePlan, 'eth0').getByRole('heading')).toHaveText(`eth0 → libvirt network ${MAAS_NET}`, {
+      timeout: 30_000,
+    });
     await w.next();
     await page.getByRole('button', { name: 'Compose VM' }).click();
     await expect(page.getByText(`${VM} is composed on ${h.name}`)).toBeVisible({ timeout: 90_000 });
@@ -143,7 +162,9 @@ test.describe('network setup from the Networks tab', () => {
     virsh(ns, 'undefine', '--domain', VM, '--remove-all-storage', '--nvram');
     await page.getByRole('button', { name: `More actions for network ${MAAS_NET}` }).click();
     await page.getByRole('menuitem', { name: 'Delete network…' }).click();
-    await expect(del.getByRole('list', { name: 'Commands' })).toContainText(`net-undefine --network ${MAAS_NET}`, { timeout: 30_000 });
+    await expect(del.getByRole('list', { name: 'Commands' })).toContainText(`net-undefine --network ${MAAS_NET}`, {
+      timeout: 30_000,
+    });
     await del.getByRole('button', { name: 'Delete network' }).click();
     await expect(del).toBeHidden({ timeout: 60_000 });
     await expect(rowNamed(table, MAAS_NET)).toHaveCount(0);
@@ -154,7 +175,11 @@ test.describe('network setup from the Networks tab', () => {
     expect(virsh(ns, 'net-dumpxml', '--network', 'maas', '--inactive')).toBe(maasBefore);
   });
 
-  test('a macvtap network on eth1, each mode explained; a bad subnet refused; DHCP edits previewed', async ({ page, lab, shot }) => {
+  test('a macvtap network on eth1, each mode explained; a bad subnet refused; DHCP edits previewed', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     test.setTimeout(180_000);
     const h = labhost(lab);
     const ns = h.namespace;
@@ -166,7 +191,10 @@ test.describe('network setup from the Networks tab', () => {
     // A subnet the host already uses: refused with where it is used.
     await dialog.getByRole('textbox', { name: 'Name' }).fill(MVT_NET);
     await dialog.getByRole('textbox', { name: 'Host address and prefix' }).fill('192.168.122.9/24');
-    await expect(dialog.getByLabel('Problems')).toContainText("overlaps 192.168.122.0/24, the libvirt network 'default'", { timeout: 30_000 });
+    await expect(dialog.getByLabel('Problems')).toContainText(
+      "overlaps 192.168.122.0/24, the libvirt network 'default'",
+      { timeout: 30_000 },
+    );
     await shot('network-05-overlap');
 
     await w.select(dialog, 'Kind', /^macvtap/);
@@ -202,7 +230,9 @@ test.describe('network setup from the Networks tab', () => {
     await page.getByRole('button', { name: `More actions for network ${MVT_NET}` }).click();
     await page.getByRole('menuitem', { name: 'Delete network…' }).click();
     const del = page.getByRole('dialog', { name: `Delete network ${MVT_NET}` });
-    await expect(del.getByRole('list', { name: 'Commands' })).toContainText(`net-undefine --network ${MVT_NET}`, { timeout: 30_000 });
+    await expect(del.getByRole('list', { name: 'Commands' })).toContainText(`net-undefine --network ${MVT_NET}`, {
+      timeout: 30_000,
+    });
     await del.getByRole('button', { name: 'Delete network' }).click();
     await expect(del).toBeHidden({ timeout: 60_000 });
     expect(virshMaybe(ns, 'net-info', '--network', MVT_NET)).toBeNull();

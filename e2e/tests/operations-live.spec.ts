@@ -5,7 +5,13 @@ import { addLabHost } from '../pages/host-detail';
 
 const cli = path.resolve(__dirname, '../../dist/cli/labdeck.cjs');
 
-test('a command the labdeck CLI runs shows up in Operations without a reload, and its full command opens', async ({ page, lab, dataDir, sshDir, shot }) => {
+test('a command the labdeck CLI runs shows up in Operations without a reload, and its full command opens', async ({
+  page,
+  lab,
+  dataDir,
+  sshDir,
+  shot,
+}) => {
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   await addLabHost(page, lab, h);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Operations' }).click();

@@ -6,7 +6,9 @@ import { addLabHost, openHostScreen, openTab, rowNamed } from '../pages/host-det
 test('a test-driver host is read-only: said up front, actions off with the reason', async ({ page, lab, shot }) => {
   const h = lab.hosts.find((x) => x.name === 'labtest1')!;
   await addLabHost(page, lab, h);
-  const compose = page.getByRole('row', { name: new RegExp(h.name) }).getByRole('button', { name: `Compose VM on ${h.name}` });
+  const compose = page
+    .getByRole('row', { name: new RegExp(h.name) })
+    .getByRole('button', { name: `Compose VM on ${h.name}` });
   await expect(compose).toBeDisabled();
   await openHostScreen(page, h.name);
   await expect(page.getByTestId('read-only-notice')).toContainText(/Read-only host.*test driver/);
@@ -19,6 +21,8 @@ test('a test-driver host is read-only: said up front, actions off with the reaso
   await shot('host-read-only');
 
   const nets = (await openTab(page, 'Networks')).getByRole('table', { name: 'Networks' });
-  await expect(rowNamed(nets, 'isolated').getByRole('button', { name: /^(Start|Stop) network isolated$/ })).toBeDisabled();
+  await expect(
+    rowNamed(nets, 'isolated').getByRole('button', { name: /^(Start|Stop) network isolated$/ }),
+  ).toBeDisabled();
   await expect(page.getByRole('button', { name: 'New network' })).toBeDisabled();
 });

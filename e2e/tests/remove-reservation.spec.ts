@@ -13,7 +13,10 @@ const IP = '10.231.12.7';
 
 const labhost = (lab: LabDescription): LabHost => lab.hosts.find((x) => x.kind === 'qemu')!;
 const virsh = (h: LabHost, args: string[]): string =>
-  execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '--connect', h.libvirtUri, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '--connect', h.libvirtUri, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 /** net-define from a file (the namespace shares our filesystem). */
 function defineNetwork(h: LabHost, xml: string): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'e2e-resv-'));
@@ -25,7 +28,10 @@ function defineNetwork(h: LabHost, xml: string): void {
   }
 }
 const removeNetwork = (h: LabHost): void => {
-  for (const args of [['net-destroy', '--network', NET], ['net-undefine', '--network', NET]]) {
+  for (const args of [
+    ['net-destroy', '--network', NET],
+    ['net-undefine', '--network', NET],
+  ]) {
     try {
       virsh(h, args);
     } catch {
@@ -34,7 +40,11 @@ const removeNetwork = (h: LabHost): void => {
   }
 };
 
-test('Networks tab: Remove reservation names the entry, removes it live and saved, and Operations shows the net-update', async ({ page, lab, shot }) => {
+test('Networks tab: Remove reservation names the entry, removes it live and saved, and Operations shows the net-update', async ({
+  page,
+  lab,
+  shot,
+}) => {
   const h = labhost(lab);
   removeNetwork(h);
   defineNetwork(
@@ -65,7 +75,11 @@ test('Networks tab: Remove reservation names the entry, removes it live and save
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Operations' }).click();
     const audit = page.getByRole('table', { name: 'Audit log' });
-    await expect(audit.getByRole('row', { name: new RegExp(`net-update --network ${NET} --command delete --section ip-dhcp-host`) })).toBeVisible();
+    await expect(
+      audit.getByRole('row', {
+        name: new RegExp(`net-update --network ${NET} --command delete --section ip-dhcp-host`),
+      }),
+    ).toBeVisible();
   } finally {
     removeNetwork(h);
   }

@@ -16,7 +16,8 @@ const qemuHost = (lab: LabDescription): LabHost => lab.hosts.find((x) => x.kind 
 
 const canvas = (page: Page): Locator => page.getByTestId('topology-canvas');
 const vmNodes = (page: Page): Locator => page.getByRole('button', { name: /^VM / });
-const zoomLevel = (page: Page): Locator => page.getByRole('toolbar', { name: 'Zoom' }).getByRole('button', { name: /^Zoom \d+ %/ });
+const zoomLevel = (page: Page): Locator =>
+  page.getByRole('toolbar', { name: 'Zoom' }).getByRole('button', { name: /^Zoom \d+ %/ });
 
 async function chooseOption(page: Page, combobox: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: combobox }).click();
@@ -30,7 +31,11 @@ async function labelBeside(page: Page, vm: string): Promise<string> {
   const mid = node.y + node.height / 2;
   for (const l of await labels.all()) {
     const b = (await l.boundingBox())!;
-    if (b.x + b.width <= node.x + 1 && node.x - (b.x + b.width) < 60 && Math.abs(b.y + b.height / 2 - mid) < node.height / 2) {
+    if (
+      b.x + b.width <= node.x + 1 &&
+      node.x - (b.x + b.width) < 60 &&
+      Math.abs(b.y + b.height / 2 - mid) < node.height / 2
+    ) {
       return (await l.innerText()).replace(/\s+/g, ' ');
     }
   }
@@ -71,7 +76,10 @@ test.describe('topology at size', () => {
     const frame = (await canvas(page).boundingBox())!;
     for (const n of await vmNodes(page).all()) {
       const b = (await n.boundingBox())!;
-      expect(b.y >= frame.y - 1 && b.y + b.height <= frame.y + frame.height + 1, `${await n.getAttribute('aria-label')} inside the canvas`).toBe(true);
+      expect(
+        b.y >= frame.y - 1 && b.y + b.height <= frame.y + frame.height + 1,
+        `${await n.getAttribute('aria-label')} inside the canvas`,
+      ).toBe(true);
     }
     await page.screenshot({ path: `${shots}/02-fit-to-view.png` });
     await zoomLevel(page).click();
@@ -106,7 +114,10 @@ test.describe('topology at size', () => {
     await page.screenshot({ path: `${shots}/04-filter-eth1.png`, fullPage: true });
   });
 
-  test('labhost1: a VM with a long name shows its memory in full, beside its own macvtap mode', async ({ page, lab }) => {
+  test('labhost1: a VM with a long name shows its memory in full, beside its own macvtap mode', async ({
+    page,
+    lab,
+  }) => {
     const h = qemuHost(lab);
     const name = `topology-e2e-a-rather-long-virtual-machine-name-${randomBytes(2).toString('hex')}`;
     const dir = mkdtempSync(path.join(os.tmpdir(), 'topology-e2e-'));
@@ -135,7 +146,9 @@ test.describe('topology at size', () => {
     } finally {
       for (const cmd of ['destroy', 'undefine']) {
         try {
-          execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, cmd, '--domain', name], { stdio: 'ignore' });
+          execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, cmd, '--domain', name], {
+            stdio: 'ignore',
+          });
         } catch {
           // not running / not defined
         }

@@ -21,14 +21,41 @@ function cleanup(h: LabHost): void {
   } catch {
     /* not there */
   }
-  if (reserved(h)) virsh(h, 'net-update', '--network', 'default', '--command', 'delete', '--section', 'ip-dhcp-host', '--xml', HOST_XML, '--live', '--config');
+  if (reserved(h))
+    virsh(
+      h,
+      'net-update',
+      '--network',
+      'default',
+      '--command',
+      'delete',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      HOST_XML,
+      '--live',
+      '--config',
+    );
 }
 
-test("deleting a VM removes its ip= DHCP reservation, and the delete dialog says so", async ({ page, lab, shot }) => {
+test('deleting a VM removes its ip= DHCP reservation, and the delete dialog says so', async ({ page, lab, shot }) => {
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   cleanup(h);
   // What compose with eth0:ip=… leaves: a NIC on network default and a <host> entry for its MAC.
-  virsh(h, 'net-update', '--network', 'default', '--command', 'add', '--section', 'ip-dhcp-host', '--xml', HOST_XML, '--live', '--config');
+  virsh(
+    h,
+    'net-update',
+    '--network',
+    'default',
+    '--command',
+    'add',
+    '--section',
+    'ip-dhcp-host',
+    '--xml',
+    HOST_XML,
+    '--live',
+    '--config',
+  );
   const xml = `<domain type='qemu'><name>${VM}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu>
     <os><type arch='x86_64'>hvm</type></os>
     <devices><interface type='network'><source network='default'/><mac address='${MAC}'/></interface></devices></domain>`;
@@ -39,10 +66,14 @@ test("deleting a VM removes its ip= DHCP reservation, and the delete dialog says
     await addLabHost(page, lab, h);
     await openHostScreen(page, h.name);
     const vms = (await openTab(page, 'VMs')).getByRole('table', { name: 'VMs' });
-    await rowNamed(vms, VM).getByRole('button', { name: `More actions for ${VM}` }).click();
+    await rowNamed(vms, VM)
+      .getByRole('button', { name: `More actions for ${VM}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete…' }).click();
     const del = page.getByRole('dialog', { name: `Delete ${VM}?` });
-    await expect(del.getByRole('list', { name: 'DHCP reservations' })).toContainText(`${IP} in network default (${MAC})`);
+    await expect(del.getByRole('list', { name: 'DHCP reservations' })).toContainText(
+      `${IP} in network default (${MAC})`,
+    );
     await shot('host-16-delete-with-reservation');
     await del.getByRole('button', { name: 'Delete VM' }).click();
     await expect(del).toHaveCount(0, { timeout: 60_000 });

@@ -24,7 +24,11 @@ function cleanup(h: LabHost): void {
   if (exists(h, 'vol-info', '--pool', 'default', VOLUME)) virsh(h, 'vol-delete', '--pool', 'default', VOLUME);
 }
 
-test('a VM deleted from the UI with its volumes is gone from the host, volumes included', async ({ page, lab, shot }) => {
+test('a VM deleted from the UI with its volumes is gone from the host, volumes included', async ({
+  page,
+  lab,
+  shot,
+}) => {
   const h = lab.hosts.find((x) => x.kind === 'qemu')!;
   cleanup(h);
   // A throw-away VM with one real volume, made behind LabDeck's back with virsh.
@@ -43,7 +47,9 @@ test('a VM deleted from the UI with its volumes is gone from the host, volumes i
     const vms = (await openTab(page, 'VMs')).getByRole('table', { name: 'VMs' });
     await expect(rowNamed(vms, VM)).toBeVisible();
 
-    await rowNamed(vms, VM).getByRole('button', { name: `More actions for ${VM}` }).click();
+    await rowNamed(vms, VM)
+      .getByRole('button', { name: `More actions for ${VM}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete…' }).click();
     const del = page.getByRole('dialog', { name: `Delete ${VM}?` });
     await del.getByLabel('Also delete its volumes').check();

@@ -4,7 +4,11 @@ import { addLabHost, openHostScreen, openTab, rowNamed } from '../pages/host-det
 // Issue 12, items 6, 9 and 10: the 30-VM host is usable (search, state filter, sort), Resume for
 // paused VMs, a real shortcuts dialog, a theme switch, and controls and headers announced by name.
 test.describe('the VM table on the crowded host, shortcuts and theme', () => {
-  test('search, state filter and sort on labtest2; Resume on a paused VM; named headers', async ({ page, lab, shot }) => {
+  test('search, state filter and sort on labtest2; Resume on a paused VM; named headers', async ({
+    page,
+    lab,
+    shot,
+  }) => {
     const crowded = lab.hosts.find((x) => x.name === 'labtest2')!;
     await addLabHost(page, lab, crowded);
     await page.getByRole('row', { name: /labtest2/ }).click();
@@ -16,7 +20,16 @@ test.describe('the VM table on the crowded host, shortcuts and theme', () => {
     const vms = panel.getByRole('table', { name: 'VMs' });
     const bodyRows = vms.locator('tbody').getByRole('row');
     await expect(bodyRows).toHaveCount(30);
-    for (const name of ['Name', 'State', 'Addresses', 'vCPUs', 'Memory', 'Disks', 'NICs (attachment, MAC, host device, IP)', 'Actions']) {
+    for (const name of [
+      'Name',
+      'State',
+      'Addresses',
+      'vCPUs',
+      'Memory',
+      'Disks',
+      'NICs (attachment, MAC, host device, IP)',
+      'Actions',
+    ]) {
       await expect(vms.getByRole('columnheader', { name, exact: true })).toBeVisible();
     }
 
@@ -73,7 +86,21 @@ test.describe('the VM table on the crowded host, shortcuts and theme', () => {
 
     // No focusable div on the screen; every button has a name.
     expect(await page.locator('div[tabindex]:not([tabindex="-1"])').count()).toBe(0);
-    const unnamed = await page.locator('button').evaluateAll((els) => els.filter((b) => !(b.getAttribute('aria-label') || b.getAttribute('aria-labelledby') || b.textContent?.trim() || b.getAttribute('title'))).map((b) => b.outerHTML.slice(0, 120)));
+    const unnamed = await page
+      .locator('button')
+      .evaluateAll((els) =>
+        els
+          .filter(
+            (b) =>
+              !(
+                b.getAttribute('aria-label') ||
+                b.getAttribute('aria-labelledby') ||
+                b.textContent?.trim() ||
+                b.getAttribute('title')
+              ),
+          )
+          .map((b) => b.outerHTML.slice(0, 120)),
+      );
     expect(unnamed).toEqual([]);
   });
 

@@ -45,12 +45,23 @@ export type CoreOptions = {
   backgroundRefresh?: boolean;
   /** Resident sessions and event watchers per host (defaults to backgroundRefresh). */
   live?: boolean;
-  timeouts?: Partial<{ connectMs: number; handshakeMs: number; idleMs: number; keepaliveMs: number; refreshIntervalMs: number }>;
+  timeouts?: Partial<{
+    connectMs: number;
+    handshakeMs: number;
+    idleMs: number;
+    keepaliveMs: number;
+    refreshIntervalMs: number;
+  }>;
 };
 
 /** A probe's expected "no" (non-zero exit, stderr as foreseen) is recorded as `probe`, not `failed`. */
-export function auditOutcome(r: Pick<ExecResult, 'outcome' | 'exitCode' | 'stderr'>, probe: RegExp | undefined): AuditEntry['outcome'] {
-  return r.outcome === 'failed' && r.exitCode !== null && probe !== undefined && probe.test(r.stderr) ? 'probe' : r.outcome;
+export function auditOutcome(
+  r: Pick<ExecResult, 'outcome' | 'exitCode' | 'stderr'>,
+  probe: RegExp | undefined,
+): AuditEntry['outcome'] {
+  return r.outcome === 'failed' && r.exitCode !== null && probe !== undefined && probe.test(r.stderr)
+    ? 'probe'
+    : r.outcome;
 }
 
 export const defaultDataDir = (): string =>
@@ -73,7 +84,14 @@ export const defaultSshDir = (): string => process.env.LABDECK_SSH_DIR ?? path.j
 /** The Electron-free engine: every service, wired once. Adapters (IPC, web, CLI) only translate. */
 export async function createCore(o: CoreOptions) {
   const sshDir = o.sshDir ?? defaultSshDir();
-  const t = { connectMs: 8000, handshakeMs: 15000, idleMs: 5 * 60_000, keepaliveMs: 15_000, refreshIntervalMs: 60_000, ...o.timeouts };
+  const t = {
+    connectMs: 8000,
+    handshakeMs: 15000,
+    idleMs: 5 * 60_000,
+    keepaliveMs: 15_000,
+    refreshIntervalMs: 60_000,
+    ...o.timeouts,
+  };
   // Loose modes from older versions or restores: data folder 0700, its files 0600.
   await tightenPermissions(o.dataDir).catch(() => []);
   const bus = new EventBus();
@@ -115,7 +133,11 @@ export async function createCore(o: CoreOptions) {
   // One lock per host for every change that must not interleave with another (composes today).
   const hostLocks = new KeyedLock();
   const virt = new VirtCapabilitiesService(runner);
-  const journal = new ComposeJournal(path.join(o.dataDir, 'jobs'), { runner, lock: hostLocks, hosts: () => hosts.configs() });
+  const journal = new ComposeJournal(path.join(o.dataDir, 'jobs'), {
+    runner,
+    lock: hostLocks,
+    hosts: () => hosts.configs(),
+  });
   const compose = new ComposeService({ hosts, runner, jobs, lock: hostLocks, virt, journal });
   const uploads = new VolumeUploads({ hosts, runner, jobs, lock: hostLocks });
   const guests = new GuestAddressService({ hosts, runner });

@@ -1,4 +1,12 @@
-import { AppError, channels, toErrorShape, type ChannelName, type Envelope, type RequestOf, type ResponseOf } from '../../shared/contract';
+import {
+  AppError,
+  channels,
+  toErrorShape,
+  type ChannelName,
+  type Envelope,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/contract';
 import type { Handlers } from './handlers';
 
 export function isChannel(name: string): name is ChannelName {
@@ -23,7 +31,10 @@ export async function dispatch(handlers: Handlers, channel: string, payload: unk
 }
 
 /** An in-process caller of the contract (the CLI): one channel through dispatch, typed; a failure throws the AppError. */
-export type Call = <C extends ChannelName>(channel: C, ...payload: undefined extends RequestOf<C> ? [RequestOf<C>?] : [RequestOf<C>]) => Promise<ResponseOf<C>>;
+export type Call = <C extends ChannelName>(
+  channel: C,
+  ...payload: undefined extends RequestOf<C> ? [RequestOf<C>?] : [RequestOf<C>]
+) => Promise<ResponseOf<C>>;
 
 export function callerOf(handlers: Handlers): Call {
   return async (channel, ...payload) => {

@@ -31,7 +31,8 @@ export function createHandlers(core: Core): Handlers {
     'prompts.pending': async () => core.prompts.open(),
     'audit.list': async (filter) => core.audit.list(filter),
     'hosts.snapshot': async ({ id, refresh }) => core.reads.snapshot(id, refresh),
-    'domains.action': async ({ hostId, domain, action, deleteVolumes }) => core.actions.domain(hostId, domain, action, deleteVolumes),
+    'domains.action': async ({ hostId, domain, action, deleteVolumes }) =>
+      core.actions.domain(hostId, domain, action, deleteVolumes),
     'networks.action': async ({ hostId, network, action }) => core.actions.network(hostId, network, action),
     'networks.plan': async (req) => core.networks.plan(req),
     'networks.apply': async (req) => core.networks.apply(req),
@@ -42,7 +43,8 @@ export function createHandlers(core: Core): Handlers {
     'export.ansible': async (req) => core.ansibleExport.export(req),
     'export.ansibleSave': async (req) => core.ansibleExport.save(req),
     'hosts.virtCapabilities': async ({ hostId, arch, refresh }) => core.reads.virtCapabilities(hostId, arch, refresh),
-    'domains.addresses': async ({ hostId, domain, waitMs }) => core.guests.read(hostId, domain, { waitMs, interactive: core.interactive }),
+    'domains.addresses': async ({ hostId, domain, waitMs }) =>
+      core.guests.read(hostId, domain, { waitMs, interactive: core.interactive }),
     'client.sshKeys': async () => clientSshKeys(core.sshDir),
     'volumes.upload': async (req) => core.uploads.start(req),
     'jobs.cancel': async ({ jobId }) => ({ cancelled: core.jobs.cancel(jobId) }),

@@ -4,8 +4,10 @@
  * closes on bad input; this only keeps an unknown one from taking running jobs down with it.
  */
 export function installLastResort(log: (line: string) => void = (l) => console.error(l)): () => void {
-  const onError = (err: unknown) => log(`LabDeck: an unexpected error was caught and the app keeps running: ${describe(err)}`);
-  const onRejection = (reason: unknown) => log(`LabDeck: an unhandled promise rejection was caught: ${describe(reason)}`);
+  const onError = (err: unknown) =>
+    log(`LabDeck: an unexpected error was caught and the app keeps running: ${describe(err)}`);
+  const onRejection = (reason: unknown) =>
+    log(`LabDeck: an unhandled promise rejection was caught: ${describe(reason)}`);
   process.on('uncaughtException', onError);
   process.on('unhandledRejection', onRejection);
   return () => {

@@ -32,8 +32,10 @@ export function passwordHashProblem(hash: string): string | null {
 /** A lowercase MAC, or a message. Multicast and all-zero MACs cannot belong to a NIC. */
 export function normaliseMac(mac: string): { mac: string } | { problem: string } {
   const m = mac.trim().toLowerCase();
-  if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(m)) return { problem: `"${mac}" is not a MAC address; write it like 52:54:00:12:34:56.` };
-  if (parseInt(m.slice(0, 2), 16) & 1) return { problem: `${m} is a multicast MAC address; a NIC needs a unicast one (even first byte).` };
+  if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(m))
+    return { problem: `"${mac}" is not a MAC address; write it like 52:54:00:12:34:56.` };
+  if (parseInt(m.slice(0, 2), 16) & 1)
+    return { problem: `${m} is a multicast MAC address; a NIC needs a unicast one (even first byte).` };
   if (m === '00:00:00:00:00:00') return { problem: 'The MAC address 00:00:00:00:00:00 cannot belong to a NIC.' };
   return { mac: m };
 }

@@ -28,5 +28,13 @@ export function ascii(b: Uint8Array, at: number, len: number, text: string): voi
 
 /** The 7-byte date of a directory record (and of Rock Ridge's TF), UTC. */
 export function recordDate(d: Date): number[] {
-  return [d.getUTCFullYear() - 1900, d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), 0];
+  return [
+    d.getUTCFullYear() - 1900,
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    0,
+  ];
 }

@@ -109,7 +109,11 @@ function writeDirectory(image: Uint8Array, sector: number, records: Uint8Array[]
 /** "meta-data" → "META_DAT.;1": ISO 9660 level 1, made unique within the directory. */
 function primaryName(name: string, taken: Set<string>): string {
   const dot = name.lastIndexOf('.');
-  const clean = (s: string, n: number): string => s.toUpperCase().replace(/[^A-Z0-9_]/g, '_').slice(0, n);
+  const clean = (s: string, n: number): string =>
+    s
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]/g, '_')
+      .slice(0, n);
   let base = clean(dot > 0 ? name.slice(0, dot) : name, 8) || '_';
   const ext = clean(dot > 0 ? name.slice(dot + 1) : '', 3);
   for (let n = 1; taken.has(`${base}.${ext}`); n++) base = `${base.slice(0, 8 - String(n).length)}${n}`;
@@ -129,7 +133,9 @@ function checkInput(input: IsoInput): void {
       throw new RangeError(`"${f.name}" cannot be a Joliet file name`);
     }
     if (new TextEncoder().encode(f.name).length > MAX_RR_NAME_BYTES) {
-      throw new RangeError(`"${f.name}" is longer than the ${MAX_RR_NAME_BYTES} bytes of UTF-8 a Rock Ridge name may have here`);
+      throw new RangeError(
+        `"${f.name}" is longer than the ${MAX_RR_NAME_BYTES} bytes of UTF-8 a Rock Ridge name may have here`,
+      );
     }
     if (seen.has(f.name)) throw new RangeError(`Two files are named "${f.name}"`);
     seen.add(f.name);
@@ -137,7 +143,10 @@ function checkInput(input: IsoInput): void {
 }
 
 function pathTables(image: Uint8Array, first: number, rootSector: number): void {
-  for (const [i, little] of [[0, true], [1, false]] as const) {
+  for (const [i, little] of [
+    [0, true],
+    [1, false],
+  ] as const) {
     const at = (first + i) * SECTOR;
     image[at] = 1; // the root's identifier is one byte, 0x00
     uint32(image, at + 2, rootSector, little);
@@ -145,7 +154,18 @@ function pathTables(image: Uint8Array, first: number, rootSector: number): void 
   }
 }
 
-function descriptor(image: Uint8Array, o: { sector: number; joliet: boolean; volumeId: string; volumeSectors: number; pathTable: number; root: Entry; date: Date }): void {
+function descriptor(
+  image: Uint8Array,
+  o: {
+    sector: number;
+    joliet: boolean;
+    volumeId: string;
+    volumeSectors: number;
+    pathTable: number;
+    root: Entry;
+    date: Date;
+  },
+): void {
   const d = image.subarray(o.sector * SECTOR, (o.sector + 1) * SECTOR);
   const text = o.joliet ? ucs2 : ascii;
   d[0] = o.joliet ? 2 : 1;
@@ -163,7 +183,16 @@ function descriptor(image: Uint8Array, o: { sector: number; joliet: boolean; vol
   uint32(d, 148, o.pathTable + 1, false);
   // The root record in a descriptor is exactly 34 bytes: no System Use entries.
   d.set(directoryRecord({ ...o.root, sua: undefined }, o.date), 156);
-  for (const [at, len] of [[190, 128], [318, 128], [446, 128], [574, 128], [702, 37], [739, 37], [776, 37]] as const) text(d, at, len, '');
+  for (const [at, len] of [
+    [190, 128],
+    [318, 128],
+    [446, 128],
+    [574, 128],
+    [702, 37],
+    [739, 37],
+    [776, 37],
+  ] as const)
+    text(d, at, len, '');
   volumeDate(d, 813, o.date);
   volumeDate(d, 830, o.date);
   volumeDate(d, 847, null);
@@ -186,10 +215,18 @@ export function buildIso9660(input: IsoInput): Uint8Array {
     const files = named
       .map((f, i) => ({ f, i }))
       .sort((a, b) => (a.f.primary < b.f.primary ? -1 : 1))
-      .map(({ f, i }) => ({ id: new TextEncoder().encode(f.primary), extent: extents.file(i), size: f.data.length, dir: false, sua: fileEntries(f.name, date) }));
-    return [{ ...self, id: dot, sua: rootDotEntries(date, CONTINUATION) }, { ...self, id: dotDot, sua: rootDotDotEntries(date) }, ...files].map((e) =>
-      directoryRecord(e, date),
-    );
+      .map(({ f, i }) => ({
+        id: new TextEncoder().encode(f.primary),
+        extent: extents.file(i),
+        size: f.data.length,
+        dir: false,
+        sua: fileEntries(f.name, date),
+      }));
+    return [
+      { ...self, id: dot, sua: rootDotEntries(date, CONTINUATION) },
+      { ...self, id: dotDot, sua: rootDotDotEntries(date) },
+      ...files,
+    ].map((e) => directoryRecord(e, date));
   };
   const jolietRecords = (extents: { root: number; size: number; file: (i: number) => number }): Uint8Array[] => {
     const self = { extent: extents.root, size: extents.size, dir: true };

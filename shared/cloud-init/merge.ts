@@ -32,7 +32,8 @@ function appendKeys(owner: YAMLMap, keys: readonly string[], where: string): str
     owner.set('ssh_authorized_keys', [...keys]);
     return null;
   }
-  if (!isSeq(node)) return `${where} ssh_authorized_keys is not a list; write it as a list so LabDeck can add its keys.`;
+  if (!isSeq(node))
+    return `${where} ssh_authorized_keys is not a list; write it as a list so LabDeck can add its keys.`;
   const have = new Set(node.items.map((k) => (isScalar(k) ? sshKeyIdentity(String(k.value)) : '')));
   for (const k of keys) if (!have.has(sshKeyIdentity(k))) node.add(k);
   return null;
@@ -75,7 +76,8 @@ function mergeNamedUser(doc: Document, root: YAMLMap, f: LabDeckFields & { user:
     root.set('users', doc.createNode([newEntry(doc, f)]));
     return null;
   }
-  if (!isSeq(users)) return `The user-data's users: is not a list; write it as a list (users: [default, …]) so LabDeck can add ${f.user}.`;
+  if (!isSeq(users))
+    return `The user-data's users: is not a list; write it as a list (users: [default, …]) so LabDeck can add ${f.user}.`;
   const seq = users as YAMLSeq;
   const at = seq.items.findIndex((u) => (isScalar(u) && u.value === f.user) || (isMap(u) && u.get('name') === f.user));
   const found = seq.items[at];
@@ -92,7 +94,15 @@ function mergeDefaultUser(doc: Document, root: YAMLMap, f: LabDeckFields): strin
   if (users === undefined) root.set('users', doc.createNode(['default']));
   else if (isSeq(users)) {
     if (needsDefault && !users.items.some((u) => isScalar(u) && u.value === 'default')) users.add('default');
-  } else if (needsDefault && !(isScalar(users) && String(users.value).split(',').some((u) => u.trim() === 'default'))) {
+  } else if (
+    needsDefault &&
+    !(
+      isScalar(users) &&
+      String(users.value)
+        .split(',')
+        .some((u) => u.trim() === 'default')
+    )
+  ) {
     return "The user-data's users: is not a list holding default; write it as a list (users: [default, …]) so LabDeck's keys and password reach the default user.";
   }
 

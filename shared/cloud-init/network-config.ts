@@ -28,8 +28,10 @@ function addressProblem(label: string, text: string, net: IpNetwork | null): str
   const host = net.family === 4 ? 32 : 128;
   if (net.family === 4 && net.prefix < 31) {
     const last = net.network | ((1n << BigInt(host - net.prefix)) - 1n);
-    if (net.address === net.network) return `${label}: ${asCidr(net)} is the network's own address; pick a host address.`;
-    if (net.address === last) return `${label}: ${asCidr(net)} is the network's broadcast address; pick a host address.`;
+    if (net.address === net.network)
+      return `${label}: ${asCidr(net)} is the network's own address; pick a host address.`;
+    if (net.address === last)
+      return `${label}: ${asCidr(net)} is the network's broadcast address; pick a host address.`;
   }
   return null;
 }
@@ -61,7 +63,10 @@ export function buildNetworkConfig(nics: readonly SeedNic[]): Result<string | un
     const entry: Record<string, unknown> = { match: { macaddress } };
 
     if (nic.addresses.length === 0) {
-      if (nic.gateway !== undefined) problems.push(`${label}: a gateway needs a static address on the NIC; give one, or drop the gateway to use DHCP.`);
+      if (nic.gateway !== undefined)
+        problems.push(
+          `${label}: a gateway needs a static address on the NIC; give one, or drop the gateway to use DHCP.`,
+        );
       entry.dhcp4 = true;
     } else {
       entry.addresses = valid.map(asCidr);
@@ -70,7 +75,9 @@ export function buildNetworkConfig(nics: readonly SeedNic[]): Result<string | un
         if (gw === null) {
           problems.push(`${label}: the gateway "${nic.gateway}" is not an IP address.`);
         } else if (!valid.some((n) => networkContains(n, gw))) {
-          problems.push(`${label}: the gateway ${formatIp(gw)} is not in any of the NIC's subnets (${valid.map(asCidr).join(', ') || 'none'}).`);
+          problems.push(
+            `${label}: the gateway ${formatIp(gw)} is not in any of the NIC's subnets (${valid.map(asCidr).join(', ') || 'none'}).`,
+          );
         } else if (valid.some((n) => n.address === gw.value && n.family === gw.family)) {
           problems.push(`${label}: the gateway ${formatIp(gw)} is the NIC's own address.`);
         } else {

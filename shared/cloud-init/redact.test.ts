@@ -4,7 +4,13 @@ import { buildSeedFiles, type SeedInput } from './seed';
 import { HASH, HASH2, KEYS } from './test-keys';
 
 function build(over: Partial<SeedInput>) {
-  const r = buildSeedFiles({ hostname: 'vm1', instanceId: 'iid-1', sshKeys: [KEYS.ed25519], nics: [{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5/24'] }], ...over });
+  const r = buildSeedFiles({
+    hostname: 'vm1',
+    instanceId: 'iid-1',
+    sshKeys: [KEYS.ed25519],
+    nics: [{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5/24'] }],
+    ...over,
+  });
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
@@ -47,6 +53,8 @@ describe('redactSeed', () => {
   });
 
   it('still hides hashes in text that does not parse', () => {
-    expect(redactSeed({ metaData: '', userData: `#cloud-config\nx: [\npassword: ${HASH}\n` }).userData).not.toContain('$6$');
+    expect(redactSeed({ metaData: '', userData: `#cloud-config\nx: [\npassword: ${HASH}\n` }).userData).not.toContain(
+      '$6$',
+    );
   });
 });

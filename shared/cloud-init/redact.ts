@@ -20,14 +20,19 @@ function redactUserData(text: string): string {
   if (doc.errors.length > 0) return text.replace(CRYPT_HASH, REDACTED);
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && SECRET_KEYS.has(String(pair.key.value)) && isScalar(pair.value)) pair.value.value = REDACTED;
+      if (isScalar(pair.key) && SECRET_KEYS.has(String(pair.key.value)) && isScalar(pair.value))
+        pair.value.value = REDACTED;
     },
   });
   const list = doc.getIn(['chpasswd', 'list'], true);
   if (isScalar(list) && typeof list.value === 'string') {
-    list.value = list.value.split('\n').map((l) => (l === '' ? l : redactLine(l))).join('\n');
+    list.value = list.value
+      .split('\n')
+      .map((l) => (l === '' ? l : redactLine(l)))
+      .join('\n');
   } else if (isSeq(list)) {
-    for (const item of list.items) if (isScalar(item) && typeof item.value === 'string') item.value = redactLine(item.value);
+    for (const item of list.items)
+      if (isScalar(item) && typeof item.value === 'string') item.value = redactLine(item.value);
   }
   return doc.toString({ lineWidth: 0 }).replace(CRYPT_HASH, REDACTED);
 }

@@ -36,7 +36,8 @@ function px(mode: number, links: number): Uint8Array {
 }
 
 /** Modification, access and attribute-change times, all `date`. */
-const tf = (date: Date): Uint8Array => entry('TF', [0x0e, ...recordDate(date), ...recordDate(date), ...recordDate(date)]);
+const tf = (date: Date): Uint8Array =>
+  entry('TF', [0x0e, ...recordDate(date), ...recordDate(date), ...recordDate(date)]);
 
 /** "RR" lists which RRIP entries follow (PX 0x01, NM 0x08, TF 0x80); RRIP 1.10 readers look for it. */
 const rr = (flags: number): Uint8Array => entry('RR', [flags]);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeedFiles, type SeedInput } from './seed';
 import { HASH, HASH2, KEYS } from './test-keys';
-const BASE: SeedInput = { hostname: 'vm1', instanceId: 'iid-vm1', sshKeys: [], nics: [{ mac: '52:54:00:00:00:01', addresses: [] }] };
+const BASE: SeedInput = {
+  hostname: 'vm1',
+  instanceId: 'iid-vm1',
+  sshKeys: [],
+  nics: [{ mac: '52:54:00:00:00:01', addresses: [] }],
+};
 
 function build(over: Partial<SeedInput>) {
   const r = buildSeedFiles({ ...BASE, ...over });
@@ -69,8 +74,16 @@ chpasswd:
   });
 
   it('a user without password is locked, has no empty key list, and DHCP-only NICs get no network-config', () => {
-    const files = build({ user: 'bob', nics: [{ mac: '52:54:00:00:00:01', addresses: [] }, { mac: '52:54:00:00:00:02', addresses: [] }] });
-    expect(files.userData).toBe('#cloud-config\nhostname: vm1\nusers:\n  - name: bob\n    lock_passwd: true\n    sudo: ALL=(ALL) NOPASSWD:ALL\n');
+    const files = build({
+      user: 'bob',
+      nics: [
+        { mac: '52:54:00:00:00:01', addresses: [] },
+        { mac: '52:54:00:00:00:02', addresses: [] },
+      ],
+    });
+    expect(files.userData).toBe(
+      '#cloud-config\nhostname: vm1\nusers:\n  - name: bob\n    lock_passwd: true\n    sudo: ALL=(ALL) NOPASSWD:ALL\n',
+    );
     expect(files).not.toHaveProperty('networkConfig');
   });
 
@@ -87,7 +100,8 @@ chpasswd:
 
 describe('buildSeedFiles: merging raw user-data', () => {
   it("keeps the user's keys, comments and style; LabDeck's fields come after", () => {
-    const userData = '#cloud-config\n# my packages\npackages: [vim, htop]\nruncmd:\n  - echo hi\nwrite_files:\n  - path: /etc/x\n    permissions: 0644\n    content: x\n';
+    const userData =
+      '#cloud-config\n# my packages\npackages: [vim, htop]\nruncmd:\n  - echo hi\nwrite_files:\n  - path: /etc/x\n    permissions: 0644\n    content: x\n';
     const files = build({ user: 'alice', sshKeys: [KEYS.ed25519], userData });
     expect(files.userData).toBe(`#cloud-config
 # my packages
@@ -115,9 +129,14 @@ users:
     expect(build({ userData: '#cloud-config\nfqdn: a.example.com\n' }).userData).not.toContain('hostname:');
   });
 
-  it('appends LabDeck\'s user to an existing users list', () => {
-    const files = build({ user: 'alice', userData: '#cloud-config\nusers:\n  - default\n  - name: bob\n    shell: /bin/zsh\n' });
-    expect(files.userData).toBe('#cloud-config\nusers:\n  - default\n  - name: bob\n    shell: /bin/zsh\n  - name: alice\n    lock_passwd: true\n    sudo: ALL=(ALL) NOPASSWD:ALL\nhostname: vm1\n');
+  it("appends LabDeck's user to an existing users list", () => {
+    const files = build({
+      user: 'alice',
+      userData: '#cloud-config\nusers:\n  - default\n  - name: bob\n    shell: /bin/zsh\n',
+    });
+    expect(files.userData).toBe(
+      '#cloud-config\nusers:\n  - default\n  - name: bob\n    shell: /bin/zsh\n  - name: alice\n    lock_passwd: true\n    sudo: ALL=(ALL) NOPASSWD:ALL\nhostname: vm1\n',
+    );
   });
 
   it('adds keys and the password to an entry of the same name, keeping its own settings', () => {
@@ -137,9 +156,11 @@ hostname: vm1
 `);
   });
 
-  it('turns a bare name in users into LabDeck\'s entry', () => {
+  it("turns a bare name in users into LabDeck's entry", () => {
     const files = build({ user: 'alice', userData: '#cloud-config\nusers: [default, alice]\n' });
-    expect(files.userData).toContain('users: [ default, { name: alice, lock_passwd: true, sudo: ALL=(ALL) NOPASSWD:ALL } ]');
+    expect(files.userData).toContain(
+      'users: [ default, { name: alice, lock_passwd: true, sudo: ALL=(ALL) NOPASSWD:ALL } ]',
+    );
   });
 
   it('default user: appends default and keys to what the user wrote', () => {
@@ -160,25 +181,55 @@ password: ${HASH}
   });
 
   it('refuses what it cannot merge, saying what to change', () => {
-    expect(fails({ user: 'alice', passwordHash: HASH, userData: '#cloud-config\nusers:\n  - name: alice\n    passwd: x\n' })).toMatch(/already gives alice a password \(passwd\)/);
-    expect(fails({ user: 'alice', passwordHash: HASH, userData: '#cloud-config\nusers:\n  - name: alice\n    lock_passwd: true\n' })).toMatch(/locks alice's password/);
+    expect(
+      fails({ user: 'alice', passwordHash: HASH, userData: '#cloud-config\nusers:\n  - name: alice\n    passwd: x\n' }),
+    ).toMatch(/already gives alice a password \(passwd\)/);
+    expect(
+      fails({
+        user: 'alice',
+        passwordHash: HASH,
+        userData: '#cloud-config\nusers:\n  - name: alice\n    lock_passwd: true\n',
+      }),
+    ).toMatch(/locks alice's password/);
     expect(fails({ user: 'alice', userData: '#cloud-config\nusers: {alice: {}}\n' })).toMatch(/users: is not a list/);
-    expect(fails({ user: 'alice', sshKeys: [KEYS.ed25519], userData: '#cloud-config\nusers:\n  - name: alice\n    ssh_authorized_keys: oops\n' })).toMatch(/entry for alice: ssh_authorized_keys is not a list/);
-    expect(fails({ passwordHash: HASH, userData: `#cloud-config\npassword: ${HASH2}\n` })).toMatch(/already sets the default user's password/);
-    expect(fails({ passwordHash: HASH, userData: '#cloud-config\nchpasswd:\n  users:\n    - {name: root, password: x, type: text}\n' })).toMatch(/chpasswd lists users/);
+    expect(
+      fails({
+        user: 'alice',
+        sshKeys: [KEYS.ed25519],
+        userData: '#cloud-config\nusers:\n  - name: alice\n    ssh_authorized_keys: oops\n',
+      }),
+    ).toMatch(/entry for alice: ssh_authorized_keys is not a list/);
+    expect(fails({ passwordHash: HASH, userData: `#cloud-config\npassword: ${HASH2}\n` })).toMatch(
+      /already sets the default user's password/,
+    );
+    expect(
+      fails({
+        passwordHash: HASH,
+        userData: '#cloud-config\nchpasswd:\n  users:\n    - {name: root, password: x, type: text}\n',
+      }),
+    ).toMatch(/chpasswd lists users/);
     expect(fails({ sshKeys: [KEYS.ed25519], userData: '#cloud-config\nusers: ops\n' })).toMatch(/holding default/);
     expect(fails({ passwordHash: `$y$j9T$abc$${'a'.repeat(43)}` })).toMatch(/yescrypt.*named user/);
     expect(fails({ userData: '#!/bin/sh\necho\n' })).toMatch(/^User-data: This is a script/);
-    expect(fails({ hostname: '-x', userData: '#cloud-config\na: [\n' }).split('\n')).toEqual([expect.stringMatching(/hostname/), expect.stringMatching(/^User-data: Line 3, column 1: /)]);
+    expect(fails({ hostname: '-x', userData: '#cloud-config\na: [\n' }).split('\n')).toEqual([
+      expect.stringMatching(/hostname/),
+      expect.stringMatching(/^User-data: Line 3, column 1: /),
+    ]);
   });
 
   it('keeps the header first for an empty body, comments and a %YAML directive', () => {
-    expect(build({ userData: '#cloud-config\n' }).userData).toBe('#cloud-config\n\nhostname: vm1\nusers:\n  - default\n');
-    expect(build({ userData: '#cloud-config\n%YAML 1.1\n---\nfoo: 1\n' }).userData).toBe('#cloud-config\n\n%YAML 1.1\n---\nfoo: 1\nhostname: vm1\nusers:\n  - default\n');
+    expect(build({ userData: '#cloud-config\n' }).userData).toBe(
+      '#cloud-config\n\nhostname: vm1\nusers:\n  - default\n',
+    );
+    expect(build({ userData: '#cloud-config\n%YAML 1.1\n---\nfoo: 1\n' }).userData).toBe(
+      '#cloud-config\n\n%YAML 1.1\n---\nfoo: 1\nhostname: vm1\nusers:\n  - default\n',
+    );
   });
 
   it('accepts the same password given in both places', () => {
-    expect(build({ passwordHash: HASH, userData: `#cloud-config\npassword: ${HASH}\n` }).userData.match(/password: /g)).toHaveLength(1);
+    expect(
+      build({ passwordHash: HASH, userData: `#cloud-config\npassword: ${HASH}\n` }).userData.match(/password: /g),
+    ).toHaveLength(1);
   });
 
   it('gives a yescrypt hash to a named user', () => {
@@ -209,13 +260,22 @@ describe('buildSeedFiles: invalid input', () => {
 
   it.each([
     [[{ mac: '01:00:5e:00:00:01', addresses: [] }], /multicast/],
-    [[{ mac: '52:54:00:00:00:01', addresses: [] }, { mac: '52:54:00:00:00:01', addresses: [] }], /already used by another NIC/],
+    [
+      [
+        { mac: '52:54:00:00:00:01', addresses: [] },
+        { mac: '52:54:00:00:00:01', addresses: [] },
+      ],
+      /already used by another NIC/,
+    ],
     [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5'] }], /needs its prefix length, like 10.0.0.5\/24/],
     [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.300/24'] }], /not an address with a prefix/],
     [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.0/24'] }], /network's own address/],
     [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.255/24'] }], /broadcast/],
     [[{ mac: '52:54:00:00:00:01', addresses: [], gateway: '10.0.0.1' }], /gateway needs a static address/],
-    [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5/24'], gateway: '10.0.1.1' }], /not in any of the NIC's subnets \(10.0.0.5\/24\)/],
+    [
+      [{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5/24'], gateway: '10.0.1.1' }],
+      /not in any of the NIC's subnets \(10.0.0.5\/24\)/,
+    ],
     [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5/24'], gateway: '10.0.0.5' }], /NIC's own address/],
     [[{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.5/24'], gateway: 'router' }], /not an IP address/],
     [
@@ -230,7 +290,9 @@ describe('buildSeedFiles: invalid input', () => {
   });
 
   it('takes a /31 and /32 address and an IPv6 gateway', () => {
-    const files = build({ nics: [{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.0/31', '2001:db8::5/64'], gateway: '2001:db8::1' }] });
+    const files = build({
+      nics: [{ mac: '52:54:00:00:00:01', addresses: ['10.0.0.0/31', '2001:db8::5/64'], gateway: '2001:db8::1' }],
+    });
     expect(files.networkConfig).toContain('      - 10.0.0.0/31\n      - 2001:db8::5/64\n    gateway6: 2001:db8::1\n');
   });
 });

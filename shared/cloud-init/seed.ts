@@ -67,6 +67,13 @@ export function buildSeedFiles(input: SeedInput): Result<SeedFiles, string> {
   // A parsed document keeps its own #cloud-config comment; a fresh one gets the header here.
   const body = doc.toString(YAML_OUT);
   const userData = body.startsWith(`${CLOUD_CONFIG_HEADER}\n`) ? body : `${CLOUD_CONFIG_HEADER}\n${body}`;
-  const metaData = stringify({ 'instance-id': input.instanceId, 'local-hostname': input.hostname }, { version: '1.1', ...YAML_OUT });
-  return ok({ metaData, userData, ...(network.ok && network.value !== undefined ? { networkConfig: network.value } : {}) });
+  const metaData = stringify(
+    { 'instance-id': input.instanceId, 'local-hostname': input.hostname },
+    { version: '1.1', ...YAML_OUT },
+  );
+  return ok({
+    metaData,
+    userData,
+    ...(network.ok && network.value !== undefined ? { networkConfig: network.value } : {}),
+  });
 }

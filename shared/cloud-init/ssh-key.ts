@@ -5,8 +5,10 @@ import { err, ok, type Result } from '../compose/result';
  * must decode to a whole key blob of the same type: that catches keys cut off in a copy-paste.
  */
 
-const KNOWN_TYPES = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
-const TYPE_LIST = 'ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com or sk-ecdsa-sha2-nistp256@openssh.com';
+const KNOWN_TYPES =
+  /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\.com|sk-ecdsa-sha2-nistp256@openssh\.com)$/;
+const TYPE_LIST =
+  'ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521, sk-ssh-ed25519@openssh.com or sk-ecdsa-sha2-nistp256@openssh.com';
 
 /** How many length-prefixed fields each key blob holds (RFC 4253, 5656, 8709; OpenSSH PROTOCOL.u2f). */
 const FIELDS: Record<string, number> = {
@@ -26,9 +28,14 @@ function blobFields(b64: string): string[] | null {
     return null;
   }
   const fields: string[] = [];
-  for (let at = 0; at < bin.length; ) {
+  for (let at = 0; at < bin.length;) {
     if (at + 4 > bin.length) return null;
-    const len = ((bin.charCodeAt(at) << 24) | (bin.charCodeAt(at + 1) << 16) | (bin.charCodeAt(at + 2) << 8) | bin.charCodeAt(at + 3)) >>> 0;
+    const len =
+      ((bin.charCodeAt(at) << 24) |
+        (bin.charCodeAt(at + 1) << 16) |
+        (bin.charCodeAt(at + 2) << 8) |
+        bin.charCodeAt(at + 3)) >>>
+      0;
     if (at + 4 + len > bin.length) return null;
     fields.push(bin.slice(at + 4, at + 4 + len));
     at += 4 + len;
@@ -48,17 +55,20 @@ function wholeKey(type: string, b64: string): boolean {
 export function checkSshKey(line: string): Result<string, string> {
   const text = line.trim();
   if (text === '') return err('An SSH key entry is empty.');
-  if (/PRIVATE KEY/.test(text)) return err('This is a private key. Paste the public key instead (the .pub file, one line).');
+  if (/PRIVATE KEY/.test(text))
+    return err('This is a private key. Paste the public key instead (the .pub file, one line).');
   if (/[\r\n]/.test(text)) return err('Put one SSH public key per entry (this one holds several lines).');
   const [type = '', data = '', ...comment] = text.split(/\s+/);
   const short = `${type.slice(0, 30)}${type.length > 30 ? '…' : ''}`;
   if (!KNOWN_TYPES.test(type)) {
     if (type === 'ssh-dss') return err('DSA keys (ssh-dss) are refused by current OpenSSH; use an ed25519 key.');
-    if (/[=,"]/.test(type)) return err('Key options (from=, command=, …) are not supported; give just "type key comment".');
+    if (/[=,"]/.test(type))
+      return err('Key options (from=, command=, …) are not supported; give just "type key comment".');
     return err(`"${short}" is not an SSH public key type LabDeck knows (${TYPE_LIST}).`);
   }
   if (data === '') return err(`The ${type} key has no key data after its type.`);
-  if (!wholeKey(type, data)) return err(`The ${type} key data is damaged or cut off (it does not decode to a ${type} key).`);
+  if (!wholeKey(type, data))
+    return err(`The ${type} key data is damaged or cut off (it does not decode to a ${type} key).`);
   return ok([type, data, ...comment].join(' '));
 }
 

@@ -58,18 +58,31 @@ describe('checkUserData', () => {
   });
 
   it('wants a mapping at the top', () => {
-    expect(checkUserData('#cloud-config\n- a\n- b\n')).toMatchObject({ ok: false, message: /mapping at the top/, line: 2 });
+    expect(checkUserData('#cloud-config\n- a\n- b\n')).toMatchObject({
+      ok: false,
+      message: /mapping at the top/,
+      line: 2,
+    });
     expect(checkUserData('#cloud-config\njust text\n')).toMatchObject({ ok: false, message: /mapping at the top/ });
   });
 
   it('refuses a document that expands aliases without bound', () => {
     const lines = ['#cloud-config', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const r = checkUserData(lines.join('\n') + '\n');
     expect(r).toMatchObject({ ok: false, message: /cannot be read/ });
   });
 
   it('refuses two YAML documents in one', () => {
-    expect(checkUserData("#cloud-config\na: 1\n---\nb: 2\n")).toMatchObject({ ok: false, message: /single YAML document/, line: 3 });
+    expect(checkUserData('#cloud-config\na: 1\n---\nb: 2\n')).toMatchObject({
+      ok: false,
+      message: /single YAML document/,
+      line: 3,
+    });
   });
 });

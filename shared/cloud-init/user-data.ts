@@ -9,8 +9,7 @@ import { type Document, isMap, parseDocument } from 'yaml';
 export const CLOUD_CONFIG_HEADER = '#cloud-config';
 
 export type UserDataCheck =
-  | { ok: true; config: Record<string, unknown> }
-  | { ok: false; message: string; line?: number; column?: number };
+  { ok: true; config: Record<string, unknown> } | { ok: false; message: string; line?: number; column?: number };
 
 /** The parsed document too, for the seed builder to merge into without losing comments or style. */
 export type ParsedCloudConfig =
@@ -21,16 +20,26 @@ const ONLY = 'LabDeck accepts only #cloud-config user-data';
 
 /** Other user-data formats cloud-init knows, by their first line. */
 const OTHER_FORMATS: readonly [RegExp, string][] = [
-  [/^#!/, `This is a script (it starts with #!). ${ONLY}; to run commands, list them under runcmd: in a #cloud-config.`],
+  [
+    /^#!/,
+    `This is a script (it starts with #!). ${ONLY}; to run commands, list them under runcmd: in a #cloud-config.`,
+  ],
   [/^#include(-once)?\b/, `#include (user-data fetched from URLs) is not supported. ${ONLY}.`],
   [/^## template:/, `Jinja-templated user-data (## template:) is not supported. ${ONLY}.`],
-  [/^#cloud-config-(archive|jsonp)\b/, `That header names a different format than plain #cloud-config. ${ONLY}: start with a line holding exactly #cloud-config.`],
-  [/^#(cloud-boothook|part-handler|upstart-job)\b/, `Boothooks, part handlers and upstart jobs are not supported. ${ONLY}.`],
+  [
+    /^#cloud-config-(archive|jsonp)\b/,
+    `That header names a different format than plain #cloud-config. ${ONLY}: start with a line holding exactly #cloud-config.`,
+  ],
+  [
+    /^#(cloud-boothook|part-handler|upstart-job)\b/,
+    `Boothooks, part handlers and upstart jobs are not supported. ${ONLY}.`,
+  ],
   [/^(Content-Type|MIME-Version):/i, `MIME multi-part user-data is not supported. ${ONLY}.`],
 ];
 
 function headerProblem(text: string): { message: string; line: number } | null {
-  if (text.trim() === '') return { message: `The user-data is empty. Start it with a line ${CLOUD_CONFIG_HEADER}, then YAML.`, line: 1 };
+  if (text.trim() === '')
+    return { message: `The user-data is empty. Start it with a line ${CLOUD_CONFIG_HEADER}, then YAML.`, line: 1 };
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
   const first = lines[0]!;
   if (first.trimEnd() === CLOUD_CONFIG_HEADER) return null;
@@ -39,7 +48,10 @@ function headerProblem(text: string): { message: string; line: number } | null {
   for (const [pattern, message] of OTHER_FORMATS) if (pattern.test(first)) return { message, line: 1 };
   const at = lines.findIndex((l) => l.trim() === CLOUD_CONFIG_HEADER);
   if (at > 0) {
-    return { message: `${CLOUD_CONFIG_HEADER} must be the very first line, with nothing before it (it is on line ${at + 1}).`, line: 1 };
+    return {
+      message: `${CLOUD_CONFIG_HEADER} must be the very first line, with nothing before it (it is on line ${at + 1}).`,
+      line: 1,
+    };
   }
   const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
   return {
@@ -81,7 +93,8 @@ export function parseCloudConfig(text: string): ParsedCloudConfig {
   if (doc.contents !== null && !isMap(doc.contents)) {
     return {
       ok: false,
-      message: 'The user-data must be a YAML mapping at the top (lines like "key: value"), not a list or a single value.',
+      message:
+        'The user-data must be a YAML mapping at the top (lines like "key: value"), not a list or a single value.',
       line: lineOf(text, doc.contents.range?.[0] ?? 0),
       column: 1,
     };

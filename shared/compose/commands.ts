@@ -1,5 +1,12 @@
 import { buildDhcpHostXml } from './domain-xml/dhcp-host';
-import { buildDomainXml, nicFromAttachment, type BootDevice, type DomainCpuMode, type DomainDiskSpec, type DomainXmlRequest } from './domain-xml/build';
+import {
+  buildDomainXml,
+  nicFromAttachment,
+  type BootDevice,
+  type DomainCpuMode,
+  type DomainDiskSpec,
+  type DomainXmlRequest,
+} from './domain-xml/build';
 import { generateUniqueMac, normalizeMac, type RandomBytes } from './domain-xml/mac';
 import type { ResolvedInstall } from './install/resolve';
 import { createVolumeStep, FILE_POOL_TYPES } from './install/volume-steps';
@@ -26,7 +33,8 @@ export interface VirshCall {
   description: string;
 }
 
-export type ComposeStepKind = 'create-volume' | 'resize-volume' | 'build-seed' | 'upload-seed' | 'reserve-ip' | 'define' | 'start';
+export type ComposeStepKind =
+  'create-volume' | 'resize-volume' | 'build-seed' | 'upload-seed' | 'reserve-ip' | 'define' | 'start';
 
 export interface ComposeStep extends VirshCall {
   kind: ComposeStepKind;
@@ -47,7 +55,10 @@ export interface NetworkState {
   persistent: boolean;
 }
 
-export interface ComposeCommandInput extends Pick<DomainXmlRequest, 'name' | 'virtType' | 'vcpus' | 'memoryMiB' | 'arch' | 'machine'> {
+export interface ComposeCommandInput extends Pick<
+  DomainXmlRequest,
+  'name' | 'virtType' | 'vcpus' | 'memoryMiB' | 'arch' | 'machine'
+> {
   /** Disks with their pools (resolveStoragePools); the first boots. */
   disks: readonly ResolvedDisk[];
   pools: readonly PoolTarget[];
@@ -126,12 +137,15 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
   const diskSpecs: DomainDiskSpec[] = [];
   const boot = input.install?.bootDisk;
   if (boot && input.disks[0] && boot.pool !== input.disks[0].pool) {
-    return err(`The install's boot disk is in pool ${boot.pool}, but disk ${input.disks[0].name} was placed in ${input.disks[0].pool}.`);
+    return err(
+      `The install's boot disk is in pool ${boot.pool}, but disk ${input.disks[0].name} was placed in ${input.disks[0].pool}.`,
+    );
   }
   for (const [i, disk] of input.disks.entries()) {
     const pool = input.pools.find((p) => p.name === disk.pool);
     if (!pool) return err(`Disk ${disk.name}: storage pool '${disk.pool}' is not on this host.`);
-    if (!pool.targetPath) return err(`Disk ${disk.name}: storage pool '${pool.name}' has no target path, so the volume's path is unknown.`);
+    if (!pool.targetPath)
+      return err(`Disk ${disk.name}: storage pool '${pool.name}' has no target path, so the volume's path is unknown.`);
     if (i === 0 && boot) {
       volumes.push({ pool: boot.pool, name: boot.volume, path: boot.path, format: boot.format });
       diskSpecs.push({ path: boot.path, format: boot.format, kind: boot.kind });
@@ -144,7 +158,15 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
     const path = `${pool.targetPath.replace(/\/+$/, '')}/${name}`;
     volumes.push({ pool: pool.name, name, path, format });
     diskSpecs.push({ path, format, kind: fileBased ? 'file' : 'block' });
-    steps.push(createVolumeStep(pool.name, name, disk.sizeBytes, fileBased, `the ${disk.boot ? 'boot disk' : 'disk'} ${disk.name}`));
+    steps.push(
+      createVolumeStep(
+        pool.name,
+        name,
+        disk.sizeBytes,
+        fileBased,
+        `the ${disk.boot ? 'boot disk' : 'disk'} ${disk.name}`,
+      ),
+    );
   }
   // CD-ROMs after the disks (the disks keep vda, vdb …): the ISO first, then the seed.
   const cdrom = input.install?.cdrom;
@@ -162,12 +184,21 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
     if (!hostXml.ok) return err(`NIC ${nic.label}: ${hostXml.error}`);
     const net = input.networks.find((n) => n.name === nic.reservation?.network);
     const call = (command: 'add' | 'delete') =>
-      virsh.network.update(nic.reservation?.network ?? '', { command, section: 'ip-dhcp-host', xml: hostXml.value, live: net?.active !== false, config: net?.persistent !== false });
+      virsh.network.update(nic.reservation?.network ?? '', {
+        command,
+        section: 'ip-dhcp-host',
+        xml: hostXml.value,
+        live: net?.active !== false,
+        config: net?.persistent !== false,
+      });
     steps.push({
       kind: 'reserve-ip',
       argv: call('add'),
       description: `Reserve ${nic.reservation.ip} for ${nic.ifname} (${mac}) in network '${nic.reservation.network}'.`,
-      rollback: { argv: call('delete'), description: `Remove the reservation of ${nic.reservation.ip} from network '${nic.reservation.network}'.` },
+      rollback: {
+        argv: call('delete'),
+        description: `Remove the reservation of ${nic.reservation.ip} from network '${nic.reservation.network}'.`,
+      },
     });
   }
 
@@ -186,7 +217,10 @@ export function buildComposeCommands(input: ComposeCommandInput): Result<Compose
     ...(input.cpuMode !== undefined ? { cpuMode: input.cpuMode } : {}),
     ...(input.cpuModel !== undefined ? { cpuModel: input.cpuModel } : {}),
     // What deleting the VM may remove: its disks and its seed, never the ISO or the base image.
-    ownedVolumes: [...volumes, ...(input.seed ? [{ pool: input.seed.pool, name: input.seed.volume, path: input.seed.path }] : [])].map((v) => ({
+    ownedVolumes: [
+      ...volumes,
+      ...(input.seed ? [{ pool: input.seed.pool, name: input.seed.volume, path: input.seed.path }] : []),
+    ].map((v) => ({
       pool: v.pool,
       name: v.name,
       path: v.path,

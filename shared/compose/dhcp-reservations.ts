@@ -3,7 +3,14 @@ import { buildDhcpHostXml } from './domain-xml/dhcp-host';
 import { virsh } from '../virsh';
 
 /** A DHCP `<host>` entry of a libvirt network that belongs to a VM's NIC (same MAC). */
-export type VmReservation = { network: string; mac: string; ip: string; name?: string; active: boolean; persistent: boolean };
+export type VmReservation = {
+  network: string;
+  mac: string;
+  ip: string;
+  name?: string;
+  active: boolean;
+  persistent: boolean;
+};
 
 const sameMac = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
@@ -20,7 +27,14 @@ export function vmReservations(domain: Pick<Domain, 'nics'>, networks: readonly 
     for (const ip of n.ips) {
       for (const h of ip.dhcp?.hosts ?? []) {
         if (!sameMac(h.mac, nic.mac)) continue;
-        out.push({ network: n.name, mac: h.mac!, ip: h.ip, ...(h.name ? { name: h.name } : {}), active: n.active, persistent: n.persistent });
+        out.push({
+          network: n.name,
+          mac: h.mac!,
+          ip: h.ip,
+          ...(h.name ? { name: h.name } : {}),
+          active: n.active,
+          persistent: n.persistent,
+        });
       }
     }
   }
@@ -31,5 +45,11 @@ export function vmReservations(domain: Pick<Domain, 'nics'>, networks: readonly 
 export function reservationRemovalArgs(r: VmReservation): string[] | null {
   const xml = buildDhcpHostXml({ mac: r.mac, ip: r.ip, ...(r.name ? { name: r.name } : {}) });
   if (!xml.ok) return null;
-  return virsh.network.update(r.network, { command: 'delete', section: 'ip-dhcp-host', xml: xml.value, live: r.active, config: r.persistent });
+  return virsh.network.update(r.network, {
+    command: 'delete',
+    section: 'ip-dhcp-host',
+    xml: xml.value,
+    live: r.active,
+    config: r.persistent,
+  });
 }

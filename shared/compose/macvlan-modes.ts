@@ -14,7 +14,8 @@ export interface MacvlanModeInfo {
 export const macvlanModeInfo: readonly MacvlanModeInfo[] = [
   {
     mode: 'bridge',
-    explanation: 'Guests on the same host NIC talk to each other directly inside the host; traffic to anywhere else goes out the NIC.',
+    explanation:
+      'Guests on the same host NIC talk to each other directly inside the host; traffic to anywhere else goes out the NIC.',
     consequence: 'The usual choice; guests reach each other and the LAN, but still not this host itself.',
   },
   {
@@ -24,8 +25,10 @@ export const macvlanModeInfo: readonly MacvlanModeInfo[] = [
   },
   {
     mode: 'vepa',
-    explanation: 'Every frame, even between two guests on this host, goes out to the switch, which must send it back (VEPA / reflective relay).',
-    consequence: 'Needs a VEPA-capable switch port with reflective relay on; otherwise guests on this host cannot reach each other.',
+    explanation:
+      'Every frame, even between two guests on this host, goes out to the switch, which must send it back (VEPA / reflective relay).',
+    consequence:
+      'Needs a VEPA-capable switch port with reflective relay on; otherwise guests on this host cannot reach each other.',
   },
   {
     mode: 'passthrough',

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DomainDisk } from '../snapshot/types';
 import { ownedDisks, seedVolumeName } from './owned-volumes';
 
-const disk = (device: string, target: string, file: string): DomainDisk => ({ device, type: 'file', target, source: { file } });
+const disk = (device: string, target: string, file: string): DomainDisk => ({
+  device,
+  type: 'file',
+  target,
+  source: { file },
+});
 
 describe('ownedDisks', () => {
   it('keeps the VM’s own disks and its seed, never shared install media', () => {
@@ -17,6 +22,14 @@ describe('ownedDisks', () => {
   });
 
   it('skips disks without a target or a source', () => {
-    expect(ownedDisks({ name: 'x', disks: [{ device: 'disk', type: 'file', source: { file: '/a' } }, { device: 'disk', type: 'file', target: 'vda', source: null }] })).toEqual([]);
+    expect(
+      ownedDisks({
+        name: 'x',
+        disks: [
+          { device: 'disk', type: 'file', source: { file: '/a' } },
+          { device: 'disk', type: 'file', target: 'vda', source: null },
+        ],
+      }),
+    ).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
 import type { Domain, DomainDisk } from '../snapshot/types';
 
 /** The seed LabDeck makes for a VM composed from a cloud image: `<vm>-cidata.iso` in the boot disk's pool. */
-export const seedVolumeName = (vmName: string): string => `${vmName.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[-.]+/, '_')}-cidata.iso`;
+export const seedVolumeName = (vmName: string): string =>
+  `${vmName.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[-.]+/, '_')}-cidata.iso`;
 
 export const diskPath = (d: DomainDisk): string | undefined =>
-  d.source?.file ?? d.source?.dev ?? (d.source?.pool && d.source.volume ? `${d.source.pool}/${d.source.volume}` : undefined);
+  d.source?.file ??
+  d.source?.dev ??
+  (d.source?.pool && d.source.volume ? `${d.source.pool}/${d.source.volume}` : undefined);
 
 const baseName = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 

@@ -22,7 +22,10 @@ const FALLBACK_PREFIX = { 4: 24, 6: 64 } as const;
  * prefix of the host subnet it falls in (the attached interface's first, then any), and the libvirt
  * network's own address as gateway when that network routes (nat/route/open). Other NICs use DHCP.
  */
-export function seedNics(nics: readonly SeedNicInput[], facts: readonly InterfaceFacts[]): { nics: SeedNic[]; notes: string[] } {
+export function seedNics(
+  nics: readonly SeedNicInput[],
+  facts: readonly InterfaceFacts[],
+): { nics: SeedNic[]; notes: string[] } {
   const notes: string[] = [];
   const out = nics.map((nic) => {
     const own = facts.find((f) => f.iface.name === nic.hostInterface);
@@ -35,7 +38,11 @@ export function seedNics(nics: readonly SeedNicInput[], facts: readonly Interfac
         const subnet = f.subnets.find((s) => networkContains(s.net, ip));
         if (!subnet) continue;
         const routed = f.network && ['nat', 'route', 'open'].includes(f.network.forwardMode);
-        const gw = routed ? f.network?.ips.find((n) => parseIp(n.address)?.family === ip.family && networkContains(subnet.net, parseIp(n.address)!)) : undefined;
+        const gw = routed
+          ? f.network?.ips.find(
+              (n) => parseIp(n.address)?.family === ip.family && networkContains(subnet.net, parseIp(n.address)!),
+            )
+          : undefined;
         if (gw && gateway === undefined && ip.family === 4) gateway = gw.address;
         return [`${text}/${subnet.net.prefix}`];
       }

@@ -31,9 +31,11 @@ export function consoleFacts(xml: string): ConsoleFacts {
   const listen = children(g, 'listen')[0];
   const socket = attr(g, 'socket') ?? (attr(listen, 'type') === 'socket' ? attr(listen, 'socket') : undefined);
   if (socket) return { serial, vnc: { kind: 'unix', path: socket, passwordSet } };
-  if (attr(listen, 'type') === 'none') return { serial, vncProblem: 'Its VNC display does not listen anywhere (listen type none).' };
+  if (attr(listen, 'type') === 'none')
+    return { serial, vncProblem: 'Its VNC display does not listen anywhere (listen type none).' };
   const port = Number(attr(g, 'port') ?? '-1');
-  if (!Number.isInteger(port) || port <= 0) return { serial, vncProblem: 'Its VNC display has no port yet: is the VM running?' };
+  if (!Number.isInteger(port) || port <= 0)
+    return { serial, vncProblem: 'Its VNC display has no port yet: is the VM running?' };
   const address = reachable(attr(listen, 'address') ?? attr(g, 'listen'));
   return { serial, vnc: { kind: 'tcp', address, port, passwordSet } };
 }
@@ -42,7 +44,11 @@ export function consoleFacts(xml: string): ConsoleFacts {
 export function serialFailure(output: string, domain: string): { message: string; hint?: string; takeover?: boolean } {
   const text = output.replace(/\r/g, '').trim();
   if (/Active console session exists|console .*in use|session exists/i.test(text)) {
-    return { message: `Another client holds the serial console of ${domain}.`, hint: 'Take it over only if that session is yours or abandoned.', takeover: true };
+    return {
+      message: `Another client holds the serial console of ${domain}.`,
+      hint: 'Take it over only if that session is yours or abandoned.',
+      takeover: true,
+    };
   }
   if (/not running/i.test(text)) return { message: `${domain} is not running: start it to use its console.` };
   if (/cannot find character device|no console|character device .* not using a PTY|not a PTY/i.test(text)) {

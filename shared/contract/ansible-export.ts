@@ -17,14 +17,19 @@ export const AnsibleExportRequest = z
     /** Only these networks (with their DHCP reservations). */
     networkNames: z.array(z.string().min(1)).default([]),
   })
-  .refine((r) => r.plan !== undefined || r.vms.length > 0 || r.networks || r.networkNames.length > 0, { message: 'Export what? Give a plan, VMs or networks.' });
+  .refine((r) => r.plan !== undefined || r.vms.length > 0 || r.networks || r.networkNames.length > 0, {
+    message: 'Export what? Give a plan, VMs or networks.',
+  });
 export type AnsibleExportRequest = z.input<typeof AnsibleExportRequest>;
 
 export const ExportFile = z.object({
   path: z
     .string()
     .min(1)
-    .refine((p) => !p.startsWith('/') && !p.split('/').some((s) => s === '..' || s === '' || s === '.'), 'A relative path inside the export folder'),
+    .refine(
+      (p) => !p.startsWith('/') && !p.split('/').some((s) => s === '..' || s === '' || s === '.'),
+      'A relative path inside the export folder',
+    ),
   content: z.string(),
   encoding: z.enum(['utf8', 'base64']),
 });

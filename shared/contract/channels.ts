@@ -8,8 +8,19 @@ import { HostMarks } from '../compose/marks';
 import { ComposePlan, ComposePlanRequest, ComposeRequest, JobView } from './compose';
 import { ClientSshKey, GuestAddresses, VirtCapabilities, VolumeUploadRequest } from './guests';
 import { InterruptedJob, RecoveryResult } from './recovery';
-import { NetworkApplyRequest, NetworkApplyResult, NetworkChangePlan, NetworkPlanRequest, RemoveReservationRequest } from './networks';
-import { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveRequest, AnsibleExportSaveResult } from './ansible-export';
+import {
+  NetworkApplyRequest,
+  NetworkApplyResult,
+  NetworkChangePlan,
+  NetworkPlanRequest,
+  RemoveReservationRequest,
+} from './networks';
+import {
+  AnsibleExportRequest,
+  AnsibleExportResult,
+  AnsibleExportSaveRequest,
+  AnsibleExportSaveResult,
+} from './ansible-export';
 
 export const domainActions = ['start', 'resume', 'shutdown', 'reboot', 'destroy', 'delete'] as const;
 export const networkActions = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
@@ -100,7 +111,11 @@ export const channels = {
   },
   /** A VM's addresses from every source; with waitMs, polls until one appears or the time is up. */
   'domains.addresses': {
-    request: z.object({ hostId: z.string(), domain: z.string().min(1), waitMs: z.number().int().min(0).max(600_000).default(0) }),
+    request: z.object({
+      hostId: z.string(),
+      domain: z.string().min(1),
+      waitMs: z.number().int().min(0).max(600_000).default(0),
+    }),
     response: GuestAddresses,
   },
   /** The public keys this machine's user has (~/.ssh/*.pub and the SSH agent's), to inject with cloud-init. */
@@ -125,4 +140,3 @@ export type ChannelName = keyof Channels;
 export type RequestOf<C extends ChannelName> = z.input<Channels[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Channels[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Channels[C]['response']>;
-

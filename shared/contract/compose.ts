@@ -12,8 +12,10 @@ import { interfaceKinds } from '../snapshot/types';
 export const VmName = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'A VM name holds letters, digits and inner dashes, at most 63 characters');
-
+  .regex(
+    /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/,
+    'A VM name holds letters, digits and inner dashes, at most 63 characters',
+  );
 
 const poolName = z.string().trim().min(1, 'Choose a storage pool');
 const volumeName = z.string().trim().min(1, 'Choose a volume');
@@ -27,7 +29,12 @@ export const InstallSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('network') }),
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('iso'), pool: poolName, volume: volumeName }),
-  z.object({ kind: z.literal('cloud-image'), pool: poolName, volume: volumeName, clone: z.enum(['overlay', 'copy']).default('overlay') }),
+  z.object({
+    kind: z.literal('cloud-image'),
+    pool: poolName,
+    volume: volumeName,
+    clone: z.enum(['overlay', 'copy']).default('overlay'),
+  }),
 ]);
 export type InstallSource = z.input<typeof InstallSource>;
 export type InstallSourceParsed = z.output<typeof InstallSource>;
@@ -50,7 +57,10 @@ export const CloudInitInput = z.object({
   /** OpenSSH public key lines ("ssh-ed25519 AAAA… comment"). */
   sshKeys: z.array(z.string().trim().min(1)).default([]),
   /** Raw user-data: a #cloud-config YAML mapping; the fields above are merged into it. */
-  userData: z.string().max(64 * 1024).optional(),
+  userData: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
 });
 export type CloudInitInput = z.input<typeof CloudInitInput>;
 
@@ -60,7 +70,12 @@ export const ComposeRequest = z.object({
   hostname: VmName.optional(),
   cores: z.number().int().min(1).max(4096).default(1),
   /** MAAS insisted on ≥1024; LabDeck allows tiny lab guests. */
-  memoryMiB: z.number().int().min(16).max(16 * 1024 * 1024).default(2048),
+  memoryMiB: z
+    .number()
+    .int()
+    .min(16)
+    .max(16 * 1024 * 1024)
+    .default(2048),
   /** Default: the host's arch from its snapshot. */
   arch: z.string().trim().min(1).optional(),
   /** MAAS's storage grammar: `[label:]size[(tag,…)]`, comma-separated, GB; empty = root:8(local). */
@@ -76,7 +91,11 @@ export const ComposeRequest = z.object({
   virtType: VirtType.optional(),
   cpuMode: CpuMode.optional(),
   /** For cpuMode 'custom': a model domcapabilities lists as usable. */
-  cpuModel: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'A CPU model name like Haswell-noTSX or qemu64').optional(),
+  cpuModel: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'A CPU model name like Haswell-noTSX or qemu64')
+    .optional(),
   /** Default: network boot (as before install sources existed). */
   install: InstallSource.optional(),
   /** Only with a cloud-image install (a seed without an image that reads it would do nothing). */
@@ -84,7 +103,9 @@ export const ComposeRequest = z.object({
   /** false → <rom enabled='no'/> on every NIC (no iPXE; what cheap lab guests want). */
   nicRom: z.boolean().default(true),
   /** The MACs the reviewed plan showed, one per NIC in plan order, so the VM defined is the one reviewed. */
-  macs: z.array(z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i, 'MAC addresses look like 52:54:00:12:34:56')).optional(),
+  macs: z
+    .array(z.string().regex(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i, 'MAC addresses look like 52:54:00:12:34:56'))
+    .optional(),
 });
 export type ComposeRequest = z.input<typeof ComposeRequest>;
 
@@ -143,7 +164,15 @@ export const PlanInstall = z.object({
   /** In a sentence: "Boot disk: qcow2 overlay on default/tiny.img (raw, 20 MB), grown to 8 GB." */
   summary: z.string(),
   /** The base image or ISO, when there is one. */
-  source: z.object({ pool: z.string(), volume: z.string(), path: z.string(), format: z.string(), capacityBytes: z.number().nonnegative() }).optional(),
+  source: z
+    .object({
+      pool: z.string(),
+      volume: z.string(),
+      path: z.string(),
+      format: z.string(),
+      capacityBytes: z.number().nonnegative(),
+    })
+    .optional(),
   /** The NoCloud seed (cloud images): its volume, and who builds it. */
   seed: z
     .object({
@@ -174,7 +203,11 @@ export const planWarningCodes = [
   'ip-in-use',
   'mode-ignored',
 ] as const;
-export const PlanWarning = z.object({ code: z.enum(planWarningCodes), label: z.string().optional(), message: z.string() });
+export const PlanWarning = z.object({
+  code: z.enum(planWarningCodes),
+  label: z.string().optional(),
+  message: z.string(),
+});
 
 export const PlanCommand = z.object({
   kind: z.enum(['create-volume', 'resize-volume', 'build-seed', 'upload-seed', 'reserve-ip', 'define', 'start']),

@@ -99,7 +99,10 @@ export const VolumeUploadRequest = z.object({
   volume: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_][A-Za-z0-9._+-]{0,254}$/, 'A volume name holds letters, digits, dots, dashes, plus and underscores'),
+    .regex(
+      /^[A-Za-z0-9_][A-Za-z0-9._+-]{0,254}$/,
+      'A volume name holds letters, digits, dots, dashes, plus and underscores',
+    ),
   /** A file on the machine LabDeck runs on. */
   localPath: z.string().trim().min(1, 'Choose a file'),
 });

@@ -12,11 +12,7 @@ export const AuthMethod = z.discriminatedUnion('method', [
 ]);
 export type AuthMethod = z.infer<typeof AuthMethod>;
 
-const hostName = z
-  .string()
-  .trim()
-  .min(1, 'Name is required')
-  .max(64, 'Name is at most 64 characters');
+const hostName = z.string().trim().min(1, 'Name is required').max(64, 'Name is at most 64 characters');
 const address = z
   .string()
   .trim()

@@ -7,7 +7,7 @@ export * from './channels';
 export * from './events';
 export * from './wire';
 export * from './names';
-export * from "./bridge";
+export * from './bridge';
 export * from './compose';
 export * from './guests';
 export * from './recovery';

@@ -34,7 +34,14 @@ export const channelNames = [
   'export.ansibleSave',
 ] as const;
 
-export const eventNames = ['host.changed', 'host.removed', 'prompt.opened', 'prompt.closed', 'audit.appended', 'job.progress'] as const;
+export const eventNames = [
+  'host.changed',
+  'host.removed',
+  'prompt.opened',
+  'prompt.closed',
+  'audit.appended',
+  'job.progress',
+] as const;
 
 /** The stream operations and their events (shared/contract/streams.ts); the preload exposes these too. */
 export const streamOpNames = ['stream.open', 'stream.write', 'stream.resize', 'stream.ack', 'stream.close'] as const;

@@ -34,7 +34,11 @@ export const NetworkSpec = z.object({
 export type NetworkSpec = z.input<typeof NetworkSpec>;
 export type NetworkSpecParsed = z.output<typeof NetworkSpec>;
 
-export const DhcpHostInput = z.object({ mac: z.string().trim().optional(), ip: z.string().trim(), name: z.string().trim().optional() });
+export const DhcpHostInput = z.object({
+  mac: z.string().trim().optional(),
+  ip: z.string().trim(),
+  name: z.string().trim().optional(),
+});
 export type DhcpHostInput = z.infer<typeof DhcpHostInput>;
 
 const NetworkName = z.string().min(1);

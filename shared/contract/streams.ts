@@ -68,7 +68,9 @@ export type StreamOpenOf<K extends StreamKind> = z.input<StreamKinds[K]['open']>
 export type StreamInfoOf<K extends StreamKind> = z.output<StreamKinds[K]['info']>;
 
 const StreamId = z.number().int().min(1).max(0xffffffff);
-const Bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= STREAM_MAX_CHUNK, `at most ${STREAM_MAX_CHUNK} bytes per message`);
+const Bytes = z
+  .instanceof(Uint8Array)
+  .refine((b) => b.byteLength <= STREAM_MAX_CHUNK, `at most ${STREAM_MAX_CHUNK} bytes per message`);
 
 export const streamOps = {
   'stream.open': {
@@ -76,8 +78,21 @@ export const streamOps = {
     response: z.object({ stream: StreamId, info: z.unknown() }),
   },
   'stream.write': { request: z.object({ stream: StreamId, data: Bytes }), response: z.object({}) },
-  'stream.resize': { request: z.object({ stream: StreamId, cols: Dimension, rows: Dimension }), response: z.object({}) },
-  'stream.ack': { request: z.object({ stream: StreamId, bytes: z.number().int().min(0).max(STREAM_WINDOW * 4) }), response: z.object({}) },
+  'stream.resize': {
+    request: z.object({ stream: StreamId, cols: Dimension, rows: Dimension }),
+    response: z.object({}),
+  },
+  'stream.ack': {
+    request: z.object({
+      stream: StreamId,
+      bytes: z
+        .number()
+        .int()
+        .min(0)
+        .max(STREAM_WINDOW * 4),
+    }),
+    response: z.object({}),
+  },
   'stream.close': { request: z.object({ stream: StreamId }), response: z.object({ closed: z.boolean() }) },
 } as const;
 export type StreamOps = typeof streamOps;

@@ -15,7 +15,14 @@ describe('formatBytes', () => {
   });
 
   it('decimal units, as the storage grammar counts', () => {
-    expect([8e9, 2.2e9, 20971520, 500, 1.5e12, 1e7].map((b) => formatBytes(b, 'decimal'))).toEqual(['8 GB', '2.2 GB', '21 MB', '500 B', '1.5 TB', '10 MB']);
+    expect([8e9, 2.2e9, 20971520, 500, 1.5e12, 1e7].map((b) => formatBytes(b, 'decimal'))).toEqual([
+      '8 GB',
+      '2.2 GB',
+      '21 MB',
+      '500 B',
+      '1.5 TB',
+      '10 MB',
+    ]);
   });
 
   it('moves to the next unit when the rounded value reaches it', () => {

@@ -14,7 +14,11 @@ export const InventoryDocument = z.object({
 });
 export type InventoryDocument = z.infer<typeof InventoryDocument>;
 
-export const emptyInventory = (): InventoryDocument => ({ schemaVersion: CURRENT_SCHEMA_VERSION, hosts: [], marks: {} });
+export const emptyInventory = (): InventoryDocument => ({
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  hosts: [],
+  marks: {},
+});
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
@@ -28,7 +32,9 @@ export function migrateInventory(raw: unknown): InventoryDocument {
     : ((raw ?? {}) as Record<string, unknown>);
   let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 0;
   if (version > CURRENT_SCHEMA_VERSION) {
-    throw new Error(`Inventory schema version ${version} is newer than this LabDeck understands (${CURRENT_SCHEMA_VERSION}).`);
+    throw new Error(
+      `Inventory schema version ${version} is newer than this LabDeck understands (${CURRENT_SCHEMA_VERSION}).`,
+    );
   }
   while (version < CURRENT_SCHEMA_VERSION) {
     const m = migrations[version];

@@ -6,20 +6,36 @@ import type { HostSnapshot, LibvirtNetwork } from '../snapshot/types';
 
 const modeWords: Record<InstallMode, string> = {
   manual: 'a VM without interface constraints on this manually installed host (MAAS 2.4 rule: maas, else default)',
-  deployed: 'a VM without interface constraints on this host if it were MAAS-deployed (2.5+ rule: a network with DHCP first)',
+  deployed:
+    'a VM without interface constraints on this host if it were MAAS-deployed (2.5+ rule: a network with DHCP first)',
 };
 
-function describe(snapshot: HostSnapshot, networks: LibvirtNetwork[], marks: HostMarks, mode: InstallMode, pod: Partial<PodSettings>): { text: string; noAddress: boolean; key: string } {
+function describe(
+  snapshot: HostSnapshot,
+  networks: LibvirtNetwork[],
+  marks: HostMarks,
+  mode: InstallMode,
+  pod: Partial<PodSettings>,
+): { text: string; noAddress: boolean; key: string } {
   const planned = { ...snapshot, libvirt: snapshot.libvirt ? { ...snapshot.libvirt, networks } : null };
   const facts = interfaceFacts(planned, marks);
   const r = chooseDefault(mode, networks, facts, snapshot.hostname, pod.defaultNetwork ?? null);
   if (!r.ok) return { text: `cannot be composed: ${r.error.message}`, noAddress: true, key: 'none' };
   const c = r.value;
   const where =
-    c.attach.type === 'network' ? `network '${c.attach.network}'` : c.attach.type === 'bridge' ? `bridge ${c.attach.source}` : `a macvtap on ${c.attach.dev} (${c.attach.mode})`;
-  const stopped = c.network && !c.network.active ? `; the network is stopped, so the VM cannot start until it is started` : '';
+    c.attach.type === 'network'
+      ? `network '${c.attach.network}'`
+      : c.attach.type === 'bridge'
+        ? `bridge ${c.attach.source}`
+        : `a macvtap on ${c.attach.dev} (${c.attach.mode})`;
+  const stopped =
+    c.network && !c.network.active ? `; the network is stopped, so the VM cannot start until it is started` : '';
   const dhcp = c.dhcp.available ? `gets an address (${c.dhcp.detail})` : `gets no address (${c.dhcp.detail})`;
-  return { text: `lands on ${where} and ${dhcp}${stopped}`, noAddress: !c.dhcp.available, key: `${where}|${c.dhcp.available}|${c.dhcp.detail}|${stopped}` };
+  return {
+    text: `lands on ${where} and ${dhcp}${stopped}`,
+    noAddress: !c.dhcp.available,
+    key: `${where}|${c.dhcp.available}|${c.dhcp.detail}|${stopped}`,
+  };
 }
 
 /**

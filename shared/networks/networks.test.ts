@@ -14,11 +14,20 @@ import { planNetworkChange } from './plan';
 import { maasPreset, suggestSubnet } from './presets';
 import { buildNetworkXml, editNetworkXml } from './xml';
 
-const lab: HostSnapshot = parseSnapshotOutput(readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'), '2026-01-01T00:00:00.000Z');
+const lab: HostSnapshot = parseSnapshotOutput(
+  readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'),
+  '2026-01-01T00:00:00.000Z',
+);
 const host = { id: 'h1', name: 'labhost1', libvirtUri: 'qemu:///system', pod: { installMode: 'manual' as const } };
 const spec = (s: Spec) => NetworkSpec.parse(s);
 const plan = (change: NetworkChange, snapshot = lab, currentXml?: string) =>
-  planNetworkChange({ host, snapshot, marks: { interfaces: {}, subnets: {} } as never, change: NetworkChange.parse(change), currentXml });
+  planNetworkChange({
+    host,
+    snapshot,
+    marks: { interfaces: {}, subnets: {} } as never,
+    change: NetworkChange.parse(change),
+    currentXml,
+  });
 
 const validator = existsSync('/usr/bin/virt-xml-validate') && existsSync('/usr/bin/xmllint');
 function validate(xml: string): void {
@@ -32,7 +41,10 @@ function validate(xml: string): void {
 }
 
 const kinds: [string, Spec][] = [
-  ['NAT with DHCP', { name: 'n1', kind: 'nat', ipv4: '10.77.0.1/24', dhcp: { start: '10.77.0.100', end: '10.77.0.200' } }],
+  [
+    'NAT with DHCP',
+    { name: 'n1', kind: 'nat', ipv4: '10.77.0.1/24', dhcp: { start: '10.77.0.100', end: '10.77.0.200' } },
+  ],
   ['routed', { name: 'n2', kind: 'route', ipv4: '10.78.0.1/24' }],
   ['isolated', { name: 'n3', kind: 'isolated', ipv4: '10.79.0.1/24' }],
   ['bridged to br0', { name: 'n4', kind: 'bridge', bridge: 'br0' }],
@@ -43,13 +55,20 @@ const kinds: [string, Spec][] = [
 describe('network XML', () => {
   it.each(kinds)('%s: built with the XML builder, parsed back as asked%s', (_, s) => {
     const xml = buildNetworkXml(spec(s));
-    const back = parseNetworkXml(xml.replace('<network>', '<network>\n  <uuid>00000000-0000-0000-0000-000000000001</uuid>'));
+    const back = parseNetworkXml(
+      xml.replace('<network>', '<network>\n  <uuid>00000000-0000-0000-0000-000000000001</uuid>'),
+    );
     expect(back?.name).toBe(s.name);
     const mode = s.kind === 'macvtap' ? s.macvtapMode : s.kind;
     expect(back?.forwardMode).toBe(mode);
     if (s.kind === 'bridge') expect(back?.bridge).toBe('br0');
     if (s.kind === 'macvtap') expect(back?.forwardDevs).toEqual(s.devices);
-    if (s.ipv4) expect(back?.ips[0]).toMatchObject({ address: s.ipv4.split('/')[0], prefixLen: 24, dhcp: s.dhcp ? { ranges: [s.dhcp], hosts: [] } : null });
+    if (s.ipv4)
+      expect(back?.ips[0]).toMatchObject({
+        address: s.ipv4.split('/')[0],
+        prefixLen: 24,
+        dhcp: s.dhcp ? { ranges: [s.dhcp], hosts: [] } : null,
+      });
     if (validator) validate(xml);
   });
 
@@ -60,14 +79,23 @@ describe('network XML', () => {
   });
 
   it('turns DHCP off and on in an existing XML, keeping everything else', () => {
-    const maasXml = readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8').match(/<network>\s*<name>maas<\/name>[\s\S]*?<\/network>/)?.[0] ?? '';
-    const on = editNetworkXml(maasXml, { dhcp: { start: '10.99.50.100', end: '10.99.50.150' }, addHosts: [{ mac: '52:54:00:AA:00:01', ip: '10.99.50.7' }] });
+    const maasXml =
+      readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8').match(
+        /<network>\s*<name>maas<\/name>[\s\S]*?<\/network>/,
+      )?.[0] ?? '';
+    const on = editNetworkXml(maasXml, {
+      dhcp: { start: '10.99.50.100', end: '10.99.50.150' },
+      addHosts: [{ mac: '52:54:00:AA:00:01', ip: '10.99.50.7' }],
+    });
     expect(on.ok).toBe(true);
     if (!on.ok) return;
     const parsed = parseNetworkXml(on.xml);
     expect(parsed?.uuid).toBe('6c616264-6563-6b00-0000-000000000002');
-    expect(parsed?.ips[0]?.dhcp).toEqual({ ranges: [{ start: '10.99.50.100', end: '10.99.50.150' }], hosts: [{ mac: '52:54:00:aa:00:01', ip: '10.99.50.7' }] });
-    expect(on.xml).toContain("<dns enable=\"no\"");
+    expect(parsed?.ips[0]?.dhcp).toEqual({
+      ranges: [{ start: '10.99.50.100', end: '10.99.50.150' }],
+      hosts: [{ mac: '52:54:00:aa:00:01', ip: '10.99.50.7' }],
+    });
+    expect(on.xml).toContain('<dns enable="no"');
     const off = editNetworkXml(on.xml, { dhcp: null });
     expect(off.ok && parseNetworkXml(off.xml)?.ips[0]?.dhcp).toBeNull();
     if (validator && off.ok) validate(off.xml);
@@ -94,28 +122,46 @@ describe('checks against the host', () => {
     for (const [, s] of kinds) expect(problems(s, free), s.name).toEqual([]);
   });
   it('refuses an existing name, a bad name, an overlapping or bad subnet, a range outside it', () => {
-    expect(problems({ name: 'maas', kind: 'nat', ipv4: '10.77.0.1/24' })[0]).toMatch(/already has a network named 'maas'/);
+    expect(problems({ name: 'maas', kind: 'nat', ipv4: '10.77.0.1/24' })[0]).toMatch(
+      /already has a network named 'maas'/,
+    );
     expect(problems({ name: '-x', kind: 'nat', ipv4: '10.77.0.1/24' })[0]).toMatch(/not a usable network name/);
-    expect(problems({ name: 'n', kind: 'nat', ipv4: '10.99.50.129/25' })[0]).toMatch(/overlaps 10\.99\.50\.0\/24, the libvirt network 'maas'/);
-    expect(problems({ name: 'n', kind: 'nat', ipv4: '192.168.50.1/24' })[0]).toMatch(/overlaps 192\.168\.50\.0\/24, the address .* on br0/);
+    expect(problems({ name: 'n', kind: 'nat', ipv4: '10.99.50.129/25' })[0]).toMatch(
+      /overlaps 10\.99\.50\.0\/24, the libvirt network 'maas'/,
+    );
+    expect(problems({ name: 'n', kind: 'nat', ipv4: '192.168.50.1/24' })[0]).toMatch(
+      /overlaps 192\.168\.50\.0\/24, the address .* on br0/,
+    );
     expect(problems({ name: 'n', kind: 'nat', ipv4: '10.77.0.0/24' })[0]).toMatch(/network address/);
     expect(problems({ name: 'n', kind: 'nat', ipv4: 'ten/24' })[0]).toMatch(/not an IPv4 address with a prefix/);
-    expect(problems({ name: 'n', kind: 'nat', ipv4: '10.77.0.1/24', dhcp: { start: '10.77.1.2', end: '10.77.0.9' } })[0]).toMatch(/start 10\.77\.1\.2 is outside 10\.77\.0\.0\/24/);
-    expect(problems({ name: 'n', kind: 'nat', ipv4: '10.77.0.1/24', dhcp: { start: '10.77.0.1', end: '10.77.0.9' } })[0]).toMatch(/holds the host's own address/);
+    expect(
+      problems({ name: 'n', kind: 'nat', ipv4: '10.77.0.1/24', dhcp: { start: '10.77.1.2', end: '10.77.0.9' } })[0],
+    ).toMatch(/start 10\.77\.1\.2 is outside 10\.77\.0\.0\/24/);
+    expect(
+      problems({ name: 'n', kind: 'nat', ipv4: '10.77.0.1/24', dhcp: { start: '10.77.0.1', end: '10.77.0.9' } })[0],
+    ).toMatch(/holds the host's own address/);
   });
   it('refuses a bridge that does not exist or is not a bridge, and a macvtap on a bridge port or a passthrough NIC', () => {
-    expect(problems({ name: 'n', kind: 'bridge', bridge: 'br9' })[0]).toMatch(/no interface named 'br9'.*Bridges here: br0/);
+    expect(problems({ name: 'n', kind: 'bridge', bridge: 'br9' })[0]).toMatch(
+      /no interface named 'br9'.*Bridges here: br0/,
+    );
     expect(problems({ name: 'n', kind: 'bridge', bridge: 'eth1' })[0]).toMatch(/eth1 is not a bridge/);
     expect(problems({ name: 'n', kind: 'bridge', bridge: 'virbr0' })[0]).toMatch(/network 'default''s own bridge/);
-    expect(problems({ name: 'n', kind: 'macvtap', macvtapMode: 'bridge', devices: ['eth2'] })[0]).toMatch(/port of bridge br0/);
+    expect(problems({ name: 'n', kind: 'macvtap', macvtapMode: 'bridge', devices: ['eth2'] })[0]).toMatch(
+      /port of bridge br0/,
+    );
     const withPassthrough = variant(lab, (s) => {
       s.libvirt.domains.push(vm('pt', 'running', [nic('direct', 'eth1', { mode: 'passthrough' })]));
     });
-    expect(problems({ name: 'n', kind: 'macvtap', macvtapMode: 'vepa', devices: ['eth1'] }, withPassthrough)[0]).toMatch(/eth1 is already used by passthrough \(VM pt\)/);
+    expect(
+      problems({ name: 'n', kind: 'macvtap', macvtapMode: 'vepa', devices: ['eth1'] }, withPassthrough)[0],
+    ).toMatch(/eth1 is already used by passthrough \(VM pt\)/);
     const withVepa = variant(lab, (s) => {
       s.libvirt.domains.push(vm('v', 'running', [nic('direct', 'eth1', { mode: 'vepa' })]));
     });
-    expect(problems({ name: 'n', kind: 'macvtap', macvtapMode: 'passthrough', devices: ['eth1'] }, withVepa)[0]).toMatch(/passthrough needs eth1 to itself, but .*VM v/);
+    expect(
+      problems({ name: 'n', kind: 'macvtap', macvtapMode: 'passthrough', devices: ['eth1'] }, withVepa)[0],
+    ).toMatch(/passthrough needs eth1 to itself, but .*VM v/);
   });
   it('suggests a free subnet for the MAAS preset', () => {
     const s = maasPreset(lab, { kind: 'nat' });
@@ -147,7 +193,10 @@ describe('planning a change', () => {
     expect(manual?.noAddress).toBe(true);
   });
 
-  const defaultXml = readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8').match(/<network[^>]*>\s*<name>default<\/name>[\s\S]*?<\/network>/)?.[0] ?? '';
+  const defaultXml =
+    readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8').match(
+      /<network[^>]*>\s*<name>default<\/name>[\s\S]*?<\/network>/,
+    )?.[0] ?? '';
   it('edit: DHCP off on an active network restarts it, names the running VMs and re-attaches their NICs', () => {
     const snap = variant(noMaas, (s) => {
       s.libvirt.domains.push(vm('web1', 'running', [nic('network', 'default', { target: 'vnet3' })]));
@@ -168,17 +217,32 @@ describe('planning a change', () => {
   });
   it('edit: a new range and static hosts change live with net-update (no restart)', () => {
     const { plan: p } = plan(
-      { op: 'edit', network: 'default', dhcp: { start: '192.168.122.50', end: '192.168.122.60' }, addHosts: [{ mac: '52:54:00:00:00:09', ip: '192.168.122.9', name: 'db' }] },
+      {
+        op: 'edit',
+        network: 'default',
+        dhcp: { start: '192.168.122.50', end: '192.168.122.60' },
+        addHosts: [{ mac: '52:54:00:00:00:09', ip: '192.168.122.9', name: 'db' }],
+      },
       lab,
       defaultXml,
     );
     expect(p.problems).toEqual([]);
     expect(p.restart).toBe(false);
-    expect(p.commands.map((c) => c.command).join('\n')).toContain("net-update --network default --command add --section ip-dhcp-range --xml '<range start=\"192.168.122.50\" end=\"192.168.122.60\"/>' --live --config");
-    expect(p.commands.at(-1)?.command).toContain("--section ip-dhcp-host --xml '<host mac=\"52:54:00:00:00:09\" name=\"db\" ip=\"192.168.122.9\"/>'");
+    expect(p.commands.map((c) => c.command).join('\n')).toContain(
+      'net-update --network default --command add --section ip-dhcp-range --xml \'<range start="192.168.122.50" end="192.168.122.60"/>\' --live --config',
+    );
+    expect(p.commands.at(-1)?.command).toContain(
+      '--section ip-dhcp-host --xml \'<host mac="52:54:00:00:00:09" name="db" ip="192.168.122.9"/>\'',
+    );
   });
   it('edit: a host entry outside the subnet or on a network without DHCP is refused', () => {
-    expect(plan({ op: 'edit', network: 'default', addHosts: [{ mac: '52:54:00:00:00:09', ip: '10.0.0.9' }] }, lab, defaultXml).plan.problems[0]).toMatch(/outside 192\.168\.122\.0\/24/);
+    expect(
+      plan(
+        { op: 'edit', network: 'default', addHosts: [{ mac: '52:54:00:00:00:09', ip: '10.0.0.9' }] },
+        lab,
+        defaultXml,
+      ).plan.problems[0],
+    ).toMatch(/outside 192\.168\.122\.0\/24/);
   });
   it('delete: refused while VMs use the network, naming them', () => {
     const snap = variant(lab, (s) => {

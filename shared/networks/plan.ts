@@ -1,4 +1,9 @@
-import { NetworkSpec, type NetworkChangeParsed, type NetworkChangePlan, type NetworkSpecParsed } from '../contract/networks';
+import {
+  NetworkSpec,
+  type NetworkChangeParsed,
+  type NetworkChangePlan,
+  type NetworkSpecParsed,
+} from '../contract/networks';
 import type { PodSettings } from '../contract/host';
 import type { HostMarks } from '../compose/marks';
 import { formatIp, parseCidr } from '../compose/net/ip';
@@ -69,14 +74,17 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
     problems.push(...checked.problems);
     notes.push(...checked.notes);
     if (spec.name === 'maas' && spec.dhcp === null) notes.unshift(MAAS_PRESET_REASON);
-    if (spec.name === 'maas' && spec.dhcp !== null) notes.unshift("MAAS expects DHCP off on 'maas' (it serves DHCP there itself).");
+    if (spec.name === 'maas' && spec.dhcp !== null)
+      notes.unshift("MAAS expects DHCP off on 'maas' (it serves DHCP there itself).");
     xmlAfter = normalizeXml(buildNetworkXml(spec));
     summary = `Create ${kindWords(spec)} network '${spec.name}'${spec.start ? ' and start it' : ''}${spec.autostart ? ', with autostart' : ''}.`;
     steps.push({
       argv: onHost(virsh.network.define(STDIN, { validate: true })),
       stdin: xmlAfter,
       description: `Define network '${spec.name}' from the XML above (checked against libvirt's schema).`,
-      rollback: [{ argv: onHost(virsh.network.undefine(spec.name)), description: `Remove the definition of '${spec.name}'.` }],
+      rollback: [
+        { argv: onHost(virsh.network.undefine(spec.name)), description: `Remove the definition of '${spec.name}'.` },
+      ],
     });
     // Autostart before the start: libvirt sends no event for autostart, so the re-read the start's event
     // triggers (live hosts) already sees it.
@@ -84,7 +92,12 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
       steps.push({
         argv: onHost(virsh.network.autostart(spec.name)),
         description: `Start '${spec.name}' whenever the host boots.`,
-        rollback: [{ argv: onHost(virsh.network.autostart(spec.name, { disable: true })), description: `Turn autostart off again.` }],
+        rollback: [
+          {
+            argv: onHost(virsh.network.autostart(spec.name, { disable: true })),
+            description: `Turn autostart off again.`,
+          },
+        ],
       });
     }
     if (spec.start) {
@@ -101,14 +114,29 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
     xmlBefore = input.currentXml ? normalizeXml(input.currentXml) : null;
     if (!xmlBefore) problems.push(`The XML of network '${name}' could not be read.`);
     const rollbackDefine = (): NetworkCall[] =>
-      xmlBefore ? [{ argv: onHost(virsh.network.define(STDIN)), stdin: xmlBefore, description: `Put back the previous definition of '${name}'.` }] : [];
+      xmlBefore
+        ? [
+            {
+              argv: onHost(virsh.network.define(STDIN)),
+              stdin: xmlBefore,
+              description: `Put back the previous definition of '${name}'.`,
+            },
+          ]
+        : [];
     if (change.op === 'stop') {
       xmlAfter = xmlBefore;
       if (!current.active) problems.push(`Network '${name}' is already stopped.`);
       vmsCutOff = users.running;
       summary = `Stop network '${name}'.`;
-      steps.push({ argv: onHost(virsh.network.destroy(name)), description: `Stop '${name}' (its bridge and DHCP go away).`, rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }] });
-      if (users.running.length) notes.push(`Running VMs lose their link on '${name}' until it is started again and their NICs are re-attached (libvirt does not re-attach them on its own).`);
+      steps.push({
+        argv: onHost(virsh.network.destroy(name)),
+        description: `Stop '${name}' (its bridge and DHCP go away).`,
+        rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }],
+      });
+      if (users.running.length)
+        notes.push(
+          `Running VMs lose their link on '${name}' until it is started again and their NICs are re-attached (libvirt does not re-attach them on its own).`,
+        );
       after = networks.map((n) => (n.name === name ? { ...n, active: false } : n));
     } else if (change.op === 'delete') {
       xmlAfter = null;
@@ -120,7 +148,11 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
         );
       }
       if (current.active) {
-        steps.push({ argv: onHost(virsh.network.destroy(name)), description: `Stop '${name}'.`, rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }] });
+        steps.push({
+          argv: onHost(virsh.network.destroy(name)),
+          description: `Stop '${name}'.`,
+          rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }],
+        });
       }
       if (current.persistent) {
         steps.push({
@@ -128,11 +160,14 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
           description: `Remove the definition of '${name}'.`,
           rollback: [
             ...rollbackDefine(),
-            ...(current.autostart ? [{ argv: onHost(virsh.network.autostart(name)), description: `Turn autostart on again.` }] : []),
+            ...(current.autostart
+              ? [{ argv: onHost(virsh.network.autostart(name)), description: `Turn autostart on again.` }]
+              : []),
           ],
         });
       }
-      if (name === 'maas') notes.push("Without 'maas', VMs composed without constraints on a manually installed host land on 'default'.");
+      if (name === 'maas')
+        notes.push("Without 'maas', VMs composed without constraints on a manually installed host land on 'default'.");
       after = networks.filter((n) => n.name !== name);
     } else {
       // edit
@@ -143,15 +178,23 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
       const existingHosts = ip4?.dhcp?.hosts ?? [];
       const parts: string[] = [];
       if (change.dhcp && net) problems.push(...checkRange(change.dhcp, net));
-      const removed = change.removeHosts.map((h) => ({ h, match: existingHosts.find((e) => e.ip === h.ip && (h.mac === undefined || e.mac === h.mac.toLowerCase())) }));
-      for (const r of removed) if (!r.match) problems.push(`Network '${name}' has no static host entry for ${r.h.ip}${r.h.mac ? ` (${r.h.mac})` : ''}.`);
+      const removed = change.removeHosts.map((h) => ({
+        h,
+        match: existingHosts.find((e) => e.ip === h.ip && (h.mac === undefined || e.mac === h.mac.toLowerCase())),
+      }));
+      for (const r of removed)
+        if (!r.match)
+          problems.push(`Network '${name}' has no static host entry for ${r.h.ip}${r.h.mac ? ` (${r.h.mac})` : ''}.`);
       const kept = existingHosts.filter((e) => !removed.some((r) => r.match === e));
       const added: typeof kept = [];
       for (const h of change.addHosts) {
         problems.push(...checkHostEntry(h, net, [...kept, ...added]));
         added.push({ ip: h.ip, ...(h.mac ? { mac: h.mac.toLowerCase() } : {}), ...(h.name ? { name: h.name } : {}) });
       }
-      if ((change.addHosts.length > 0 || change.removeHosts.length > 0) && (change.dhcp === null || (!hadDhcp && change.dhcp === undefined))) {
+      if (
+        (change.addHosts.length > 0 || change.removeHosts.length > 0) &&
+        (change.dhcp === null || (!hadDhcp && change.dhcp === undefined))
+      ) {
         problems.push('Static host entries need DHCP on: turn DHCP on in the same change.');
       }
       let edited = xmlBefore;
@@ -172,16 +215,32 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
         onHost(virsh.network.update(name, { command, section, xml, live: current.active, config: current.persistent }));
       if (change.dhcp !== undefined && hadDhcp !== hasDhcp) {
         parts.push(hasDhcp ? `turn DHCP on (${change.dhcp?.start}–${change.dhcp?.end})` : 'turn DHCP off');
-        if (name === 'maas' && hasDhcp) notes.push("MAAS expects DHCP off on 'maas': it serves DHCP and PXE there itself, and two DHCP servers on one segment hand out conflicting addresses.");
+        if (name === 'maas' && hasDhcp)
+          notes.push(
+            "MAAS expects DHCP off on 'maas': it serves DHCP and PXE there itself, and two DHCP servers on one segment hand out conflicting addresses.",
+          );
         // libvirt cannot add or remove a network's whole <dhcp> live: redefine, and restart an active network.
         if (current.active) {
           restart = true;
           vmsCutOff = users.running;
-          steps.push({ argv: onHost(virsh.network.destroy(name)), description: `Stop '${name}' for the change.`, rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }] });
+          steps.push({
+            argv: onHost(virsh.network.destroy(name)),
+            description: `Stop '${name}' for the change.`,
+            rollback: [{ argv: onHost(virsh.network.start(name)), description: `Start '${name}' again.` }],
+          });
         }
-        steps.push({ argv: onHost(virsh.network.define(STDIN, { validate: true })), stdin: xmlAfter ?? '', description: `Define '${name}' with the XML after the change.`, rollback: rollbackDefine() });
+        steps.push({
+          argv: onHost(virsh.network.define(STDIN, { validate: true })),
+          stdin: xmlAfter ?? '',
+          description: `Define '${name}' with the XML after the change.`,
+          rollback: rollbackDefine(),
+        });
         if (current.active) {
-          steps.push({ argv: onHost(virsh.network.start(name)), description: `Start '${name}' with the change.`, rollback: [] });
+          steps.push({
+            argv: onHost(virsh.network.start(name)),
+            description: `Start '${name}' with the change.`,
+            rollback: [],
+          });
           const bridge = before?.bridge;
           for (const vm of snapshot.libvirt?.domains ?? []) {
             if (!users.running.includes(vm.name)) continue;
@@ -202,29 +261,57 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
         // DHCP stays on (or off): ranges and host entries change live with net-update, no restart.
         if (change.dhcp && hasDhcp) {
           const oldRanges = ip4?.dhcp?.ranges ?? [];
-          const same = oldRanges.length === 1 && oldRanges[0]?.start === change.dhcp.start && oldRanges[0]?.end === change.dhcp.end;
+          const same =
+            oldRanges.length === 1 &&
+            oldRanges[0]?.start === change.dhcp.start &&
+            oldRanges[0]?.end === change.dhcp.end;
           if (!same) {
             parts.push(`set the DHCP range to ${change.dhcp.start}–${change.dhcp.end}`);
             for (const r of oldRanges) {
               const x = dhcpElementXml('range', { start: r.start, end: r.end });
-              steps.push({ argv: update('delete', 'ip-dhcp-range', x), description: `Remove DHCP range ${r.start}–${r.end}.`, rollback: [{ argv: update('add', 'ip-dhcp-range', x), description: `Put range ${r.start}–${r.end} back.` }] });
+              steps.push({
+                argv: update('delete', 'ip-dhcp-range', x),
+                description: `Remove DHCP range ${r.start}–${r.end}.`,
+                rollback: [
+                  { argv: update('add', 'ip-dhcp-range', x), description: `Put range ${r.start}–${r.end} back.` },
+                ],
+              });
             }
             const x = dhcpElementXml('range', { start: change.dhcp.start, end: change.dhcp.end });
-            steps.push({ argv: update('add', 'ip-dhcp-range', x), description: `Add DHCP range ${change.dhcp.start}–${change.dhcp.end}.`, rollback: [{ argv: update('delete', 'ip-dhcp-range', x), description: `Remove the new range.` }] });
+            steps.push({
+              argv: update('add', 'ip-dhcp-range', x),
+              description: `Add DHCP range ${change.dhcp.start}–${change.dhcp.end}.`,
+              rollback: [{ argv: update('delete', 'ip-dhcp-range', x), description: `Remove the new range.` }],
+            });
           }
         }
         for (const r of removed) {
           if (!r.match) continue;
           const x = dhcpElementXml('host', { mac: r.match.mac, name: r.match.name, ip: r.match.ip });
           parts.push(`remove the static entry for ${r.match.ip}`);
-          steps.push({ argv: update('delete', 'ip-dhcp-host', x), description: `Remove the static host entry ${r.match.ip}${r.match.mac ? ` (${r.match.mac})` : ''}.`, rollback: [{ argv: update('add', 'ip-dhcp-host', x), description: `Put the entry for ${r.match.ip} back.` }] });
+          steps.push({
+            argv: update('delete', 'ip-dhcp-host', x),
+            description: `Remove the static host entry ${r.match.ip}${r.match.mac ? ` (${r.match.mac})` : ''}.`,
+            rollback: [
+              { argv: update('add', 'ip-dhcp-host', x), description: `Put the entry for ${r.match.ip} back.` },
+            ],
+          });
         }
         for (const h of added) {
           const x = dhcpElementXml('host', { mac: h.mac, name: h.name, ip: h.ip });
           parts.push(`reserve ${h.ip} for ${h.mac ?? '?'}`);
-          steps.push({ argv: update('add', 'ip-dhcp-host', x), description: `Reserve ${h.ip} for ${h.mac ?? '?'}${h.name ? ` (${h.name})` : ''}.`, rollback: [{ argv: update('delete', 'ip-dhcp-host', x), description: `Remove the reservation of ${h.ip}.` }] });
+          steps.push({
+            argv: update('add', 'ip-dhcp-host', x),
+            description: `Reserve ${h.ip} for ${h.mac ?? '?'}${h.name ? ` (${h.name})` : ''}.`,
+            rollback: [
+              { argv: update('delete', 'ip-dhcp-host', x), description: `Remove the reservation of ${h.ip}.` },
+            ],
+          });
         }
-        if (steps.length && current.active) notes.push(`No restart: libvirt changes the DHCP settings of '${name}' live (it reloads dnsmasq); VMs keep their link.`);
+        if (steps.length && current.active)
+          notes.push(
+            `No restart: libvirt changes the DHCP settings of '${name}' live (it reloads dnsmasq); VMs keep their link.`,
+          );
       }
       if (change.autostart !== undefined && change.autostart !== current.autostart) {
         parts.push(`turn autostart ${change.autostart ? 'on' : 'off'}`);
@@ -232,13 +319,19 @@ export function planNetworkChange(input: NetworkPlanInput): PlannedNetworkChange
         const off = onHost(virsh.network.autostart(name, { disable: true }));
         steps.push({
           argv: change.autostart ? on : off,
-          description: change.autostart ? `Start '${name}' whenever the host boots.` : `Do not start '${name}' when the host boots.`,
+          description: change.autostart
+            ? `Start '${name}' whenever the host boots.`
+            : `Do not start '${name}' when the host boots.`,
           rollback: [{ argv: change.autostart ? off : on, description: 'Put autostart back.' }],
         });
       }
-      if (steps.length === 0 && problems.length === 0) problems.push('Nothing to change: the network already looks like this.');
+      if (steps.length === 0 && problems.length === 0)
+        problems.push('Nothing to change: the network already looks like this.');
       summary = parts.length ? `In network '${name}': ${parts.join('; ')}.` : `Edit network '${name}'.`;
-      if (afterDef) after = networks.map((n) => (n.name === name ? { ...n, ips: afterDef.ips, autostart: change.autostart ?? n.autostart } : n));
+      if (afterDef)
+        after = networks.map((n) =>
+          n.name === name ? { ...n, ips: afterDef.ips, autostart: change.autostart ?? n.autostart } : n,
+        );
     }
   }
 
@@ -298,7 +391,14 @@ export function networkFromSpec(spec: NetworkSpecParsed): LibvirtNetwork {
     forwardDevs: spec.kind === 'macvtap' ? spec.devices : [],
     ips:
       routed && cidr && cidr.family === 4
-        ? [{ family: 'ipv4', address: formatIp({ family: 4, value: cidr.address }), prefixLen: cidr.prefix, dhcp: spec.dhcp ? { ranges: [spec.dhcp], hosts: [] } : null }]
+        ? [
+            {
+              family: 'ipv4',
+              address: formatIp({ family: 4, value: cidr.address }),
+              prefixLen: cidr.prefix,
+              dhcp: spec.dhcp ? { ranges: [spec.dhcp], hosts: [] } : null,
+            },
+          ]
         : [],
     dnsEnabled: routed,
     leases: [],

@@ -17,7 +17,13 @@ const defaultXml = (fixture.match(/<network[^>]*>\s*<name>default<\/name>[\s\S]*
   "  <host mac='52:54:00:AA:00:09' name='db' ip='192.168.122.9'/>\n    </dhcp>",
 );
 const remove = (entry: { ip: string; mac?: string }) =>
-  planNetworkChange({ host, snapshot: lab, marks: { interfaces: {}, subnets: {} } as never, change: NetworkChange.parse({ op: 'edit', network: 'default', removeHosts: [entry] }), currentXml: defaultXml });
+  planNetworkChange({
+    host,
+    snapshot: lab,
+    marks: { interfaces: {}, subnets: {} } as never,
+    change: NetworkChange.parse({ op: 'edit', network: 'default', removeHosts: [entry] }),
+    currentXml: defaultXml,
+  });
 const fromNetUpdate = (argv: string[]) => argv.slice(argv.indexOf('net-update'));
 
 describe('removing a DHCP reservation', () => {
@@ -27,9 +33,33 @@ describe('removing a DHCP reservation', () => {
     expect(plan.restart).toBe(false);
     expect(steps).toHaveLength(1);
     const xml = '<host mac="52:54:00:aa:00:09" name="db" ip="192.168.122.9"/>';
-    expect(fromNetUpdate(steps[0]!.argv)).toEqual(['net-update', '--network', 'default', '--command', 'delete', '--section', 'ip-dhcp-host', '--xml', xml, '--live', '--config']);
+    expect(fromNetUpdate(steps[0]!.argv)).toEqual([
+      'net-update',
+      '--network',
+      'default',
+      '--command',
+      'delete',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      xml,
+      '--live',
+      '--config',
+    ]);
     expect(steps[0]!.argv[0]).toBe('virsh');
-    expect(fromNetUpdate(steps[0]!.rollback[0]!.argv)).toEqual(['net-update', '--network', 'default', '--command', 'add', '--section', 'ip-dhcp-host', '--xml', xml, '--live', '--config']);
+    expect(fromNetUpdate(steps[0]!.rollback[0]!.argv)).toEqual([
+      'net-update',
+      '--network',
+      'default',
+      '--command',
+      'add',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      xml,
+      '--live',
+      '--config',
+    ]);
     expect(plan.summary).toMatch(/remove the static entry for 192\.168\.122\.9/);
   });
 
@@ -45,7 +75,9 @@ describe('removing a DHCP reservation', () => {
     expect(findReservation(def, { ip: '192.168.122.9', mac: '52:54:00:aa:00:09' })?.name).toBe('db');
     expect(findReservation(def, { ip: '192.168.122.9' })).toBeDefined();
     expect(findReservation(def, { ip: '192.168.122.9', mac: '52:54:00:aa:00:01' })).toBeUndefined();
-    expect(findReservation(parseNetworkXml(defaultXml.replace(/<host [^>]*\/>/, ''))!, { ip: '192.168.122.9' })).toBeUndefined();
+    expect(
+      findReservation(parseNetworkXml(defaultXml.replace(/<host [^>]*\/>/, ''))!, { ip: '192.168.122.9' }),
+    ).toBeUndefined();
   });
 
   it('the confirm dialog names the VMs with that MAC on that network', () => {

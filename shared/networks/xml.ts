@@ -26,13 +26,19 @@ export function buildNetworkXml(spec: NetworkSpecParsed): string {
       network.bridge = { '@_name': spec.bridge ?? '' };
       break;
     case 'macvtap':
-      network.forward = { '@_mode': spec.macvtapMode ?? 'bridge', interface: spec.devices.map((dev) => ({ '@_dev': dev })) };
+      network.forward = {
+        '@_mode': spec.macvtapMode ?? 'bridge',
+        interface: spec.devices.map((dev) => ({ '@_dev': dev })),
+      };
       break;
   }
   if (spec.kind === 'nat' || spec.kind === 'route' || spec.kind === 'isolated') {
     const cidr = spec.ipv4 ? parseCidr(spec.ipv4) : null;
     if (cidr) {
-      const ip: Record<string, unknown> = { '@_address': formatIp({ family: cidr.family, value: cidr.address }), '@_prefix': String(cidr.prefix) };
+      const ip: Record<string, unknown> = {
+        '@_address': formatIp({ family: cidr.family, value: cidr.address }),
+        '@_prefix': String(cidr.prefix),
+      };
       if (spec.dhcp) ip.dhcp = { range: { '@_start': spec.dhcp.start, '@_end': spec.dhcp.end } };
       network.ip = ip;
     }
@@ -77,7 +83,9 @@ const kids = (n: ONode): ONode[] => {
 const attrs = (n: ONode): Record<string, string> => (n[':@'] as Record<string, string> | undefined) ?? {};
 const el = (tag: string, attributes: Record<string, string>, children: ONode[] = []): ONode => ({
   [tag]: children,
-  ...(Object.keys(attributes).length ? { ':@': Object.fromEntries(Object.entries(attributes).map(([k, v]) => [`@_${k}`, v])) } : {}),
+  ...(Object.keys(attributes).length
+    ? { ':@': Object.fromEntries(Object.entries(attributes).map(([k, v]) => [`@_${k}`, v])) }
+    : {}),
 });
 
 export interface DhcpEdit {
@@ -101,9 +109,12 @@ export function editNetworkXml(xml: string, edit: DhcpEdit): { ok: true; xml: st
   }
   const net = doc.find((n) => tagOf(n) === 'network');
   if (!net) return { ok: false, error: 'The XML is not a <network>.' };
-  const touchesDhcp = edit.dhcp !== undefined || (edit.addHosts?.length ?? 0) > 0 || (edit.removeHosts?.length ?? 0) > 0;
+  const touchesDhcp =
+    edit.dhcp !== undefined || (edit.addHosts?.length ?? 0) > 0 || (edit.removeHosts?.length ?? 0) > 0;
   if (!touchesDhcp) return { ok: true, xml: orderedBuilder.build(doc) as string };
-  const ip = kids(net).find((n) => tagOf(n) === 'ip' && attrs(n)['@_family'] !== 'ipv6' && !(attrs(n)['@_address'] ?? '').includes(':'));
+  const ip = kids(net).find(
+    (n) => tagOf(n) === 'ip' && attrs(n)['@_family'] !== 'ipv6' && !(attrs(n)['@_address'] ?? '').includes(':'),
+  );
   if (!ip) return { ok: false, error: 'This network has no IPv4 address, so libvirt cannot serve DHCP on it.' };
   const ipKids = kids(ip);
   let dhcpIdx = ipKids.findIndex((n) => tagOf(n) === 'dhcp');
@@ -112,7 +123,8 @@ export function editNetworkXml(xml: string, edit: DhcpEdit): { ok: true; xml: st
     return { ok: true, xml: orderedBuilder.build(doc) as string };
   }
   if (dhcpIdx < 0) {
-    if (edit.dhcp === undefined) return { ok: false, error: 'DHCP is off on this network: turn it on to keep static host entries.' };
+    if (edit.dhcp === undefined)
+      return { ok: false, error: 'DHCP is off on this network: turn it on to keep static host entries.' };
     ipKids.push(el('dhcp', {}));
     dhcpIdx = ipKids.length - 1;
   }
@@ -130,7 +142,9 @@ export function editNetworkXml(xml: string, edit: DhcpEdit): { ok: true; xml: st
     });
   }
   for (const h of edit.addHosts ?? []) {
-    entries.push(el('host', { ...(h.mac ? { mac: h.mac.toLowerCase() } : {}), ...(h.name ? { name: h.name } : {}), ip: h.ip }));
+    entries.push(
+      el('host', { ...(h.mac ? { mac: h.mac.toLowerCase() } : {}), ...(h.name ? { name: h.name } : {}), ip: h.ip }),
+    );
   }
   dhcp.dhcp = entries;
   return { ok: true, xml: orderedBuilder.build(doc) as string };
@@ -138,7 +152,11 @@ export function editNetworkXml(xml: string, edit: DhcpEdit): { ok: true; xml: st
 
 /** One `<range …/>` or `<host …/>` element on one line, as `virsh net-update --xml` takes it. */
 export function dhcpElementXml(tag: 'range' | 'host', attributes: Record<string, string | undefined>): string {
-  const a = Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined).map(([k, v]) => [`@_${k}`, v]));
+  const a = Object.fromEntries(
+    Object.entries(attributes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [`@_${k}`, v]),
+  );
   return xmlBuilder(false).build({ [tag]: a }) as string;
 }
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { injectionCorpus } from './injection-corpus';
 import { quoteArg, quoteArgv } from './shell-quote';
 
-
 describe('quoteArg', () => {
   it('leaves plain words bare', () => {
     expect(quoteArg('qemu:///system')).toBe('qemu:///system');
@@ -22,7 +21,12 @@ describe('quoteArg', () => {
   it('keeps argv boundaries', () => {
     const argv = ['printf', '%s|', ...injectionCorpus.filter((s) => s !== '')];
     const out = execFileSync('/bin/sh', ['-c', quoteArgv(argv)], { encoding: 'utf8' });
-    expect(out).toBe(injectionCorpus.filter((s) => s !== '').map((s) => `${s}|`).join(''));
+    expect(out).toBe(
+      injectionCorpus
+        .filter((s) => s !== '')
+        .map((s) => `${s}|`)
+        .join(''),
+    );
   });
 });
 

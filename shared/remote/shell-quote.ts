@@ -7,7 +7,11 @@ import { AppError } from '../contract/errors';
  */
 export function quoteArg(arg: string): string {
   // A NUL cannot be passed in an argument at all: the remote side would silently cut it there.
-  if (arg.includes('\0')) throw new AppError({ kind: 'validation', message: 'A remote argument contains a NUL character, which no command can receive.' });
+  if (arg.includes('\0'))
+    throw new AppError({
+      kind: 'validation',
+      message: 'A remote argument contains a NUL character, which no command can receive.',
+    });
   if (arg === '') return "''";
   // Plain words need no quotes; keeping them bare makes the audit log readable. A word starting
   // with `=` (zsh's =command expansion) or `~` (tilde expansion) is always quoted.

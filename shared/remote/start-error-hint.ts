@@ -23,12 +23,14 @@ const nextCpuMode = (mode: StartErrorContext['cpuMode']): string =>
 const RULES: Rule[] = [
   {
     test: /Could not access KVM kernel module: Permission denied|\/dev\/kvm[^\n]*Permission denied/i,
-    hint: () => "QEMU may not open /dev/kvm: the user libvirt runs QEMU as must be in the host's kvm group (or /dev/kvm's mode is wrong); until that is fixed, use virt type qemu.",
+    hint: () =>
+      "QEMU may not open /dev/kvm: the user libvirt runs QEMU as must be in the host's kvm group (or /dev/kvm's mode is wrong); until that is fixed, use virt type qemu.",
   },
   // KVM itself is missing: nothing but emulation will start.
   {
     test: /Domain requires KVM, but it is not available|does not support virt type 'kvm'|Could not access KVM kernel module|failed to initialize kvm|KVM is not available|no accelerator found|could not find capabilities for domaintype=kvm|\/dev\/kvm/i,
-    hint: () => 'This host cannot run KVM (no usable /dev/kvm: virtualization off in the BIOS, the kvm module not loaded, or a VM without nested virtualization): this host needs virt type qemu.',
+    hint: () =>
+      'This host cannot run KVM (no usable /dev/kvm: virtualization off in the BIOS, the kvm module not loaded, or a VM without nested virtualization): this host needs virt type qemu.',
   },
   // The guest CPU asks for something the host (often a nested one) cannot give.
   {
@@ -67,11 +69,13 @@ const RULES: Rule[] = [
   },
   {
     test: /Failed to get "write" lock|Is another process using the image/i,
-    hint: () => 'Another running VM has this disk open: a disk (or an overlay) can be written by one VM only. Stop the other VM or give this one its own disk.',
+    hint: () =>
+      'Another running VM has this disk open: a disk (or an overlay) can be written by one VM only. Stop the other VM or give this one its own disk.',
   },
   {
     test: /Cannot access storage file '([^']+)'|Could not open '([^']+)': (No such file|Permission denied)/i,
-    hint: (m) => `QEMU cannot open ${m[1] ?? m[2] ?? 'a disk'}: check that the volume (and, for an overlay, its base image) still exists and that libvirt may read it.`,
+    hint: (m) =>
+      `QEMU cannot open ${m[1] ?? m[2] ?? 'a disk'}: check that the volume (and, for an overlay, its base image) still exists and that libvirt may read it.`,
   },
   {
     test: /Network '?([^' ]+)'? is not active|network '([^']+)' is not active/i,

@@ -30,16 +30,27 @@ describe('parseDomCapabilities (real domcapabilities)', () => {
   it('qemu (TCG): no host-passthrough, emulated models usable', () => {
     const caps = parseDomCapabilities(fixture('domcaps-qemu-x86_64.xml'));
     expect(caps?.domain).toBe('qemu');
-    expect(caps?.cpuModes.find((m) => m.mode === 'host-passthrough')).toEqual({ mode: 'host-passthrough', supported: false });
+    expect(caps?.cpuModes.find((m) => m.mode === 'host-passthrough')).toEqual({
+      mode: 'host-passthrough',
+      supported: false,
+    });
     expect(caps?.models).toContain('qemu64');
     expect(caps?.models).not.toContain('Skylake-Server');
     expect(caps?.hostModel).toBe('EPYC');
   });
 
   it('refuses what is not a kvm/qemu description', () => {
-    expect(parseDomCapabilities("error: failed to get emulator capabilities\nerror: unsupported configuration: unable to find any emulator to serve 'aarch64' architecture")).toBeUndefined();
-    expect(parseDomCapabilities('<domainCapabilities><domain>xen</domain><arch>x86_64</arch></domainCapabilities>')).toBeUndefined();
-    const bare = parseDomCapabilities('<domainCapabilities><domain>qemu</domain><arch>aarch64</arch><machine>virt-7.2</machine></domainCapabilities>');
+    expect(
+      parseDomCapabilities(
+        "error: failed to get emulator capabilities\nerror: unsupported configuration: unable to find any emulator to serve 'aarch64' architecture",
+      ),
+    ).toBeUndefined();
+    expect(
+      parseDomCapabilities('<domainCapabilities><domain>xen</domain><arch>x86_64</arch></domainCapabilities>'),
+    ).toBeUndefined();
+    const bare = parseDomCapabilities(
+      '<domainCapabilities><domain>qemu</domain><arch>aarch64</arch><machine>virt-7.2</machine></domainCapabilities>',
+    );
     expect(bare).toEqual({
       domain: 'qemu',
       arch: 'aarch64',

@@ -35,9 +35,20 @@ export function parseDomCapabilities(xml: string): DomCapabilities | undefined {
   const caps: DomCapabilities = {
     domain,
     arch,
-    machines: children(root, 'machine').map((m) => text(m) ?? '').filter(Boolean),
-    cpuModes: [...LISTED.map((m) => ({ mode: m, supported: attr(mode(m), 'supported') === 'yes' })), { mode: 'default', supported: true }],
-    models: attr(custom, 'supported') === 'yes' ? children(custom, 'model').filter((m) => attr(m, 'usable') === 'yes').map((m) => text(m) ?? '').filter(Boolean) : [],
+    machines: children(root, 'machine')
+      .map((m) => text(m) ?? '')
+      .filter(Boolean),
+    cpuModes: [
+      ...LISTED.map((m) => ({ mode: m, supported: attr(mode(m), 'supported') === 'yes' })),
+      { mode: 'default', supported: true },
+    ],
+    models:
+      attr(custom, 'supported') === 'yes'
+        ? children(custom, 'model')
+            .filter((m) => attr(m, 'usable') === 'yes')
+            .map((m) => text(m) ?? '')
+            .filter(Boolean)
+        : [],
   };
   if (hostModel) caps.hostModel = hostModel;
   return caps;

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDomIfAddrError, normaliseMac, parseDomIfAddrOutput, parseDomIfList, parseProcNetArp } from './parse-domifaddr';
+import {
+  classifyDomIfAddrError,
+  normaliseMac,
+  parseDomIfAddrOutput,
+  parseDomIfList,
+  parseProcNetArp,
+} from './parse-domifaddr';
 
 // Captured on the lab (Debian 12, libvirt 9.0.0, LC_ALL=C, 2>&1) unless marked otherwise.
-const HEADER = [' Name       MAC address          Protocol     Address', '-------------------------------------------------------------------------------'];
+const HEADER = [
+  ' Name       MAC address          Protocol     Address',
+  '-------------------------------------------------------------------------------',
+];
 const lab = {
   leaseEmpty: [...HEADER, ''].join('\n'),
   arpBroken: 'error: Failed to query for interfaces addresses\nerror: internal error: wrong nlmsg len\n',
-  agentNotConfigured: 'error: Failed to query for interfaces addresses\nerror: argument unsupported: QEMU guest agent is not configured\n',
-  notRunning: 'error: Failed to query for interfaces addresses\nerror: Requested operation is not valid: domain is not running\n',
+  agentNotConfigured:
+    'error: Failed to query for interfaces addresses\nerror: argument unsupported: QEMU guest agent is not configured\n',
+  notRunning:
+    'error: Failed to query for interfaces addresses\nerror: Requested operation is not valid: domain is not running\n',
   domiflistRunning: [
     ' Interface   Type      Source    Model    MAC',
     '-------------------------------------------------------------',
@@ -98,7 +109,10 @@ describe('parseDomIfAddrOutput', () => {
 
   it('reads arp rows (no prefix length known to libvirt: it prints /0)', () => {
     const body = [...HEADER, ' vnet1      52:54:00:1a:b0:02    ipv4         10.99.1.50/0', ''].join('\n');
-    expect(parseDomIfAddrOutput(body)).toMatchObject({ ok: true, addresses: [{ ifname: 'vnet1', address: '10.99.1.50', prefixLen: 0 }] });
+    expect(parseDomIfAddrOutput(body)).toMatchObject({
+      ok: true,
+      addresses: [{ ifname: 'vnet1', address: '10.99.1.50', prefixLen: 0 }],
+    });
   });
 
   it('reads "no guest agent" as not available, with libvirt’s words', () => {
@@ -118,13 +132,21 @@ describe('parseDomIfAddrOutput', () => {
   });
 
   it('reads libvirt’s own ARP reader failing as failed', () => {
-    expect(parseDomIfAddrOutput(lab.arpBroken)).toEqual({ ok: false, reason: 'failed', message: 'internal error: wrong nlmsg len' });
+    expect(parseDomIfAddrOutput(lab.arpBroken)).toEqual({
+      ok: false,
+      reason: 'failed',
+      message: 'internal error: wrong nlmsg len',
+    });
   });
 
   it('classifies other agent and driver errors', () => {
-    expect(classifyDomIfAddrError('Guest agent is not responding: QEMU guest agent is not connected')).toBe('unavailable');
-    expect(classifyDomIfAddrError('this function is not supported by the connection driver: virDomainInterfaceAddresses')).toBe('unavailable');
-    expect(classifyDomIfAddrError('failed to get domain \'x\'')).toBe('failed');
+    expect(classifyDomIfAddrError('Guest agent is not responding: QEMU guest agent is not connected')).toBe(
+      'unavailable',
+    );
+    expect(
+      classifyDomIfAddrError('this function is not supported by the connection driver: virDomainInterfaceAddresses'),
+    ).toBe('unavailable');
+    expect(classifyDomIfAddrError("failed to get domain 'x'")).toBe('failed');
   });
 });
 
@@ -170,7 +192,9 @@ describe('the host snapshot carries ARP-derived addresses', () => {
     const withArp = text.replace(`@@@lds:${nonce} virsh present`, `${arp}\n@@@lds:${nonce} virsh present`);
     const s = parseSnapshotOutput(withArp, '2026-01-01T00:00:00Z');
     const running = s.libvirt!.domains.find((d) => d.name === 'lab-running')!;
-    expect(running.nics.find((n) => n.mac === '52:54:00:1a:b0:02')!.ips).toEqual([{ family: 'ipv4', address: '10.99.1.50', origin: 'arp' }]);
+    expect(running.nics.find((n) => n.mac === '52:54:00:1a:b0:02')!.ips).toEqual([
+      { family: 'ipv4', address: '10.99.1.50', origin: 'arp' },
+    ]);
     const shutoff = s.libvirt!.domains.find((d) => d.name === 'lab-shutoff')!;
     expect(shutoff.nics.flatMap((n) => n.ips)).toEqual([]);
     expect(s.warnings ?? []).toEqual(parseSnapshotOutput(text, '2026-01-01T00:00:00Z').warnings ?? []);

@@ -23,7 +23,11 @@ export interface DomIfAddr {
 }
 
 export type DomIfAddrOutcome =
-  | { ok: true; addresses: DomIfAddr[]; /** Interfaces virsh listed, with or without addresses. */ interfaces: { ifname?: string; mac: string }[] }
+  | {
+      ok: true;
+      addresses: DomIfAddr[];
+      /** Interfaces virsh listed, with or without addresses. */ interfaces: { ifname?: string; mac: string }[];
+    }
   | {
       ok: false;
       /**
@@ -101,7 +105,10 @@ export function parseDomIfAddrOutput(body: string): DomIfAddrOutcome {
     const proto = t.pop()!;
     // What is left is "name mac", "name" (no MAC), "- -" (a continuation) or a name with spaces.
     let rowMac: string | undefined;
-    if (t.length > 0 && (MAC.test(t[t.length - 1]!) || (t[t.length - 1] === '-' && t.length >= 2) || t[t.length - 1] === 'N/A')) {
+    if (
+      t.length > 0 &&
+      (MAC.test(t[t.length - 1]!) || (t[t.length - 1] === '-' && t.length >= 2) || t[t.length - 1] === 'N/A')
+    ) {
       rowMac = t.pop()!;
     }
     const rowName = t.join(' ');

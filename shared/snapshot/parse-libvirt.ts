@@ -45,7 +45,8 @@ export function parseLibvirt(sections: Section[], who: HintContext, warn: (w: st
   if (!idx.get('uri')) {
     const connect = idx.body('connect');
     const errors = virshErrors(connect);
-    const message = errors.length > 0 ? errors.join(' — ') : withoutErrors(connect) || 'virsh could not connect to libvirt';
+    const message =
+      errors.length > 0 ? errors.join(' — ') : withoutErrors(connect) || 'virsh could not connect to libvirt';
     const hint = libvirtErrorHint(message, who);
     return { error: hint ? { message, hint } : { message }, ...empty };
   }
@@ -155,7 +156,8 @@ export function parseLibvirt(sections: Section[], who: HintContext, warn: (w: st
           });
         }
         for (const a of arp.filter((x) => x.mac === nic.mac)) {
-          if (!ips.some((ip) => ip.address === a.address)) ips.push({ family: 'ipv4', address: a.address, origin: 'arp' });
+          if (!ips.some((ip) => ip.address === a.address))
+            ips.push({ family: 'ipv4', address: a.address, origin: 'arp' });
         }
         nic.ips = ips;
       }

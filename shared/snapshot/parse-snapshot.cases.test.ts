@@ -20,7 +20,9 @@ describe('a user without libvirt access (labuser on labhost1, real output)', () 
       error: {
         message:
           "failed to connect to the hypervisor — Failed to connect socket to '/var/run/libvirt/libvirt-sock': Permission denied",
-        hint: expect.stringContaining('User labuser is not in the libvirt group: add it with `sudo usermod -aG libvirt labuser`'),
+        hint: expect.stringContaining(
+          'User labuser is not in the libvirt group: add it with `sudo usermod -aG libvirt labuser`',
+        ),
       },
       networks: [],
       pools: [],
@@ -52,7 +54,11 @@ describe('a host without virsh', () => {
     expect(by.get('br0')!.addresses.map((a) => `${a.address}/${a.prefixLen}`)).toEqual(
       expect.arrayContaining(['192.168.50.10/24', 'fd00::1/64']),
     );
-    expect(by.get('mv0')).toMatchObject({ kind: 'macvlan', macvlan: { mode: 'private', parent: 'eth0' }, parent: 'eth0' });
+    expect(by.get('mv0')).toMatchObject({
+      kind: 'macvlan',
+      macvlan: { mode: 'private', parent: 'eth0' },
+      parent: 'eth0',
+    });
     expect(by.get('macvtap0')).toMatchObject({ kind: 'macvtap', macvlan: { mode: 'vepa', parent: 'eth0' } });
     expect(by.get('vnet0')).toMatchObject({ kind: 'tap', tunType: 'tap', master: 'br0' });
     expect(by.get('tun0')).toMatchObject({ kind: 'other', tunType: 'tun', infoKind: 'tun' });
@@ -88,7 +94,9 @@ describe('test-driver host with awkward names (test-node.xml)', () => {
     expect(lv.networks.map((n) => n.name)).toEqual(['default', 'host-bridge', `lab net & "quotes" 'too'`, 'vepa-net']);
     expect(lv.domains.map((d) => d.name)).toEqual(['web "prod" & co', 'stopped']);
     expect(lv.domains[1]!.nics[0]!.source).toBe(`lab net & "quotes" 'too'`);
-    expect(lv.networks[0]!.ips[0]!.dhcp!.hosts).toEqual([{ ip: '192.168.122.10', mac: '52:54:00:aa:bb:01', name: 'fixed "one"' }]);
+    expect(lv.networks[0]!.ips[0]!.dhcp!.hosts).toEqual([
+      { ip: '192.168.122.10', mac: '52:54:00:aa:bb:01', name: 'fixed "one"' },
+    ]);
   });
 
   it('is not fooled by a section marker inside a domain description', () => {
@@ -98,8 +106,20 @@ describe('test-driver host with awkward names (test-node.xml)', () => {
   it('reads volumes whose names and paths hold spaces', () => {
     expect(lv.pools[0]).toMatchObject({ name: 'images pool', targetPath: '/var/lib/lab images' });
     expect(lv.pools[0]!.volumes).toEqual([
-      { name: 'disk one.qcow2', path: '/var/lib/lab images/disk one.qcow2', type: 'file', capacityBytes: 2 * 1024 ** 3, allocationBytes: 196 * 1024 ** 2 },
-      { name: 'raw.img', path: '/var/lib/lab images/raw.img', type: 'file', capacityBytes: 1024 ** 2, allocationBytes: 0 },
+      {
+        name: 'disk one.qcow2',
+        path: '/var/lib/lab images/disk one.qcow2',
+        type: 'file',
+        capacityBytes: 2 * 1024 ** 3,
+        allocationBytes: 196 * 1024 ** 2,
+      },
+      {
+        name: 'raw.img',
+        path: '/var/lib/lab images/raw.img',
+        type: 'file',
+        capacityBytes: 1024 ** 2,
+        allocationBytes: 0,
+      },
     ]);
   });
 
@@ -115,11 +135,27 @@ describe('test-driver host with awkward names (test-node.xml)', () => {
     const [web, stopped] = lv.domains;
     expect(web).toMatchObject({ state: 'running', memoryKiB: 1048576, currentMemoryKiB: 524288, vcpus: 2 });
     expect(web!.disks).toEqual([
-      { device: 'disk', type: 'file', source: { file: '/var/lib/lab images/disk one.qcow2' }, target: 'vda', bus: 'virtio', format: 'qcow2' },
-      { device: 'disk', type: 'volume', source: { pool: 'images pool', volume: 'raw.img' }, target: 'vdb', bus: 'virtio', format: 'raw' },
+      {
+        device: 'disk',
+        type: 'file',
+        source: { file: '/var/lib/lab images/disk one.qcow2' },
+        target: 'vda',
+        bus: 'virtio',
+        format: 'qcow2',
+      },
+      {
+        device: 'disk',
+        type: 'volume',
+        source: { pool: 'images pool', volume: 'raw.img' },
+        target: 'vdb',
+        bus: 'virtio',
+        format: 'raw',
+      },
       { device: 'cdrom', type: 'file', source: null, target: 'sda', bus: 'sata' },
     ]);
-    expect(web!.nics.map((n) => [n.type, n.source, n.mode, n.ips.map((i) => `${i.address}/${i.prefixLen} ${i.origin}`)])).toEqual([
+    expect(
+      web!.nics.map((n) => [n.type, n.source, n.mode, n.ips.map((i) => `${i.address}/${i.prefixLen} ${i.origin}`)]),
+    ).toEqual([
       ['network', 'default', undefined, ['192.168.122.3/24 domifaddr']],
       ['bridge', 'br0', undefined, ['192.168.0.2/24 domifaddr']],
       ['direct', 'eth1', 'vepa', ['192.168.0.3/24 domifaddr']],

@@ -37,11 +37,22 @@ describe('parseSnapshotOutput on labhost1', () => {
 
   it('classifies the host interfaces (veth NICs count as physical)', () => {
     expect(iface('lo').kind).toBe('loopback');
-    for (const nic of ['eth0', 'eth1', 'eth2']) expect(iface(nic)).toMatchObject({ kind: 'physical', infoKind: 'veth' });
-    expect(iface('eth0').addresses).toContainEqual({ family: 'ipv4', address: '10.99.1.2', prefixLen: 24, scope: 'global' });
+    for (const nic of ['eth0', 'eth1', 'eth2'])
+      expect(iface(nic)).toMatchObject({ kind: 'physical', infoKind: 'veth' });
+    expect(iface('eth0').addresses).toContainEqual({
+      family: 'ipv4',
+      address: '10.99.1.2',
+      prefixLen: 24,
+      scope: 'global',
+    });
     expect(iface('eth0').parent).toBeUndefined(); // the peer lives in the root namespace
     expect(iface('br0')).toMatchObject({ kind: 'bridge', ports: ['eth2', 'vnet1'], state: 'UP' });
-    expect(iface('br0').addresses[0]).toEqual({ family: 'ipv4', address: '192.168.50.10', prefixLen: 24, scope: 'global' });
+    expect(iface('br0').addresses[0]).toEqual({
+      family: 'ipv4',
+      address: '192.168.50.10',
+      prefixLen: 24,
+      scope: 'global',
+    });
     expect(iface('eth2').master).toBe('br0');
     expect(iface('virbr0')).toMatchObject({ kind: 'bridge', ports: ['vnet0'], mac: '52:54:00:1a:b0:f1' });
     expect(iface('virbr1')).toMatchObject({ kind: 'bridge', ports: [] });
@@ -55,7 +66,16 @@ describe('parseSnapshotOutput on labhost1', () => {
       libvirtVersion: '9.0.0',
       hypervisor: { name: 'QEMU', version: '7.2.22' },
       arch: 'x86_64',
-      node: { cpus: 2, cpuModel: 'x86_64', mhz: 2445, sockets: 1, cores: 2, threads: 1, numaCells: 1, memoryKiB: 6776608 },
+      node: {
+        cpus: 2,
+        cpuModel: 'x86_64',
+        mhz: 2445,
+        sockets: 1,
+        cores: 2,
+        threads: 1,
+        numaCells: 1,
+        memoryKiB: 6776608,
+      },
     });
   });
 

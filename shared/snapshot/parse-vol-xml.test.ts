@@ -38,8 +38,16 @@ describe('parseVolumeXml (real vol-dumpxml)', () => {
   });
 
   it('takes units, a missing format (block volumes) and rejects non-volumes', () => {
-    const lv = "<volume type='block'><name>lv1</name><key>k</key><capacity unit='GiB'>2</capacity><allocation>0</allocation><target><path>/dev/vg/lv1</path></target></volume>";
-    expect(parseVolumeXml(lv)).toEqual({ name: 'lv1', path: '/dev/vg/lv1', type: 'block', capacityBytes: 2 * 1024 ** 3, allocationBytes: 0, format: 'raw' });
+    const lv =
+      "<volume type='block'><name>lv1</name><key>k</key><capacity unit='GiB'>2</capacity><allocation>0</allocation><target><path>/dev/vg/lv1</path></target></volume>";
+    expect(parseVolumeXml(lv)).toEqual({
+      name: 'lv1',
+      path: '/dev/vg/lv1',
+      type: 'block',
+      capacityBytes: 2 * 1024 ** 3,
+      allocationBytes: 0,
+      format: 'raw',
+    });
     expect(parseVolumeXml('<pool><name>x</name></pool>')).toBeUndefined();
     expect(parseVolumeXml('error: failed to get vol')).toBeUndefined();
   });

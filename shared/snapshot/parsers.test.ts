@@ -79,7 +79,11 @@ describe('parseVolList', () => {
     ]);
   });
   it('gives nothing for an inactive pool', () => {
-    expect(parseVolList("error: failed to list volumes\nerror: Requested operation is not valid: storage pool 'x' is not active\n")).toEqual([]);
+    expect(
+      parseVolList(
+        "error: failed to list volumes\nerror: Requested operation is not valid: storage pool 'x' is not active\n",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -93,8 +97,23 @@ describe('lease tables', () => {
       '',
     ].join('\n');
     expect(parseDhcpLeases(body)).toEqual([
-      { mac: '52:54:00:aa:00:01', family: 'ipv4', ip: '192.168.122.150', prefixLen: 24, hostname: 'guest1', clientId: '01:52:54:00:aa:00:01', expiry: '2026-01-01 10:00:00' },
-      { mac: '52:54:00:aa:00:02', family: 'ipv6', ip: 'fd00::25', prefixLen: 64, clientId: '00:04:aa', expiry: '2026-01-01 11:00:00' },
+      {
+        mac: '52:54:00:aa:00:01',
+        family: 'ipv4',
+        ip: '192.168.122.150',
+        prefixLen: 24,
+        hostname: 'guest1',
+        clientId: '01:52:54:00:aa:00:01',
+        expiry: '2026-01-01 10:00:00',
+      },
+      {
+        mac: '52:54:00:aa:00:02',
+        family: 'ipv6',
+        ip: 'fd00::25',
+        prefixLen: 64,
+        clientId: '00:04:aa',
+        expiry: '2026-01-01 11:00:00',
+      },
     ]);
   });
   it('parses domifaddr continuation rows and N/A', () => {
@@ -115,24 +134,81 @@ describe('lease tables', () => {
 describe('parseIpAddr', () => {
   it('reads vlan, bond and plain NICs (kinds the lab kernel cannot create)', () => {
     const json = JSON.stringify([
-      { ifindex: 2, ifname: 'enp1s0', flags: ['UP'], mtu: 1500, operstate: 'UP', link_type: 'ether', address: 'aa:00:00:00:00:01', master: 'bond0', linkinfo: { info_slave_kind: 'bond' }, addr_info: [] },
-      { ifindex: 3, ifname: 'bond0', flags: ['UP'], mtu: 1500, operstate: 'UP', link_type: 'ether', address: 'aa:00:00:00:00:01', linkinfo: { info_kind: 'bond', info_data: { mode: 'active-backup' } }, addr_info: [] },
-      { ifindex: 4, ifname: 'bond0.10', link: 'bond0', flags: ['UP'], mtu: 1500, operstate: 'UP', link_type: 'ether', address: 'aa:00:00:00:00:01', linkinfo: { info_kind: 'vlan', info_data: { protocol: '802.1Q', id: 10 } }, addr_info: [{ family: 'inet', local: '10.0.10.2', prefixlen: 24, scope: 'global' }] },
-      { ifindex: 5, ifname: 'pt0', link: 'enp1s0', mtu: 1500, operstate: 'UP', link_type: 'ether', linkinfo: { info_kind: 'macvtap', info_data: { mode: 'passthru' } } },
+      {
+        ifindex: 2,
+        ifname: 'enp1s0',
+        flags: ['UP'],
+        mtu: 1500,
+        operstate: 'UP',
+        link_type: 'ether',
+        address: 'aa:00:00:00:00:01',
+        master: 'bond0',
+        linkinfo: { info_slave_kind: 'bond' },
+        addr_info: [],
+      },
+      {
+        ifindex: 3,
+        ifname: 'bond0',
+        flags: ['UP'],
+        mtu: 1500,
+        operstate: 'UP',
+        link_type: 'ether',
+        address: 'aa:00:00:00:00:01',
+        linkinfo: { info_kind: 'bond', info_data: { mode: 'active-backup' } },
+        addr_info: [],
+      },
+      {
+        ifindex: 4,
+        ifname: 'bond0.10',
+        link: 'bond0',
+        flags: ['UP'],
+        mtu: 1500,
+        operstate: 'UP',
+        link_type: 'ether',
+        address: 'aa:00:00:00:00:01',
+        linkinfo: { info_kind: 'vlan', info_data: { protocol: '802.1Q', id: 10 } },
+        addr_info: [{ family: 'inet', local: '10.0.10.2', prefixlen: 24, scope: 'global' }],
+      },
+      {
+        ifindex: 5,
+        ifname: 'pt0',
+        link: 'enp1s0',
+        mtu: 1500,
+        operstate: 'UP',
+        link_type: 'ether',
+        linkinfo: { info_kind: 'macvtap', info_data: { mode: 'passthru' } },
+      },
     ]);
     const [nic, bond, vlan, pt] = parseIpAddr(json);
     expect(nic).toMatchObject({ kind: 'physical', master: 'bond0' });
     expect(nic!.infoKind).toBeUndefined();
     expect(bond).toMatchObject({ kind: 'bond', ports: ['enp1s0'] });
-    expect(vlan).toMatchObject({ kind: 'vlan', parent: 'bond0', vlan: { id: 10, protocol: '802.1Q', parent: 'bond0' } });
+    expect(vlan).toMatchObject({
+      kind: 'vlan',
+      parent: 'bond0',
+      vlan: { id: 10, protocol: '802.1Q', parent: 'bond0' },
+    });
     expect(vlan!.addresses).toEqual([{ family: 'ipv4', address: '10.0.10.2', prefixLen: 24, scope: 'global' }]);
-    expect(pt).toMatchObject({ kind: 'macvtap', macvlan: { mode: 'passthrough', parent: 'enp1s0' }, flags: [], addresses: [] });
+    expect(pt).toMatchObject({
+      kind: 'macvtap',
+      macvlan: { mode: 'passthrough', parent: 'enp1s0' },
+      flags: [],
+      addresses: [],
+    });
   });
   it('reads the dev namespace capture', () => {
     const json = readFileSync(path.join(__dirname, 'fixtures', 'ip-dev-netns.json'), 'utf8');
     expect(parseIpAddr(json).map((i) => `${i.name}:${i.kind}`)).toEqual([
-      'lo:loopback', 'eth0p:physical', 'eth0:physical', 'eth2p:physical', 'eth2:physical', 'br0:bridge',
-      'mv0:macvlan', 'macvtap0:macvtap', 'vnet0:tap', 'tun0:other',
+      'lo:loopback',
+      'eth0p:physical',
+      'eth0:physical',
+      'eth2p:physical',
+      'eth2:physical',
+      'br0:bridge',
+      'mv0:macvlan',
+      'macvtap0:macvtap',
+      'vnet0:tap',
+      'tun0:other',
     ]);
   });
   it('throws on text that is not its JSON', () => {
@@ -159,7 +235,7 @@ describe('XML parsers', () => {
   it('reads isolated networks, <forward/> as nat and classful defaults', () => {
     const iso = parseNetworkXml("<network><name>iso</name><uuid>u</uuid><ip address='10.1.2.1'/></network>");
     expect(iso).toMatchObject({ forwardMode: 'isolated', dnsEnabled: true, ips: [{ prefixLen: 8 }] });
-    const nat = parseNetworkXml("<network><name>n</name><uuid>u</uuid><forward/></network>");
+    const nat = parseNetworkXml('<network><name>n</name><uuid>u</uuid><forward/></network>');
     expect(nat!.forwardMode).toBe('nat');
   });
 });
@@ -176,11 +252,20 @@ describe('libvirtErrorHint', () => {
     expect(libvirtErrorHint(denied)).toMatch(/^The SSH user is not in the libvirt group: .*usermod -aG libvirt USER/);
   });
   it('points at socket permissions when the user is in the group already', () => {
-    expect(libvirtErrorHint(denied, { user: 'bob', groups: ['bob', 'libvirt'] })).toMatch(/is in the libvirt group but may not use \/var\/run\/libvirt\/libvirt-sock/);
+    expect(libvirtErrorHint(denied, { user: 'bob', groups: ['bob', 'libvirt'] })).toMatch(
+      /is in the libvirt group but may not use \/var\/run\/libvirt\/libvirt-sock/,
+    );
   });
   it('recognises polkit refusals, a stopped daemon and a missing driver', () => {
-    expect(libvirtErrorHint("authentication unavailable: no polkit agent available to authenticate action 'org.libvirt.unix.manage'", { user: 'c' })).toMatch(/not in the libvirt group/);
-    expect(libvirtErrorHint("Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory")).toMatch(/libvirt is not running/);
+    expect(
+      libvirtErrorHint(
+        "authentication unavailable: no polkit agent available to authenticate action 'org.libvirt.unix.manage'",
+        { user: 'c' },
+      ),
+    ).toMatch(/not in the libvirt group/);
+    expect(
+      libvirtErrorHint("Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory"),
+    ).toMatch(/libvirt is not running/);
     expect(libvirtErrorHint('no connection driver available for qemu:///system')).toMatch(/no driver for this URI/);
     expect(libvirtErrorHint('something else')).toBeUndefined();
   });

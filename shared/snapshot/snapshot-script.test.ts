@@ -9,8 +9,21 @@ const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`
 describe('SNAPSHOT_SCRIPT', () => {
   it('reports seed tools in their own section; an older snapshot without it leaves tools unknown', () => {
     const out = (tools: string | undefined) =>
-      ['LABDECK-SNAPSHOT 1 n', '@@@lds:n hostname', 'h', '@@@lds:n system', 'arch=x86_64', ...(tools !== undefined ? ['@@@lds:n tools', tools] : []), '@@@lds:n virsh absent', '@@@lds:n end', ''].join('\n');
-    expect(parseSnapshotOutput(out('genisoimage\nxorriso'), 'now').system).toEqual({ arch: 'x86_64', tools: ['genisoimage', 'xorriso'] });
+      [
+        'LABDECK-SNAPSHOT 1 n',
+        '@@@lds:n hostname',
+        'h',
+        '@@@lds:n system',
+        'arch=x86_64',
+        ...(tools !== undefined ? ['@@@lds:n tools', tools] : []),
+        '@@@lds:n virsh absent',
+        '@@@lds:n end',
+        '',
+      ].join('\n');
+    expect(parseSnapshotOutput(out('genisoimage\nxorriso'), 'now').system).toEqual({
+      arch: 'x86_64',
+      tools: ['genisoimage', 'xorriso'],
+    });
     expect(parseSnapshotOutput(out(''), 'now').system.tools).toEqual([]);
     expect(parseSnapshotOutput(out(undefined), 'now').system.tools).toBeUndefined();
   });

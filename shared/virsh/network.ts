@@ -11,11 +11,21 @@ export type NetUpdate = {
 
 /** Virtual network commands. */
 export const network = {
-  define: (file: string, o: { validate?: boolean } = {}): VirshArgs => ['net-define', '--file', file, ...flag('--validate', o.validate)],
+  define: (file: string, o: { validate?: boolean } = {}): VirshArgs => [
+    'net-define',
+    '--file',
+    file,
+    ...flag('--validate', o.validate),
+  ],
   undefine: (name: string): VirshArgs => ['net-undefine', '--network', name],
   start: (name: string): VirshArgs => ['net-start', '--network', name],
   destroy: (name: string): VirshArgs => ['net-destroy', '--network', name],
-  autostart: (name: string, o: { disable?: boolean } = {}): VirshArgs => ['net-autostart', '--network', name, ...flag('--disable', o.disable)],
+  autostart: (name: string, o: { disable?: boolean } = {}): VirshArgs => [
+    'net-autostart',
+    '--network',
+    name,
+    ...flag('--disable', o.disable),
+  ],
   update: (name: string, u: NetUpdate): VirshArgs => [
     'net-update',
     '--network',
@@ -29,7 +39,12 @@ export const network = {
     ...flag('--live', u.live),
     ...flag('--config', u.config),
   ],
-  dumpxml: (name: string, o: { inactive?: boolean } = {}): VirshArgs => ['net-dumpxml', '--network', name, ...flag('--inactive', o.inactive)],
+  dumpxml: (name: string, o: { inactive?: boolean } = {}): VirshArgs => [
+    'net-dumpxml',
+    '--network',
+    name,
+    ...flag('--inactive', o.inactive),
+  ],
   dhcpLeases: (name: string): VirshArgs => ['net-dhcp-leases', '--network', name],
   list: (o: { all?: boolean; autostart?: boolean; persistent?: boolean; uuid?: boolean } = {}): VirshArgs => [
     'net-list',

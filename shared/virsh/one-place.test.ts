@@ -14,10 +14,15 @@ function sources(dir: string): string[] {
 }
 
 /** The engine's and shared/'s sources (tests may hold any argv as data). */
-const files = [...sources('electron'), ...sources('shared')].map((f) => ({ f, text: readFileSync(path.join(ROOT, f), 'utf8') }));
+const files = [...sources('electron'), ...sources('shared')].map((f) => ({
+  f,
+  text: readFileSync(path.join(ROOT, f), 'utf8'),
+}));
 
 const hits = (re: RegExp) =>
-  files.flatMap(({ f, text }) => text.split('\n').flatMap((line, i) => (re.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+  files.flatMap(({ f, text }) =>
+    text.split('\n').flatMap((line, i) => (re.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+  );
 
 describe('every virsh argv is built in shared/virsh', () => {
   it("no argv array starts with a literal 'virsh' elsewhere (use virshArgv and the builders)", () => {

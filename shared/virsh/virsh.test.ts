@@ -8,7 +8,12 @@ const odd = ['my vm', "it's", '-rf', '--domain', 'a"b', 'x;y $(z)', ''];
 const builders = (v: string): Record<string, VirshArgs> => ({
   'domain.define': virsh.domain.define(v, { validate: true }),
   'domain.create': virsh.domain.create(v),
-  'domain.undefine': virsh.domain.undefine(v, { managedSave: true, snapshotsMetadata: true, nvram: true, storage: [v] }),
+  'domain.undefine': virsh.domain.undefine(v, {
+    managedSave: true,
+    snapshotsMetadata: true,
+    nvram: true,
+    storage: [v],
+  }),
   'domain.start': virsh.domain.start(v),
   'domain.resume': virsh.domain.resume(v),
   'domain.shutdown': virsh.domain.shutdown(v),
@@ -25,12 +30,25 @@ const builders = (v: string): Record<string, VirshArgs> => ({
   'network.start': virsh.network.start(v),
   'network.destroy': virsh.network.destroy(v),
   'network.autostart': virsh.network.autostart(v, { disable: true }),
-  'network.update': virsh.network.update(v, { command: 'add', section: 'ip-dhcp-host', xml: v, live: true, config: true }),
+  'network.update': virsh.network.update(v, {
+    command: 'add',
+    section: 'ip-dhcp-host',
+    xml: v,
+    live: true,
+    config: true,
+  }),
   'network.dumpxml': virsh.network.dumpxml(v, { inactive: true }),
   'network.dhcpLeases': virsh.network.dhcpLeases(v),
   'pool.build': virsh.pool.build(v),
   'pool.dumpxml': virsh.pool.dumpxml(v),
-  'volume.createAs': virsh.volume.createAs({ pool: v, name: v, capacity: '1024', format: 'qcow2', backingVol: v, backingVolFormat: 'raw' }),
+  'volume.createAs': virsh.volume.createAs({
+    pool: v,
+    name: v,
+    capacity: '1024',
+    format: 'qcow2',
+    backingVol: v,
+    backingVolFormat: 'raw',
+  }),
   'volume.clone': virsh.volume.clone({ pool: v, vol: v }, v),
   'volume.createFrom': virsh.volume.createFrom(v, v, { pool: v, vol: v }),
   'volume.resize': virsh.volume.resize({ pool: v, vol: v }, '2048'),
@@ -46,7 +64,14 @@ const builders = (v: string): Record<string, VirshArgs> => ({
 
 describe('virsh argv builders', () => {
   it('spell the head once: virsh --connect URI, never -c', () => {
-    expect(virshArgv('qemu:///system', virsh.domain.start('web-1'))).toEqual(['virsh', '--connect', 'qemu:///system', 'start', '--domain', 'web-1']);
+    expect(virshArgv('qemu:///system', virsh.domain.start('web-1'))).toEqual([
+      'virsh',
+      '--connect',
+      'qemu:///system',
+      'start',
+      '--domain',
+      'web-1',
+    ]);
     expect(virshArgv('qemu:///system', [])).not.toContain('-c');
   });
 
@@ -60,23 +85,64 @@ describe('virsh argv builders', () => {
     }
     for (const v of odd) {
       for (const [name, args] of Object.entries(builders(v))) {
-        expect(args, `${name} with ${JSON.stringify(v)}`).toEqual(builders(MARK)[name]!.map((a) => (a === MARK ? v : a)));
+        expect(args, `${name} with ${JSON.stringify(v)}`).toEqual(
+          builders(MARK)[name]!.map((a) => (a === MARK ? v : a)),
+        );
       }
     }
   });
 
   it('emit the options each command has always had', () => {
-    expect(virsh.domain.undefine('vm', { managedSave: true, snapshotsMetadata: true, nvram: true, storage: ['vda', 'vdb'] })).toEqual([
-      'undefine', '--domain', 'vm', '--managed-save', '--snapshots-metadata', '--nvram', '--storage', 'vda,vdb',
+    expect(
+      virsh.domain.undefine('vm', { managedSave: true, snapshotsMetadata: true, nvram: true, storage: ['vda', 'vdb'] }),
+    ).toEqual([
+      'undefine',
+      '--domain',
+      'vm',
+      '--managed-save',
+      '--snapshots-metadata',
+      '--nvram',
+      '--storage',
+      'vda,vdb',
     ]);
     expect(virsh.domain.undefine('vm', { storage: [] })).toEqual(['undefine', '--domain', 'vm']);
     expect(virsh.domain.console('vm')).toEqual(['console', '--domain', 'vm']);
-    expect(virsh.network.update('net', { command: 'delete', section: 'ip-dhcp-host', xml: '<host/>', config: true })).toEqual([
-      'net-update', '--network', 'net', '--command', 'delete', '--section', 'ip-dhcp-host', '--xml', '<host/>', '--config',
+    expect(
+      virsh.network.update('net', { command: 'delete', section: 'ip-dhcp-host', xml: '<host/>', config: true }),
+    ).toEqual([
+      'net-update',
+      '--network',
+      'net',
+      '--command',
+      'delete',
+      '--section',
+      'ip-dhcp-host',
+      '--xml',
+      '<host/>',
+      '--config',
     ]);
-    expect(virsh.volume.createAs({ pool: 'p', name: 'v', capacity: '1' })).toEqual(['vol-create-as', '--pool', 'p', '--name', 'v', '--capacity', '1']);
-    expect(virsh.network.list({ all: true, autostart: true, uuid: true })).toEqual(['net-list', '--all', '--autostart', '--uuid']);
-    expect(virsh.host.domcapabilities({ virttype: 'kvm', arch: 'x86_64' })).toEqual(['domcapabilities', '--virttype', 'kvm', '--arch', 'x86_64']);
+    expect(virsh.volume.createAs({ pool: 'p', name: 'v', capacity: '1' })).toEqual([
+      'vol-create-as',
+      '--pool',
+      'p',
+      '--name',
+      'v',
+      '--capacity',
+      '1',
+    ]);
+    expect(virsh.network.list({ all: true, autostart: true, uuid: true })).toEqual([
+      'net-list',
+      '--all',
+      '--autostart',
+      '--uuid',
+    ]);
+    expect(virsh.host.domcapabilities({ virttype: 'kvm', arch: 'x86_64' })).toEqual([
+      'domcapabilities',
+      '--virttype',
+      'kvm',
+      '--arch',
+      'x86_64',
+    ]);
   });
 
   it('takes the command back out of an argv for the same URI only', () => {
@@ -88,9 +154,13 @@ describe('virsh argv builders', () => {
   });
 
   it('quotes a line of virsh’s own shell so plain commands stay readable', () => {
-    expect(virshLine(virsh.domain.dumpxml('0b6a1f9e-9d8e-4c2b-a6a4-1c1c1c1c1c1c'))).toBe('dumpxml --domain 0b6a1f9e-9d8e-4c2b-a6a4-1c1c1c1c1c1c');
+    expect(virshLine(virsh.domain.dumpxml('0b6a1f9e-9d8e-4c2b-a6a4-1c1c1c1c1c1c'))).toBe(
+      'dumpxml --domain 0b6a1f9e-9d8e-4c2b-a6a4-1c1c1c1c1c1c',
+    );
     expect(virshLine(virsh.domain.domstate("it's a vm"))).toBe("domstate --domain 'it'\\''s a vm'");
-    expect(virshChain([virsh.host.uri(), virsh.host.echo('@@@m@@@'), virsh.host.nodeinfo()])).toBe('uri; echo @@@m@@@; nodeinfo');
+    expect(virshChain([virsh.host.uri(), virsh.host.echo('@@@m@@@'), virsh.host.nodeinfo()])).toBe(
+      'uri; echo @@@m@@@; nodeinfo',
+    );
   });
 });
 
@@ -103,7 +173,9 @@ describe.skipIf(!hasVirsh)('virshLine read by virsh itself (test driver)', () =>
     const out = spawnSync('virsh', ['--connect', 'test:///default', line], { encoding: 'utf8' });
     expect(out.stderr).toBe('');
     // `echo --shell` prints each argument quoted for sh: parse that back with sh.
-    const back = spawnSync('sh', ['-c', `for a in ${out.stdout.trim()}; do printf '%s\\n' "$a"; done`], { encoding: 'utf8' });
+    const back = spawnSync('sh', ['-c', `for a in ${out.stdout.trim()}; do printf '%s\\n' "$a"; done`], {
+      encoding: 'utf8',
+    });
     expect(back.stdout.split('\n').slice(0, -1)).toEqual(words);
   });
 });

@@ -19,7 +19,8 @@ export interface NicAttachment {
 }
 
 /** Domains that hold their NICs open on the host right now. */
-export const isDomainUp = (d: Domain): boolean => d.state === 'running' || d.state === 'idle' || d.state === 'paused' || d.state === 'in shutdown';
+export const isDomainUp = (d: Domain): boolean =>
+  d.state === 'running' || d.state === 'idle' || d.state === 'paused' || d.state === 'in shutdown';
 
 /** libvirt's default mode for <interface type='direct'> without a mode is vepa. */
 const DIRECT_DEFAULT_MODE: MacvlanMode = 'vepa';
@@ -32,11 +33,20 @@ function networkMacvtapMode(n: LibvirtNetwork): MacvlanMode | undefined {
   return undefined;
 }
 
-function attachmentOf(domain: Domain, nic: DomainNic, index: number, networks: readonly LibvirtNetwork[]): NicAttachment {
+function attachmentOf(
+  domain: Domain,
+  nic: DomainNic,
+  index: number,
+  networks: readonly LibvirtNetwork[],
+): NicAttachment {
   const base = { domain, nic, index };
   if (nic.type === 'bridge') return { ...base, hostInterfaces: nic.source ? [nic.source] : [] };
   if (nic.type === 'direct') {
-    return { ...base, hostInterfaces: nic.source ? [nic.source] : [], macvtapMode: normalizeMacvlanMode(nic.mode) ?? DIRECT_DEFAULT_MODE };
+    return {
+      ...base,
+      hostInterfaces: nic.source ? [nic.source] : [],
+      macvtapMode: normalizeMacvlanMode(nic.mode) ?? DIRECT_DEFAULT_MODE,
+    };
   }
   if (nic.type === 'network') {
     const network = networks.find((n) => n.name === nic.source);
@@ -56,7 +66,9 @@ export function nicAttachments(snapshot: Pick<HostSnapshot, 'libvirt'>): NicAtta
 }
 
 /** A short name for a NIC in sentences: its MAC, else its position. */
-export const nicLabel = (a: Pick<NicAttachment, 'nic' | 'index'>): string => (a.nic.mac ? `NIC ${a.nic.mac}` : `NIC ${a.index + 1}`);
+export const nicLabel = (a: Pick<NicAttachment, 'nic' | 'index'>): string =>
+  a.nic.mac ? `NIC ${a.nic.mac}` : `NIC ${a.index + 1}`;
 
 /** Interfaces that are the host end of something else (taps, macvtaps) or not a network at all (lo). */
-export const isHostEndDevice = (i: NetInterface): boolean => i.kind === 'tap' || i.kind === 'macvtap' || i.kind === 'loopback';
+export const isHostEndDevice = (i: NetInterface): boolean =>
+  i.kind === 'tap' || i.kind === 'macvtap' || i.kind === 'loopback';

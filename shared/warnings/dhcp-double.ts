@@ -4,7 +4,10 @@ import { networkDhcpState } from './dhcp';
 import type { HostWarning } from './types';
 
 /** libvirt's dnsmasq on a segment the user says another DHCP server already serves: clients get either answer. */
-export function dhcpDoubleWarnings(snapshot: Pick<HostSnapshot, 'libvirt' | 'interfaces' | 'hostname'>, marks: HostMarks): HostWarning[] {
+export function dhcpDoubleWarnings(
+  snapshot: Pick<HostSnapshot, 'libvirt' | 'interfaces' | 'hostname'>,
+  marks: HostMarks,
+): HostWarning[] {
   const lv = snapshot.libvirt;
   if (!lv || lv.error) return [];
   const out: HostWarning[] = [];

@@ -11,23 +11,32 @@ export interface NetworkDhcp {
   external: string | null;
 }
 
-function subnetsOf(network: LibvirtNetwork, snapshot: Pick<HostSnapshot, 'interfaces' | 'hostname'>, marks: HostMarks): string[] {
+function subnetsOf(
+  network: LibvirtNetwork,
+  snapshot: Pick<HostSnapshot, 'interfaces' | 'hostname'>,
+  marks: HostMarks,
+): string[] {
   const cidrs = new Set<string>();
   for (const ip of network.ips) {
     const net = parseCidr(`${ip.address}/${ip.prefixLen}`);
     if (net) cidrs.add(formatNetwork(net));
   }
   if (network.bridge) {
-    const facts = interfaceFacts({ hostname: snapshot.hostname, interfaces: snapshot.interfaces, libvirt: null }, marks).find(
-      (f) => f.iface.name === network.bridge,
-    );
+    const facts = interfaceFacts(
+      { hostname: snapshot.hostname, interfaces: snapshot.interfaces, libvirt: null },
+      marks,
+    ).find((f) => f.iface.name === network.bridge);
     for (const s of facts?.subnets ?? []) cidrs.add(s.cidr);
     for (const cidr of interfaceMarkFor(marks, network.bridge)?.subnets ?? []) cidrs.add(cidr);
   }
   return [...cidrs];
 }
 
-export function networkDhcpState(network: LibvirtNetwork, snapshot: Pick<HostSnapshot, 'interfaces' | 'hostname'>, marks: HostMarks): NetworkDhcp {
+export function networkDhcpState(
+  network: LibvirtNetwork,
+  snapshot: Pick<HostSnapshot, 'interfaces' | 'hostname'>,
+  marks: HostMarks,
+): NetworkDhcp {
   const served = network.ips.filter((ip) => ip.dhcp !== null);
   const libvirt =
     served.length === 0

@@ -5,7 +5,8 @@ import type { HostWarning } from './types';
 /** Why an interface carries no traffic, in words; null when it is up. */
 export function downReason(i: NetInterface): string | null {
   if (!i.flags.includes('UP')) return `${i.name} is administratively down (ip link set ${i.name} up)`;
-  if (i.flags.includes('NO-CARRIER') || i.state === 'LOWERLAYERDOWN') return `${i.name} has no carrier (its cable, peer or lower device is down)`;
+  if (i.flags.includes('NO-CARRIER') || i.state === 'LOWERLAYERDOWN')
+    return `${i.name} has no carrier (its cable, peer or lower device is down)`;
   if (i.state === 'DOWN' || i.state === 'NOTPRESENT') return `${i.name} is ${i.state}`;
   return null;
 }
@@ -15,7 +16,9 @@ export function downReason(i: NetInterface): string | null {
  * just-started VM's tap spends the forward delay (2 s) learning. Up with a live port = coming up.
  */
 function bridgeComingUp(i: NetInterface, byName: Map<string, NetInterface>): boolean {
-  return i.kind === 'bridge' && i.flags.includes('UP') && i.ports.some((p) => byName.get(p)?.flags.includes('LOWER_UP'));
+  return (
+    i.kind === 'bridge' && i.flags.includes('UP') && i.ports.some((p) => byName.get(p)?.flags.includes('LOWER_UP'))
+  );
 }
 
 /** A running VM whose NIC sits on a down interface or a stopped network has no link there. */
@@ -44,7 +47,10 @@ export function downButUsedWarnings(snapshot: Pick<HostSnapshot, 'libvirt' | 'in
         severity: 'error',
         message: `${why}, but ${d} is running with ${nicLabel(a)} on it: that NIC has no link.`,
         subject: { kind: 'interface', name },
-        related: [{ kind: 'domain', name: d }, ...(a.network ? [{ kind: 'network' as const, name: a.network.name }] : [])],
+        related: [
+          { kind: 'domain', name: d },
+          ...(a.network ? [{ kind: 'network' as const, name: a.network.name }] : []),
+        ],
       });
     }
   }

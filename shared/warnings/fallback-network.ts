@@ -7,7 +7,10 @@ import type { HostWarning } from './types';
  * MAAS (and LabDeck's compose) attach a VM composed without interface constraints to libvirt
  * network 'maas', else 'default'. Say when that network is missing, stopped, or has no DHCP.
  */
-export function fallbackNetworkWarnings(snapshot: Pick<HostSnapshot, 'libvirt' | 'interfaces' | 'hostname'>, marks: HostMarks): HostWarning[] {
+export function fallbackNetworkWarnings(
+  snapshot: Pick<HostSnapshot, 'libvirt' | 'interfaces' | 'hostname'>,
+  marks: HostMarks,
+): HostWarning[] {
   const lv = snapshot.libvirt;
   if (!lv || lv.error) return [];
   const chosen = lv.networks.find((n) => n.name === 'maas') ?? lv.networks.find((n) => n.name === 'default');

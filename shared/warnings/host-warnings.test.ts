@@ -7,7 +7,10 @@ import { hostWarnings } from './host-warnings';
 import { iface, network, nic, variant, vm } from './lab-fixture.test-util';
 import { warningsAbout, warningsToFlag, worstSeverity } from './types';
 
-const lab = parseSnapshotOutput(readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'), '2026-01-01T00:00:00.000Z');
+const lab = parseSnapshotOutput(
+  readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'),
+  '2026-01-01T00:00:00.000Z',
+);
 const codes = (ws: { code: string }[]) => ws.map((w) => w.code);
 
 describe('hostWarnings on labhost1 as captured', () => {
@@ -42,7 +45,12 @@ describe('hostWarnings on labhost1 as captured', () => {
 
   it('is empty for a host without libvirt', () => {
     expect(hostWarnings({ ...lab, kind: 'machine', libvirt: null })).toEqual([]);
-    expect(hostWarnings({ ...lab, libvirt: { ...lab.libvirt!, error: { message: 'denied' }, networks: [], domains: [], pools: [] } })).toEqual([]);
+    expect(
+      hostWarnings({
+        ...lab,
+        libvirt: { ...lab.libvirt!, error: { message: 'denied' }, networks: [], domains: [], pools: [] },
+      }),
+    ).toEqual([]);
   });
 
   it('puts errors first', () => {
@@ -51,7 +59,9 @@ describe('hostWarnings on labhost1 as captured', () => {
       x.libvirt.domains.find((d) => d.name === 'lab-shutoff')!.state = 'running';
     });
     const sev = hostWarnings(s).map((w) => w.severity);
-    expect(sev).toEqual([...sev].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    expect(sev).toEqual(
+      [...sev].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    );
     expect(sev[0]).toBe('error');
   });
 });
@@ -59,7 +69,14 @@ describe('hostWarnings on labhost1 as captured', () => {
 describe('macvtap host isolation', () => {
   it('also covers NICs on a network in a macvtap forward mode', () => {
     const s = variant(lab, (x) => {
-      x.libvirt.networks.push({ ...network(x, 'maas'), name: 'vepa-net', forwardMode: 'vepa', bridge: undefined, forwardDevs: ['eth1'], ips: [] });
+      x.libvirt.networks.push({
+        ...network(x, 'maas'),
+        name: 'vepa-net',
+        forwardMode: 'vepa',
+        bridge: undefined,
+        forwardDevs: ['eth1'],
+        ips: [],
+      });
       x.libvirt.domains.push(vm('on-pool', 'shut off', [nic('network', 'vepa-net', { mac: '52:54:00:00:00:09' })]));
     });
     const w = hostWarnings(s).find((x) => x.code === 'macvtap-host-isolation' && x.subject.name === 'on-pool')!;
@@ -97,7 +114,9 @@ describe('passthrough parent shared', () => {
     const two = variant(one, (x) => {
       x.libvirt.domains.push(vm('lab-two', 'shut off', [nic('direct', 'eth1', { mode: 'passthru' })]));
     });
-    expect(hostWarnings(two).find((w) => w.code === 'passthrough-parent-shared')?.message).toContain('both lab-shutoff and lab-two in passthrough mode');
+    expect(hostWarnings(two).find((w) => w.code === 'passthrough-parent-shared')?.message).toContain(
+      'both lab-shutoff and lab-two in passthrough mode',
+    );
   });
 });
 
@@ -120,7 +139,9 @@ describe('libvirt DHCP where external DHCP is marked', () => {
   });
 
   it('ignores a mark that says there is no external DHCP', () => {
-    expect(codes(hostWarnings(lab, HostMarks.parse({ interfaces: { virbr0: { externalDhcp: false, space: 'x' } } })))).not.toContain('dhcp-double');
+    expect(
+      codes(hostWarnings(lab, HostMarks.parse({ interfaces: { virbr0: { externalDhcp: false, space: 'x' } } }))),
+    ).not.toContain('dhcp-double');
   });
 });
 
@@ -166,7 +187,13 @@ describe('bridge without uplink', () => {
   it('fires for an empty bridge that a bridge-mode network points at', () => {
     const s = variant(lab, (x) => {
       iface(x, 'br0').ports = [];
-      x.libvirt.networks.push({ ...network(x, 'maas'), name: 'host-br0', forwardMode: 'bridge', bridge: 'br0', ips: [] });
+      x.libvirt.networks.push({
+        ...network(x, 'maas'),
+        name: 'host-br0',
+        forwardMode: 'bridge',
+        bridge: 'br0',
+        ips: [],
+      });
     });
     expect(hostWarnings(s).find((w) => w.code === 'bridge-without-uplink')?.message).toContain('no ports at all');
   });
@@ -184,7 +211,9 @@ describe('down but used by a running VM', () => {
     });
     const w = hostWarnings(running).find((x) => x.code === 'down-but-used' && x.subject.name === 'eth1')!;
     expect(w.severity).toBe('error');
-    expect(w.message).toBe('eth1 has no carrier (its cable, peer or lower device is down), but lab-shutoff is running with NIC 52:54:00:1a:b0:03 on it: that NIC has no link.');
+    expect(w.message).toBe(
+      'eth1 has no carrier (its cable, peer or lower device is down), but lab-shutoff is running with NIC 52:54:00:1a:b0:03 on it: that NIC has no link.',
+    );
   });
 
   it('stays quiet for a bridge whose new VM port is still in STP learning (no carrier for ~2 s)', () => {
@@ -200,7 +229,10 @@ describe('down but used by a running VM', () => {
     const dead = variant(s, (x) => {
       iface(x, 'vnet26').flags = ['BROADCAST', 'MULTICAST', 'UP'];
     });
-    expect(hostWarnings(dead).find((w) => w.code === 'down-but-used')?.subject).toEqual({ kind: 'interface', name: 'virbr1' });
+    expect(hostWarnings(dead).find((w) => w.code === 'down-but-used')?.subject).toEqual({
+      kind: 'interface',
+      name: 'virbr1',
+    });
   });
 
   it('fires for a stopped network under a running VM', () => {
@@ -216,14 +248,18 @@ describe('down but used by a running VM', () => {
     const s = variant(lab, (x) => {
       iface(x, 'br0').flags = ['BROADCAST', 'MULTICAST'];
     });
-    expect(hostWarnings(s).find((x) => x.code === 'down-but-used')?.message).toMatch(/^br0 is administratively down \(ip link set br0 up\), but lab-running/);
+    expect(hostWarnings(s).find((x) => x.code === 'down-but-used')?.message).toMatch(
+      /^br0 is administratively down \(ip link set br0 up\), but lab-running/,
+    );
   });
 });
 
 describe('NIC source missing', () => {
   it('says the VM will not start when its bridge or network is gone', () => {
     const s = variant(lab, (x) => {
-      x.libvirt.domains.push(vm('orphan', 'shut off', [nic('bridge', 'br9', { mac: '52:54:00:00:00:99' }), nic('network', 'nowhere')]));
+      x.libvirt.domains.push(
+        vm('orphan', 'shut off', [nic('bridge', 'br9', { mac: '52:54:00:00:00:99' }), nic('network', 'nowhere')]),
+      );
     });
     const ws = hostWarnings(s).filter((w) => w.code === 'nic-source-missing');
     expect(ws.map((w) => w.message)).toEqual([

@@ -21,5 +21,8 @@ export function hostWarnings(snapshot: HostSnapshot, marks: HostMarks = emptyMar
     ...macvtapIsolationWarnings(snapshot),
   ];
   // Stable: within a severity, rules keep the order above.
-  return all.map((w, i) => ({ w, i })).sort((a, b) => severityRank[a.w.severity] - severityRank[b.w.severity] || a.i - b.i).map(({ w }) => w);
+  return all
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => severityRank[a.w.severity] - severityRank[b.w.severity] || a.i - b.i)
+    .map(({ w }) => w);
 }

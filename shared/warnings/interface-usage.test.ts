@@ -7,7 +7,10 @@ import { networkDhcpState } from './dhcp';
 import { interfaceUsage } from './interface-usage';
 import { network } from './lab-fixture.test-util';
 
-const lab = parseSnapshotOutput(readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'), '2026-01-01T00:00:00.000Z');
+const lab = parseSnapshotOutput(
+  readFileSync(path.join(__dirname, '../snapshot/fixtures/labhost1.txt'), 'utf8'),
+  '2026-01-01T00:00:00.000Z',
+);
 
 describe('interfaceUsage on labhost1', () => {
   const use = interfaceUsage(lab);
@@ -15,7 +18,14 @@ describe('interfaceUsage on labhost1', () => {
   it('names the network on each libvirt bridge and the VMs behind it', () => {
     expect(use.get('virbr0')).toEqual([
       { kind: 'network', network: 'default', how: 'bridge' },
-      { kind: 'vm', domain: 'lab-running', running: true, how: 'network', network: 'default', mac: '52:54:00:1a:b0:01' },
+      {
+        kind: 'vm',
+        domain: 'lab-running',
+        running: true,
+        how: 'network',
+        network: 'default',
+        mac: '52:54:00:1a:b0:01',
+      },
     ]);
     expect(use.get('virbr1')).toEqual([
       { kind: 'network', network: 'maas', how: 'bridge' },
@@ -24,9 +34,15 @@ describe('interfaceUsage on labhost1', () => {
   });
 
   it('names the bridged VM on br0, the macvtap VM on eth1 with its mode, and the VM behind each tap', () => {
-    expect(use.get('br0')).toEqual([{ kind: 'vm', domain: 'lab-running', running: true, how: 'bridge', mac: '52:54:00:1a:b0:02' }]);
-    expect(use.get('eth1')).toEqual([{ kind: 'vm', domain: 'lab-shutoff', running: false, how: 'macvtap', mode: 'vepa', mac: '52:54:00:1a:b0:03' }]);
-    expect(use.get('vnet0')).toEqual([{ kind: 'vm', domain: 'lab-running', running: true, how: 'tap', mac: '52:54:00:1a:b0:01' }]);
+    expect(use.get('br0')).toEqual([
+      { kind: 'vm', domain: 'lab-running', running: true, how: 'bridge', mac: '52:54:00:1a:b0:02' },
+    ]);
+    expect(use.get('eth1')).toEqual([
+      { kind: 'vm', domain: 'lab-shutoff', running: false, how: 'macvtap', mode: 'vepa', mac: '52:54:00:1a:b0:03' },
+    ]);
+    expect(use.get('vnet0')).toEqual([
+      { kind: 'vm', domain: 'lab-running', running: true, how: 'tap', mac: '52:54:00:1a:b0:01' },
+    ]);
     expect(use.get('eth0')).toBeUndefined();
   });
 });
@@ -42,6 +58,8 @@ describe('networkDhcpState', () => {
 
   it('finds an external-DHCP mark on the subnet of the bridge’s own address', () => {
     const marks = HostMarks.parse({ subnets: { '10.99.50.0/24': { externalDhcp: true } } });
-    expect(networkDhcpState(network(lab, 'maas'), lab, marks).external).toBe('you marked subnet 10.99.50.0/24 as served by an external DHCP server');
+    expect(networkDhcpState(network(lab, 'maas'), lab, marks).external).toBe(
+      'you marked subnet 10.99.50.0/24 as served by an external DHCP server',
+    );
   });
 });

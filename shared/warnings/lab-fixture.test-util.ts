@@ -1,7 +1,10 @@
 import type { Domain, DomainNic, HostSnapshot, LibvirtNetwork, NetInterface } from '../snapshot/types';
 
 /** A deep copy of `base` changed by `mutate`: the lab fixture stays untouched between tests. */
-export function variant(base: HostSnapshot, mutate: (s: HostSnapshot & { libvirt: NonNullable<HostSnapshot['libvirt']> }) => void): HostSnapshot {
+export function variant(
+  base: HostSnapshot,
+  mutate: (s: HostSnapshot & { libvirt: NonNullable<HostSnapshot['libvirt']> }) => void,
+): HostSnapshot {
   const copy = structuredClone(base);
   if (!copy.libvirt) throw new Error('variant() needs a snapshot with libvirt');
   mutate(copy as HostSnapshot & { libvirt: NonNullable<HostSnapshot['libvirt']> });

@@ -11,9 +11,12 @@ export function nicSourceMissingWarnings(snapshot: Pick<HostSnapshot, 'libvirt' 
     if (!source) continue;
     let missing: string | null = null;
     if (type === 'network' && !a.network) missing = `network ${source}, which does not exist on this host`;
-    else if ((type === 'bridge' || type === 'direct') && !names.has(source)) missing = `${source}, which this host does not have`;
+    else if ((type === 'bridge' || type === 'direct') && !names.has(source))
+      missing = `${source}, which this host does not have`;
     if (!missing) continue;
-    const effect = isDomainUp(a.domain) ? 'that NIC has no link' : `${a.domain.name} will fail to start until it exists or the NIC is changed`;
+    const effect = isDomainUp(a.domain)
+      ? 'that NIC has no link'
+      : `${a.domain.name} will fail to start until it exists or the NIC is changed`;
     out.push({
       code: 'nic-source-missing',
       severity: 'warning',

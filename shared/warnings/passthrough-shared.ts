@@ -2,7 +2,8 @@ import type { HostSnapshot } from '../snapshot/types';
 import { nicAttachments } from './attachments';
 import type { HostWarning } from './types';
 
-const list = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const list = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /**
  * Passthrough gives one VM the whole parent NIC: a second VM with any macvtap on the same parent
@@ -25,7 +26,9 @@ export function passthroughSharedWarnings(snapshot: Pick<HostSnapshot, 'libvirt'
     const all = [...owners, ...rest];
     if (owners.length === 0 || all.length < 2) continue;
     const who =
-      rest.length === 0 ? `both ${list(owners)} in passthrough mode` : `${list(owners)} in passthrough mode, and ${list(rest)} also uses it`;
+      rest.length === 0
+        ? `both ${list(owners)} in passthrough mode`
+        : `${list(owners)} in passthrough mode, and ${list(rest)} also uses it`;
     out.push({
       code: 'passthrough-parent-shared',
       severity: 'error',

@@ -20,12 +20,29 @@ import { Figures } from './figures';
  */
 const figures = new Figures();
 let seed = 0x1abdec;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (n: number) => Math.floor(rand() * n);
 
 const fixture = readFileSync(path.join(__dirname, '../../../shared/snapshot/fixtures/labhost1.txt'), 'utf8');
-const ODD = ['\u0000', '\u001b[2J', '\u009b', '\r', '<', '>', '&', ']]>', '<!DOCTYPE x [<!ENTITY a "aaaa">]>', '&a;', '\ufffd', '"', "'", '\n\n', '@@@', ' '.repeat(50)];
+const ODD = [
+  '\u0000',
+  '\u001b[2J',
+  '\u009b',
+  '\r',
+  '<',
+  '>',
+  '&',
+  ']]>',
+  '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+  '&a;',
+  '\ufffd',
+  '"',
+  "'",
+  '\n\n',
+  '@@@',
+  ' '.repeat(50),
+];
 
 function mutate(text: string): string {
   let t = text;
@@ -76,7 +93,9 @@ describe('hostile host output against the parsers', () => {
       if (survives(() => parseSnapshotOutput(input, new Date().toISOString()))) figures.runsSurvived++;
       else failures.push(`snapshot #${i}`);
     }
-    const xml = (fixture.match(/<domain[\s\S]*?<\/domain>/) ?? [''])[0] + (fixture.match(/<network[\s\S]*?<\/network>/) ?? [''])[0];
+    const xml =
+      (fixture.match(/<domain[\s\S]*?<\/domain>/) ?? [''])[0] +
+      (fixture.match(/<network[\s\S]*?<\/network>/) ?? [''])[0];
     for (let i = 0; i < 300; i++) {
       figures.faultsInjected++;
       figures.runs++;
@@ -87,7 +106,8 @@ describe('hostile host output against the parsers', () => {
     // Deep nesting: a billion-laughs-style or 100k-deep document must not take the parser down.
     figures.faultsInjected++;
     figures.runs++;
-    if (survives(() => parseDomainXml(`<domain>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</domain>`))) figures.runsSurvived++;
+    if (survives(() => parseDomainXml(`<domain>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</domain>`)))
+      figures.runsSurvived++;
     else failures.push('deep nesting');
     expect(failures).toEqual([]);
   });
@@ -101,7 +121,12 @@ describe('the web host under hostile requests (loopback only, bounded)', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-fuzz-'));
     mkdirSync(path.join(dir, 'renderer'));
     writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>LabDeck</title>');
-    core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'web', backgroundRefresh: false });
+    core = await createCore({
+      dataDir: path.join(dir, 'data'),
+      sshDir: path.join(dir, 'ssh'),
+      mode: 'web',
+      backgroundRefresh: false,
+    });
     host = await startWebHost({ core, handlers: createHandlers(core), rendererDir: path.join(dir, 'renderer') });
   });
   afterAll(async () => {
@@ -126,7 +151,21 @@ describe('the web host under hostile requests (loopback only, bounded)', () => {
   };
 
   it('survives 200 malformed HTTP requests', async () => {
-    const paths = ['/%', '/%%', '/%c0%af', '//', '/..%2f..%2fetc/passwd', `/${'a'.repeat(9000)}`, '/\u0000', '/%00', '/?token=', '*', 'http://[', '/ws', '/ws?token=%'];
+    const paths = [
+      '/%',
+      '/%%',
+      '/%c0%af',
+      '//',
+      '/..%2f..%2fetc/passwd',
+      `/${'a'.repeat(9000)}`,
+      '/\u0000',
+      '/%00',
+      '/?token=',
+      '*',
+      'http://[',
+      '/ws',
+      '/ws?token=%',
+    ];
     for (let i = 0; i < 200; i++) {
       figures.faultsInjected++;
       figures.runs++;
@@ -141,7 +180,8 @@ describe('the web host under hostile requests (loopback only, bounded)', () => {
         `Host: 127.0.0.1:${host.port}\r\nContent-Length: 99999999\r\n`,
       ]);
       const reply = await raw(`${method} ${p} HTTP/1.1\r\n${headers}Connection: close\r\n\r\n`);
-      if (!/^HTTP\/1\.1 (200|204|400|401|403|404|405|421|431) /.test(reply) && reply !== '') figures.note(`odd reply: ${reply.slice(0, 40)}`);
+      if (!/^HTTP\/1\.1 (200|204|400|401|403|404|405|421|431) /.test(reply) && reply !== '')
+        figures.note(`odd reply: ${reply.slice(0, 40)}`);
       if (i % 20 === 19 && !(await alive())) break;
       figures.runsSurvived++;
     }
@@ -158,12 +198,23 @@ describe('the web host under hostile requests (loopback only, bounded)', () => {
       await new Promise<void>((r) => ws.once('open', () => r()));
       const kind = int(6);
       const closed = new Promise<void>((r) => ws.once('close', () => r()));
-      if (kind === 0) ws.send(Buffer.from(Array.from({ length: 1 + int(64) }, () => int(256))), { binary: false }); // invalid UTF-8, likely
+      if (kind === 0)
+        ws.send(Buffer.from(Array.from({ length: 1 + int(64) }, () => int(256))), { binary: false }); // invalid UTF-8, likely
       else if (kind === 1) ws.send(Buffer.alloc(int(4096), int(256)), { binary: true });
-      else if (kind === 2) ws.send(JSON.stringify({ type: 'request', id: int(1e6), channel: pick(['hosts.list', 'no.such', '__proto__', 'hosts.add']), payload: { name: '\u0000'.repeat(int(50)) } }));
+      else if (kind === 2)
+        ws.send(
+          JSON.stringify({
+            type: 'request',
+            id: int(1e6),
+            channel: pick(['hosts.list', 'no.such', '__proto__', 'hosts.add']),
+            payload: { name: '\u0000'.repeat(int(50)) },
+          }),
+        );
       else if (kind === 3) ws.send(`{"type":"request","id":1,"channel":"hosts.list","payload":${'['.repeat(5000)}`);
-      else if (kind === 4) ws.send(Buffer.alloc(8 * 1024 * 1024 + 1 + int(1024), 0x20), { binary: false }); // over maxPayload
-      else (ws as unknown as { _socket: net.Socket })._socket.write(Buffer.from([0x8f, 0x85, 1, 2, 3, 4, 5, 6, 7, 8, 9])); // reserved opcode, masked
+      else if (kind === 4)
+        ws.send(Buffer.alloc(8 * 1024 * 1024 + 1 + int(1024), 0x20), { binary: false }); // over maxPayload
+      else
+        (ws as unknown as { _socket: net.Socket })._socket.write(Buffer.from([0x8f, 0x85, 1, 2, 3, 4, 5, 6, 7, 8, 9])); // reserved opcode, masked
       await Promise.race([closed, new Promise((r) => setTimeout(r, 300))]);
       ws.terminate();
       if (i % 20 === 19 && !(await alive())) break;

@@ -1,5 +1,14 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -43,7 +52,8 @@ const networkRestore = async () => {
   }
 };
 
-const name = (tag: string) => `${PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+const name = (tag: string) =>
+  `${PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 const request = (hostname: string): ComposeRequest => ({
   hostId: host.id,
@@ -83,7 +93,8 @@ async function removeVm(vm: string): Promise<void> {
   await eventually(async () => {
     await virshMaybe(c, host, 'destroy', '--domain', vm);
     await virshMaybe(c, host, 'undefine', '--domain', vm, '--nvram');
-    for (const v of (await volumeNames(c, host)).filter((x) => x.startsWith(vm))) await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
+    for (const v of (await volumeNames(c, host)).filter((x) => x.startsWith(vm)))
+      await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
     if ((await objectsOf(vm)).length > 0) throw new Error(`${vm} still there`);
   });
 }
@@ -125,13 +136,21 @@ async function judgeCompose(vm: string, job: JobView, label: string): Promise<vo
     () => false,
   );
   if (alive && leaked === 0) figures.runsSurvived++;
-  figures.note(`${label}: job ${job.state}${job.leftBehind.length ? ` (left behind listed: ${job.leftBehind.length})` : ''}; on host after the job: ${found.length ? found.join(', ') : 'nothing'}; leaked ${leaked}`);
+  figures.note(
+    `${label}: job ${job.state}${job.leftBehind.length ? ` (left behind listed: ${job.leftBehind.length})` : ''}; on host after the job: ${found.length ? found.join(', ') : 'nothing'}; leaked ${leaked}`,
+  );
   expect(leaked, label).toBe(0);
   expect(alive, `${label}: the host answers again`).toBe(true);
 }
 
 /** Runs a compose and fires `inject` once the n-th remote step starts; `restore` always runs. */
-async function composeWithFault(tag: string, atStep: number, inject: () => Promise<unknown>, restore: () => Promise<unknown>, holdMs = 0): Promise<void> {
+async function composeWithFault(
+  tag: string,
+  atStep: number,
+  inject: () => Promise<unknown>,
+  restore: () => Promise<unknown>,
+  holdMs = 0,
+): Promise<void> {
   const vm = name(tag);
   const { jobId } = c.compose.start(request(vm));
   let fired: Promise<unknown> | undefined;
@@ -140,7 +159,10 @@ async function composeWithFault(tag: string, atStep: number, inject: () => Promi
     const job = payload as JobView;
     if (job.id !== jobId) return;
     const remote = job.steps.filter((s) => !['lock', 'plan', 'check', 'verify'].includes(s.kind));
-    if (remote[atStep]?.status === 'running' || (atStep >= remote.length && remote.length > 0 && remote.every((s) => s.status === 'done'))) {
+    if (
+      remote[atStep]?.status === 'running' ||
+      (atStep >= remote.length && remote.length > 0 && remote.every((s) => s.status === 'done'))
+    ) {
       figures.faultsInjected++;
       // The fault is lifted after holdMs whatever the job does (a dropped network would otherwise
       // hold the job until its timeouts, and the lab is shared).
@@ -171,8 +193,10 @@ afterAll(async () => {
     await networkRestore();
     await libvirtd('start').catch(() => undefined);
     if (c) {
-      for (const d of (await domainNames(c, host).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX))) await removeVm(d);
-      for (const v of (await volumeNames(c, host).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX))) await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
+      for (const d of (await domainNames(c, host).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX)))
+        await removeVm(d);
+      for (const v of (await volumeNames(c, host).catch(() => [] as string[])).filter((n) => n.startsWith(PREFIX)))
+        await virshMaybe(c, host, 'vol-delete', '--pool', 'default', '--vol', v);
     }
   } finally {
     await c?.cleanup();
@@ -186,7 +210,14 @@ describe('compose under faults', () => {
   }, 180_000);
 
   it('libvirtd killed at two points of a compose, restarted after a second', async () => {
-    for (const at of [1, 3]) await composeWithFault('libvirtd', at, () => libvirtd('kill'), () => libvirtd('start'), 1000);
+    for (const at of [1, 3])
+      await composeWithFault(
+        'libvirtd',
+        at,
+        () => libvirtd('kill'),
+        () => libvirtd('start'),
+        1000,
+      );
   }, 180_000);
 
   it('the host network dropped for 2.5 s at two points of a compose, then restored', async () => {
@@ -214,7 +245,9 @@ describe('delete and refresh under faults', () => {
       figures.objectsLeaked += leaked;
       if (left.length > 0) await removeVm(vm);
       if (leaked === 0 && inventoryIntact(c.dataDir)) figures.runsSurvived++;
-      figures.note(`delete, sshd killed after ${delayMs} ms: ${outcome}; left on host: ${left.length ? left.join(', ') : 'nothing'}`);
+      figures.note(
+        `delete, sshd killed after ${delayMs} ms: ${outcome}; left on host: ${left.length ? left.join(', ') : 'nothing'}`,
+      );
       expect(leaked).toBe(0);
     }
   }, 180_000);
@@ -246,7 +279,9 @@ describe('delete and refresh under faults', () => {
         });
         const ok = snap.libvirt?.domains.some((d) => d.name === 'lab-running') === true && inventoryIntact(c.dataDir);
         if (ok) figures.runsSurvived++;
-        figures.note(`refresh, ${what} killed after ${delayMs} ms: ${await refreshing}; next refresh ${ok ? 'ok' : 'BROKEN'}`);
+        figures.note(
+          `refresh, ${what} killed after ${delayMs} ms: ${await refreshing}; next refresh ${ok ? 'ok' : 'BROKEN'}`,
+        );
         expect(ok).toBe(true);
       }
     }
@@ -255,14 +290,36 @@ describe('delete and refresh under faults', () => {
 
 describe('LabDeck itself killed mid-compose', () => {
   it('SIGKILL at three points: the next start lists what was left and rolls it back with one call', async () => {
-    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     expect(existsSync(cli)).toBe(true);
     for (const at of [0, 2, 3]) {
       const vm = name('sigkill');
       const jobsDir = path.join(c.dataDir, 'jobs');
       const child = spawn(
         process.execPath,
-        [cli, 'compose', '--host', 'labhost1', '--hostname', vm, '--memory', '32', '--virt-type', 'qemu', '--no-nic-rom', '--storage', 'root:0.05,data:0.05', '--interfaces', 'eth0:name=br0', '--start', '--inventory', path.join(c.dataDir, 'inventory.json')],
+        [
+          cli,
+          'compose',
+          '--host',
+          'labhost1',
+          '--hostname',
+          vm,
+          '--memory',
+          '32',
+          '--virt-type',
+          'qemu',
+          '--no-nic-rom',
+          '--storage',
+          'root:0.05,data:0.05',
+          '--interfaces',
+          'eth0:name=br0',
+          '--start',
+          '--inventory',
+          path.join(c.dataDir, 'inventory.json'),
+        ],
         { env: { ...process.env, LABDECK_SSH_DIR: c.sshDir }, stdio: 'ignore' },
       );
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -305,7 +362,9 @@ describe('LabDeck itself killed mid-compose', () => {
         figures.objectsLeaked += leaked;
         if (!inventoryIntact(c.dataDir)) figures.dataLost++;
         if (leaked === 0) figures.runsSurvived++;
-        figures.note(`SIGKILL at remote step ${at}: ${killed ? 'killed' : 'finished first'}; on host: ${onHost.length ? onHost.join(', ') : 'nothing'}; journal listed it: ${listed ? `yes (${listed.steps.map((s) => s.state).join(' ')})` : 'no'}; leaked ${leaked}`);
+        figures.note(
+          `SIGKILL at remote step ${at}: ${killed ? 'killed' : 'finished first'}; on host: ${onHost.length ? onHost.join(', ') : 'nothing'}; journal listed it: ${listed ? `yes (${listed.steps.map((s) => s.state).join(' ')})` : 'no'}; leaked ${leaked}`,
+        );
         expect(leaked).toBe(0);
       } finally {
         await next.dispose();
@@ -331,7 +390,13 @@ describe('the data disk full during an inventory write', () => {
       const core = await createCore({ dataDir, sshDir: c.sshDir, mode: 'cli', backgroundRefresh: false });
       try {
         const entry = (i: number, pad: number) =>
-          HostConfig.parse({ ...hostInput(qemuHost()), name: `disk-${i}`, id: `id-${i}`, addedAt: new Date().toISOString(), tags: [`t${'x'.repeat(pad)}`] });
+          HostConfig.parse({
+            ...hostInput(qemuHost()),
+            name: `disk-${i}`,
+            id: `id-${i}`,
+            addedAt: new Date().toISOString(),
+            tags: [`t${'x'.repeat(pad)}`],
+          });
         await core.store.update((d) => ({ ...d, hosts: [entry(0, 10)] }));
         const good = readFileSync(path.join(dataDir, 'inventory.json'), 'utf8');
         // Fill the disk but a few KiB.
@@ -339,10 +404,12 @@ describe('the data disk full during an inventory write', () => {
         writeFileSync(path.join(mnt, 'filler'), Buffer.alloc(Math.max(0, free - 8 * 1024)));
         figures.faultsInjected++;
         figures.runs++;
-        const refused = await core.store.update((d) => ({ ...d, hosts: [...d.hosts, entry(1, 60_000)] })).then(
-          () => false,
-          () => true,
-        );
+        const refused = await core.store
+          .update((d) => ({ ...d, hosts: [...d.hosts, entry(1, 60_000)] }))
+          .then(
+            () => false,
+            () => true,
+          );
         const onDisk = readFileSync(path.join(dataDir, 'inventory.json'), 'utf8');
         const intact = onDisk === good && core.store.current.hosts.length === 1;
         if (!intact) figures.dataLost++;
@@ -351,8 +418,15 @@ describe('the data disk full during an inventory write', () => {
         await core.store.update((d) => ({ ...d, hosts: [...d.hosts, entry(2, 10)] }));
         const works = JSON.parse(readFileSync(path.join(dataDir, 'inventory.json'), 'utf8')).hosts.length === 2;
         if (refused && intact && works && leftovers.length === 0) figures.runsSurvived++;
-        figures.note(`disk full: write ${refused ? 'refused' : 'ACCEPTED'}; inventory ${intact ? 'intact' : 'CHANGED'}; temp files left ${leftovers.length}; after freeing space ${works ? 'writes work' : 'BROKEN'}`);
-        expect({ refused, intact, works, leftovers }).toEqual({ refused: true, intact: true, works: true, leftovers: [] });
+        figures.note(
+          `disk full: write ${refused ? 'refused' : 'ACCEPTED'}; inventory ${intact ? 'intact' : 'CHANGED'}; temp files left ${leftovers.length}; after freeing space ${works ? 'writes work' : 'BROKEN'}`,
+        );
+        expect({ refused, intact, works, leftovers }).toEqual({
+          refused: true,
+          intact: true,
+          works: true,
+          leftovers: [],
+        });
       } finally {
         await core.dispose();
       }

@@ -33,7 +33,9 @@ describe('unknown options are usage errors naming the nearest valid one', () => 
   it('typos by transposition and a missing letter', () => {
     expect(check(['compose', '--hsot', 'h'])).toContain('Did you mean --host?');
     expect(check(['compose', '--storge', 'root:8'])).toContain('Did you mean --storage?');
-    expect(check(['vm', 'ip', 'h', 'v', '--wiat', '5'])).toContain('labdeck vm ip: unknown option --wiat. Did you mean --wait?');
+    expect(check(['vm', 'ip', 'h', 'v', '--wiat', '5'])).toContain(
+      'labdeck vm ip: unknown option --wiat. Did you mean --wait?',
+    );
   });
 
   it('options are per command: --wait-ip belongs to compose, --force to console', () => {
@@ -44,15 +46,50 @@ describe('unknown options are usage errors naming the nearest valid one', () => 
   });
 
   it('network subcommands have their own options', () => {
-    expect(check(['network', 'create', '--host', 'h', '--name', 'n', '--kind', 'nat', '--subnet', '10.0.0.1/24', '--dry-run'])).toBeUndefined();
-    expect(check(['network', 'edit', '--host', 'h', '--network', 'n', '--add-host', 'm,1.2.3.4', '--cut-off', 'vm'])).toBeUndefined();
-    expect(check(['network', 'edit', '--host', 'h', '--network', 'n', '--kind', 'nat'])).toContain('labdeck network edit: unknown option --kind');
+    expect(
+      check([
+        'network',
+        'create',
+        '--host',
+        'h',
+        '--name',
+        'n',
+        '--kind',
+        'nat',
+        '--subnet',
+        '10.0.0.1/24',
+        '--dry-run',
+      ]),
+    ).toBeUndefined();
+    expect(
+      check(['network', 'edit', '--host', 'h', '--network', 'n', '--add-host', 'm,1.2.3.4', '--cut-off', 'vm']),
+    ).toBeUndefined();
+    expect(check(['network', 'edit', '--host', 'h', '--network', 'n', '--kind', 'nat'])).toContain(
+      'labdeck network edit: unknown option --kind',
+    );
     expect(check(['network', 'stop', '--host', 'h', '--netwrok', 'n'])).toContain('Did you mean --network?');
   });
 
   it('export takes the compose options with --plan, and --inventory/--json work everywhere', () => {
-    expect(check(['export', 'ansible', '--host', 'h', '--plan', '--storage', 'root:8', '--out', 'd', '--json', '--inventory', 'x.json'])).toBeUndefined();
-    expect(check(['export', 'ansible', '--host', 'h', '--vms', 'a'])).toContain('labdeck export ansible: unknown option --vms. Did you mean --vm?');
+    expect(
+      check([
+        'export',
+        'ansible',
+        '--host',
+        'h',
+        '--plan',
+        '--storage',
+        'root:8',
+        '--out',
+        'd',
+        '--json',
+        '--inventory',
+        'x.json',
+      ]),
+    ).toBeUndefined();
+    expect(check(['export', 'ansible', '--host', 'h', '--vms', 'a'])).toContain(
+      'labdeck export ansible: unknown option --vms. Did you mean --vm?',
+    );
     expect(check(['constraints', 'parse', 'x', '--json'])).toBeUndefined();
     expect(check(['refresh', 'h', '--inventry', 'x'])).toContain('Did you mean --inventory?');
   });

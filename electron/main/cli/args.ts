@@ -2,7 +2,18 @@
 export type Args = { positional: string[]; flags: Map<string, string | true>; lists: Map<string, string[]> };
 
 /** Flags that never take a value, so `--json NAME` keeps NAME positional. */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'force', 'start', 'no-nic-rom', 'networks', 'plan', 'dry-run', 'no-autostart', 'no-start']);
+const BOOLEAN_FLAGS = new Set([
+  'json',
+  'help',
+  'force',
+  'start',
+  'no-nic-rom',
+  'networks',
+  'plan',
+  'dry-run',
+  'no-autostart',
+  'no-start',
+]);
 
 /** `--k v`, `--k=v` and boolean flags; everything else is positional, in order. */
 export function parseArgs(argv: string[]): Args {
@@ -45,12 +56,15 @@ export class UsageError extends Error {}
 
 /** Edit distance (insert, delete, substitute, swap of neighbours) between two option names. */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -60,7 +74,8 @@ export function editDistance(a: string, b: string): number {
 export function nearestOption(name: string, known: readonly string[]): string | undefined {
   let best: { k: string; score: number } | undefined;
   for (const k of known) {
-    const score = k.startsWith(name) || name.startsWith(k) ? Math.abs(k.length - name.length) * 0.5 : editDistance(name, k);
+    const score =
+      k.startsWith(name) || name.startsWith(k) ? Math.abs(k.length - name.length) * 0.5 : editDistance(name, k);
     if (!best || score < best.score) best = { k, score };
   }
   return best?.k;
@@ -76,9 +91,13 @@ export function checkOptions(args: Args, known: readonly string[], command: stri
   const lines = unknown.map((k) => {
     const near = nearestOption(k, known);
     const close = near !== undefined && editDistance(k, near) <= Math.max(2, Math.floor(k.length / 3));
-    const nearText = near === undefined ? '' : close || near.startsWith(k) ? ` Did you mean --${near}?` : ` (nearest: --${near})`;
+    const nearText =
+      near === undefined ? '' : close || near.startsWith(k) ? ` Did you mean --${near}?` : ` (nearest: --${near})`;
     return `labdeck ${command}: unknown option --${k}.${nearText}`;
   });
-  const all = [...known].sort().map((k) => `--${k}`).join(' ');
+  const all = [...known]
+    .sort()
+    .map((k) => `--${k}`)
+    .join(' ');
   throw new UsageError(`${lines.join('\n')}\nOptions of labdeck ${command}: ${all}`);
 }

@@ -7,7 +7,8 @@ import { addressLines, noAddressMessage } from './vm-ip-command';
 import { jobSummary, planText, stepLines } from './print';
 
 function modeOf(text: string, flag: string): MacvlanMode {
-  if (!(macvlanModes as readonly string[]).includes(text)) throw new UsageError(`${flag}: '${text}' is not one of ${macvlanModes.join(', ')}.`);
+  if (!(macvlanModes as readonly string[]).includes(text))
+    throw new UsageError(`${flag}: '${text}' is not one of ${macvlanModes.join(', ')}.`);
   return text as MacvlanMode;
 }
 
@@ -27,7 +28,8 @@ function perNicModes(text: string | undefined): Record<string, MacvlanMode> | un
 export function requestFromFlags(args: Args, host: Pick<HostView, 'id'>, start: boolean): ComposeRequest {
   const macvlan = textFlag(args, 'macvlan-mode');
   const virtType = textFlag(args, 'virt-type');
-  if (virtType !== undefined && virtType !== 'kvm' && virtType !== 'qemu') throw new UsageError(`--virt-type is kvm or qemu, not '${virtType}'.`);
+  if (virtType !== undefined && virtType !== 'kvm' && virtType !== 'qemu')
+    throw new UsageError(`--virt-type is kvm or qemu, not '${virtType}'.`);
   return {
     hostId: host.id,
     hostname: textFlag(args, 'hostname'),
@@ -72,7 +74,8 @@ export async function composeCommand(engine: CliEngine, args: Args): Promise<num
   const req = requestFromFlags(args, host, args.flags.has('start'));
   const json = args.flags.has('json');
   const waitIpS = intFlag(args, 'wait-ip');
-  if (waitIpS !== undefined && !req.start) throw new UsageError('--wait-ip needs --start (a VM that is not started gets no address).');
+  if (waitIpS !== undefined && !req.start)
+    throw new UsageError('--wait-ip needs --start (a VM that is not started gets no address).');
   if (waitIpS !== undefined && waitIpS > 600) throw new UsageError('--wait-ip is at most 600 seconds.');
   await connect(engine, host);
   const seen = new Map<number, string>();

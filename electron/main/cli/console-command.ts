@@ -13,7 +13,12 @@ const DETACH = 0x1d; // Ctrl-]
  * 2) — so `printf 'uname\n' | labdeck console h vm` prints the answer and exits. `--force` takes the
  * console over from another client. Exit 0 when detached, 1 when the console or connection ended.
  */
-export async function consoleCommand({ call, core }: CliEngine, args: Args, positional: string[], io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function consoleCommand(
+  { call, core }: CliEngine,
+  args: Args,
+  positional: string[],
+  io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [hostName, vm, ...extra] = positional;
   if (!hostName || !vm || extra.length > 0) throw new UsageError(CONSOLE_USAGE);
   const host = await hostNamed(call, hostName, 'HOST');
@@ -35,11 +40,18 @@ export async function consoleCommand({ call, core }: CliEngine, args: Args, posi
   });
   const cols = io.stdout.columns ?? 80;
   const rows = io.stdout.rows ?? 24;
-  const { stream } = await session.openStream('console.serial', { hostId: host.id, domain: vm, force: args.flags.has('force'), cols, rows });
+  const { stream } = await session.openStream('console.serial', {
+    hostId: host.id,
+    domain: vm,
+    force: args.flags.has('force'),
+    cols,
+    rows,
+  });
   const detach = () => session.handle('stream.close', { stream });
 
   if (tty) io.stderr.write(`Connected to ${vm} on ${host.name}. Ctrl-] detaches.\r\n`);
-  const onResize = () => void session.handle('stream.resize', { stream, cols: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 });
+  const onResize = () =>
+    void session.handle('stream.resize', { stream, cols: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 });
   if (tty) {
     (io.stdin as NodeJS.ReadStream).setRawMode?.(true);
     io.stdout.on('resize', onResize);
@@ -56,7 +68,8 @@ export async function consoleCommand({ call, core }: CliEngine, args: Args, posi
         return;
       }
     }
-    for (let i = 0; i < chunk.length; i += STREAM_MAX_CHUNK) session.write(stream, chunk.subarray(i, i + STREAM_MAX_CHUNK));
+    for (let i = 0; i < chunk.length; i += STREAM_MAX_CHUNK)
+      session.write(stream, chunk.subarray(i, i + STREAM_MAX_CHUNK));
   };
   const onEnd = () => {
     // Scripted use: wait for the answers to stop coming, then detach.

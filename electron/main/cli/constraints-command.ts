@@ -6,7 +6,9 @@ import { parseInterfaceConstraints, type InterfaceConstraintMap } from '../../..
  */
 export function constraintMapJson(map: InterfaceConstraintMap): string {
   const labels = [...map].map(([label, set]) => {
-    const keys = Object.entries(set).map(([k, values]) => `${JSON.stringify(k)}: [${(values ?? []).map((v) => JSON.stringify(v)).join(', ')}]`);
+    const keys = Object.entries(set).map(
+      ([k, values]) => `${JSON.stringify(k)}: [${(values ?? []).map((v) => JSON.stringify(v)).join(', ')}]`,
+    );
     return `${JSON.stringify(label)}: {${keys.join(', ')}}`;
   });
   return `{${labels.join(', ')}}`;

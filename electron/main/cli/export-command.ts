@@ -21,10 +21,17 @@ export async function exportCommand({ call }: CliEngine, args: Args, rest: strin
   const networkNames = args.lists.get('network') ?? [];
   if (args.flags.get('network') === true) throw new UsageError('--network needs a network name.');
   const plan = args.flags.has('plan') ? requestFromFlags(args, host, args.flags.has('start')) : undefined;
-  if (!plan && vms.length === 0 && networkNames.length === 0 && !args.flags.has('networks')) throw new UsageError(`Export what? Give --plan, --vm NAME or --networks.\n${EXPORT_USAGE}`);
+  if (!plan && vms.length === 0 && networkNames.length === 0 && !args.flags.has('networks'))
+    throw new UsageError(`Export what? Give --plan, --vm NAME or --networks.\n${EXPORT_USAGE}`);
   // First contact (without prompts in the CLI), as the other commands do.
   await call('hosts.refresh', { id: host.id });
-  const res = await call('export.ansible', { hostId: host.id, vms, networks: args.flags.has('networks'), networkNames, ...(plan ? { plan } : {}) });
+  const res = await call('export.ansible', {
+    hostId: host.id,
+    vms,
+    networks: args.flags.has('networks'),
+    networkNames,
+    ...(plan ? { plan } : {}),
+  });
   const out = textFlag(args, 'out');
   const json = args.flags.has('json');
   if (out !== undefined) {
@@ -42,7 +49,8 @@ export async function exportCommand({ call }: CliEngine, args: Args, rest: strin
     return 0;
   }
   const shown = (p: string) => p.endsWith('.yml') || p.startsWith('xml/');
-  for (const f of res.files.filter((x) => x.encoding === 'utf8' && shown(x.path))) console.log(`# ---- ${f.path}\n${f.content}`);
+  for (const f of res.files.filter((x) => x.encoding === 'utf8' && shown(x.path)))
+    console.log(`# ---- ${f.path}\n${f.content}`);
   for (const n of res.notes) console.error(`note: ${n}`);
   const more = res.files.filter((x) => !(x.encoding === 'utf8' && shown(x.path)));
   if (more.length > 0) console.error(`(${more.map((f) => f.path).join(', ')} are written only with --out DIR)`);

@@ -10,7 +10,10 @@ export function installFromFlag(text: string | undefined): InstallSource | undef
   if (text === undefined) return undefined;
   if (text === 'network' || text === 'none') return { kind: text };
   const m = /^(iso|cloud-image):([^/:]+)\/([^:]+)(?::(overlay|copy))?$/.exec(text);
-  if (!m) throw new UsageError(`--install takes network, none, iso:POOL/VOLUME or cloud-image:POOL/VOLUME[:overlay|:copy], not '${text}'.`);
+  if (!m)
+    throw new UsageError(
+      `--install takes network, none, iso:POOL/VOLUME or cloud-image:POOL/VOLUME[:overlay|:copy], not '${text}'.`,
+    );
   const [, kind, pool = '', volume = '', clone] = m;
   if (kind === 'iso') {
     if (clone) throw new UsageError(`--install iso:… takes no :${clone} (an ISO is attached as it is).`);
@@ -24,7 +27,8 @@ export function cpuFromFlag(text: string | undefined): { cpuMode?: CpuMode; cpuM
   if (text === undefined) return {};
   if ((cpuModes as readonly string[]).includes(text) && text !== 'custom') return { cpuMode: text as CpuMode };
   const model = text.startsWith('custom:') ? text.slice('custom:'.length) : text;
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(model)) throw new UsageError(`--cpu-mode takes host-passthrough, host-model, default or custom:MODEL, not '${text}'.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(model))
+    throw new UsageError(`--cpu-mode takes host-passthrough, host-model, default or custom:MODEL, not '${text}'.`);
   return { cpuMode: 'custom', cpuModel: model };
 }
 
@@ -32,7 +36,9 @@ function readText(file: string, flag: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`${flag} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(
+      `${flag} ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
   }
 }
 
@@ -45,7 +51,8 @@ export function cloudInitFromFlags(args: Args): CloudInitInput | undefined {
   const keyFiles = args.lists.get('ssh-key') ?? [];
   const passwordFile = textFlag(args, 'password-file');
   const userDataFile = textFlag(args, 'user-data');
-  if (user === undefined && keyFiles.length === 0 && passwordFile === undefined && userDataFile === undefined) return undefined;
+  if (user === undefined && keyFiles.length === 0 && passwordFile === undefined && userDataFile === undefined)
+    return undefined;
   const sshKeys = keyFiles.flatMap((f) =>
     readText(f, '--ssh-key')
       .split('\n')
@@ -53,7 +60,8 @@ export function cloudInitFromFlags(args: Args): CloudInitInput | undefined {
       .filter((l) => l !== '' && !l.startsWith('#')),
   );
   // Like chpasswd: the first line is the password; a trailing newline is not part of it.
-  const password = passwordFile === undefined ? undefined : (readText(passwordFile, '--password-file').split('\n')[0] ?? '');
+  const password =
+    passwordFile === undefined ? undefined : (readText(passwordFile, '--password-file').split('\n')[0] ?? '');
   if (password === '') throw new UsageError(`--password-file ${passwordFile}: the first line is empty.`);
   return {
     ...(user !== undefined ? { user } : {}),

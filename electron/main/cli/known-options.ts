@@ -5,9 +5,24 @@ export const COMMON_OPTIONS = ['inventory', 'json', 'help'] as const;
 
 /** The compose request's options, as `requestFromFlags` and `cloudInitFromFlags` read them. */
 export const COMPOSE_OPTIONS = [
-  'host', 'hostname', 'cores', 'memory', 'arch', 'virt-type', 'cpu-mode', 'install',
-  'user', 'ssh-key', 'password-file', 'user-data', 'storage', 'interfaces',
-  'macvlan-mode', 'nic-mode', 'no-nic-rom', 'start',
+  'host',
+  'hostname',
+  'cores',
+  'memory',
+  'arch',
+  'virt-type',
+  'cpu-mode',
+  'install',
+  'user',
+  'ssh-key',
+  'password-file',
+  'user-data',
+  'storage',
+  'interfaces',
+  'macvlan-mode',
+  'nic-mode',
+  'no-nic-rom',
+  'start',
 ] as const;
 
 const NETWORK_COMMON = ['host', 'dry-run', 'cut-off'];
@@ -51,7 +66,8 @@ export function knownOptions(cmd: string, rest: readonly string[]): { command: s
   })();
   if (!own) return undefined;
   const sub = rest[0];
-  const named = sub !== undefined && (cmd === 'vm' || cmd === 'export' || (cmd === 'network' && sub in NETWORK_OPTIONS));
+  const named =
+    sub !== undefined && (cmd === 'vm' || cmd === 'export' || (cmd === 'network' && sub in NETWORK_OPTIONS));
   const command = named ? `${cmd} ${sub}` : cmd;
   return { command, options: [...new Set([...COMMON_OPTIONS, ...own])] };
 }

@@ -95,7 +95,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = inventoryFile ? path.dirname(inventoryFile) : defaultDataDir();
-  const core = await createCore({ dataDir, mode: 'cli', backgroundRefresh: false, ...(inventoryFile ? { inventoryFile } : {}) });
+  const core = await createCore({
+    dataDir,
+    mode: 'cli',
+    backgroundRefresh: false,
+    ...(inventoryFile ? { inventoryFile } : {}),
+  });
   try {
     // A corrupt inventory was moved aside by the store: say so, and where it went. Without a good
     // backup there is nothing to work on, so stop (exit 1) rather than act on an empty inventory.
@@ -104,7 +109,9 @@ async function main(argv: string[]): Promise<number> {
       const file = inventoryFile ?? path.join(dataDir, 'inventory.json');
       const what = `LabDeck: the inventory file ${file} was unreadable (${aside.reason}); it was moved to ${aside.movedTo}`;
       if (!aside.restoredFromBackup) {
-        console.error(`${what}. No good backup (${file}.bak) exists, so the inventory is empty; nothing was done. Repair the moved file and move it back, or start afresh.`);
+        console.error(
+          `${what}. No good backup (${file}.bak) exists, so the inventory is empty; nothing was done. Repair the moved file and move it back, or start afresh.`,
+        );
         return 1;
       }
       console.error(`${what} and the last good copy (${file}.bak) was restored.`);
@@ -114,7 +121,8 @@ async function main(argv: string[]): Promise<number> {
     if (cmd === 'hosts') {
       const hosts = await call('hosts.list');
       if (json) console.log(JSON.stringify(hosts, null, 2));
-      else for (const h of hosts) console.log(`${h.name}\t${h.user}@${h.address}:${h.port}\t${h.kind}\t${h.libvirtUri}`);
+      else
+        for (const h of hosts) console.log(`${h.name}\t${h.user}@${h.address}:${h.port}\t${h.kind}\t${h.libvirtUri}`);
       return 0;
     }
     if (cmd === 'refresh') {
@@ -125,7 +133,9 @@ async function main(argv: string[]): Promise<number> {
       }
       const { snapshot: snap } = await call('hosts.snapshot', { id: h.id, refresh: true });
       if (!snap) throw new Error(`${h.name} gave no snapshot.`);
-      console.log(json ? JSON.stringify(snap, null, 2) : `${h.name}: ${snap.hostname}, ${snap.interfaces.length} interfaces`);
+      console.log(
+        json ? JSON.stringify(snap, null, 2) : `${h.name}: ${snap.hostname}, ${snap.interfaces.length} interfaces`,
+      );
       return 0;
     }
     if (cmd === 'plan') return await planCommand(engine, args);

@@ -15,7 +15,11 @@ export const NETWORK_USAGE = `usage:
   labdeck network stop|delete --host H --network N
 every one: [--dry-run] (show the plan only)  [--cut-off VM,…] (accept that these running VMs lose their link)  [--json]`;
 
-const list = (args: Args, name: string): string[] => (args.lists.get(name) ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+const list = (args: Args, name: string): string[] =>
+  (args.lists.get(name) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function range(text: string): { start: string; end: string } {
   const m = /^\s*([^-\s]+)\s*-\s*([^-\s]+)\s*$/.exec(text);
@@ -24,17 +28,24 @@ function range(text: string): { start: string; end: string } {
 }
 
 /** Parses the command line into a network change (no host contact). */
-export function networkChangeFromArgs(sub: string | undefined, rest: string[], args: Args, snapshot: Parameters<typeof maasPreset>[0] | null): NetworkChange {
+export function networkChangeFromArgs(
+  sub: string | undefined,
+  rest: string[],
+  args: Args,
+  snapshot: Parameters<typeof maasPreset>[0] | null,
+): NetworkChange {
   switch (sub) {
     case 'create': {
       const kind = textFlag(args, 'kind');
-      if (!kind || !(networkKinds as readonly string[]).includes(kind)) throw new UsageError(`--kind is one of ${networkKinds.join(', ')}.\n${NETWORK_USAGE}`);
+      if (!kind || !(networkKinds as readonly string[]).includes(kind))
+        throw new UsageError(`--kind is one of ${networkKinds.join(', ')}.\n${NETWORK_USAGE}`);
       const name = textFlag(args, 'name');
       if (!name) throw new UsageError(`--name is required.\n${NETWORK_USAGE}`);
       const dhcp = textFlag(args, 'dhcp');
       const modeText = textFlag(args, 'mode');
       const mode = modeText === undefined ? undefined : normalizeMacvlanMode(modeText);
-      if (mode === null) throw new UsageError(`--mode is one of bridge, private, vepa, passthrough, not '${modeText ?? ''}'.`);
+      if (mode === null)
+        throw new UsageError(`--mode is one of bridge, private, vepa, passthrough, not '${modeText ?? ''}'.`);
       const spec: NetworkSpec = {
         name,
         kind: kind as NetworkKind,
@@ -54,14 +65,22 @@ export function networkChangeFromArgs(sub: string | undefined, rest: string[], a
       if (rest[0] !== 'maas') throw new UsageError(`The preset is 'maas'.\n${NETWORK_USAGE}`);
       if (!snapshot) throw new UsageError('The host has no snapshot.');
       const bridge = textFlag(args, 'bridge');
-      return { op: 'create', spec: maasPreset(snapshot, bridge ? { kind: 'bridge', bridge } : { kind: 'nat' }, textFlag(args, 'name') ?? 'maas') };
+      return {
+        op: 'create',
+        spec: maasPreset(
+          snapshot,
+          bridge ? { kind: 'bridge', bridge } : { kind: 'nat' },
+          textFlag(args, 'name') ?? 'maas',
+        ),
+      };
     }
     case 'edit': {
       const network = textFlag(args, 'network');
       if (!network) throw new UsageError(`--network is required.\n${NETWORK_USAGE}`);
       const dhcp = textFlag(args, 'dhcp');
       const autostart = textFlag(args, 'autostart');
-      if (autostart !== undefined && autostart !== 'on' && autostart !== 'off') throw new UsageError('--autostart is on or off.');
+      if (autostart !== undefined && autostart !== 'on' && autostart !== 'off')
+        throw new UsageError('--autostart is on or off.');
       const addHosts = (args.lists.get('add-host') ?? []).map((v) => {
         const [mac, ip, name] = v.split(',').map((s) => s.trim());
         if (!mac || !ip) throw new UsageError(`--add-host takes MAC,IP[,NAME], not '${v}'.`);
@@ -100,7 +119,10 @@ export function networkPlanText(p: NetworkChangePlan): string {
   if (p.commands.length) {
     out.push('commands:');
     p.commands.forEach((c, i) => {
-      out.push(`  ${i + 1}. ${c.description}`, `     $ ${c.command}${c.stdin !== undefined ? '   < the XML above' : ''}`);
+      out.push(
+        `  ${i + 1}. ${c.description}`,
+        `     $ ${c.command}${c.stdin !== undefined ? '   < the XML above' : ''}`,
+      );
       if (c.rollback) out.push(`     undo: ${c.rollback}`);
     });
   }

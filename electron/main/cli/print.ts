@@ -2,12 +2,18 @@ import type { ComposePlan, JobStep, JobView } from '../../../shared/contract/com
 
 const gb = (bytes: number) => `${bytes / 1e9} GB`;
 const attachText = (a: ComposePlan['nics'][number]['attach']) =>
-  a.type === 'bridge' ? `bridge ${a.source}` : a.type === 'network' ? `network ${a.network}` : `macvtap on ${a.dev}, mode ${a.mode}`;
+  a.type === 'bridge'
+    ? `bridge ${a.source}`
+    : a.type === 'network'
+      ? `network ${a.network}`
+      : `macvtap on ${a.dev}, mode ${a.mode}`;
 
 /** The plan as a person reads it: where each NIC goes and why, the disks, warnings, XML, commands. */
 export function planText(p: ComposePlan): string {
   const out: string[] = [];
-  out.push(`Plan: VM ${p.name} on ${p.hostName} (${p.virtType}, ${p.arch}, ${p.cores} core(s), ${p.memoryMiB} MiB${p.start ? ', started' : ''})`);
+  out.push(
+    `Plan: VM ${p.name} on ${p.hostName} (${p.virtType}, ${p.arch}, ${p.cores} core(s), ${p.memoryMiB} MiB${p.start ? ', started' : ''})`,
+  );
   out.push(`Pod: installed ${p.installMode === 'manual' ? 'by hand' : 'as a KVM host'}, macvtap mode ${p.macvlanMode}`);
   out.push('', 'NICs:');
   for (const n of p.nics) {
@@ -19,7 +25,10 @@ export function planText(p: ComposePlan): string {
   }
   out.push('', 'Disks:');
   for (const d of p.disks) {
-    out.push(`  ${d.name}${d.boot ? ' (boot)' : ''} ${gb(d.sizeBytes)} → pool ${d.pool} as ${d.volume} (${d.format})`, `    why: ${d.reason}`);
+    out.push(
+      `  ${d.name}${d.boot ? ' (boot)' : ''} ${gb(d.sizeBytes)} → pool ${d.pool} as ${d.volume} (${d.format})`,
+      `    why: ${d.reason}`,
+    );
   }
   if (p.warnings.length > 0) {
     out.push('', 'Warnings:');
@@ -43,7 +52,13 @@ export function stepLines(step: JobStep): string[] {
   if (step.status === 'failed' && step.error) {
     if (step.command) lines.push(`      $ ${step.command}`);
     lines.push(`      ${step.error.message}`);
-    if (step.error.stderr) lines.push(...step.error.stderr.trimEnd().split('\n').map((l) => `      | ${l}`));
+    if (step.error.stderr)
+      lines.push(
+        ...step.error.stderr
+          .trimEnd()
+          .split('\n')
+          .map((l) => `      | ${l}`),
+      );
   }
   if (step.rollback?.status === 'failed') lines.push(`      undo FAILED: ${step.rollback.command}`);
   return lines;
@@ -54,7 +69,13 @@ export function jobSummary(job: JobView): string {
   if (job.error) {
     lines.push(`  ${job.error.message}`);
     if (job.error.command) lines.push(`  $ ${job.error.command}`);
-    if (job.error.stderr) lines.push(...job.error.stderr.trimEnd().split('\n').map((l) => `  | ${l}`));
+    if (job.error.stderr)
+      lines.push(
+        ...job.error.stderr
+          .trimEnd()
+          .split('\n')
+          .map((l) => `  | ${l}`),
+      );
     if (job.error.hint) lines.push(`  ${job.error.hint}`);
   }
   for (const l of job.leftBehind) lines.push(`  left behind: ${l}`);

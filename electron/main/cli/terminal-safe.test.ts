@@ -4,7 +4,9 @@ import { makeConsoleTerminalSafe, terminalSafe } from './terminal-safe';
 // Issue 10, defect 11: the CLI prints host-controlled text; no control characters may reach the terminal.
 describe('terminalSafe', () => {
   it('escapes C0 (but newline and tab), DEL and C1', () => {
-    expect(terminalSafe('vm\u001b]0;pwned\u0007\r\n\tok\u009b31m\u007f')).toBe('vm\\u001b]0;pwned\\u0007\\u000d\n\tok\\u009b31m\\u007f');
+    expect(terminalSafe('vm\u001b]0;pwned\u0007\r\n\tok\u009b31m\u007f')).toBe(
+      'vm\\u001b]0;pwned\\u0007\\u000d\n\tok\\u009b31m\\u007f',
+    );
     expect(terminalSafe('plain ünïcode ✓')).toBe('plain ünïcode ✓');
   });
 

@@ -13,7 +13,10 @@ export function terminalSafe(text: string): string {
 
 /** Routes console.log/console.error through terminalSafe for the rest of the process (the CLI's). */
 export function makeConsoleTerminalSafe(c: Pick<Console, 'log' | 'error'> = console): void {
-  const wrap = (f: (...a: unknown[]) => void) => (...a: unknown[]) => f(...a.map((x) => (typeof x === 'string' ? terminalSafe(x) : x)));
+  const wrap =
+    (f: (...a: unknown[]) => void) =>
+    (...a: unknown[]) =>
+      f(...a.map((x) => (typeof x === 'string' ? terminalSafe(x) : x)));
   c.log = wrap(c.log.bind(c));
   c.error = wrap(c.error.bind(c));
 }

@@ -8,14 +8,22 @@ const MAX_WAIT_S = 600;
 
 /** One line per address: "address/prefix<TAB>MAC<TAB>origin". */
 export function addressLines(r: GuestAddresses): string[] {
-  return r.addresses.map((a) => [a.prefixLen !== undefined ? `${a.address}/${a.prefixLen}` : a.address, a.mac || '-', a.origin].join('\t'));
+  return r.addresses.map((a) =>
+    [a.prefixLen !== undefined ? `${a.address}/${a.prefixLen}` : a.address, a.mac || '-', a.origin].join('\t'),
+  );
 }
 
 /** Why there is no address, in one line for stderr; undefined when there are addresses. */
 export function noAddressMessage(r: GuestAddresses, waitS: number): string | undefined {
   if (r.addresses.length > 0) return undefined;
   const tried = r.tried.map((t) => `${t.origin}: ${t.note ?? (t.ok ? 'answered' : 'no answer')}`).join('; ');
-  if (r.state !== 'running' && r.state !== 'idle' && r.state !== 'paused' && r.state !== 'in shutdown' && r.state !== 'pmsuspended') {
+  if (
+    r.state !== 'running' &&
+    r.state !== 'idle' &&
+    r.state !== 'paused' &&
+    r.state !== 'in shutdown' &&
+    r.state !== 'pmsuspended'
+  ) {
     return `${r.domain} is ${r.state}: a VM that is not running has no address.`;
   }
   if (waitS === 0) return `${r.domain} has no address yet (${tried}). Use --wait SECONDS to wait for one.`;
@@ -41,7 +49,10 @@ export async function vmIpCommand({ call }: CliEngine, args: Args, positional: s
   const interrupted = new Promise<'interrupted'>((resolve) => (onSigint = () => resolve('interrupted')));
   process.on('SIGINT', onSigint);
   try {
-    const r = await Promise.race([call('domains.addresses', { hostId: host.id, domain: vm, waitMs: waitS * 1000 }), interrupted]);
+    const r = await Promise.race([
+      call('domains.addresses', { hostId: host.id, domain: vm, waitMs: waitS * 1000 }),
+      interrupted,
+    ]);
     if (r === 'interrupted') {
       console.error('Stopped waiting.');
       return 130;

@@ -6,7 +6,15 @@ import { installLastResort } from '../last-resort';
 import { serveIpc } from './ipc-main-adapter';
 import { installMenu } from './menu';
 import { safeStorageCipher } from './safe-storage-cipher';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler, denyPermissions, lockDown, makeSenderCheck, TRUSTED_PAGE } from './security';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolHandler,
+  denyPermissions,
+  lockDown,
+  makeSenderCheck,
+  TRUSTED_PAGE,
+} from './security';
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preload = path.join(__dirname, '..', 'preload', 'index.cjs');
@@ -72,7 +80,12 @@ async function main(): Promise<void> {
     ...secretCipher(),
   });
   const windows = () => BrowserWindow.getAllWindows();
-  serveIpc(core, createHandlers(core), makeSenderCheck(() => windows().map((w) => w.webContents)), windows);
+  serveIpc(
+    core,
+    createHandlers(core),
+    makeSenderCheck(() => windows().map((w) => w.webContents)),
+    windows,
+  );
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

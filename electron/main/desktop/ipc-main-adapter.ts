@@ -6,7 +6,12 @@ import { dispatch } from '../dispatch';
 import type { Handlers } from '../handlers';
 
 /** The only file that touches ipcMain: serves the handler map to LabDeck's own windows and nobody else. */
-export function serveIpc(core: Core, handlers: Handlers, isTrusted: (e: IpcMainInvokeEvent) => boolean, windows: () => BrowserWindow[]): () => void {
+export function serveIpc(
+  core: Core,
+  handlers: Handlers,
+  isTrusted: (e: IpcMainInvokeEvent) => boolean,
+  windows: () => BrowserWindow[],
+): () => void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<Envelope<unknown>> => {
       if (!isTrusted(event)) {

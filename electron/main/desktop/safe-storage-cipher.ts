@@ -10,9 +10,15 @@ type SafeStorageLike = Pick<typeof safeStorage, 'isEncryptionAvailable' | 'encry
  * Linux, Electron falls back to its `basic_text` backend when no keyring (libsecret/kwallet) is
  * found: that is a hard-coded key, not encryption, so LabDeck treats it as no keyring at all.
  */
-export function safeStorageCipher(ss: SafeStorageLike = safeStorage, platform: NodeJS.Platform = process.platform): { cipher?: SecretCipher; reason?: string } {
+export function safeStorageCipher(
+  ss: SafeStorageLike = safeStorage,
+  platform: NodeJS.Platform = process.platform,
+): { cipher?: SecretCipher; reason?: string } {
   if (!ss.isEncryptionAvailable()) {
-    return { reason: 'No OS keyring is available, so LabDeck cannot store passwords encrypted: they stay in memory for this run only.' };
+    return {
+      reason:
+        'No OS keyring is available, so LabDeck cannot store passwords encrypted: they stay in memory for this run only.',
+    };
   }
   if (platform === 'linux') {
     const backend = ss.getSelectedStorageBackend?.() ?? 'unknown';

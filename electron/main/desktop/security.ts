@@ -15,7 +15,14 @@ export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
 
 /** Privileges for app:// — registered before the app is ready (standard + secure, like https). */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: false, bypassCSP: false } as const;
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  corsEnabled: false,
+  stream: false,
+  bypassCSP: false,
+} as const;
 
 const stripQuery = (url: string): string => url.split('#')[0]!.split('?')[0]!;
 
@@ -33,7 +40,8 @@ export function appProtocolHandler(rendererDir: string) {
     } catch {
       return new Response('Bad request', { status: 400, headers });
     }
-    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return new Response('Not found', { status: 404, headers });
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST)
+      return new Response('Not found', { status: 404, headers });
     if (request.method !== 'GET') return new Response('Method not allowed', { status: 405, headers });
     let pathname: string;
     try {
@@ -42,10 +50,14 @@ export function appProtocolHandler(rendererDir: string) {
       return new Response('Bad request', { status: 400, headers });
     }
     const file = path.resolve(root, pathname === '/' ? 'index.html' : `.${pathname}`);
-    if (pathname.includes('\0') || (file !== root && !file.startsWith(root + path.sep))) return new Response('Forbidden', { status: 403, headers });
+    if (pathname.includes('\0') || (file !== root && !file.startsWith(root + path.sep)))
+      return new Response('Forbidden', { status: 403, headers });
     try {
       const data = await fs.readFile(file);
-      return new Response(new Uint8Array(data), { status: 200, headers: { ...headers, 'Content-Type': contentTypeOf(path.extname(file)) } });
+      return new Response(new Uint8Array(data), {
+        status: 200,
+        headers: { ...headers, 'Content-Type': contentTypeOf(path.extname(file)) },
+      });
     } catch {
       return new Response('Not found', { status: 404, headers });
     }

@@ -43,7 +43,11 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents: Record<string, unknown>;
     constructor(options: Record<string, unknown>) {
-      const contents = { handlers: new Map<string, Handler[]>(), windowOpen: undefined as Handler | undefined, sent: [] as unknown[] };
+      const contents = {
+        handlers: new Map<string, Handler[]>(),
+        windowOpen: undefined as Handler | undefined,
+        sent: [] as unknown[],
+      };
       const entry = { options, loaded: [] as string[], webContents: contents };
       rec.windows.push(entry);
       this.webContents = {
@@ -139,13 +143,21 @@ describe('desktop shell, against a recording stand-in for electron', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
     });
-    for (const risky of ['nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'enableBlinkFeatures', 'additionalArguments']) expect(wp[risky]).toBeUndefined();
+    for (const risky of [
+      'nodeIntegrationInSubFrames',
+      'nodeIntegrationInWorker',
+      'enableBlinkFeatures',
+      'additionalArguments',
+    ])
+      expect(wp[risky]).toBeUndefined();
     expect(String(wp.preload)).toMatch(/preload[/\\]index\.cjs$/);
   });
 
   it('loads the UI from app://, never file://', () => {
     expect(win().loaded).toEqual(['app://labdeck/index.html']);
-    expect(rec.privileged).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }]);
+    expect(rec.privileged).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) },
+    ]);
     expect(rec.protocolHandlers.has('app')).toBe(true);
     expect(rec.protocolHandlers.has('file')).toBe(false);
   });
@@ -210,17 +222,33 @@ describe('desktop shell, against a recording stand-in for electron', () => {
     const event = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent }, sender: {} });
     // The stand-in has no windows of its own (getAllWindows is empty), so even the right URL is
     // refused unless the sender is one of ours: the check is both URL and identity.
-    for (const e of [event('app://labdeck/index.html'), event('file:///x/index.html'), event('https://evil.example/'), event('app://labdeck/index.html', {})]) {
-      expect(await invoke(e, undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/untrusted frame/) } });
+    for (const e of [
+      event('app://labdeck/index.html'),
+      event('file:///x/index.html'),
+      event('https://evil.example/'),
+      event('app://labdeck/index.html', {}),
+    ]) {
+      expect(await invoke(e, undefined)).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/untrusted frame/) },
+      });
       // Stream operations (consoles) are held to the same sender check.
-      for (const op of streamOpNames) expect(await rec.ipc.get(op)!(e, { kind: 'console.serial', payload: {} })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/untrusted frame/) } });
+      for (const op of streamOpNames)
+        expect(await rec.ipc.get(op)!(e, { kind: 'console.serial', payload: {} })).toMatchObject({
+          ok: false,
+          error: { message: expect.stringMatching(/untrusted frame/) },
+        });
     }
     const { makeSenderCheck } = await import('./security');
     const ours = {} as never;
     const check = makeSenderCheck(() => [ours]);
     expect(check({ senderFrame: { url: 'app://labdeck/index.html', parent: null }, sender: ours } as never)).toBe(true);
-    expect(check({ senderFrame: { url: 'app://labdeck/index.html?x=1#y', parent: null }, sender: ours } as never)).toBe(true);
-    expect(check({ senderFrame: { url: 'app://labdeck/other.html', parent: null }, sender: ours } as never)).toBe(false);
+    expect(check({ senderFrame: { url: 'app://labdeck/index.html?x=1#y', parent: null }, sender: ours } as never)).toBe(
+      true,
+    );
+    expect(check({ senderFrame: { url: 'app://labdeck/other.html', parent: null }, sender: ours } as never)).toBe(
+      false,
+    );
     expect(check({ senderFrame: { url: 'app://labdeck/index.html', parent: {} }, sender: ours } as never)).toBe(false);
     expect(check({ senderFrame: null, sender: ours } as never)).toBe(false);
   });
@@ -228,11 +256,17 @@ describe('desktop shell, against a recording stand-in for electron', () => {
   // Issue 10, defect 9.
   it('treats safeStorage’s basic_text backend as no keyring, and says why', async () => {
     const { safeStorageCipher } = await import('./safe-storage-cipher');
-    const base = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() };
+    const base = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(s),
+      decryptString: (b: Buffer) => b.toString(),
+    };
     const basic = safeStorageCipher({ ...base, getSelectedStorageBackend: () => 'basic_text' }, 'linux');
     expect(basic.cipher).toBeUndefined();
     expect(basic.reason).toMatch(/No OS keyring/);
-    expect(safeStorageCipher({ ...base, getSelectedStorageBackend: () => 'gnome_libsecret' }, 'linux').cipher).toBeDefined();
+    expect(
+      safeStorageCipher({ ...base, getSelectedStorageBackend: () => 'gnome_libsecret' }, 'linux').cipher,
+    ).toBeDefined();
     expect(safeStorageCipher({ ...base, isEncryptionAvailable: () => false }, 'linux').cipher).toBeUndefined();
     expect(safeStorageCipher(base, 'darwin').cipher).toBeDefined();
   });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>LabDeck</title>');
   writeFileSync(path.join(dir, 'secret.txt'), 'outside');
-  core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'web', backgroundRefresh: false });
+  core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'web',
+    backgroundRefresh: false,
+  });
   host = await startWebHost({ core, handlers: createHandlers(core), rendererDir });
 });
 afterAll(async () => {
@@ -29,7 +34,9 @@ afterAll(async () => {
 
 function connect(o: { token?: string; origin?: string }): Promise<WebSocket> {
   const origin = o.origin ?? `http://127.0.0.1:${host.port}`;
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${o.token ?? host.token}`, { headers: { Origin: origin } });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${o.token ?? host.token}`, {
+    headers: { Origin: origin },
+  });
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -37,7 +44,11 @@ function connect(o: { token?: string; origin?: string }): Promise<WebSocket> {
   });
 }
 
-function request(ws: WebSocket, channel: string, payload?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }> {
+function request(
+  ws: WebSocket,
+  channel: string,
+  payload?: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }> {
   const id = Math.floor(Math.random() * 1e9);
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
@@ -72,7 +83,13 @@ describe('web host', () => {
   it('answers requests through the same handler map, validating payloads', async () => {
     const ws = await connect({});
     expect(await request(ws, 'hosts.list')).toEqual({ ok: true, value: [] });
-    const bad = await request(ws, 'hosts.add', { name: '', address: 'x', port: 0, user: 'root', auth: { method: 'agent' } });
+    const bad = await request(ws, 'hosts.add', {
+      name: '',
+      address: 'x',
+      port: 0,
+      user: 'root',
+      auth: { method: 'agent' },
+    });
     expect(bad.ok).toBe(false);
     expect(bad.error?.kind).toBe('validation');
     const unknown = await request(ws, 'no.such.channel');
@@ -95,7 +112,9 @@ describe('web host', () => {
   });
 
   it('refuses a foreign Host header on every request (DNS rebinding), static and socket', async () => {
-    const r = await raw(`GET /?token=${host.token} HTTP/1.1\r\nHost: evil.example:${host.port}\r\nConnection: close\r\n\r\n`);
+    const r = await raw(
+      `GET /?token=${host.token} HTTP/1.1\r\nHost: evil.example:${host.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(r).toMatch(/^HTTP\/1\.1 421/);
     const ws = await raw(
       `GET /ws?token=${host.token} HTTP/1.1\r\nHost: evil.example:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
@@ -112,9 +131,13 @@ describe('web host', () => {
 
   // Issue 10, defect 2: no request can kill the web host.
   it('answers 400 to GET /% and keeps running', async () => {
-    const r = await raw(`GET /% HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: labdeck_token=${host.token}\r\nConnection: close\r\n\r\n`);
+    const r = await raw(
+      `GET /% HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: labdeck_token=${host.token}\r\nConnection: close\r\n\r\n`,
+    );
     expect(r).toMatch(/^HTTP\/1\.1 400/);
-    const r2 = await raw(`GET /%?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+    const r2 = await raw(
+      `GET /%?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`,
+    );
     expect(r2).toMatch(/^HTTP\/1\.1 400/);
     await expectAlive();
   });

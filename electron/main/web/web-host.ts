@@ -4,7 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientMessage, decodeStreamFrame, encodeStreamFrame, formatZodError, type ServerMessage } from '../../../shared/contract';
+import {
+  ClientMessage,
+  decodeStreamFrame,
+  encodeStreamFrame,
+  formatZodError,
+  type ServerMessage,
+} from '../../../shared/contract';
 import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import type { Handlers } from '../handlers';
@@ -51,7 +57,12 @@ function log(what: string, err: unknown): void {
  * HttpOnly SameSite=Strict cookie for the page's own files. No request, however malformed, can stop
  * the process: every handler answers 400/closes instead of throwing.
  */
-export async function startWebHost(o: { core: Core; handlers: Handlers; rendererDir: string; port?: number }): Promise<WebHost> {
+export async function startWebHost(o: {
+  core: Core;
+  handlers: Handlers;
+  rendererDir: string;
+  port?: number;
+}): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const root = path.resolve(o.rendererDir);
   let origin = '';
@@ -68,7 +79,8 @@ export async function startWebHost(o: { core: Core; handlers: Handlers; renderer
     if (!hostOk(req)) return answer(421, 'Wrong Host header: use the URL LabDeck printed (http://127.0.0.1:PORT/).');
     const fromQuery = url.searchParams.get('token');
     const authorised = tokenMatches(fromQuery, token) || tokenMatches(cookieToken(req), token);
-    if (!authorised) return answer(401, 'No access token: open the URL printed by the LabDeck web host (it ends in ?token=…).');
+    if (!authorised)
+      return answer(401, 'No access token: open the URL printed by the LabDeck web host (it ends in ?token=…).');
     if (fromQuery !== null) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     serveStatic(root, req, res, url).catch((err: unknown) => {
       log(`serving ${req.url ?? ''}`, err);
@@ -92,7 +104,11 @@ export async function startWebHost(o: { core: Core; handlers: Handlers; renderer
     };
     const url = parseTarget(req);
     if (!url) return refuse('400 Bad Request');
-    const ok = url.pathname === '/ws' && hostOk(req) && tokenMatches(url.searchParams.get('token'), token) && req.headers.origin === origin;
+    const ok =
+      url.pathname === '/ws' &&
+      hostOk(req) &&
+      tokenMatches(url.searchParams.get('token'), token) &&
+      req.headers.origin === origin;
     if (!ok) return refuse('403 Forbidden');
     try {
       wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, o.core, o.handlers));
@@ -167,12 +183,21 @@ function serveSocket(ws: WebSocket, core: Core, handlers: Handlers): void {
       // With an id we can still answer, so the caller's request fails instead of hanging.
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'number') {
-        send({ type: 'response', id, envelope: { ok: false, error: { kind: 'validation', message: `Malformed request: ${formatZodError(parsed.error)}` } } });
+        send({
+          type: 'response',
+          id,
+          envelope: {
+            ok: false,
+            error: { kind: 'validation', message: `Malformed request: ${formatZodError(parsed.error)}` },
+          },
+        });
       } else ws.close(1008, 'malformed message');
       return;
     }
     const msg: ClientMessage = parsed.data;
-    const envelope = msg.channel.startsWith('stream.') ? await streams.handle(msg.channel, msg.payload) : await dispatch(handlers, msg.channel, msg.payload);
+    const envelope = msg.channel.startsWith('stream.')
+      ? await streams.handle(msg.channel, msg.payload)
+      : await dispatch(handlers, msg.channel, msg.payload);
     send({ type: 'response', id: msg.id, envelope });
   };
 }

@@ -19,7 +19,12 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-webstreams-'));
   mkdirSync(path.join(dir, 'renderer'));
   writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html>');
-  core = await createCore({ dataDir: path.join(dir, 'data'), sshDir: path.join(dir, 'ssh'), mode: 'web', backgroundRefresh: false });
+  core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    sshDir: path.join(dir, 'ssh'),
+    mode: 'web',
+    backgroundRefresh: false,
+  });
   // A stand-in for the console service: the adapter and the session are real.
   core.streamSession = (sink) =>
     new StreamSession(async () => {
@@ -50,10 +55,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Msg = { json?: { type: string; id?: number; name?: string; envelope?: { ok: boolean; value?: unknown }; payload?: unknown }; frame?: { stream: number; data: Uint8Array } };
+type Msg = {
+  json?: { type: string; id?: number; name?: string; envelope?: { ok: boolean; value?: unknown }; payload?: unknown };
+  frame?: { stream: number; data: Uint8Array };
+};
 
 function connect(token = host.token): Promise<{ ws: WebSocket; messages: Msg[] }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${token}`, { headers: { Origin: `http://127.0.0.1:${host.port}` } });
+  const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws?token=${token}`, {
+    headers: { Origin: `http://127.0.0.1:${host.port}` },
+  });
   const messages: Msg[] = [];
   ws.on('message', (data, isBinary) => {
     if (isBinary) messages.push({ frame: decodeStreamFrame(new Uint8Array(data as Buffer))! });
@@ -83,7 +93,14 @@ describe('streams over the web host', () => {
   it('opens, carries binary frames both ways with acks, pauses at the window and closes with the socket', async () => {
     const a = await connect();
     const b = await connect();
-    a.ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'stream.open', payload: { kind: 'console.serial', payload: { hostId: 'x', domain: 'vm1' } } }));
+    a.ws.send(
+      JSON.stringify({
+        type: 'request',
+        id: 1,
+        channel: 'stream.open',
+        payload: { kind: 'console.serial', payload: { hostId: 'x', domain: 'vm1' } },
+      }),
+    );
     const opened = await until(() => a.messages.find((m) => m.json?.id === 1)?.json?.envelope);
     expect(opened).toEqual({ ok: true, value: { stream: 1, info: { domain: 'vm1', host: 'h1' } } });
     const src = await until(() => sources.at(-1)?.h && sources.at(-1));
@@ -94,14 +111,24 @@ describe('streams over the web host', () => {
     expect(b.messages.filter((m) => m.frame)).toHaveLength(0); // only the socket that opened it
 
     a.ws.send(encodeStreamFrame(1, new TextEncoder().encode('root\r')), { binary: true });
-    await until(() => a.messages.find((m) => m.json?.type === 'stream' && m.json.name === 'stream.ack')).catch((e) => { console.log(JSON.stringify(a.messages).slice(0, 800), src.written); throw e; });
+    await until(() => a.messages.find((m) => m.json?.type === 'stream' && m.json.name === 'stream.ack')).catch((e) => {
+      console.log(JSON.stringify(a.messages).slice(0, 800), src.written);
+      throw e;
+    });
     expect(Buffer.concat(src.written).toString()).toBe('root\r');
     // Another socket cannot write into it: its stream 1 does not exist.
     b.ws.send(encodeStreamFrame(1, new TextEncoder().encode('evil')), { binary: true });
 
     for (let i = 0; i < 20; i++) src.h!.data(Buffer.alloc(64 * 1024));
     expect(src.paused).toBe(true);
-    a.ws.send(JSON.stringify({ type: 'request', id: 2, channel: 'stream.ack', payload: { stream: 1, bytes: STREAM_WINDOW * 3 } }));
+    a.ws.send(
+      JSON.stringify({
+        type: 'request',
+        id: 2,
+        channel: 'stream.ack',
+        payload: { stream: 1, bytes: STREAM_WINDOW * 3 },
+      }),
+    );
     await until(() => (src.paused ? undefined : true));
     expect(Buffer.concat(src.written).toString()).toBe('root\r');
 

@@ -22,17 +22,30 @@ function fakeTransport(reply: Envelope<unknown> | unknown) {
 describe('client', () => {
   it('returns the schema-parsed value', async () => {
     const { transport } = fakeTransport({ ok: true, value: { removed: true } });
-    await expect(createClientOver(transport, 'web').invoke('hosts.remove', { id: 'x' })).resolves.toEqual({ removed: true });
+    await expect(createClientOver(transport, 'web').invoke('hosts.remove', { id: 'x' })).resolves.toEqual({
+      removed: true,
+    });
     expect(transport.request).toHaveBeenCalledWith('hosts.remove', { id: 'x' });
   });
 
   it('throws the shared AppError carrying the engine error shape', async () => {
-    const error = { kind: 'remote', message: 'failed', command: 'virsh --connect qemu:///system list', stderr: 'error: no' };
+    const error = {
+      kind: 'remote',
+      message: 'failed',
+      command: 'virsh --connect qemu:///system list',
+      stderr: 'error: no',
+    };
     const { transport } = fakeTransport({ ok: false, error });
-    const err = await createClientOver(transport, 'web').invoke('hosts.list').catch((e: unknown) => e);
+    const err = await createClientOver(transport, 'web')
+      .invoke('hosts.list')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).shape).toEqual(error);
-    expect([(err as AppError).kind, (err as AppError).command, (err as AppError).stderr]).toEqual(['remote', error.command, 'error: no']);
+    expect([(err as AppError).kind, (err as AppError).command, (err as AppError).stderr]).toEqual([
+      'remote',
+      error.command,
+      'error: no',
+    ]);
     // The renderer's older names are the same type and function.
     expect(err).toBeInstanceOf(ClientError);
     expect(errorShapeOf(err)).toEqual(error);
@@ -41,7 +54,9 @@ describe('client', () => {
 
   it('rejects a response that breaks the contract', async () => {
     const { transport } = fakeTransport({ ok: true, value: { removed: 'yes' } });
-    const err = await createClientOver(transport, 'web').invoke('hosts.remove', { id: 'x' }).catch((e: unknown) => e);
+    const err = await createClientOver(transport, 'web')
+      .invoke('hosts.remove', { id: 'x' })
+      .catch((e: unknown) => e);
     expect((err as AppError).shape.kind).toBe('internal');
     expect((err as AppError).shape.message).toMatch(/hosts\.remove/);
   });

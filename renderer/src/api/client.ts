@@ -17,9 +17,8 @@ import { createWsTransport } from './ws-transport';
 import { createStreamClient, type StreamClient } from './streams';
 
 /** Channels whose request is `void` may be called without a payload. */
-type PayloadArgs<C extends ChannelName> = undefined extends RequestOf<C>
-  ? [payload?: RequestOf<C>]
-  : [payload: RequestOf<C>];
+type PayloadArgs<C extends ChannelName> =
+  undefined extends RequestOf<C> ? [payload?: RequestOf<C>] : [payload: RequestOf<C>];
 
 export interface LabDeckClient {
   readonly mode: 'desktop' | 'web';
@@ -51,7 +50,9 @@ export function createClientOver(transport: Transport, mode: 'desktop' | 'web'):
       if (envelope.ok !== true) {
         const parsed = AppErrorShape.safeParse((envelope as { error?: unknown }).error);
         throw new AppError(
-          parsed.success ? parsed.data : { kind: 'internal', message: `The engine reported an unreadable error for ${channel}.` },
+          parsed.success
+            ? parsed.data
+            : { kind: 'internal', message: `The engine reported an unreadable error for ${channel}.` },
         );
       }
       const schema = channels[channel].response;

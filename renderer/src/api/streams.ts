@@ -125,11 +125,21 @@ export function createStreamClient(transport: Transport) {
   // The WebSocket dropping ends every stream on it (the engine detached them).
   transport.onConnection((state) => {
     if (state.status === 'open') return;
-    for (const [id, l] of [...live]) finish(id, l, { stream: id, reason: 'Lost the connection to the LabDeck engine.', reconnectable: true, error: { kind: 'connect', message: 'Lost the connection to the LabDeck engine.' } });
+    for (const [id, l] of [...live])
+      finish(id, l, {
+        stream: id,
+        reason: 'Lost the connection to the LabDeck engine.',
+        reconnectable: true,
+        error: { kind: 'connect', message: 'Lost the connection to the LabDeck engine.' },
+      });
   });
 
   return {
-    async open<K extends StreamKind>(kind: K, payload: StreamOpenOf<K>, handlers: StreamHandlers): Promise<StreamHandle<K>> {
+    async open<K extends StreamKind>(
+      kind: K,
+      payload: StreamOpenOf<K>,
+      handlers: StreamHandlers,
+    ): Promise<StreamHandle<K>> {
       if (!t) throw new AppError({ kind: 'internal', message: 'This connection cannot carry consoles.' });
       const envelope = await t.request('stream.open', { kind, payload }).catch((err: unknown) => ({
         ok: false as const,
@@ -137,11 +147,17 @@ export function createStreamClient(transport: Transport) {
       }));
       if (!envelope.ok) {
         const e = AppErrorShape.safeParse(envelope.error);
-        throw new AppError(e.success ? e.data : { kind: 'internal', message: 'The engine reported an unreadable error.' });
+        throw new AppError(
+          e.success ? e.data : { kind: 'internal', message: 'The engine reported an unreadable error.' },
+        );
       }
       const opened = streamOps['stream.open'].response.safeParse(envelope.value);
       const info = opened.success ? streamKinds[kind].info.safeParse(opened.data.info) : undefined;
-      if (!opened.success || !info?.success) throw new AppError({ kind: 'internal', message: 'The engine’s answer to stream.open does not match the contract.' });
+      if (!opened.success || !info?.success)
+        throw new AppError({
+          kind: 'internal',
+          message: 'The engine’s answer to stream.open does not match the contract.',
+        });
       const id = opened.data.stream;
       const l: Live = { handlers, consumedSinceAck: 0, inflight: 0, queue: [], queued: 0, closed: false };
       live.set(id, l);
@@ -154,7 +170,8 @@ export function createStreamClient(transport: Transport) {
         write(data) {
           if (l.closed) return;
           const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-          if (l.queued + bytes.byteLength > MAX_QUEUED) throw new AppError({ kind: 'validation', message: 'Too much input at once for the console.' });
+          if (l.queued + bytes.byteLength > MAX_QUEUED)
+            throw new AppError({ kind: 'validation', message: 'Too much input at once for the console.' });
           for (let i = 0; i < bytes.byteLength; i += STREAM_MAX_CHUNK) {
             const part = bytes.subarray(i, i + STREAM_MAX_CHUNK);
             l.queue.push(part);

@@ -1,4 +1,14 @@
-import { decodeStreamFrame, encodeStreamFrame, type ChannelName, type ClientMessage, type Envelope, type EventName, type ServerMessage, type StreamEventName, type StreamOpName } from '../../../shared/contract';
+import {
+  decodeStreamFrame,
+  encodeStreamFrame,
+  type ChannelName,
+  type ClientMessage,
+  type Envelope,
+  type EventName,
+  type ServerMessage,
+  type StreamEventName,
+  type StreamOpName,
+} from '../../../shared/contract';
 import { reconnectDelay } from './backoff';
 import type { ConnectionState, Transport } from './transport';
 
@@ -160,7 +170,9 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
     streams: {
       // Streams die with the socket (the engine detaches them), so nothing of theirs is queued.
       request: (op, payload) =>
-        socket && socket.readyState === WebSocket.OPEN ? request(op, payload) : Promise.resolve(failure('connect', 'Not connected to the LabDeck engine.')),
+        socket && socket.readyState === WebSocket.OPEN
+          ? request(op, payload)
+          : Promise.resolve(failure('connect', 'Not connected to the LabDeck engine.')),
       write(stream, data) {
         if (socket && socket.readyState === WebSocket.OPEN) socket.send(encodeStreamFrame(stream, data));
       },

@@ -33,7 +33,12 @@ function Labelled({ label, children }: { label: string; children: string }) {
 export function ErrorDetails({ error, title, onClose, sx, ref }: Props) {
   const hint = error.hint ?? defaultHints[error.kind];
   return (
-    <Alert ref={ref} severity="error" onClose={onClose} sx={[{ '& .MuiAlert-message': { minWidth: 0, flex: 1 } }, ...(Array.isArray(sx) ? sx : sx ? [sx] : [])]}>
+    <Alert
+      ref={ref}
+      severity="error"
+      onClose={onClose}
+      sx={[{ '& .MuiAlert-message': { minWidth: 0, flex: 1 } }, ...(Array.isArray(sx) ? sx : sx ? [sx] : [])]}
+    >
       <AlertTitle>{title ?? errorTitles[error.kind]}</AlertTitle>
       {title && title !== errorTitles[error.kind] && (
         <Typography variant="body2" sx={{ fontWeight: 600 }}>

@@ -7,7 +7,14 @@ import { useLabStore } from '../store';
 export function OpenHostButton({ host }: { host: HostView }) {
   const open = useLabStore((s) => s.openHostDetail);
   return (
-    <Button variant="contained" fullWidth startIcon={<OpenInFull />} aria-label={`Open host view of ${host.name}`} onClick={() => open(host.id)} sx={{ mt: 1.5 }}>
+    <Button
+      variant="contained"
+      fullWidth
+      startIcon={<OpenInFull />}
+      aria-label={`Open host view of ${host.name}`}
+      onClick={() => open(host.id)}
+      sx={{ mt: 1.5 }}
+    >
       Open host view
     </Button>
   );

@@ -18,7 +18,10 @@ export function Pill({
   leading,
   ref,
   ...rest
-}: { tone: PillTone; children: string; leading?: ReactNode; ref?: Ref<HTMLSpanElement> } & Omit<ComponentProps<'span'>, 'children'>) {
+}: { tone: PillTone; children: string; leading?: ReactNode; ref?: Ref<HTMLSpanElement> } & Omit<
+  ComponentProps<'span'>,
+  'children'
+>) {
   return (
     <Box
       component="span"
@@ -42,7 +45,9 @@ export function Pill({
         };
       }}
     >
-      {leading ?? <Box component="span" aria-hidden sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'currentColor' }} />}
+      {leading ?? (
+        <Box component="span" aria-hidden sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'currentColor' }} />
+      )}
       {children}
     </Box>
   );

@@ -12,13 +12,27 @@ export function ProbeResults({ caps, hostName }: { caps: VirtCapabilities; hostN
       <Typography variant="caption" color="text.secondary">
         Tried on {hostName} ({new Date(caps.checkedAt).toLocaleString()}):
       </Typography>
-      <Box component="ul" aria-label="Start probe results" sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap', listStyle: 'none', m: 0, p: 0 }}>
+      <Box
+        component="ul"
+        aria-label="Start probe results"
+        sx={{ display: 'flex', gap: 0.75, flexWrap: 'wrap', listStyle: 'none', m: 0, p: 0 }}
+      >
         {caps.probes.map((p) => {
           const label = `${p.virtType} + ${p.cpuMode}: ${p.started ? 'started' : 'did not start'}`;
           return (
             <li key={`${p.virtType}-${p.cpuMode}`}>
-              <Tooltip title={p.started ? 'A tiny VM started with this pair and was stopped again.' : (p.error ?? 'No reason given')}>
-                <Chip size="small" variant="outlined" color={p.started ? 'success' : 'default'} label={label} aria-label={p.error ? `${label} — ${p.error}` : label} />
+              <Tooltip
+                title={
+                  p.started ? 'A tiny VM started with this pair and was stopped again.' : (p.error ?? 'No reason given')
+                }
+              >
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color={p.started ? 'success' : 'default'}
+                  label={label}
+                  aria-label={p.error ? `${label} — ${p.error}` : label}
+                />
               </Tooltip>
             </li>
           );

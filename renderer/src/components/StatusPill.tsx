@@ -17,7 +17,10 @@ const tones: Record<HostStatus, PillTone> = {
 
 /** Colour is a hint only: the text label always says the status (colour-blind safe, testable). */
 export function StatusPill({ status, message, busy }: { status: HostStatus; message?: string; busy?: boolean }) {
-  const spinner = busy || status === 'connecting' ? <CircularProgress size={12} thickness={5} color="inherit" aria-label="refreshing" /> : undefined;
+  const spinner =
+    busy || status === 'connecting' ? (
+      <CircularProgress size={12} thickness={5} color="inherit" aria-label="refreshing" />
+    ) : undefined;
   const pill = (
     <Pill tone={tones[status]} leading={spinner}>
       {statusLabels[status]}

@@ -25,7 +25,16 @@ type Props = {
 const AUTO = '';
 
 /** Virt type, CPU mode and (for a named model) the model, each option saying whether it starts here. */
-export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = false, fallback, cpuModelError, autoHelp = 'The pod default, else what started on this host.' }: Props) {
+export function VirtCpuFields({
+  caps,
+  value,
+  onChange,
+  autoLabel,
+  offerAuto = false,
+  fallback,
+  cpuModelError,
+  autoHelp = 'The pod default, else what started on this host.',
+}: Props) {
   const shownType = value.virtType || (offerAuto ? '' : (fallback?.virtType ?? ''));
   const shownMode = value.cpuMode || (offerAuto ? '' : (fallback?.cpuMode ?? ''));
   const effectiveType = shownType || fallback?.virtType || null;
@@ -39,7 +48,9 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
   const fromFallback = (field: 'virtType' | 'cpuMode') => !offerAuto && value[field] === '' && fallback?.[field];
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 2, alignItems: 'start' }}>
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 2, alignItems: 'start' }}
+    >
       <TextField
         select
         label="Virt type"
@@ -48,7 +59,11 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
         helperText={
           fromFallback('virtType') && fallback ? (
             // The probe's reason can run long (every pair's error): three lines, the rest on hover.
-            <Box component="span" title={fallback.note} sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+            <Box
+              component="span"
+              title={fallback.note}
+              sx={{ display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+            >
               {fallback.note}
             </Box>
           ) : (
@@ -56,7 +71,13 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
           )
         }
         slotProps={{
-          select: { displayEmpty: true, renderValue: (v) => (v === AUTO ? autoLabel : `${String(v)}${types.find((t) => t.value === v)?.recommended ? ' (recommended)' : ''}`) },
+          select: {
+            displayEmpty: true,
+            renderValue: (v) =>
+              v === AUTO
+                ? autoLabel
+                : `${String(v)}${types.find((t) => t.value === v)?.recommended ? ' (recommended)' : ''}`,
+          },
           inputLabel: { shrink: true },
         }}
       >
@@ -82,7 +103,10 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
         slotProps={{
           select: {
             displayEmpty: true,
-            renderValue: (v) => (v === AUTO ? autoLabel : `${cpuModeInfo[v as CpuMode].title}${modes.find((m) => m.value === v)?.recommended ? ' (recommended)' : ''}`),
+            renderValue: (v) =>
+              v === AUTO
+                ? autoLabel
+                : `${cpuModeInfo[v as CpuMode].title}${modes.find((m) => m.value === v)?.recommended ? ' (recommended)' : ''}`,
             MenuProps: { slotProps: { paper: { sx: { maxWidth: 560 } } } },
           },
           inputLabel: { shrink: true },
@@ -91,7 +115,12 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
         {(offerAuto || shownMode === '') && <MenuItem value={AUTO}>{autoLabel}</MenuItem>}
         {modes.map((m) => (
           <MenuItem key={m.value} value={m.value} disabled={m.disabled}>
-            <ChoiceContent title={`${cpuModeInfo[m.value].title} (${m.value})`} note={m.note ?? cpuModeInfo[m.value].effect} recommended={m.recommended} warn={m.disabled || (m.note?.startsWith('did not') ?? false)} />
+            <ChoiceContent
+              title={`${cpuModeInfo[m.value].title} (${m.value})`}
+              note={m.note ?? cpuModeInfo[m.value].effect}
+              recommended={m.recommended}
+              warn={m.disabled || (m.note?.startsWith('did not') ?? false)}
+            />
           </MenuItem>
         ))}
       </TextField>
@@ -104,7 +133,10 @@ export function VirtCpuFields({ caps, value, onChange, autoLabel, offerAuto = fa
             onChange={(e) => onChange({ cpuModel: e.target.value })}
             error={Boolean(cpuModelError)}
             helperText={cpuModelError ?? `${cap.models.length} models libvirt lists as usable with ${effectiveType}.`}
-            slotProps={{ select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 360 } } } } }, inputLabel: { shrink: true } }}
+            slotProps={{
+              select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 360 } } } } },
+              inputLabel: { shrink: true },
+            }}
           >
             <MenuItem value="" disabled>
               Choose a model

@@ -21,15 +21,26 @@ export function VmNicList({ nics }: { nics: NicAttachment[] }) {
         const { type, source } = describeAttachment(a);
         const ips = a.nic.ips.map((ip) => `${ip.address}${ip.prefixLen !== undefined ? `/${ip.prefixLen}` : ''}`);
         return (
-          <Box component="li" key={`${a.index}`} sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 1 }}>
-            <Box component="span" sx={{ fontWeight: 700, color: typeColor[type] ?? 'text.primary', fontSize: '0.8rem' }}>
+          <Box
+            component="li"
+            key={`${a.index}`}
+            sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: 1 }}
+          >
+            <Box
+              component="span"
+              sx={{ fontWeight: 700, color: typeColor[type] ?? 'text.primary', fontSize: '0.8rem' }}
+            >
               {type}
               {a.macvtapMode ? ` ${a.macvtapMode}` : ''}
             </Box>
             <Typography component="span" variant="body2">
               {source}
             </Typography>
-            <Typography component="span" variant="body2" sx={{ fontFamily: monoFont, fontSize: '0.78rem', color: 'text.secondary' }}>
+            <Typography
+              component="span"
+              variant="body2"
+              sx={{ fontFamily: monoFont, fontSize: '0.78rem', color: 'text.secondary' }}
+            >
               {a.nic.mac ?? 'no MAC'}
               {a.nic.target ? ` · ${a.nic.target}` : ''}
             </Typography>

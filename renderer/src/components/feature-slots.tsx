@@ -16,11 +16,23 @@ type ButtonLook = Pick<ButtonProps, 'size' | 'variant'>;
 
 export type ComposeVmButtonProps = { host: HostView; variant?: 'icon' | 'button'; buttonProps?: ButtonLook };
 export type PodSettingsButtonProps = { host: HostView; buttonProps?: ButtonLook };
-export type ConsoleTarget = { kind: 'console.serial' | 'console.vnc'; hostId: string; hostName: string; domain: string };
+export type ConsoleTarget = {
+  kind: 'console.serial' | 'console.vnc';
+  hostId: string;
+  hostName: string;
+  domain: string;
+};
 export type ConsoleButtonsProps = { hostId: string; hostName: string; domain: string; size?: 'small' | 'medium' };
 export type TopologyViewProps = { snapshot: HostSnapshot; marks: HostMarks; warnings: HostWarning[]; hostName: string };
-export type NetworkEditorMode = { kind: 'create' } | { kind: 'edit'; network: string } | { kind: 'delete'; network: string };
-export type NetworkEditorDialogProps = { hostId: string; hostName: string; snapshot: HostSnapshot; mode: NetworkEditorMode; onClose: () => void };
+export type NetworkEditorMode =
+  { kind: 'create' } | { kind: 'edit'; network: string } | { kind: 'delete'; network: string };
+export type NetworkEditorDialogProps = {
+  hostId: string;
+  hostName: string;
+  snapshot: HostSnapshot;
+  mode: NetworkEditorMode;
+  onClose: () => void;
+};
 export type UploadVolumeDialogProps = {
   open: boolean;
   hostId: string;

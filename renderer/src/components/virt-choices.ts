@@ -1,4 +1,11 @@
-import { cpuModes, virtTypes, type CpuMode, type StartProbe, type VirtCapabilities, type VirtType } from '../../../shared/contract';
+import {
+  cpuModes,
+  virtTypes,
+  type CpuMode,
+  type StartProbe,
+  type VirtCapabilities,
+  type VirtType,
+} from '../../../shared/contract';
 
 export const virtTypeInfo: Record<VirtType, string> = {
   kvm: 'KVM — hardware virtualization (needs /dev/kvm); near-native speed',
@@ -6,7 +13,10 @@ export const virtTypeInfo: Record<VirtType, string> = {
 };
 
 export const cpuModeInfo: Record<CpuMode, { title: string; effect: string }> = {
-  'host-passthrough': { title: 'Host passthrough', effect: "The host's CPU exactly as it is: fastest, but the VM only moves to identical hosts." },
+  'host-passthrough': {
+    title: 'Host passthrough',
+    effect: "The host's CPU exactly as it is: fastest, but the VM only moves to identical hosts.",
+  },
   'host-model': { title: 'Host model', effect: "The named model closest to the host's CPU, plus its extra features." },
   custom: { title: 'Named model', effect: 'A CPU model libvirt lists as usable here (Haswell-noTSX, qemu64 …).' },
   default: { title: 'Emulator default', effect: "No <cpu> element: QEMU's own default model." },
@@ -33,7 +43,11 @@ export function virtTypeChoices(caps: VirtCapabilities | null): Choice<VirtType>
     return {
       value: t,
       disabled: unavailable,
-      note: unavailable ? (cap?.reason ?? 'libvirt does not offer it on this host') : startedHere ? 'a VM started with it on this host' : null,
+      note: unavailable
+        ? (cap?.reason ?? 'libvirt does not offer it on this host')
+        : startedHere
+          ? 'a VM started with it on this host'
+          : null,
       recommended: caps?.recommended.virtType === t,
     };
   });
@@ -49,7 +63,8 @@ export function cpuModeChoices(caps: VirtCapabilities | null, virtType: VirtType
     let note: string | null = null;
     if (!supported) note = `${virtType} does not support it here`;
     else if (named) note = 'libvirt lists no usable named model';
-    else if (probe) note = probe.started ? 'started on this host' : `did not start: ${probe.error ?? 'no reason given'}`;
+    else if (probe)
+      note = probe.started ? 'started on this host' : `did not start: ${probe.error ?? 'no reason given'}`;
     return {
       value: m,
       disabled: caps !== null && cap !== undefined && (!supported || named),
@@ -65,7 +80,11 @@ export function automaticPair(
   caps: VirtCapabilities | null,
 ): { virtType: VirtType | null; cpuMode: CpuMode | null; from: 'pod' | 'probe' | null } {
   if (pod.virtType || pod.cpuMode) {
-    return { virtType: pod.virtType ?? caps?.recommended.virtType ?? null, cpuMode: pod.cpuMode ?? caps?.recommended.cpuMode ?? null, from: 'pod' };
+    return {
+      virtType: pod.virtType ?? caps?.recommended.virtType ?? null,
+      cpuMode: pod.cpuMode ?? caps?.recommended.cpuMode ?? null,
+      from: 'pod',
+    };
   }
   if (caps) return { virtType: caps.recommended.virtType, cpuMode: caps.recommended.cpuMode, from: 'probe' };
   return { virtType: null, cpuMode: null, from: null };

@@ -6,7 +6,8 @@ export function sshTarget(user: string, address: string, port: number): string {
   return `${user}@${host}:${port}`;
 }
 
-export const hostTarget = (h: Pick<HostView, 'user' | 'address' | 'port'>): string => sshTarget(h.user, h.address, h.port);
+export const hostTarget = (h: Pick<HostView, 'user' | 'address' | 'port'>): string =>
+  sshTarget(h.user, h.address, h.port);
 
 export const statusLabels: Record<HostStatus, string> = {
   unknown: 'not checked',

@@ -5,7 +5,8 @@ import { formatBytes, formatKiB } from '../../../shared/format/bytes';
 export { formatBytes, formatKiB };
 
 /** 0–100, safe against a zero total. */
-export const percent = (part: number, total: number): number => (total > 0 ? Math.min(100, Math.max(0, (part / total) * 100)) : 0);
+export const percent = (part: number, total: number): number =>
+  total > 0 ? Math.min(100, Math.max(0, (part / total) * 100)) : 0;
 
 /** "10.0.0.1/24" for an interface or network address. */
 export const cidrOf = (a: { address: string; prefixLen: number }): string => `${a.address}/${a.prefixLen}`;

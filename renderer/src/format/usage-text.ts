@@ -2,7 +2,8 @@ import type { InterfaceUse, NicAttachment } from '../../../shared/warnings';
 
 /** "network default", "VM lab-running via network default", "VM lab-shutoff (macvtap vepa)" … */
 export function describeUse(u: InterfaceUse): string {
-  if (u.kind === 'network') return u.how === 'bridge' ? `network ${u.network}` : `network ${u.network} (forward device)`;
+  if (u.kind === 'network')
+    return u.how === 'bridge' ? `network ${u.network}` : `network ${u.network} (forward device)`;
   switch (u.how) {
     case 'bridge':
       return `VM ${u.domain} (bridge)`;
@@ -19,7 +20,8 @@ export function describeUse(u: InterfaceUse): string {
 export function describeAttachment(a: NicAttachment): { type: string; source: string } {
   const { type, source } = a.nic;
   if (a.macvtapMode && type === 'direct') return { type: 'macvtap', source: `on ${source ?? '?'}` };
-  if (a.macvtapMode && a.network) return { type: 'macvtap', source: `network ${a.network.name} (on ${a.hostInterfaces.join(', ') || '?'})` };
+  if (a.macvtapMode && a.network)
+    return { type: 'macvtap', source: `network ${a.network.name} (on ${a.hostInterfaces.join(', ') || '?'})` };
   if (type === 'network') return { type: 'network', source: source ?? '?' };
   if (type === 'bridge') return { type: 'bridge', source: source ?? '?' };
   return { type, source: source ?? '—' };

@@ -15,7 +15,11 @@ export function useHostRefresh() {
       try {
         await commands.hosts.refresh(id);
       } catch (err) {
-        notify({ severity: 'error', message: name ? `Could not refresh ${name}` : 'Could not refresh hosts', error: errorShapeOf(err) });
+        notify({
+          severity: 'error',
+          message: name ? `Could not refresh ${name}` : 'Could not refresh hosts',
+          error: errorShapeOf(err),
+        });
       }
     },
     [commands, notify],

@@ -25,7 +25,10 @@ export function useHostSnapshot(hostId: string | null, { maxAgeMs }: { maxAgeMs?
     if (hostId) void cache.read(hostId, maxAgeMs !== undefined ? { maxAgeMs } : {});
   }, [cache, hostId, maxAgeMs, stale]);
 
-  const reread = useCallback(() => (hostId ? cache.read(hostId, { fresh: true }) : Promise.resolve(undefined)), [cache, hostId]);
+  const reread = useCallback(
+    () => (hostId ? cache.read(hostId, { fresh: true }) : Promise.resolve(undefined)),
+    [cache, hostId],
+  );
   return {
     /** Snapshot and marks, or null before the first answer. */
     data: entry && entry.fetchedAt !== null ? (entry as SnapshotData) : null,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/contract';
 import { filterAudit } from './selectors';
 
-const entry = (id: string, argv: string[], outcome: AuditEntry['outcome'], o: Partial<AuditEntry> = {}): AuditEntry => ({
+const entry = (
+  id: string,
+  argv: string[],
+  outcome: AuditEntry['outcome'],
+  o: Partial<AuditEntry> = {},
+): AuditEntry => ({
   id,
   hostId: 'h1',
   host: 'root@10.0.0.1:22',
@@ -16,9 +21,16 @@ const entry = (id: string, argv: string[], outcome: AuditEntry['outcome'], o: Pa
 });
 
 const entries = [
-  entry('1', ['virsh', '--connect', 'qemu:///system', 'domuuid', '--domain', 'web1'], 'probe', { stderrHead: "error: failed to get domain 'web1'" }),
-  entry('2', ['virsh', '--connect', 'qemu:///system', 'define', '/dev/stdin'], 'ok', { stdinNote: 'domain XML of web1' }),
-  entry('3', ['virsh', '--connect', 'qemu:///system', 'start', '--domain', 'web1'], 'failed', { stderrHead: 'error: unsupported MSR', hostId: 'h2' }),
+  entry('1', ['virsh', '--connect', 'qemu:///system', 'domuuid', '--domain', 'web1'], 'probe', {
+    stderrHead: "error: failed to get domain 'web1'",
+  }),
+  entry('2', ['virsh', '--connect', 'qemu:///system', 'define', '/dev/stdin'], 'ok', {
+    stdinNote: 'domain XML of web1',
+  }),
+  entry('3', ['virsh', '--connect', 'qemu:///system', 'start', '--domain', 'web1'], 'failed', {
+    stderrHead: 'error: unsupported MSR',
+    hostId: 'h2',
+  }),
 ];
 const ids = (xs: AuditEntry[]) => xs.map((e) => e.id);
 

@@ -18,13 +18,15 @@ const newestFirst = (a: AuditEntry, b: AuditEntry): number => b.startedAt.locale
 export const createAuditSlice: StateCreator<LabState, [], [], AuditSlice> = (set) => ({
   auditEntries: [],
   auditLoaded: false,
-  replaceAudit: (entries) => set({ auditEntries: [...entries].sort(newestFirst).slice(0, AUDIT_KEEP), auditLoaded: true }),
+  replaceAudit: (entries) =>
+    set({ auditEntries: [...entries].sort(newestFirst).slice(0, AUDIT_KEEP), auditLoaded: true }),
   appendAudit: (entry) =>
     set((s) => {
       if (s.auditEntries.some((e) => e.id === entry.id)) return s;
       // Usually the newest; an entry the CLI wrote a moment ago can be older than ours: keep the order.
       const at = s.auditEntries.findIndex((e) => newestFirst(entry, e) <= 0);
-      const next = at < 0 ? [...s.auditEntries, entry] : [...s.auditEntries.slice(0, at), entry, ...s.auditEntries.slice(at)];
+      const next =
+        at < 0 ? [...s.auditEntries, entry] : [...s.auditEntries.slice(0, at), entry, ...s.auditEntries.slice(at)];
       return { auditEntries: next.slice(0, AUDIT_KEEP) };
     }),
 });

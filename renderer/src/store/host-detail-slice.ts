@@ -22,7 +22,12 @@ export const createHostDetailSlice: StateCreator<LabState, [], [], HostDetailSli
     set((s) => {
       // Another host starts on Overview; the same host keeps the tab the user left it on.
       const detailTab = tab ?? (s.detailHostId === hostId ? s.detailTab : 'overview');
-      return { screen: 'host', detailHostId: hostId, detailTab, highlightVm: detailTab === 'vms' ? (highlightVm ?? null) : null };
+      return {
+        screen: 'host',
+        detailHostId: hostId,
+        detailTab,
+        highlightVm: detailTab === 'vms' ? (highlightVm ?? null) : null,
+      };
     }),
   setDetailTab: (detailTab) => set({ detailTab, highlightVm: null }),
 });

@@ -10,7 +10,12 @@ const host = (lastSeen: string) => ({ id: 'h1', lastSeen }) as HostView;
 
 /** A hosts.snapshot stand-in whose answers the test releases by hand. */
 function fakeFetch() {
-  const calls: { hostId: string; refresh: boolean; resolve: (takenAt: string) => void; reject: (e: unknown) => void }[] = [];
+  const calls: {
+    hostId: string;
+    refresh: boolean;
+    resolve: (takenAt: string) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   const fetch: SnapshotFetch = (hostId, refresh) =>
     new Promise((res, rej) =>
       calls.push({ hostId, refresh, resolve: (t) => res({ snapshot: snap(t), marks: emptyMarks() }), reject: rej }),
@@ -37,7 +42,12 @@ describe('host snapshot cache', () => {
     expect(entry()?.loading).toBe(true);
     f.calls[0]!.resolve('2024-01-01T00:00:00Z');
     expect(await a).toBe(await b);
-    expect(entry()).toMatchObject({ snapshot: { takenAt: '2024-01-01T00:00:00Z' }, loading: false, error: null, fetchedAt: clock });
+    expect(entry()).toMatchObject({
+      snapshot: { takenAt: '2024-01-01T00:00:00Z' },
+      loading: false,
+      error: null,
+      fetchedAt: clock,
+    });
   });
 
   it('a fresh read does not join a plain one in flight, but a plain read joins a fresh one', () => {

@@ -37,7 +37,14 @@ export type HostSnapshotSlice = {
   dropHostSnapshot: (hostId: string) => void;
 };
 
-const blank = (): HostSnapshotEntry => ({ snapshot: null, marks: emptyMarks(), fetchedAt: null, error: null, loading: false, stale: false });
+const blank = (): HostSnapshotEntry => ({
+  snapshot: null,
+  marks: emptyMarks(),
+  fetchedAt: null,
+  error: null,
+  loading: false,
+  stale: false,
+});
 
 const isOlder = (next: HostSnapshot | null | undefined, held: HostSnapshot | null | undefined): boolean =>
   !!next && !!held && next.takenAt < held.takenAt;
@@ -55,14 +62,18 @@ export const createHostSnapshotSlice: StateCreator<LabState, [], [], HostSnapsho
     putHostSnapshot: (hostId, answer, at = Date.now()) =>
       set((s) => {
         const held = s.hostSnapshots[hostId] ?? blank();
-        const keep = answer.snapshot === undefined || (answer.snapshot === null && !!held.snapshot) || isOlder(answer.snapshot, held.snapshot);
+        const keep =
+          answer.snapshot === undefined ||
+          (answer.snapshot === null && !!held.snapshot) ||
+          isOlder(answer.snapshot, held.snapshot);
         const snapshot = keep ? held.snapshot : (answer.snapshot ?? null);
         // An answer read before the latest host.changed leaves the copy stale.
         const lastSeen = s.hostsById[hostId]?.lastSeen;
         const stale = !!lastSeen && (!snapshot || snapshot.takenAt < lastSeen);
         const marks = answer.marks ?? held.marks;
         // Marks alone (saved from the Marks tab) are not a read of the host.
-        if (answer.snapshot === undefined) return { hostSnapshots: { ...s.hostSnapshots, [hostId]: { ...held, marks } } };
+        if (answer.snapshot === undefined)
+          return { hostSnapshots: { ...s.hostSnapshots, [hostId]: { ...held, marks } } };
         const entry = { snapshot, marks, fetchedAt: at, error: null, loading: false, stale };
         return { hostSnapshots: { ...s.hostSnapshots, [hostId]: entry } };
       }),
@@ -70,11 +81,16 @@ export const createHostSnapshotSlice: StateCreator<LabState, [], [], HostSnapsho
     noteHostChanged: (host) =>
       set((s) => {
         const held = s.hostSnapshots[host.id];
-        const behind = !!held && !held.stale && !!host.lastSeen && (!held.snapshot || held.snapshot.takenAt < host.lastSeen);
+        const behind =
+          !!held && !held.stale && !!host.lastSeen && (!held.snapshot || held.snapshot.takenAt < host.lastSeen);
         return behind ? { hostSnapshots: { ...s.hostSnapshots, [host.id]: { ...held, stale: true } } } : s;
       }),
     markSnapshotsStale: () =>
-      set((s) => ({ hostSnapshots: Object.fromEntries(Object.entries(s.hostSnapshots).map(([id, e]) => [id, { ...e, stale: true }])) })),
+      set((s) => ({
+        hostSnapshots: Object.fromEntries(
+          Object.entries(s.hostSnapshots).map(([id, e]) => [id, { ...e, stale: true }]),
+        ),
+      })),
     dropHostSnapshot: (hostId) =>
       set((s) => {
         if (!(hostId in s.hostSnapshots)) return s;

@@ -10,7 +10,8 @@ export function isValidLabel(label: string): boolean {
  * (0 when it is empty), or null when it is valid.
  */
 export function labelProblem(label: string): { index: number; reason: string } | null {
-  if (label === '') return { index: 0, reason: "a label is missing before ':' — write <label>:<key>=<value>, for example 0:space=lan" };
+  if (label === '')
+    return { index: 0, reason: "a label is missing before ':' — write <label>:<key>=<value>, for example 0:space=lan" };
   if (isValidLabel(label)) return null;
   const first = label[0] ?? '';
   if (!/[a-zA-Z0-9]/.test(first)) {

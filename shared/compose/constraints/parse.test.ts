@@ -186,7 +186,23 @@ describe('round trips (fast-check)', () => {
   });
 
   it('serialize(parse(s)) parses back to the same map, for any text that parses', () => {
-    const pieces = fc.constantFrom('0', 'a', ':', '=', ',', ';', 'space', 'vid', 'name', 'br0', '5', 'not_', 'x', ' ', '::1');
+    const pieces = fc.constantFrom(
+      '0',
+      'a',
+      ':',
+      '=',
+      ',',
+      ';',
+      'space',
+      'vid',
+      'name',
+      'br0',
+      '5',
+      'not_',
+      'x',
+      ' ',
+      '::1',
+    );
     const arbText = fc.oneof(
       arbConstraintMap.map((m) => serializeInterfaceConstraints(m)),
       fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')),

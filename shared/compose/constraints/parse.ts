@@ -53,11 +53,17 @@ export function parseInterfaceConstraints(text: string): Result<InterfaceConstra
     if (colon < 0) {
       if (segment.text === '') {
         return err(
-          positioned(segment.start, "nothing between ';' separators — remove the extra ';' or add <label>:<key>=<value>"),
+          positioned(
+            segment.start,
+            "nothing between ';' separators — remove the extra ';' or add <label>:<key>=<value>",
+          ),
         );
       }
       return err(
-        positioned(segment.start, `'${segment.text}' has no ':' — expected <label>:<key>=<value>, for example 0:space=lan`),
+        positioned(
+          segment.start,
+          `'${segment.text}' has no ':' — expected <label>:<key>=<value>, for example 0:space=lan`,
+        ),
       );
     }
     const label = segment.text.slice(0, colon);
@@ -66,7 +72,10 @@ export function parseInterfaceConstraints(text: string): Result<InterfaceConstra
     const earlier = firstSeen.get(label);
     if (earlier !== undefined) {
       return err(
-        positioned(segment.start, `label '${label}' is used twice (first at position ${earlier}) — each label may appear once`),
+        positioned(
+          segment.start,
+          `label '${label}' is used twice (first at position ${earlier}) — each label may appear once`,
+        ),
       );
     }
     firstSeen.set(label, segment.start);
@@ -80,7 +89,9 @@ export function parseInterfaceConstraints(text: string): Result<InterfaceConstra
     for (const pair of splitWithOffsets(body, bodyStart, ',')) {
       const eq = pair.text.indexOf('=');
       if (pair.text === '') {
-        return err(positioned(pair.start, `empty constraint in label '${label}' — remove the extra ',' or add <key>=<value>`));
+        return err(
+          positioned(pair.start, `empty constraint in label '${label}' — remove the extra ',' or add <key>=<value>`),
+        );
       }
       if (eq < 0) {
         return err(

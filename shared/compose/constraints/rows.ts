@@ -45,7 +45,11 @@ export function rowsToMap(rows: readonly ConstraintRow[]): Result<InterfaceConst
     }
     seen.set(row.label, r);
     if (row.constraints.length === 0) {
-      return err({ row: r, field: 'row', message: `row ${r + 1}: label '${row.label}' has no constraints — add at least one` });
+      return err({
+        row: r,
+        field: 'row',
+        message: `row ${r + 1}: label '${row.label}' has no constraints — add at least one`,
+      });
     }
     const set: ConstraintSet = {};
     for (const [c, entry] of row.constraints.entries()) {

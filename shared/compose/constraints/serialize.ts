@@ -14,7 +14,8 @@ export function constraintMapProblem(map: InterfaceConstraintMap): string | null
       if (!isConstraintKey(key)) return `label '${label}': key '${key}' is not known`;
       if (!values || values.length === 0) return `label '${label}': key '${key}' has no values`;
       for (const value of values) {
-        if (/[;,]/.test(value)) return `label '${label}': value '${value}' contains ';' or ',', which the grammar reserves`;
+        if (/[;,]/.test(value))
+          return `label '${label}': value '${value}' contains ';' or ',', which the grammar reserves`;
         const problem = valueProblem(splitKey(key as ConstraintKey).base, value);
         if (problem) return `label '${label}': ${problem}`;
       }

@@ -3,7 +3,6 @@ import { parseCidr, parseIp } from '../net/ip';
 import type { ConstraintBaseKey } from './keys';
 import { nearest } from './edit-distance';
 
-
 /**
  * MAAS's parse_integer: surrounding whitespace ignored, `0x` hex and `0b` binary prefixes,
  * otherwise decimal; an optional sign. Returns null when it is not an integer.
@@ -40,13 +39,9 @@ export function valueProblem(key: ConstraintBaseKey, value: string): string | nu
   if (t === '') return `key '${key}' has an empty value`;
   switch (key) {
     case 'vid':
-      return parseVid(t) === null
-        ? `vid '${t}' is not valid — use 'untagged' or a number from 0 to 4094`
-        : null;
+      return parseVid(t) === null ? `vid '${t}' is not valid — use 'untagged' or a number from 0 to 4094` : null;
     case 'mode':
-      return t.toLowerCase() === 'unconfigured'
-        ? null
-        : `mode '${t}' is not valid — the only mode is 'unconfigured'`;
+      return t.toLowerCase() === 'unconfigured' ? null : `mode '${t}' is not valid — the only mode is 'unconfigured'`;
     case 'ip':
       return parseIp(t) === null ? `ip '${t}' is not a valid IPv4 or IPv6 address` : null;
     case 'subnet_cidr':

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildDomainXml, domainXmlProblems, nicFromAttachment, type DomainCpuMode, type DomainXmlRequest } from './build';
+import {
+  buildDomainXml,
+  domainXmlProblems,
+  nicFromAttachment,
+  type DomainCpuMode,
+  type DomainXmlRequest,
+} from './build';
 import { probeDomainXml } from './probe';
 import { XML_FORBIDDEN } from './xml';
 
@@ -19,7 +25,9 @@ function hasValidator(): boolean {
 }
 const validatorPresent = hasValidator();
 if (!validatorPresent) {
-  console.warn('virt-xml-validate (libvirt-clients) or xmllint (libxml2-utils) is missing: skipping schema validation of domain XML');
+  console.warn(
+    'virt-xml-validate (libvirt-clients) or xmllint (libxml2-utils) is missing: skipping schema validation of domain XML',
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'labdeck-domxml-'));
@@ -32,7 +40,12 @@ function validate(xml: string): { ok: boolean; output: string } {
   return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
 
 const base: DomainXmlRequest = {
   name: 'web-1',
@@ -88,7 +101,10 @@ describe('buildDomainXml', () => {
   });
 
   it('writes passthru as passthrough', () => {
-    const xml = xmlOf({ ...base, nics: [{ type: 'direct', source: 'eth1', mode: 'passthru', mac: '52:54:00:00:00:01' }] });
+    const xml = xmlOf({
+      ...base,
+      nics: [{ type: 'direct', source: 'eth1', mode: 'passthru', mac: '52:54:00:00:00:01' }],
+    });
     expect(xml).toContain('mode="passthrough"');
     expect(xml).not.toContain('passthru"');
   });
@@ -114,7 +130,10 @@ describe('buildDomainXml', () => {
       vcpus: 0,
       memoryMiB: 1.5,
       arch: 'x86 64',
-      disks: [{ path: 'relative.qcow2', format: 'qcow2', target: 'vdz' }, { path: '/a', format: 'qcow2', target: 'vdz' }],
+      disks: [
+        { path: 'relative.qcow2', format: 'qcow2', target: 'vdz' },
+        { path: '/a', format: 'qcow2', target: 'vdz' },
+      ],
       nics: [{ type: 'direct', source: 'eth1', mode: 'source' as never, mac: '01:00:5e:00:00:01' }],
     });
     expect(bad).toEqual([
@@ -128,7 +147,10 @@ describe('buildDomainXml', () => {
       "NIC 1: '01:00:5e:00:00:01' is not a unicast MAC address.",
       "NIC 1: 'source' is not a macvtap mode (bridge, private, vepa, passthrough).",
     ]);
-    expect(buildDomainXml({ ...base, name: ' x' })).toEqual({ ok: false, error: 'The VM name starts or ends with whitespace.' });
+    expect(buildDomainXml({ ...base, name: ' x' })).toEqual({
+      ok: false,
+      error: 'The VM name starts or ends with whitespace.',
+    });
   });
 
   it('maps planned attachments to NIC specs', () => {
@@ -146,7 +168,13 @@ describe('buildDomainXml', () => {
 
 const iso = { path: '/var/lib/libvirt/images/debian.iso', format: 'iso', device: 'cdrom' as const };
 const seed = { path: '/var/lib/libvirt/images/web-1-seed.iso', format: 'raw', device: 'cdrom' as const };
-type DiskNode = { '@_device': string; target: { '@_dev': string; '@_bus': string }; driver: { '@_type': string }; boot?: unknown; readonly?: unknown };
+type DiskNode = {
+  '@_device': string;
+  target: { '@_dev': string; '@_bus': string };
+  driver: { '@_type': string };
+  boot?: unknown;
+  readonly?: unknown;
+};
 
 describe('CD-ROMs and boot order', () => {
   it('puts CD-ROMs on IDE hdc/hdd for i440fx (pc, or no machine), raw and read-only; disks keep vda, vdb', () => {
@@ -166,15 +194,20 @@ describe('CD-ROMs and boot order', () => {
   });
 
   it('uses SATA on q35 (it has no IDE) and SCSI on other arches', () => {
-    const q35: DiskNode[] = parser.parse(xmlOf({ ...base, machine: 'pc-q35-7.2', disks: [base.disks[0]!, iso, seed] })).domain.devices.disk;
+    const q35: DiskNode[] = parser.parse(xmlOf({ ...base, machine: 'pc-q35-7.2', disks: [base.disks[0]!, iso, seed] }))
+      .domain.devices.disk;
     expect(q35.map((d) => `${d.target['@_dev']}/${d.target['@_bus']}`)).toEqual(['vda/virtio', 'sda/sata', 'sdb/sata']);
-    const arm: DiskNode[] = parser.parse(xmlOf({ ...base, arch: 'aarch64', machine: 'virt', disks: [base.disks[0]!, iso] })).domain.devices.disk;
+    const arm: DiskNode[] = parser.parse(
+      xmlOf({ ...base, arch: 'aarch64', machine: 'virt', disks: [base.disks[0]!, iso] }),
+    ).domain.devices.disk;
     expect(arm.map((d) => `${d.target['@_dev']}/${d.target['@_bus']}`)).toEqual(['vda/virtio', 'sda/scsi']);
   });
 
   it('gives boot orders to the first CD-ROM, first disk and first NIC as asked, and none to the rest', () => {
     const orders = (bootOrder: DomainXmlRequest['bootOrder']) => {
-      const doc = parser.parse(xmlOf({ ...base, disks: [base.disks[0]!, iso, base.disks[1]!, seed], bootOrder })).domain;
+      const doc = parser.parse(
+        xmlOf({ ...base, disks: [base.disks[0]!, iso, base.disks[1]!, seed], bootOrder }),
+      ).domain;
       const disks: DiskNode[] = doc.devices.disk;
       return [...disks.map((d) => d.boot), ...doc.devices.interface.map((n: { boot?: unknown }) => n.boot)].map((b) =>
         b === undefined ? '-' : (b as { '@_order': string })['@_order'],
@@ -192,9 +225,9 @@ describe('CD-ROMs and boot order', () => {
   });
 
   it('refuses a fifth IDE CD-ROM', () => {
-    expect(domainXmlProblems({ ...base, disks: [iso, iso, iso, iso, iso].map((d, i) => ({ ...d, path: `/i${i}.iso` })) })).toEqual([
-      'Disk 5: no IDE place is left for another CD-ROM.',
-    ]);
+    expect(
+      domainXmlProblems({ ...base, disks: [iso, iso, iso, iso, iso].map((d, i) => ({ ...d, path: `/i${i}.iso` })) }),
+    ).toEqual(['Disk 5: no IDE place is left for another CD-ROM.']);
   });
 });
 
@@ -220,7 +253,9 @@ describe('CPU modes', () => {
 
   it('needs a plain model name for custom', () => {
     expect(domainXmlProblems({ ...base, cpuMode: 'custom' })).toEqual(["CPU mode 'custom' needs a CPU model."]);
-    expect(domainXmlProblems({ ...base, cpuMode: 'custom', cpuModel: 'x<y' })).toEqual(["'x<y' is not a CPU model name."]);
+    expect(domainXmlProblems({ ...base, cpuMode: 'custom', cpuModel: 'x<y' })).toEqual([
+      "'x<y' is not a CPU model name.",
+    ]);
   });
 });
 
@@ -254,13 +289,28 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
       network: { disks: base.disks, bootOrder: ['network', 'disk'] },
       none: { disks: base.disks, bootOrder: ['disk'] },
       iso: { disks: [base.disks[0]!, iso], bootOrder: ['cdrom', 'disk'] },
-      'cloud-image+seed': { disks: [{ path: '/var/lib/libvirt/images/web-1-root.img', format: 'raw' }, seed], bootOrder: ['disk'] },
+      'cloud-image+seed': {
+        disks: [{ path: '/var/lib/libvirt/images/web-1-root.img', format: 'raw' }, seed],
+        bootOrder: ['disk'],
+      },
     };
-    const modes: [DomainCpuMode, string | undefined][] = [['host-passthrough', undefined], ['host-model', undefined], ['custom', 'qemu64'], ['default', undefined]];
+    const modes: [DomainCpuMode, string | undefined][] = [
+      ['host-passthrough', undefined],
+      ['host-model', undefined],
+      ['custom', 'qemu64'],
+      ['default', undefined],
+    ];
     for (const machine of ['pc', 'q35']) {
       for (const [kind, install] of Object.entries(installs)) {
         for (const [cpuMode, cpuModel] of modes) {
-          const xml = xmlOf({ ...base, machine, virtType: cpuMode === 'host-passthrough' ? 'kvm' : 'qemu', ...install, cpuMode, ...(cpuModel ? { cpuModel } : {}) });
+          const xml = xmlOf({
+            ...base,
+            machine,
+            virtType: cpuMode === 'host-passthrough' ? 'kvm' : 'qemu',
+            ...install,
+            cpuMode,
+            ...(cpuModel ? { cpuModel } : {}),
+          });
           const v = validate(xml);
           expect(v.ok, `${machine} ${kind} ${cpuMode}: ${v.output}`).toBe(true);
         }
@@ -268,7 +318,13 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
     }
     for (const [cpuMode, cpuModel] of modes) {
       for (const virtType of ['kvm', 'qemu'] as const) {
-        const p = probeDomainXml({ name: 'labdeck-probe', virtType, cpuMode, arch: 'x86_64', ...(cpuModel ? { cpuModel } : {}) });
+        const p = probeDomainXml({
+          name: 'labdeck-probe',
+          virtType,
+          cpuMode,
+          arch: 'x86_64',
+          ...(cpuModel ? { cpuModel } : {}),
+        });
         if (!p.ok) throw new Error(p.error);
         expect(validate(p.value).ok, p.value).toBe(true);
       }
@@ -276,7 +332,10 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
   }, 60_000);
 
   it('the validator is real: it rejects MAAS’s passthru spelling', () => {
-    const xml = xmlOf({ ...base, nics: [{ type: 'direct', source: 'eth1', mode: 'passthrough', mac: '52:54:00:00:00:01' }] });
+    const xml = xmlOf({
+      ...base,
+      nics: [{ type: 'direct', source: 'eth1', mode: 'passthrough', mac: '52:54:00:00:00:01' }],
+    });
     expect(validate(xml).ok).toBe(true);
     expect(validate(xml.replace('mode="passthrough"', 'mode="passthru"')).ok).toBe(false);
   });
@@ -285,16 +344,27 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
     const hex = fc.integer({ min: 0, max: 255 }).map((b) => b.toString(16).padStart(2, '0'));
     const mac = fc.tuple(hex, hex, hex).map(([a, b, c]) => `52:54:00:${a}:${b}:${c}`);
     const name = fc
-      .string({ unit: fc.constantFrom('a', 'Z', '0', '-', '_', '.', ' ', '<', '>', '&', "'", '"', 'é', '€', '😀'), minLength: 1, maxLength: 20 })
+      .string({
+        unit: fc.constantFrom('a', 'Z', '0', '-', '_', '.', ' ', '<', '>', '&', "'", '"', 'é', '€', '😀'),
+        minLength: 1,
+        maxLength: 20,
+      })
       .filter((s) => s.trim() === s && s.trim() !== '');
     const ident = fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/);
     const nic = fc.oneof(
       fc.record({ type: fc.constant('bridge' as const), source: ident, mac }),
       fc.record({ type: fc.constant('network' as const), source: ident, mac }),
-      fc.record({ type: fc.constant('direct' as const), source: ident, mac, mode: fc.constantFrom('bridge', 'private', 'vepa', 'passthrough', 'passthru') as fc.Arbitrary<'bridge'> }),
+      fc.record({
+        type: fc.constant('direct' as const),
+        source: ident,
+        mac,
+        mode: fc.constantFrom('bridge', 'private', 'vepa', 'passthrough', 'passthru') as fc.Arbitrary<'bridge'>,
+      }),
     );
     const disk = fc.record({
-      path: fc.string({ unit: fc.constantFrom('a', 'b', '/', '-', ' ', '&', '<', "'", '"'), minLength: 1, maxLength: 16 }).map((s) => `/var/lib/libvirt/images/${s}.img`),
+      path: fc
+        .string({ unit: fc.constantFrom('a', 'b', '/', '-', ' ', '&', '<', "'", '"'), minLength: 1, maxLength: 16 })
+        .map((s) => `/var/lib/libvirt/images/${s}.img`),
       format: fc.constantFrom('qcow2', 'raw'),
       kind: fc.constantFrom('file' as const, 'block' as const),
       device: fc.constantFrom('disk' as const, 'disk' as const, 'cdrom' as const),
@@ -306,11 +376,27 @@ describe.skipIf(!validatorPresent)('buildDomainXml output passes virt-xml-valida
       memoryMiB: fc.integer({ min: 32, max: 65536 }),
       arch: fc.constantFrom('x86_64', 'aarch64', 'i686'),
       machine: fc.option(fc.constantFrom('pc', 'q35', 'virt'), { nil: undefined }),
-      description: fc.option(fc.string({ maxLength: 20 }).filter((s) => !XML_FORBIDDEN.test(s)), { nil: undefined }),
+      description: fc.option(
+        fc.string({ maxLength: 20 }).filter((s) => !XML_FORBIDDEN.test(s)),
+        { nil: undefined },
+      ),
       disks: fc.array(disk, { maxLength: 4 }),
-      cpu: fc.constantFrom<[DomainCpuMode | null | undefined, string | undefined]>([undefined, undefined], [null, undefined], ['host-model', undefined], ['custom', 'Skylake-Client'], ['default', undefined]),
+      cpu: fc.constantFrom<[DomainCpuMode | null | undefined, string | undefined]>(
+        [undefined, undefined],
+        [null, undefined],
+        ['host-model', undefined],
+        ['custom', 'Skylake-Client'],
+        ['default', undefined],
+      ),
       nics: fc.uniqueArray(nic, { maxLength: 4, selector: (x) => x.mac }),
-      bootOrder: fc.constantFrom<DomainXmlRequest['bootOrder']>(undefined, ['disk', 'network'], ['network', 'disk'], ['network'], ['cdrom', 'disk'], ['cdrom', 'disk', 'network']),
+      bootOrder: fc.constantFrom<DomainXmlRequest['bootOrder']>(
+        undefined,
+        ['disk', 'network'],
+        ['network', 'disk'],
+        ['network'],
+        ['cdrom', 'disk'],
+        ['cdrom', 'disk', 'network'],
+      ),
       nicRom: fc.boolean(),
       graphics: fc.constantFrom('vnc' as const, 'none' as const),
     });

@@ -103,16 +103,24 @@ export function domainXmlProblems(req: DomainXmlRequest): string[] {
   text('The VM name', req.name);
   if (req.description !== undefined) text('The description', req.description);
   if (req.virtType !== 'kvm' && req.virtType !== 'qemu') p.push(`virtType must be 'kvm' or 'qemu'.`);
-  if (!Number.isInteger(req.vcpus) || req.vcpus < 1 || req.vcpus > 4096) p.push('vCPUs must be a whole number from 1 to 4096.');
-  if (!Number.isInteger(req.memoryMiB) || req.memoryMiB < 1) p.push('Memory must be a whole number of MiB, at least 1.');
+  if (!Number.isInteger(req.vcpus) || req.vcpus < 1 || req.vcpus > 4096)
+    p.push('vCPUs must be a whole number from 1 to 4096.');
+  if (!Number.isInteger(req.memoryMiB) || req.memoryMiB < 1)
+    p.push('Memory must be a whole number of MiB, at least 1.');
   if (!TOKEN.test(req.arch)) p.push(`'${req.arch}' is not an architecture name.`);
   if (req.machine !== undefined && !TOKEN.test(req.machine)) p.push(`'${req.machine}' is not a machine type.`);
   if (req.uuid !== undefined && !UUID.test(req.uuid)) p.push(`'${req.uuid}' is not a UUID.`);
   if (req.emulator !== undefined && !req.emulator.startsWith('/')) p.push('The emulator must be an absolute path.');
   (req.ownedVolumes ?? []).forEach((v, i) => {
-    for (const [what, value] of [['pool', v.pool], ['name', v.name], ['path', v.path]] as const) text(`Owned volume ${i + 1}'s ${what}`, value);
+    for (const [what, value] of [
+      ['pool', v.pool],
+      ['name', v.name],
+      ['path', v.path],
+    ] as const)
+      text(`Owned volume ${i + 1}'s ${what}`, value);
   });
-  if (req.cpuMode === 'custom' && (req.cpuModel === undefined || req.cpuModel === '')) p.push("CPU mode 'custom' needs a CPU model.");
+  if (req.cpuMode === 'custom' && (req.cpuModel === undefined || req.cpuModel === ''))
+    p.push("CPU mode 'custom' needs a CPU model.");
   if (req.cpuModel !== undefined && !TOKEN.test(req.cpuModel)) p.push(`'${req.cpuModel}' is not a CPU model name.`);
   const placed = placeDisks(req);
   const targets = new Set<string>();
@@ -136,12 +144,14 @@ export function domainXmlProblems(req: DomainXmlRequest): string[] {
     if (mac === null) p.push(`NIC ${i + 1}: '${n.mac}' is not a unicast MAC address.`);
     else if (macs.has(mac)) p.push(`NIC ${i + 1}: MAC ${mac} is used twice.`);
     else macs.add(mac);
-    if (n.source.trim() === '' || n.source !== n.source.trim()) p.push(`NIC ${i + 1}: the source is empty or has surrounding spaces.`);
+    if (n.source.trim() === '' || n.source !== n.source.trim())
+      p.push(`NIC ${i + 1}: the source is empty or has surrounding spaces.`);
     text(`NIC ${i + 1}'s source`, n.source);
     if (n.type === 'direct' && n.mode !== undefined && normalizeMacvlanMode(n.mode) === null) {
       p.push(`NIC ${i + 1}: '${n.mode}' is not a macvtap mode (bridge, private, vepa, passthrough).`);
     }
-    if (n.model !== undefined && !/^[a-z0-9][a-z0-9_-]*$/i.test(n.model)) p.push(`NIC ${i + 1}: '${n.model}' is not a NIC model.`);
+    if (n.model !== undefined && !/^[a-z0-9][a-z0-9_-]*$/i.test(n.model))
+      p.push(`NIC ${i + 1}: '${n.model}' is not a NIC model.`);
   });
   return p;
 }
@@ -165,7 +175,10 @@ function placeDisks(req: DomainXmlRequest): { target?: string; bus: string }[] {
     if (d.device === 'cdrom') {
       const auto = cdromTarget(cds++, req.machine, req.arch);
       const target = d.target ?? auto?.target;
-      return { ...(target !== undefined ? { target } : {}), bus: d.bus ?? (d.target === undefined ? auto?.bus : undefined) ?? busFor(target ?? '') };
+      return {
+        ...(target !== undefined ? { target } : {}),
+        bus: d.bus ?? (d.target === undefined ? auto?.bus : undefined) ?? busFor(target ?? ''),
+      };
     }
     const target = d.target ?? diskTarget(disks);
     disks++;
@@ -191,7 +204,13 @@ function cpuElement(mode: DomainCpuMode | null, model: string | undefined): Reco
   if (mode === null || mode === 'default') return undefined;
   // check='none' + fallback='allow': start with what QEMU can give rather than refuse over a flag;
   // the start probe and startErrorHint deal with models that cannot run at all.
-  if (mode === 'custom') return { '@_mode': 'custom', '@_match': 'exact', '@_check': 'none', model: { '@_fallback': 'allow', '#text': model ?? '' } };
+  if (mode === 'custom')
+    return {
+      '@_mode': 'custom',
+      '@_match': 'exact',
+      '@_check': 'none',
+      model: { '@_fallback': 'allow', '#text': model ?? '' },
+    };
   return { '@_mode': mode };
 }
 

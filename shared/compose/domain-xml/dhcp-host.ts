@@ -10,7 +10,8 @@ import { XML_FORBIDDEN, xmlBuilder } from './xml';
 export function buildDhcpHostXml(host: { mac: string; ip: string; name?: string }): Result<string, string> {
   const mac = normalizeMac(host.mac);
   if (mac === null) return err(`'${host.mac}' is not a unicast MAC address.`);
-  if (parseIpv4(host.ip) === null) return err(`'${host.ip}' is not an IPv4 address (libvirt reserves IPv4 addresses by MAC only).`);
+  if (parseIpv4(host.ip) === null)
+    return err(`'${host.ip}' is not an IPv4 address (libvirt reserves IPv4 addresses by MAC only).`);
   if (host.name !== undefined && (host.name.trim() === '' || XML_FORBIDDEN.test(host.name) || /\s/.test(host.name))) {
     return err(`'${host.name}' is not a usable DHCP host name.`);
   }

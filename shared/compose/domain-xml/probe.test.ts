@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { recommendVirt, shortStartError, type StartProbeResult, type VirtTypeAvailability } from './probe';
 
 const modes = (...supported: string[]) =>
-  (['host-passthrough', 'host-model', 'custom', 'default'] as const).map((mode) => ({ mode, supported: mode === 'default' || supported.includes(mode) }));
-const kvm: VirtTypeAvailability = { virtType: 'kvm', available: true, cpuModes: modes('host-passthrough', 'host-model', 'custom') };
+  (['host-passthrough', 'host-model', 'custom', 'default'] as const).map((mode) => ({
+    mode,
+    supported: mode === 'default' || supported.includes(mode),
+  }));
+const kvm: VirtTypeAvailability = {
+  virtType: 'kvm',
+  available: true,
+  cpuModes: modes('host-passthrough', 'host-model', 'custom'),
+};
 const qemu: VirtTypeAvailability = { virtType: 'qemu', available: true, cpuModes: modes('host-model', 'custom') };
 const noKvm: VirtTypeAvailability = {
   virtType: 'kvm',
@@ -32,7 +39,10 @@ describe('recommendVirt', () => {
       cpuMode: 'host-model',
       reason: 'kvm with host-model: host-passthrough did not start here (failed to set MSR 0x10a).',
     });
-    expect(recommendVirt([kvm, qemu], [p('kvm', 'host-passthrough', MSR), p('kvm', 'host-model', MSR), p('kvm', 'default')]).reason).toBe(
+    expect(
+      recommendVirt([kvm, qemu], [p('kvm', 'host-passthrough', MSR), p('kvm', 'host-model', MSR), p('kvm', 'default')])
+        .reason,
+    ).toBe(
       "kvm with the emulator's default CPU: host-passthrough did not start here (failed to set MSR 0x10a); host-model did not start here (failed to set MSR 0x10a).",
     );
   });
@@ -51,13 +61,27 @@ describe('recommendVirt', () => {
     expect(recommendVirt([onlyDefault, qemu], [p('kvm', 'default')]).reason).toBe(
       "kvm with the emulator's default CPU: libvirt does not offer host-passthrough; libvirt does not offer host-model.",
     );
-    const r = recommendVirt([kvm, qemu], [p('kvm', 'host-passthrough', MSR), p('kvm', 'host-model', MSR), p('kvm', 'default', MSR), p('qemu', 'default', 'error: internal error: boom')]);
+    const r = recommendVirt(
+      [kvm, qemu],
+      [
+        p('kvm', 'host-passthrough', MSR),
+        p('kvm', 'host-model', MSR),
+        p('kvm', 'default', MSR),
+        p('qemu', 'default', 'error: internal error: boom'),
+      ],
+    );
     expect(r.virtType).toBe('qemu');
-    expect(r.reason).toMatch(/^qemu with the emulator's default CPU, as a last resort: nothing started in the start probe \(kvm with host-passthrough did not start here \(failed to set MSR 0x10a\);.*qemu with the emulator's default CPU did not start here \(internal error: boom\)\)\.$/);
+    expect(r.reason).toMatch(
+      /^qemu with the emulator's default CPU, as a last resort: nothing started in the start probe \(kvm with host-passthrough did not start here \(failed to set MSR 0x10a\);.*qemu with the emulator's default CPU did not start here \(internal error: boom\)\)\.$/,
+    );
   });
 
   it('without probes, goes by domcapabilities and says it is untested', () => {
-    expect(recommendVirt([kvm, qemu], [])).toEqual({ virtType: 'kvm', cpuMode: 'host-passthrough', reason: 'kvm with host-passthrough: libvirt offers it; not start-tested yet.' });
+    expect(recommendVirt([kvm, qemu], [])).toEqual({
+      virtType: 'kvm',
+      cpuMode: 'host-passthrough',
+      reason: 'kvm with host-passthrough: libvirt offers it; not start-tested yet.',
+    });
     expect(recommendVirt([noKvm, qemu], []).virtType).toBe('qemu');
     expect(recommendVirt([], []).virtType).toBe('qemu');
   });
@@ -71,7 +95,11 @@ describe('shortStartError', () => {
         "error: internal error: process exited while connecting to monitor: 2026-11-30T15:15:22.241626Z qemu-system-x86_64: cannot set up guest memory 'pc.ram': Cannot allocate memory",
       ),
     ).toBe("cannot set up guest memory 'pc.ram': Cannot allocate memory");
-    expect(shortStartError("error: unsupported configuration: CPU mode 'host-passthrough' for x86_64 qemu domain on x86_64 host is not supported by hypervisor")).toBe(
+    expect(
+      shortStartError(
+        "error: unsupported configuration: CPU mode 'host-passthrough' for x86_64 qemu domain on x86_64 host is not supported by hypervisor",
+      ),
+    ).toBe(
       "unsupported configuration: CPU mode 'host-passthrough' for x86_64 qemu domain on x86_64 host is not supported by hypervisor",
     );
     expect(shortStartError(undefined)).toBe('no reason given');

@@ -83,7 +83,10 @@ export function shortStartError(error: string | undefined): string {
   if (msr) return msr[0];
   const t = error
     .replace(/^(error:\s*)+/gim, '')
-    .replace(/\b(internal error|operation failed): (qemu unexpectedly closed the monitor|process exited while connecting to monitor): /gi, '')
+    .replace(
+      /\b(internal error|operation failed): (qemu unexpectedly closed the monitor|process exited while connecting to monitor): /gi,
+      '',
+    )
     .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z\s*/g, '')
     .replace(/qemu-system-\w+: (-\w+ \{[^}]*\}: )?/g, '')
     .replace(/\s+/g, ' ')
@@ -96,7 +99,10 @@ export function shortStartError(error: string | undefined): string {
  * start probe started; without probes, the first that domcapabilities offers (said so, as it is
  * untested). The reason is written for a person: what was chosen and why the faster ones were not.
  */
-export function recommendVirt(types: readonly VirtTypeAvailability[], probes: readonly StartProbeResult[]): VirtRecommendation {
+export function recommendVirt(
+  types: readonly VirtTypeAvailability[],
+  probes: readonly StartProbeResult[],
+): VirtRecommendation {
   const same = (a: { virtType: VirtType; cpuMode: DomainCpuMode }, b: { virtType: VirtType; cpuMode: DomainCpuMode }) =>
     a.virtType === b.virtType && a.cpuMode === b.cpuMode;
   const kvm = types.find((t) => t.virtType === 'kvm');
@@ -107,7 +113,8 @@ export function recommendVirt(types: readonly VirtTypeAvailability[], probes: re
   const why = (skipped: { virtType: VirtType; cpuMode: DomainCpuMode }[], chosen: { virtType: VirtType }) => {
     const kvmSeen = chosen.virtType === 'kvm';
     const parts: string[] = [];
-    if (chosen.virtType === 'qemu' && kvm && !kvm.available) parts.push(`KVM is not available here (${shortStartError(kvm.reason)})`);
+    if (chosen.virtType === 'qemu' && kvm && !kvm.available)
+      parts.push(`KVM is not available here (${shortStartError(kvm.reason)})`);
     for (const c of skipped) {
       const p = probes.find((x) => same(x, c));
       if (p && !p.started) parts.push(`${modeLabel(c, kvmSeen)} did not start here (${shortStartError(p.error)})`);
@@ -120,13 +127,24 @@ export function recommendVirt(types: readonly VirtTypeAvailability[], probes: re
     if (!probes.some((p) => same(p, c) && p.started)) continue;
     const parts = why(RECOMMEND_ORDER.slice(0, i), c);
     const tail = c.virtType === 'qemu' ? ' (emulation: works everywhere, but much slower)' : '';
-    return { ...c, reason: `${label(c)}${tail}: ${parts.length > 0 ? parts.join('; ') : 'it started in the start probe'}.` };
+    return {
+      ...c,
+      reason: `${label(c)}${tail}: ${parts.length > 0 ? parts.join('; ') : 'it started in the start probe'}.`,
+    };
   }
   if (probes.length > 0) {
     const parts = why([...RECOMMEND_ORDER], { virtType: 'qemu' });
-    return { virtType: 'qemu', cpuMode: 'default', reason: `qemu with the emulator's default CPU, as a last resort: nothing started in the start probe (${parts.join('; ')}).` };
+    return {
+      virtType: 'qemu',
+      cpuMode: 'default',
+      reason: `qemu with the emulator's default CPU, as a last resort: nothing started in the start probe (${parts.join('; ')}).`,
+    };
   }
   const first = RECOMMEND_ORDER.find(offered);
   if (first) return { ...first, reason: `${label(first)}: libvirt offers it; not start-tested yet.` };
-  return { virtType: 'qemu', cpuMode: 'default', reason: "qemu with the emulator's default CPU: libvirt described no virt type here, so nothing better is known." };
+  return {
+    virtType: 'qemu',
+    cpuMode: 'default',
+    reason: "qemu with the emulator's default CPU: libvirt described no virt type here, so nothing better is known.",
+  };
 }

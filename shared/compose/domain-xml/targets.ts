@@ -3,7 +3,8 @@
  * 0 → vda, 25 → vdz, 26 → vdaa, 701 → vdzz, 702 → vdaaa.
  */
 export function diskTarget(index: number, prefix = 'vd'): string {
-  if (!Number.isInteger(index) || index < 0) throw new RangeError(`disk index must be a whole number ≥ 0, got ${index}`);
+  if (!Number.isInteger(index) || index < 0)
+    throw new RangeError(`disk index must be a whole number ≥ 0, got ${index}`);
   let name = '';
   let i = index;
   while (i >= 0) {
@@ -21,7 +22,11 @@ const IDE_CD_TARGETS = ['hdc', 'hdd', 'hda', 'hdb'];
  * default) has IDE, and other arches (aarch64 'virt') have neither, so they use SCSI (libvirt adds a
  * controller). undefined when IDE's four places are used up.
  */
-export function cdromTarget(index: number, machine: string | undefined, arch: string): { target: string; bus: string } | undefined {
+export function cdromTarget(
+  index: number,
+  machine: string | undefined,
+  arch: string,
+): { target: string; bus: string } | undefined {
   const x86 = /^(x86_64|i[3-6]86)$/.test(arch);
   if (x86 && !/q35/.test(machine ?? '')) {
     const t = IDE_CD_TARGETS[index];

@@ -86,7 +86,9 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   const pool = input.pools.find((p) => p.name === disk.pool);
   if (!pool) return err(`Storage pool ${disk.pool} for the ${disk.name} disk is not on this host.`);
   if (input.seed && src.kind !== 'cloud-image') {
-    return err('A cloud-init seed is only read by a cloud image: choose a cloud-image install or leave cloud-init out.');
+    return err(
+      'A cloud-init seed is only read by a cloud image: choose a cloud-image install or leave cloud-init out.',
+    );
   }
   const fileBased = FILE_POOL_TYPES.has(pool.type);
   const kind = fileBased ? ('file' as const) : ('block' as const);
@@ -104,7 +106,13 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   });
 
   if (src.kind === 'network') {
-    return ok({ kind: 'network', summary: `Network boot (PXE) first, then the empty ${size} boot disk ${where}.`, bootOrder: ['network', 'disk'], bootDisk: created(), notes: [] });
+    return ok({
+      kind: 'network',
+      summary: `Network boot (PXE) first, then the empty ${size} boot disk ${where}.`,
+      bootOrder: ['network', 'disk'],
+      bootDisk: created(),
+      notes: [],
+    });
   }
   if (src.kind === 'none') {
     return ok({
@@ -118,23 +126,41 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
 
   // iso and cloud-image: the source volume.
   const srcPool = input.pools.find((p) => p.name === src.pool);
-  if (!srcPool) return err(`There is no storage pool ${src.pool} on this host (pools: ${input.pools.map((p) => p.name).join(', ') || 'none'}).`);
-  if (srcPool.active === false) return err(`Storage pool ${src.pool} is not active, so its volumes cannot be used: start it (virsh pool-start ${src.pool}).`);
+  if (!srcPool)
+    return err(
+      `There is no storage pool ${src.pool} on this host (pools: ${input.pools.map((p) => p.name).join(', ') || 'none'}).`,
+    );
+  if (srcPool.active === false)
+    return err(
+      `Storage pool ${src.pool} is not active, so its volumes cannot be used: start it (virsh pool-start ${src.pool}).`,
+    );
   const vol = input.sourceVolume;
   if (!vol || vol.name !== src.volume) {
     const has = srcPool.volumes;
     if (has && !has.includes(src.volume)) {
-      return err(`Pool ${src.pool} has no volume ${src.volume}; it has: ${has.length > 0 ? has.join(', ') : 'no volumes at all'}.`);
+      return err(
+        `Pool ${src.pool} has no volume ${src.volume}; it has: ${has.length > 0 ? has.join(', ') : 'no volumes at all'}.`,
+      );
     }
-    return err(`Could not read volume ${src.volume} in pool ${src.pool} (vol-dumpxml): refresh the host and try again.`);
+    return err(
+      `Could not read volume ${src.volume} in pool ${src.pool} (vol-dumpxml): refresh the host and try again.`,
+    );
   }
-  const source = { pool: src.pool, volume: vol.name, path: vol.path, format: vol.format, capacityBytes: vol.capacityBytes };
+  const source = {
+    pool: src.pool,
+    volume: vol.name,
+    path: vol.path,
+    format: vol.format,
+    capacityBytes: vol.capacityBytes,
+  };
   const facts = `${src.pool}/${vol.name} (${vol.format}, ${formatBytes(vol.capacityBytes, 'decimal')})`;
   if (vol.type === 'dir' || vol.format === 'dir') return err(`${src.pool}/${vol.name} is a directory, not an image.`);
 
   if (src.kind === 'iso') {
-    if (vol.format === 'qcow2') return err(`${src.pool}/${vol.name} is a qcow2 disk image, not an ISO: install it as a cloud image instead.`);
-    if (vol.format !== 'iso' && vol.format !== 'raw') return err(`${src.pool}/${vol.name} is a ${vol.format} image, not an ISO (iso or raw).`);
+    if (vol.format === 'qcow2')
+      return err(`${src.pool}/${vol.name} is a qcow2 disk image, not an ISO: install it as a cloud image instead.`);
+    if (vol.format !== 'iso' && vol.format !== 'raw')
+      return err(`${src.pool}/${vol.name} is a ${vol.format} image, not an ISO (iso or raw).`);
     return ok({
       kind: 'iso',
       summary: `Boots the installer ${facts} from a read-only CD-ROM, then the empty ${size} disk ${where}.`,
@@ -142,7 +168,9 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
       source,
       cdrom: { path: vol.path, kind: vol.type === 'block' ? 'block' : 'file' },
       bootDisk: created(),
-      notes: ['The ISO is attached where it lies and never copied or deleted; eject it (virsh change-media) once the OS is installed.'],
+      notes: [
+        'The ISO is attached where it lies and never copied or deleted; eject it (virsh change-media) once the OS is installed.',
+      ],
     });
   }
 
@@ -150,26 +178,37 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   // (grub-mkrescue's, most live and installer ISOs) also boots as a disk, so it is used as raw bytes.
   const baseFormat = vol.format === 'iso' ? 'raw' : vol.format;
   if (!DISK_FORMATS.has(baseFormat)) {
-    return err(`${src.pool}/${vol.name} is a ${vol.format} image: convert it to qcow2 first (qemu-img convert -O qcow2).`);
+    return err(
+      `${src.pool}/${vol.name} is a ${vol.format} image: convert it to qcow2 first (qemu-img convert -O qcow2).`,
+    );
   }
   if (disk.sizeBytes < vol.capacityBytes) {
-    return err(`The image is ${formatBytes(vol.capacityBytes, 'decimal')}; make the ${disk.name} disk at least ${wholeGbAtLeast(vol.capacityBytes)} GB.`);
+    return err(
+      `The image is ${formatBytes(vol.capacityBytes, 'decimal')}; make the ${disk.name} disk at least ${wholeGbAtLeast(vol.capacityBytes)} GB.`,
+    );
   }
   const notes: string[] = [];
   if (vol.format === 'iso') {
-    notes.push(`libvirt sees an ISO 9660 filesystem in ${src.pool}/${vol.name}: it is used as a raw disk, which boots only if it is a hybrid image; an installer ISO that is not hybrid belongs on the ISO install.`);
+    notes.push(
+      `libvirt sees an ISO 9660 filesystem in ${src.pool}/${vol.name}: it is used as a raw disk, which boots only if it is a hybrid image; an installer ISO that is not hybrid belongs on the ISO install.`,
+    );
   }
-  if (vol.backingStore) notes.push(`${src.pool}/${vol.name} is itself an overlay on ${vol.backingStore.path}: that file must stay too.`);
+  if (vol.backingStore)
+    notes.push(`${src.pool}/${vol.name} is itself an overlay on ${vol.backingStore.path}: that file must stay too.`);
   const grown = disk.sizeBytes > vol.capacityBytes ? `, grown to ${size}` : '';
   const seedPart = input.seed ? ', set up by a cloud-init seed on a second CD-ROM' : '';
   const free = pool.availableBytes;
 
   if (src.clone === 'overlay') {
     if (!fileBased) {
-      return err(`Pool ${pool.name} is a ${pool.type} (block) pool: a qcow2 overlay needs a file pool (dir, fs, netfs). Put the ${disk.name} disk in a file pool, or make a full copy instead.`);
+      return err(
+        `Pool ${pool.name} is a ${pool.type} (block) pool: a qcow2 overlay needs a file pool (dir, fs, netfs). Put the ${disk.name} disk in a file pool, or make a full copy instead.`,
+      );
     }
     if (free !== undefined && free < OVERLAY_MIN_FREE_BYTES) {
-      return err(`Pool ${pool.name} has ${formatBytes(free, 'decimal')} free; LabDeck wants at least ${formatBytes(OVERLAY_MIN_FREE_BYTES, 'decimal')} for an overlay (it starts tiny and grows as the guest writes).`);
+      return err(
+        `Pool ${pool.name} has ${formatBytes(free, 'decimal')} free; LabDeck wants at least ${formatBytes(OVERLAY_MIN_FREE_BYTES, 'decimal')} for an overlay (it starts tiny and grows as the guest writes).`,
+      );
     }
     notes.push(
       `The overlay starts at well under 1 MB and grows as the guest writes (LabDeck asks for ${formatBytes(OVERLAY_MIN_FREE_BYTES, 'decimal')} free).`,
@@ -192,7 +231,14 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
           {
             kind: 'create-volume',
             // libvirt takes a raw base too, and --capacity sets the overlay's own size (checked on libvirt 9.0).
-            argv: virsh.volume.createAs({ pool: disk.pool, name: disk.volume, capacity: String(disk.sizeBytes), format: 'qcow2', backingVol: vol.path, backingVolFormat: baseFormat }),
+            argv: virsh.volume.createAs({
+              pool: disk.pool,
+              name: disk.volume,
+              capacity: String(disk.sizeBytes),
+              format: 'qcow2',
+              backingVol: vol.path,
+              backingVolFormat: baseFormat,
+            }),
             description: `Create the boot disk ${disk.volume} (${size}) in pool ${disk.pool} as a qcow2 overlay on ${src.pool}/${vol.name}.`,
             rollback: deleteCall(disk.pool, disk.volume),
           },
@@ -204,9 +250,13 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
 
   // A full copy: the image's whole size, whatever the guest later writes.
   if (free !== undefined && free < vol.capacityBytes) {
-    return err(`Pool ${pool.name} has ${formatBytes(free, 'decimal')} free, but a copy of ${src.pool}/${vol.name} needs up to ${formatBytes(vol.capacityBytes, 'decimal')} (LabDeck counts the image's full size).`);
+    return err(
+      `Pool ${pool.name} has ${formatBytes(free, 'decimal')} free, but a copy of ${src.pool}/${vol.name} needs up to ${formatBytes(vol.capacityBytes, 'decimal')} (LabDeck counts the image's full size).`,
+    );
   }
-  notes.push(`A copy takes up to the image's full size (${formatBytes(vol.capacityBytes, 'decimal')}) at once; ${src.pool}/${vol.name} is not needed afterwards${vol.backingStore ? ' (but its own backing file is)' : ''}.`);
+  notes.push(
+    `A copy takes up to the image's full size (${formatBytes(vol.capacityBytes, 'decimal')}) at once; ${src.pool}/${vol.name} is not needed afterwards${vol.backingStore ? ' (but its own backing file is)' : ''}.`,
+  );
   // In a file pool the copy keeps the image's format (vol-clone copies as is); a block pool holds raw.
   const format = fileBased ? baseFormat : 'raw';
   const volume = fileBased && format === 'raw' ? disk.volume.replace(/\.qcow2$/, '.img') : disk.volume;
@@ -223,7 +273,11 @@ export function resolveInstall(input: InstallInput): Result<ResolvedInstall, str
   } else {
     // vol-clone stays in its pool; vol-create-from copies across pools (qemu-img convert into the new volume).
     const volXml = xmlBuilder(false).build({
-      volume: { name: volume, capacity: { '@_unit': 'bytes', '#text': disk.sizeBytes }, ...(fileBased ? { target: { format: { '@_type': format } } } : {}) },
+      volume: {
+        name: volume,
+        capacity: { '@_unit': 'bytes', '#text': disk.sizeBytes },
+        ...(fileBased ? { target: { format: { '@_type': format } } } : {}),
+      },
     });
     steps.push({
       kind: 'create-volume',

@@ -11,10 +11,21 @@ export const deleteVolumeCall = (pool: string, volume: string): VirshCall => ({
 });
 
 /** `vol-create-as` for an empty disk: qcow2 in file pools, raw (the LV/zvol itself) in block pools. */
-export function createVolumeStep(pool: string, volume: string, sizeBytes: number, fileBased: boolean, what: string): ComposeStep {
+export function createVolumeStep(
+  pool: string,
+  volume: string,
+  sizeBytes: number,
+  fileBased: boolean,
+  what: string,
+): ComposeStep {
   return {
     kind: 'create-volume',
-    argv: virsh.volume.createAs({ pool, name: volume, capacity: String(sizeBytes), ...(fileBased ? { format: 'qcow2' } : {}) }),
+    argv: virsh.volume.createAs({
+      pool,
+      name: volume,
+      capacity: String(sizeBytes),
+      ...(fileBased ? { format: 'qcow2' } : {}),
+    }),
     description: `Create ${what} (${formatBytes(sizeBytes, 'decimal')}) as ${volume} in pool ${pool}.`,
     rollback: deleteVolumeCall(pool, volume),
   };

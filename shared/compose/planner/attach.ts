@@ -12,8 +12,14 @@ export interface AttachDecision {
 }
 
 /** The macvtap mode for a label: per-NIC override, else the pod default, else 'bridge'. */
-export function modeFor(label: string, input: Pick<PlanInput, 'macvlanMode' | 'perNicModes'>): { mode: MacvlanMode; from: string } {
-  const own = input.perNicModes && Object.prototype.hasOwnProperty.call(input.perNicModes, label) ? input.perNicModes[label] : undefined;
+export function modeFor(
+  label: string,
+  input: Pick<PlanInput, 'macvlanMode' | 'perNicModes'>,
+): { mode: MacvlanMode; from: string } {
+  const own =
+    input.perNicModes && Object.prototype.hasOwnProperty.call(input.perNicModes, label)
+      ? input.perNicModes[label]
+      : undefined;
   const perNic = normalizeMacvlanMode(own);
   if (perNic) return { mode: perNic, from: `the mode chosen for ${label}` };
   const pod = normalizeMacvlanMode(input.macvlanMode);

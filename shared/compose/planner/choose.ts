@@ -56,10 +56,13 @@ export function chooseForLabel(
     const keys = Object.keys(set);
     for (const key of keys.length > 1 ? keys : []) {
       if (!usable.some((r) => r.m.checks.find((c) => c.key === key)?.pass)) {
-        hints.push(`no usable interface satisfies ${constraintText(label, { [key]: set[key as keyof ConstraintSet] })}`);
+        hints.push(
+          `no usable interface satisfies ${constraintText(label, { [key]: set[key as keyof ConstraintSet] })}`,
+        );
       }
     }
-    if (keys.length > 1 && hints.length === 0 && usable.length > 0) hints.push('each constraint is met by some interface, but no single interface meets them all');
+    if (keys.length > 1 && hints.length === 0 && usable.length > 0)
+      hints.push('each constraint is met by some interface, but no single interface meets them all');
     const blocked = results.filter((r) => r.f.unusable !== null && r.m.matched);
     for (const b of blocked) hints.push(`${b.f.iface.name} would match but cannot be used: ${b.f.unusable ?? ''}`);
     return err({
@@ -98,7 +101,12 @@ export function chooseForLabel(
           : `${name} matches too and is also ${kindPhrase(r.f)}, but ${chosen.iface.name} comes earlier in the host's interface list.`;
       verdicts.push({ name, kind: r.f.iface.kind, outcome: 'lost', reason });
     } else {
-      verdicts.push({ name, kind: r.f.iface.kind, outcome: 'no-match', reason: `${name} does not match: ${failing(r.m).join('; ')}.` });
+      verdicts.push({
+        name,
+        kind: r.f.iface.kind,
+        outcome: 'no-match',
+        reason: `${name} does not match: ${failing(r.m).join('; ')}.`,
+      });
     }
   }
   return ok({

@@ -36,7 +36,10 @@ export function networkDhcp(network: LibvirtNetwork, facts: readonly InterfaceFa
   );
 }
 
-function manual(networks: readonly LibvirtNetwork[], facts: readonly InterfaceFacts[]): Result<DefaultChoice, PlanFailure> {
+function manual(
+  networks: readonly LibvirtNetwork[],
+  facts: readonly InterfaceFacts[],
+): Result<DefaultChoice, PlanFailure> {
   const maas = networks.find((n) => n.name === 'maas');
   const dflt = networks.find((n) => n.name === 'default');
   const chosen = maas ?? dflt;
@@ -53,7 +56,12 @@ function manual(networks: readonly LibvirtNetwork[], facts: readonly InterfaceFa
     });
   }
   if (maas && dflt) {
-    verdicts.push({ name: 'default', kind: 'network', outcome: 'lost', reason: "network 'default' exists too, but 'maas' is preferred." });
+    verdicts.push({
+      name: 'default',
+      kind: 'network',
+      outcome: 'lost',
+      reason: "network 'default' exists too, but 'maas' is preferred.",
+    });
   }
   for (const n of networks) {
     if (n === maas || n === dflt) continue;
@@ -97,7 +105,11 @@ interface Tiered {
   dhcp: DhcpInfo;
 }
 
-const tierWords = { 1: 'a libvirt network with DHCP', 2: 'a bridge on DHCP', 3: 'macvtap on an interface with DHCP' } as const;
+const tierWords = {
+  1: 'a libvirt network with DHCP',
+  2: 'a bridge on DHCP',
+  3: 'macvtap on an interface with DHCP',
+} as const;
 
 function deployed(
   networks: readonly LibvirtNetwork[],
@@ -113,11 +125,23 @@ function deployed(
   ];
   for (const n of ordered) {
     if (!n.bridge) {
-      verdicts.push({ name: n.name, kind: 'network', outcome: 'unusable', reason: `network '${n.name}' has no bridge (forward mode ${n.forwardMode}).` });
+      verdicts.push({
+        name: n.name,
+        kind: 'network',
+        outcome: 'unusable',
+        reason: `network '${n.name}' has no bridge (forward mode ${n.forwardMode}).`,
+      });
       continue;
     }
     const bridgeFacts = facts.find((f) => f.iface.name === n.bridge) ?? null;
-    candidates.push({ tier: 1, name: n.name, kind: 'network', network: n, facts: bridgeFacts, dhcp: networkDhcp(n, facts) });
+    candidates.push({
+      tier: 1,
+      name: n.name,
+      kind: 'network',
+      network: n,
+      facts: bridgeFacts,
+      dhcp: networkDhcp(n, facts),
+    });
   }
   const networkBridges = new Set(networks.map((n) => n.bridge).filter((b): b is string => !!b));
   for (const f of facts) {
@@ -126,15 +150,28 @@ function deployed(
       verdicts.push({ name: f.iface.name, kind: f.iface.kind, outcome: 'unusable', reason: f.unusable });
       continue;
     }
-    candidates.push({ tier: f.iface.kind === 'bridge' ? 2 : 3, name: f.iface.name, kind: f.iface.kind, network: null, facts: f, dhcp: f.dhcp });
+    candidates.push({
+      tier: f.iface.kind === 'bridge' ? 2 : 3,
+      name: f.iface.name,
+      kind: f.iface.kind,
+      network: null,
+      facts: f,
+      dhcp: f.dhcp,
+    });
   }
   const served = candidates.filter((c) => c.dhcp.available).sort((a, b) => a.tier - b.tier);
   const chosen = served[0];
   const judged: CandidateVerdict[] = candidates.map((c) => {
     const label = c.kind === 'network' ? `network '${c.name}'` : c.name;
-    if (!c.dhcp.available) return { name: c.name, kind: c.kind, outcome: 'no-match', reason: `${label} is skipped: ${c.dhcp.detail}.` };
+    if (!c.dhcp.available)
+      return { name: c.name, kind: c.kind, outcome: 'no-match', reason: `${label} is skipped: ${c.dhcp.detail}.` };
     if (c === chosen) {
-      const before = c.tier === 1 ? '' : c.tier === 2 ? 'no libvirt network has DHCP, and ' : 'no libvirt network or bridge has DHCP, and ';
+      const before =
+        c.tier === 1
+          ? ''
+          : c.tier === 2
+            ? 'no libvirt network has DHCP, and '
+            : 'no libvirt network or bridge has DHCP, and ';
       return { name: c.name, kind: c.kind, outcome: 'chosen', reason: `${before}${label} has DHCP: ${c.dhcp.detail}.` };
     }
     const winner = chosen?.kind === 'network' ? `network '${chosen.name}'` : (chosen?.name ?? '');
@@ -144,7 +181,11 @@ function deployed(
         : `${label} has DHCP too, but ${winner} comes first${c.tier === 1 ? ' (maas, then default, then the others)' : " in the host's interface list"}.`;
     return { name: c.name, kind: c.kind, outcome: 'lost', reason };
   });
-  const all = [...judged.filter((v) => v.outcome === 'chosen'), ...judged.filter((v) => v.outcome !== 'chosen'), ...verdicts];
+  const all = [
+    ...judged.filter((v) => v.outcome === 'chosen'),
+    ...judged.filter((v) => v.outcome !== 'chosen'),
+    ...verdicts,
+  ];
   if (!chosen) {
     return err({
       message:
@@ -165,7 +206,13 @@ function deployed(
     });
   }
   if (chosen.tier === 2) {
-    return ok({ ...base, attach: { type: 'bridge', source: chosen.name }, hostInterface: chosen.name, summary: `bridge ${chosen.name}: ${chosen.dhcp.detail}.`, macvtapParent: null });
+    return ok({
+      ...base,
+      attach: { type: 'bridge', source: chosen.name },
+      hostInterface: chosen.name,
+      summary: `bridge ${chosen.name}: ${chosen.dhcp.detail}.`,
+      macvtapParent: null,
+    });
   }
   return ok({
     ...base,
@@ -176,10 +223,15 @@ function deployed(
   });
 }
 
-const POD_DEFAULT_RULE = "Without constraints, a NIC goes to the pod's default network (pod settings), when one is set and exists.";
+const POD_DEFAULT_RULE =
+  "Without constraints, a NIC goes to the pod's default network (pod settings), when one is set and exists.";
 
 /** The pod's own choice beats MAAS's rules: the user named the network for unconstrained NICs. */
-function podDefault(network: LibvirtNetwork, networks: readonly LibvirtNetwork[], facts: readonly InterfaceFacts[]): DefaultChoice {
+function podDefault(
+  network: LibvirtNetwork,
+  networks: readonly LibvirtNetwork[],
+  facts: readonly InterfaceFacts[],
+): DefaultChoice {
   const dhcp = networkDhcp(network, facts);
   return {
     attach: { type: 'network', network: network.name },
@@ -191,8 +243,18 @@ function podDefault(network: LibvirtNetwork, networks: readonly LibvirtNetwork[]
     summary: `network '${network.name}', the pod's default (${dhcp.available ? dhcp.detail : 'no DHCP known there'}).`,
     verdicts: networks.map((n) =>
       n === network
-        ? { name: n.name, kind: 'network' as const, outcome: 'chosen' as const, reason: `network '${n.name}' is the pod's default network.` }
-        : { name: n.name, kind: 'network' as const, outcome: 'lost' as const, reason: `network '${n.name}' is not the pod's default network.` },
+        ? {
+            name: n.name,
+            kind: 'network' as const,
+            outcome: 'chosen' as const,
+            reason: `network '${n.name}' is the pod's default network.`,
+          }
+        : {
+            name: n.name,
+            kind: 'network' as const,
+            outcome: 'lost' as const,
+            reason: `network '${n.name}' is not the pod's default network.`,
+          },
     ),
     macvtapParent: null,
   };

@@ -97,7 +97,12 @@ export function libvirtDhcp(network: LibvirtNetwork): DhcpInfo | null {
   };
 }
 
-function dhcpFor(iface: NetInterface, network: LibvirtNetwork | null, marks: HostMarks, subnets: SubnetFact[]): DhcpInfo {
+function dhcpFor(
+  iface: NetInterface,
+  network: LibvirtNetwork | null,
+  marks: HostMarks,
+  subnets: SubnetFact[],
+): DhcpInfo {
   if (network) {
     const lv = libvirtDhcp(network);
     if (lv) return lv;
@@ -137,7 +142,7 @@ export function interfaceFacts(snapshot: PlannerSnapshot, marks: HostMarks): Int
       const ip = parseIp(a.address);
       const net = parseCidr(`${a.address}/${a.prefixLen}`);
       if (!ip || !net) continue;
-      if (ip.family === 6 && (ip.value >> 118n) === 0x3fan) continue; // fe80::/10 without a scope
+      if (ip.family === 6 && ip.value >> 118n === 0x3fan) continue; // fe80::/10 without a scope
       hostAddresses.push(ip);
       addSubnet(net, `address ${a.address}/${a.prefixLen} on ${iface.name}`);
     }
@@ -168,9 +173,12 @@ export function interfaceFacts(snapshot: PlannerSnapshot, marks: HostMarks): Int
           ? { value: mark.vid, source: `mark on ${iface.name}` }
           : (() => {
               const s = subnets.find((x) => x.mark?.vid !== undefined);
-              return s?.mark?.vid !== undefined ? { value: s.mark.vid, source: `mark on subnet ${s.cidr}` } : deriveVid(iface, all);
+              return s?.mark?.vid !== undefined
+                ? { value: s.mark.vid, source: `mark on subnet ${s.cidr}` }
+                : deriveVid(iface, all);
             })(),
-      linkSpeedMbps: mark?.linkSpeedMbps !== undefined ? { value: mark.linkSpeedMbps, source: `mark on ${iface.name}` } : null,
+      linkSpeedMbps:
+        mark?.linkSpeedMbps !== undefined ? { value: mark.linkSpeedMbps, source: `mark on ${iface.name}` } : null,
       network,
       dhcp: dhcpFor(iface, network, marks, subnets),
     };

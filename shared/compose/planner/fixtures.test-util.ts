@@ -18,7 +18,12 @@ export function iface(name: string, kind: InterfaceKind, extra: Partial<NetInter
 
 export const addr = (cidr: string) => {
   const [address = '', prefix = '0'] = cidr.split('/');
-  return { family: address.includes(':') ? ('ipv6' as const) : ('ipv4' as const), address, prefixLen: Number(prefix), scope: 'global' };
+  return {
+    family: address.includes(':') ? ('ipv6' as const) : ('ipv4' as const),
+    address,
+    prefixLen: Number(prefix),
+    scope: 'global',
+  };
 };
 
 export function network(name: string, extra: Partial<LibvirtNetwork> = {}): LibvirtNetwork {
@@ -38,7 +43,16 @@ export function network(name: string, extra: Partial<LibvirtNetwork> = {}): Libv
 }
 
 export function domain(name: string, nics: Domain['nics']): Domain {
-  return { name, uuid: `uuid-${name}`, state: 'running', vcpus: 1, memoryKiB: 1024, currentMemoryKiB: 1024, disks: [], nics };
+  return {
+    name,
+    uuid: `uuid-${name}`,
+    state: 'running',
+    vcpus: 1,
+    memoryKiB: 1024,
+    currentMemoryKiB: 1024,
+    disks: [],
+    nics,
+  };
 }
 
 /**
@@ -49,7 +63,11 @@ export function labSnapshot(): PlannerSnapshot {
   return {
     hostname: 'labhost1',
     interfaces: [
-      iface('lo', 'loopback', { addresses: [{ ...addr('127.0.0.1/8'), scope: 'host' }], flags: ['LOOPBACK', 'UP', 'LOWER_UP'], state: 'UNKNOWN' }),
+      iface('lo', 'loopback', {
+        addresses: [{ ...addr('127.0.0.1/8'), scope: 'host' }],
+        flags: ['LOOPBACK', 'UP', 'LOWER_UP'],
+        state: 'UNKNOWN',
+      }),
       iface('eth0', 'physical', { addresses: [addr('10.0.0.2/24'), { ...addr('fe80::1/64'), scope: 'link' }] }),
       iface('eth1', 'physical'),
       iface('eth2', 'physical', { master: 'br0' }),
@@ -70,12 +88,19 @@ export function labSnapshot(): PlannerSnapshot {
               family: 'ipv4',
               address: '192.168.122.1',
               prefixLen: 24,
-              dhcp: { ranges: [{ start: '192.168.122.100', end: '192.168.122.200' }], hosts: [{ mac: '52:54:00:aa:bb:cc', ip: '192.168.122.150' }] },
+              dhcp: {
+                ranges: [{ start: '192.168.122.100', end: '192.168.122.200' }],
+                hosts: [{ mac: '52:54:00:aa:bb:cc', ip: '192.168.122.150' }],
+              },
             },
           ],
           leases: [{ mac: '52:54:00:1a:b0:01', family: 'ipv4', ip: '192.168.122.101', expiry: '2030-01-01 00:00:00' }],
         }),
-        network('maas', { bridge: 'virbr1', dnsEnabled: false, ips: [{ family: 'ipv4', address: '10.99.50.1', prefixLen: 24, dhcp: null }] }),
+        network('maas', {
+          bridge: 'virbr1',
+          dnsEnabled: false,
+          ips: [{ family: 'ipv4', address: '10.99.50.1', prefixLen: 24, dhcp: null }],
+        }),
       ],
       domains: [
         domain('lab-running', [

@@ -54,7 +54,11 @@ export function settleRequestedIps(
       if (!ip) continue;
       const other = askedBy.get(ipText);
       if (other !== undefined) {
-        failures.push({ label: nic.label, message: `${ipText} is asked for by both ${other} and ${nic.label} — give each NIC its own address.`, details: [] });
+        failures.push({
+          label: nic.label,
+          message: `${ipText} is asked for by both ${other} and ${nic.label} — give each NIC its own address.`,
+          details: [],
+        });
         continue;
       }
       askedBy.set(ipText, nic.label);
@@ -84,11 +88,18 @@ export function settleRequestedIps(
       for (const d of domains) {
         for (const n of d.nics) {
           if (n.ips.some((x) => parseIp(x.address)?.value === ip.value && parseIp(x.address)?.family === ip.family)) {
-            warnings.push({ code: 'ip-in-use', label: nic.label, message: `${ipText} is in use by VM '${d.name}' (${n.mac ?? 'unknown MAC'}).` });
+            warnings.push({
+              code: 'ip-in-use',
+              label: nic.label,
+              message: `${ipText} is in use by VM '${d.name}' (${n.mac ?? 'unknown MAC'}).`,
+            });
           }
         }
       }
-      const network = nic.attach.type === 'network' ? networks.find((n) => n.name === (nic.attach as { network: string }).network) : undefined;
+      const network =
+        nic.attach.type === 'network'
+          ? networks.find((n) => n.name === (nic.attach as { network: string }).network)
+          : undefined;
       // Reserved or leased to someone else: net-update would refuse (or two guests would fight over
       // it), so it is refused here, before anything changes, naming who holds it. This VM's own MACs
       // (a reviewed plan re-planned) are no clash.
@@ -96,7 +107,8 @@ export function settleRequestedIps(
       for (const n of networks) {
         for (const netIp of n.ips) {
           const hostEntry = netIp.dhcp?.hosts.find((h) => h.ip === ipText && !(h.mac && own.has(h.mac.toLowerCase())));
-          if (hostEntry && !held) held = `${ipText} is already reserved in network '${n.name}' for ${holder(hostEntry.mac, hostEntry.name)}`;
+          if (hostEntry && !held)
+            held = `${ipText} is already reserved in network '${n.name}' for ${holder(hostEntry.mac, hostEntry.name)}`;
         }
         const lease = n.leases.find((l) => l.ip === ipText && !own.has(l.mac.toLowerCase()));
         if (lease) {
@@ -104,7 +116,12 @@ export function settleRequestedIps(
           const who = `${holder(lease.mac, undefined)}${lease.hostname ? ` (hostname ${lease.hostname})` : ''}`;
           // A lease of a MAC no VM here has may be stale (a deleted VM's, until it expires): said, not refused.
           if (vm && !held) held = `${ipText} is leased in network '${n.name}' to ${who}`;
-          else if (!vm) warnings.push({ code: 'ip-in-use', label: nic.label, message: `${ipText} is currently leased in network '${n.name}' to ${who}, which is no VM on this host (a stale lease of a deleted VM, or a guest elsewhere).` });
+          else if (!vm)
+            warnings.push({
+              code: 'ip-in-use',
+              label: nic.label,
+              message: `${ipText} is currently leased in network '${n.name}' to ${who}, which is no VM on this host (a stale lease of a deleted VM, or a guest elsewhere).`,
+            });
         }
       }
       if (held) {
@@ -133,7 +150,9 @@ export function settleRequestedIps(
           message: `libvirt cannot reserve an IPv6 address by MAC, so ${ipText} for ${nic.label} must be configured inside the guest.`,
         });
       } else {
-        const where = network ? `network '${network.name}' has no libvirt DHCP on that subnet` : `${nic.hostInterface ?? 'the interface'} is not a libvirt network with DHCP`;
+        const where = network
+          ? `network '${network.name}' has no libvirt DHCP on that subnet`
+          : `${nic.hostInterface ?? 'the interface'} is not a libvirt network with DHCP`;
         warnings.push({
           code: 'ip-not-reservable',
           label: nic.label,

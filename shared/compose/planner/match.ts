@@ -19,7 +19,12 @@ export interface MatchResult {
 const list = (xs: readonly Sourced<string>[]) => xs.map((x) => `'${x.value}' (${x.source})`).join(', ');
 
 /** Whether one value of a base key holds for the interface, with the fact it was judged on. */
-function holds(f: InterfaceFacts, key: ConstraintBaseKey, raw: string, hostname: string): { hit: boolean; fact: string } {
+function holds(
+  f: InterfaceFacts,
+  key: ConstraintBaseKey,
+  raw: string,
+  hostname: string,
+): { hit: boolean; fact: string } {
   const value = raw.trim();
   const name = f.iface.name;
   const among = (xs: Sourced<string>[], what: string) => ({
@@ -37,7 +42,10 @@ function holds(f: InterfaceFacts, key: ConstraintBaseKey, raw: string, hostname:
       return { hit: f.iface.kind === value.toLowerCase(), fact: `${name} is a ${f.iface.kind} interface` };
     case 'space':
       if (value === 'undefined') {
-        return { hit: f.space.length === 0, fact: f.space.length === 0 ? `${name} has no space` : `${name}'s space: ${list(f.space)}` };
+        return {
+          hit: f.space.length === 0,
+          fact: f.space.length === 0 ? `${name} has no space` : `${name}'s space: ${list(f.space)}`,
+        };
       }
       return among(f.space, 'space');
     case 'fabric':
@@ -66,7 +74,8 @@ function holds(f: InterfaceFacts, key: ConstraintBaseKey, raw: string, hostname:
     case 'mode':
       return {
         hit: f.hostAddresses.length === 0,
-        fact: f.hostAddresses.length === 0 ? `${name} has no address on the host` : `${name} has an address on the host`,
+        fact:
+          f.hostAddresses.length === 0 ? `${name} has no address on the host` : `${name} has an address on the host`,
       };
     case 'subnet_cidr':
     case 'subnet': {
@@ -80,7 +89,10 @@ function holds(f: InterfaceFacts, key: ConstraintBaseKey, raw: string, hostname:
       const named = f.subnets.filter((s) => s.mark?.name !== undefined);
       return {
         hit: named.some((s) => s.mark?.name === value),
-        fact: named.length === 0 ? fact : `${name}'s subnets: ${named.map((s) => `${s.cidr} ('${s.mark?.name ?? ''}')`).join(', ')}`,
+        fact:
+          named.length === 0
+            ? fact
+            : `${name}'s subnets: ${named.map((s) => `${s.cidr} ('${s.mark?.name ?? ''}')`).join(', ')}`,
       };
     }
     case 'ip': {
@@ -112,7 +124,10 @@ export function matchInterface(f: InterfaceFacts, set: ConstraintSet, hostname: 
       checks.push({
         key: k,
         pass: held.length === 0,
-        reason: held.length === 0 ? `${f.iface.name} holds none of ${values.join(', ')}` : `${f.iface.name} holds ${held.join(', ')}`,
+        reason:
+          held.length === 0
+            ? `${f.iface.name} holds none of ${values.join(', ')}`
+            : `${f.iface.name} holds ${held.join(', ')}`,
       });
       continue;
     }

@@ -15,14 +15,21 @@ export function passthroughConflict(nics: readonly PlannedNic[], snapshot: Plann
   for (const nic of nics) {
     const a = nic.attach;
     if (a.type !== 'direct') continue;
-    const onDev = running.flatMap((d) => d.nics.filter((n) => n.type === 'direct' && n.source === a.dev).map((n) => ({ d, n })));
+    const onDev = running.flatMap((d) =>
+      d.nics.filter((n) => n.type === 'direct' && n.source === a.dev).map((n) => ({ d, n })),
+    );
     const hostTaps = snapshot.interfaces.filter(
-      (i) => (i.kind === 'macvtap' || i.kind === 'macvlan') && (i.macvlan?.parent ?? i.parent) === a.dev && !running.some((d) => d.nics.some((n) => n.target === i.name)),
+      (i) =>
+        (i.kind === 'macvtap' || i.kind === 'macvlan') &&
+        (i.macvlan?.parent ?? i.parent) === a.dev &&
+        !running.some((d) => d.nics.some((n) => n.target === i.name)),
     );
     const siblings = nics.filter((o) => o !== nic && o.attach.type === 'direct' && o.attach.dev === a.dev);
     if (a.mode === 'passthrough') {
       const who = [
-        ...onDev.map(({ d, n }) => `running VM '${d.name}' (${isPassthrough(n.mode) ? 'passthrough' : (n.mode ?? 'macvtap')})`),
+        ...onDev.map(
+          ({ d, n }) => `running VM '${d.name}' (${isPassthrough(n.mode) ? 'passthrough' : (n.mode ?? 'macvtap')})`,
+        ),
         ...hostTaps.map((i) => `host interface ${i.name}`),
         ...siblings.map((o) => `NIC ${o.label} of this VM`),
       ];
@@ -35,7 +42,11 @@ export function passthroughConflict(nics: readonly PlannedNic[], snapshot: Plann
       }
       continue;
     }
-    const holder = onDev.find(({ n }) => isPassthrough(n.mode)) ?? (siblings.some((o) => o.attach.type === 'direct' && o.attach.mode === 'passthrough') ? { d: { name: 'this VM' }, n: null } : undefined);
+    const holder =
+      onDev.find(({ n }) => isPassthrough(n.mode)) ??
+      (siblings.some((o) => o.attach.type === 'direct' && o.attach.mode === 'passthrough')
+        ? { d: { name: 'this VM' }, n: null }
+        : undefined);
     if (holder) {
       return {
         label: nic.label,

@@ -38,7 +38,12 @@ describe('planAttachments — with constraints', () => {
   it('plugs a NIC into a named bridge', () => {
     const p = planned('0:name=br0');
     expect(p.nics).toHaveLength(1);
-    expect(p.nics[0]).toMatchObject({ label: '0', ifname: 'eth0', attach: { type: 'bridge', source: 'br0' }, hostInterface: 'br0' });
+    expect(p.nics[0]).toMatchObject({
+      label: '0',
+      ifname: 'eth0',
+      attach: { type: 'bridge', source: 'br0' },
+      hostInterface: 'br0',
+    });
     expect(p.nics[0]?.why.rule).toMatch(/bridge, else a bond, else any other/);
     expect(p.nics[0]?.why.candidates[0]).toMatchObject({ name: 'br0', outcome: 'chosen' });
   });
@@ -67,14 +72,18 @@ describe('planAttachments — with constraints', () => {
   });
 
   it('prefers a bond over a physical interface', () => {
-    const p = planned('0:fabric=f1', { marksInput: { interfaces: { eth1: { fabric: 'f1' }, bond0: { fabric: 'f1' } } } });
+    const p = planned('0:fabric=f1', {
+      marksInput: { interfaces: { eth1: { fabric: 'f1' }, bond0: { fabric: 'f1' } } },
+    });
     expect(p.nics[0]?.attach).toEqual({ type: 'direct', dev: 'bond0', mode: 'bridge' });
   });
 
   it('among equals keeps the host’s order, and says so', () => {
     const p = planned('0:type=bridge,not_name=br0');
     expect(p.nics[0]?.hostInterface).toBe('virbr0');
-    expect(p.nics[0]?.why.candidates.find((c) => c.name === 'virbr1')?.reason).toMatch(/comes earlier in the host's interface list/);
+    expect(p.nics[0]?.why.candidates.find((c) => c.name === 'virbr1')?.reason).toMatch(
+      /comes earlier in the host's interface list/,
+    );
     expect(p.nics[0]?.why.candidates.find((c) => c.name === 'br0')?.reason).toMatch(/name br0 is excluded/);
   });
 
@@ -88,7 +97,9 @@ describe('planAttachments — with constraints', () => {
 
   it('warns that the host cannot reach macvtap guests, and about vepa', () => {
     const p = planned('0:name=eth1', { macvlanMode: 'vepa' });
-    expect(p.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['macvtap-host-isolation', 'vepa-needs-switch']));
+    expect(p.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['macvtap-host-isolation', 'vepa-needs-switch']),
+    );
     expect(p.warnings.find((w) => w.code === 'macvtap-host-isolation')?.message).toMatch(/cannot reach a guest/);
   });
 
@@ -109,7 +120,9 @@ describe('planAttachments — with constraints', () => {
   });
 
   it('never uses a bridge port, loopback, tap or macvtap — and explains', () => {
-    expect(failed('0:name=eth2').message).toMatch(/eth2 would match but cannot be used: eth2 is a port of bridge br0; a macvtap cannot sit on a bridge port, so use br0\./);
+    expect(failed('0:name=eth2').message).toMatch(
+      /eth2 would match but cannot be used: eth2 is a port of bridge br0; a macvtap cannot sit on a bridge port, so use br0\./,
+    );
     expect(failed('0:type=tap').message).toMatch(/vnet0 would match but cannot be used: vnet0 is a tap device/);
     expect(failed('0:type=loopback').message).toMatch(/lo would match but cannot be used/);
     expect(failed('0:name=eth3').message).toMatch(/member of bond bond0; use bond0/);
@@ -138,8 +151,16 @@ describe('planAttachments — with constraints', () => {
   it('matches subnet_cidr, subnet by address or name, tags (&&) and link speed', () => {
     expect(planned('0:subnet_cidr=192.168.122.0/24').nics[0]?.attach).toEqual({ type: 'network', network: 'default' });
     expect(planned('0:subnet=10.99.50.77').nics[0]?.attach).toEqual({ type: 'network', network: 'maas' });
-    expect(planned('0:subnet=lab', { marksInput: { subnets: { '192.168.50.0/24': { name: 'lab' } } } }).nics[0]?.hostInterface).toBe('br0');
-    const marksInput = { interfaces: { eth1: { tags: ['sriov', 'e1000'], linkSpeedMbps: 10000 }, bond0: { tags: ['sriov'], linkSpeedMbps: 1000 } } };
+    expect(
+      planned('0:subnet=lab', { marksInput: { subnets: { '192.168.50.0/24': { name: 'lab' } } } }).nics[0]
+        ?.hostInterface,
+    ).toBe('br0');
+    const marksInput = {
+      interfaces: {
+        eth1: { tags: ['sriov', 'e1000'], linkSpeedMbps: 10000 },
+        bond0: { tags: ['sriov'], linkSpeedMbps: 1000 },
+      },
+    };
     expect(planned('0:tag=sriov&&e1000', { marksInput }).nics[0]?.hostInterface).toBe('eth1');
     expect(planned('0:tag=sriov', { marksInput }).nics[0]?.hostInterface).toBe('bond0');
     expect(planned('0:link_speed=5000', { marksInput }).nics[0]?.hostInterface).toBe('eth1');
@@ -201,7 +222,9 @@ describe('planAttachments — ip=', () => {
     expect(failed('0:ip=192.168.122.150').message).toBe(
       "192.168.122.150 is already reserved in network 'default' for 52:54:00:aa:bb:cc — choose another address for eth0, or free it first (delete that VM, or remove the reservation under Networks → Edit network).",
     );
-    expect(failed('0:ip=192.168.122.101').message).toMatch(/^192\.168\.122\.101 is leased in network 'default' to VM 'lab-running' \(52:54:00:1a:b0:01\)/);
+    expect(failed('0:ip=192.168.122.101').message).toMatch(
+      /^192\.168\.122\.101 is leased in network 'default' to VM 'lab-running' \(52:54:00:1a:b0:01\)/,
+    );
   });
 
   it("a reservation or lease of this VM's own MAC (a reviewed plan re-planned) is no clash", () => {
@@ -211,9 +234,17 @@ describe('planAttachments — ip=', () => {
 
   it('a lease of a MAC no VM here has (a deleted VM’s, until it expires) is a warning, not a refusal', () => {
     const snap = labSnapshot();
-    snap.libvirt!.networks.find((n) => n.name === 'default')!.leases.push({ mac: '52:54:00:de:ad:01', family: 'ipv4', ip: '192.168.122.160', expiry: '2030-01-01 00:00:00' });
-    const r = planAttachments({ snapshot: snap, constraints: constraints('0:ip=192.168.122.160'), installMode: 'manual' });
-    expect(r.ok && r.value.warnings.find((w) => w.code === 'ip-in-use')?.message).toMatch(/leased .* to 52:54:00:de:ad:01, which is no VM on this host/);
+    snap
+      .libvirt!.networks.find((n) => n.name === 'default')!
+      .leases.push({ mac: '52:54:00:de:ad:01', family: 'ipv4', ip: '192.168.122.160', expiry: '2030-01-01 00:00:00' });
+    const r = planAttachments({
+      snapshot: snap,
+      constraints: constraints('0:ip=192.168.122.160'),
+      installMode: 'manual',
+    });
+    expect(r.ok && r.value.warnings.find((w) => w.code === 'ip-in-use')?.message).toMatch(
+      /leased .* to 52:54:00:de:ad:01, which is no VM on this host/,
+    );
   });
 
   it('an address outside every subnet matches nothing', () => {
@@ -263,7 +294,12 @@ describe('planAttachments — without constraints', () => {
       expect(r.ok && r.value.nics[0]?.attach).toEqual({ type: 'network', network: 'default' });
       expect(r.ok && r.value.nics[0]?.why.rule).toMatch(/pod's default network/);
     }
-    const missing = planAttachments({ snapshot: snap, constraints: null, installMode: 'manual', defaultNetwork: 'gone' });
+    const missing = planAttachments({
+      snapshot: snap,
+      constraints: null,
+      installMode: 'manual',
+      defaultNetwork: 'gone',
+    });
     expect(missing.ok && missing.value.nics[0]?.attach).toEqual({ type: 'network', network: 'maas' });
   });
 
@@ -277,10 +313,15 @@ describe('planAttachments — without constraints', () => {
   });
 
   it('deployed: a mark of external DHCP on maas’s bridge makes maas win', () => {
-    const p = planned(null, { installMode: 'deployed', marksInput: { subnets: { '10.99.50.0/24': { externalDhcp: true } } } });
+    const p = planned(null, {
+      installMode: 'deployed',
+      marksInput: { subnets: { '10.99.50.0/24': { externalDhcp: true } } },
+    });
     expect(p.nics[0]?.attach).toEqual({ type: 'network', network: 'maas' });
     expect(p.nics[0]?.dhcp).toMatchObject({ source: 'mark' });
-    expect(p.nics[0]?.why.candidates.find((c) => c.name === 'default')?.reason).toMatch(/comes first \(maas, then default/);
+    expect(p.nics[0]?.why.candidates.find((c) => c.name === 'default')?.reason).toMatch(
+      /comes first \(maas, then default/,
+    );
   });
 
   it('deployed: then the first bridge on DHCP, then macvtap on DHCP, else a clear failure', () => {
@@ -292,7 +333,13 @@ describe('planAttachments — without constraints', () => {
       /a bridge on DHCP \(br0\) is preferred over macvtap on an interface with DHCP/,
     );
     const marks2 = HostMarks.parse({ interfaces: { eth1: { externalDhcp: true } } });
-    const b = planAttachments({ snapshot: snap, marks: marks2, constraints: null, installMode: 'deployed', macvlanMode: 'vepa' });
+    const b = planAttachments({
+      snapshot: snap,
+      marks: marks2,
+      constraints: null,
+      installMode: 'deployed',
+      macvlanMode: 'vepa',
+    });
     expect(b.ok && b.value.nics[0]?.attach).toEqual({ type: 'direct', dev: 'eth1', mode: 'vepa' });
     const c = planAttachments({ snapshot: snap, constraints: null, installMode: 'deployed' });
     expect(!c.ok && c.error.message).toMatch(/^No place on labhost1 is known to have DHCP/);
@@ -323,9 +370,18 @@ describe('planAttachments — DHCP rule for constraints', () => {
 describe('planAttachments — passthrough, link and network state', () => {
   it('refuses passthrough on a NIC a running VM uses, naming it', () => {
     const snap = labSnapshot();
-    snap.libvirt?.domains.push(domain('other', [{ type: 'direct', source: 'eth1', mode: 'bridge', mac: '52:54:00:00:00:09', target: 'macvtap0', ips: [] }]));
+    snap.libvirt?.domains.push(
+      domain('other', [
+        { type: 'direct', source: 'eth1', mode: 'bridge', mac: '52:54:00:00:00:09', target: 'macvtap0', ips: [] },
+      ]),
+    );
     snap.interfaces.push(iface('macvtap0', 'macvtap', { macvlan: { mode: 'bridge', parent: 'eth1' } }));
-    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1'), installMode: 'manual', perNicModes: { '0': 'passthrough' } });
+    const r = planAttachments({
+      snapshot: snap,
+      constraints: constraints('0:name=eth1'),
+      installMode: 'manual',
+      perNicModes: { '0': 'passthrough' },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.message).toBe(
@@ -336,8 +392,16 @@ describe('planAttachments — passthrough, link and network state', () => {
 
   it('only warns when the VM on that NIC is shut off (they collide only when both run)', () => {
     const snap = labSnapshot();
-    snap.libvirt?.domains.push({ ...domain('other', [{ type: 'direct', source: 'eth1', mode: 'bridge', mac: '52:54:00:00:00:09', ips: [] }]), state: 'shut off' });
-    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1'), installMode: 'manual', perNicModes: { '0': 'passthrough' } });
+    snap.libvirt?.domains.push({
+      ...domain('other', [{ type: 'direct', source: 'eth1', mode: 'bridge', mac: '52:54:00:00:00:09', ips: [] }]),
+      state: 'shut off',
+    });
+    const r = planAttachments({
+      snapshot: snap,
+      constraints: constraints('0:name=eth1'),
+      installMode: 'manual',
+      perNicModes: { '0': 'passthrough' },
+    });
     const w = r.ok ? r.value.warnings.find((x) => x.code === 'passthrough-parent-in-use') : undefined;
     expect(w?.message).toBe(
       "0 wants eth1 in passthrough mode, which needs the NIC to itself, but eth1 is already used by VM 'other' (bridge). The VM will fail to start while those use it.",
@@ -346,13 +410,27 @@ describe('planAttachments — passthrough, link and network state', () => {
 
   it('refuses a NIC beside a running passthrough guest', () => {
     const snap = labSnapshot();
-    snap.libvirt?.domains.push(domain('pt', [{ type: 'direct', source: 'eth1', mode: 'passthrough', mac: '52:54:00:00:00:0a', target: 'macvtap1', ips: [] }]));
-    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1'), installMode: 'manual', perNicModes: { '0': 'bridge' } });
+    snap.libvirt?.domains.push(
+      domain('pt', [
+        { type: 'direct', source: 'eth1', mode: 'passthrough', mac: '52:54:00:00:00:0a', target: 'macvtap1', ips: [] },
+      ]),
+    );
+    const r = planAttachments({
+      snapshot: snap,
+      constraints: constraints('0:name=eth1'),
+      installMode: 'manual',
+      perNicModes: { '0': 'bridge' },
+    });
     expect(r.ok ? '' : r.error.message).toMatch(/eth1 is held in passthrough mode by running VM 'pt'/);
   });
 
   it('refuses two NICs of this plan on one passthrough parent', () => {
-    const r = planAttachments({ snapshot: labSnapshot(), constraints: constraints('a:name=eth1;b:name=eth1,type=physical'), installMode: 'manual', perNicModes: { a: 'passthrough' } });
+    const r = planAttachments({
+      snapshot: labSnapshot(),
+      constraints: constraints('a:name=eth1;b:name=eth1,type=physical'),
+      installMode: 'manual',
+      perNicModes: { a: 'passthrough' },
+    });
     expect(r.ok ? '' : r.error.message).toMatch(/^a wants eth1 in passthrough mode.*NIC b of this VM/);
   });
 
@@ -365,7 +443,11 @@ describe('planAttachments — passthrough, link and network state', () => {
     }
     const maas = snap.libvirt?.networks.find((n) => n.name === 'maas');
     if (maas) maas.active = false;
-    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth1;1:name=virbr1'), installMode: 'manual' });
+    const r = planAttachments({
+      snapshot: snap,
+      constraints: constraints('0:name=eth1;1:name=virbr1'),
+      installMode: 'manual',
+    });
     const codes = r.ok ? r.value.warnings.map((w) => w.code) : [];
     expect(codes).toEqual(expect.arrayContaining(['interface-down', 'network-inactive']));
   });
@@ -373,7 +455,11 @@ describe('planAttachments — passthrough, link and network state', () => {
   it('ignores link-local and host-scope addresses when deciding subnets', () => {
     const snap = labSnapshot();
     snap.interfaces.push(iface('eth9', 'physical', { addresses: [{ ...addr('fe80::9/64'), scope: undefined }] }));
-    const r = planAttachments({ snapshot: snap, constraints: constraints('0:name=eth9,mode=unconfigured'), installMode: 'manual' });
+    const r = planAttachments({
+      snapshot: snap,
+      constraints: constraints('0:name=eth9,mode=unconfigured'),
+      installMode: 'manual',
+    });
     expect(r.ok).toBe(true);
   });
 });

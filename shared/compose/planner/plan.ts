@@ -59,7 +59,13 @@ export function planAttachments(input: PlanInput): Result<AttachmentPlan, PlanFa
       });
     }
   } else {
-    const choice = chooseDefault(input.installMode, snapshot.libvirt?.networks ?? [], facts, snapshot.hostname, input.defaultNetwork);
+    const choice = chooseDefault(
+      input.installMode,
+      snapshot.libvirt?.networks ?? [],
+      facts,
+      snapshot.hostname,
+      input.defaultNetwork,
+    );
     if (!choice.ok) return choice;
     const c = choice.value;
     let attach = c.attach;
@@ -107,4 +113,3 @@ export function planAttachments(input: PlanInput): Result<AttachmentPlan, PlanFa
   warnings.unshift(...planWarnings(nics, facts, snapshot));
   return ok({ nics, warnings });
 }
-

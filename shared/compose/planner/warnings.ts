@@ -7,7 +7,9 @@ import type { PlannedNic, PlannerSnapshot, PlanWarning } from './types';
  * only idle (an empty libvirt virbrN, a bridge whose ports are all down): the VM's own tap joining it
  * brings the carrier. A bridge switched off, or a NIC (macvtap parent) without cable, stays down.
  */
-export function linkStaysDown(iface: Pick<InterfaceFacts['iface'], 'kind' | 'state' | 'flags'>): 'down' | 'no-carrier' | null {
+export function linkStaysDown(
+  iface: Pick<InterfaceFacts['iface'], 'kind' | 'state' | 'flags'>,
+): 'down' | 'no-carrier' | null {
   const noCarrier = iface.flags.includes('NO-CARRIER');
   if (iface.kind === 'bridge' && iface.flags.includes('UP')) return null;
   if (iface.kind === 'bridge') return iface.state === 'DOWN' || noCarrier ? 'down' : null;
@@ -16,7 +18,11 @@ export function linkStaysDown(iface: Pick<InterfaceFacts['iface'], 'kind' | 'sta
 }
 
 /** What the user should know about the plan before composing: macvtap surprises, down links, … */
-export function planWarnings(nics: readonly PlannedNic[], facts: readonly InterfaceFacts[], snapshot: PlannerSnapshot): PlanWarning[] {
+export function planWarnings(
+  nics: readonly PlannedNic[],
+  facts: readonly InterfaceFacts[],
+  snapshot: PlannerSnapshot,
+): PlanWarning[] {
   const out: PlanWarning[] = [];
   const domains = snapshot.libvirt?.domains ?? [];
   const networks = snapshot.libvirt?.networks ?? [];
@@ -24,7 +30,11 @@ export function planWarnings(nics: readonly PlannedNic[], facts: readonly Interf
   for (const nic of nics) {
     const a = nic.attach;
     if (a.type === 'direct') {
-      out.push({ code: 'macvtap-host-isolation', label: nic.label, message: `${nic.label} (macvtap on ${a.dev}): ${MACVTAP_HOST_ISOLATION}` });
+      out.push({
+        code: 'macvtap-host-isolation',
+        label: nic.label,
+        message: `${nic.label} (macvtap on ${a.dev}): ${MACVTAP_HOST_ISOLATION}`,
+      });
       if (a.mode === 'vepa') {
         out.push({
           code: 'vepa-needs-switch',
@@ -36,7 +46,8 @@ export function planWarnings(nics: readonly PlannedNic[], facts: readonly Interf
       const users: string[] = [];
       for (const d of domains) {
         for (const n of d.nics) {
-          if (n.type === 'direct' && n.source === a.dev) users.push(`VM '${d.name}'${n.mode ? ` (${n.mode === 'passthru' ? 'passthrough' : n.mode})` : ''}`);
+          if (n.type === 'direct' && n.source === a.dev)
+            users.push(`VM '${d.name}'${n.mode ? ` (${n.mode === 'passthru' ? 'passthrough' : n.mode})` : ''}`);
         }
       }
       const hostMacvtaps = snapshot.interfaces.filter(
@@ -44,13 +55,18 @@ export function planWarnings(nics: readonly PlannedNic[], facts: readonly Interf
       );
       const inPlan = nics.filter((o) => o !== nic && o.attach.type === 'direct' && o.attach.dev === a.dev);
       const othersPassthrough =
-        domains.some((d) => d.nics.some((n) => n.type === 'direct' && n.source === a.dev && (n.mode === 'passthrough' || n.mode === 'passthru'))) ||
-        inPlan.some((o) => o.attach.type === 'direct' && o.attach.mode === 'passthrough');
+        domains.some((d) =>
+          d.nics.some(
+            (n) => n.type === 'direct' && n.source === a.dev && (n.mode === 'passthrough' || n.mode === 'passthru'),
+          ),
+        ) || inPlan.some((o) => o.attach.type === 'direct' && o.attach.mode === 'passthrough');
       if (a.mode === 'passthrough' && (users.length > 0 || inPlan.length > 0 || hostMacvtaps.length > 0)) {
         const who = [
           ...users,
           ...inPlan.map((o) => `NIC ${o.label} of this VM`),
-          ...hostMacvtaps.filter((i) => !domains.some((d) => d.nics.some((n) => n.target === i.name))).map((i) => `host interface ${i.name}`),
+          ...hostMacvtaps
+            .filter((i) => !domains.some((d) => d.nics.some((n) => n.target === i.name)))
+            .map((i) => `host interface ${i.name}`),
         ];
         out.push({
           code: 'passthrough-parent-in-use',

@@ -43,11 +43,17 @@ export function parseStorage(text: string): Result<StorageDisk[], PositionedErro
     const stopAt = stop < 0 ? src.length : i + stop;
     if (colon >= 0 && colon < stopAt) {
       label = src.slice(i, colon);
-      if (label === '') return err(positioned(at(i), "a label is missing before ':' — write label:size, e.g. root:8, or leave both out"));
+      if (label === '')
+        return err(
+          positioned(at(i), "a label is missing before ':' — write label:size, e.g. root:8, or leave both out"),
+        );
       if (!LABEL.test(label)) {
         const bad = [...label].findIndex((c) => !/[A-Za-z0-9]/.test(c));
         return err(
-          positioned(at(i + bad), `disk label '${label}' contains ${describeChar(label[bad] ?? '')} — storage labels hold only letters and digits`),
+          positioned(
+            at(i + bad),
+            `disk label '${label}' contains ${describeChar(label[bad] ?? '')} — storage labels hold only letters and digits`,
+          ),
         );
       }
       i = colon + 1;

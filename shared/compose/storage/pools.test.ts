@@ -34,7 +34,9 @@ describe('resolveStoragePools', () => {
   it('counts space across the disks of one request', () => {
     const r = resolveStoragePools(req('a:6,b:6'), [{ name: 'p', availableBytes: 10e9 }], 'p');
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error.message).toMatch(/position 4: not enough space for b \(6 GB\) in the default pool p \(4 GB free\)/);
+    expect(!r.ok && r.error.message).toMatch(
+      /position 4: not enough space for b \(6 GB\) in the default pool p \(4 GB free\)/,
+    );
   });
 
   it('fails plainly when the default pool is missing or there are no pools', () => {

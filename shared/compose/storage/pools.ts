@@ -33,7 +33,9 @@ export function resolveStoragePools(
   const infos: PoolInfo[] = pools.map((p) => (typeof p === 'string' ? { name: p } : p));
   const names = infos.map((p) => p.name);
   if (infos.length === 0) {
-    return err(positioned(disks[0]?.position ?? 0, 'this host has no storage pools — define one (virsh pool-define-as) first'));
+    return err(
+      positioned(disks[0]?.position ?? 0, 'this host has no storage pools — define one (virsh pool-define-as) first'),
+    );
   }
   const used = new Map<string, number>();
   const room = (p: PoolInfo, bytes: number) =>
@@ -60,7 +62,10 @@ export function resolveStoragePools(
       chosen = infos.find((p) => p.name === defaultPool);
       if (!chosen) {
         return err(
-          positioned(disk.position, `the default storage pool '${defaultPool}' does not exist on this host (pools: ${names.join(', ')})`),
+          positioned(
+            disk.position,
+            `the default storage pool '${defaultPool}' does not exist on this host (pools: ${names.join(', ')})`,
+          ),
         );
       }
       if (!room(chosen, disk.sizeBytes)) {

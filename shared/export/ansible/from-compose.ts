@@ -47,18 +47,39 @@ export function vmFromCompose(i: ComposeExportInput): ExportVm {
     const pool = flag(s.argv, '--pool') ?? '';
     if (s.kind === 'create-volume') {
       const named = flag(s.argv, '--name') ?? flag(s.argv, '--newname');
-      const vol = named !== undefined ? i.volumes.find((v) => v.name === named) : i.volumes.find((v) => v.pool === pool && (s.stdin ?? '').includes(`<name>${v.name}</name>`));
+      const vol =
+        named !== undefined
+          ? i.volumes.find((v) => v.name === named)
+          : i.volumes.find((v) => v.pool === pool && (s.stdin ?? '').includes(`<name>${v.name}</name>`));
       if (!vol) continue; // the seed's own volume (LabDeck-built seeds): handled below
-      volumeSteps.push({ kind: 'create', pool: vol.pool, volume: vol.name, path: vol.path, argv: [...s.argv], ...(s.stdin !== undefined ? { stdin: s.stdin } : {}), description: s.description });
+      volumeSteps.push({
+        kind: 'create',
+        pool: vol.pool,
+        volume: vol.name,
+        path: vol.path,
+        argv: [...s.argv],
+        ...(s.stdin !== undefined ? { stdin: s.stdin } : {}),
+        description: s.description,
+      });
     } else if (s.kind === 'resize-volume' && cmd === 'vol-resize') {
       const name = flag(s.argv, '--vol') ?? '';
       const vol = i.volumes.find((v) => v.name === name && v.pool === pool);
       const capacity = Number(flag(s.argv, '--capacity'));
       if (!vol || !Number.isFinite(capacity)) continue;
-      volumeSteps.push({ kind: 'grow', pool, volume: name, path: vol.path, argv: [...s.argv], capacityBytes: capacity, description: s.description });
+      volumeSteps.push({
+        kind: 'grow',
+        pool,
+        volume: name,
+        path: vol.path,
+        argv: [...s.argv],
+        capacityBytes: capacity,
+        description: s.description,
+      });
     }
   }
-  const seed: ExportSeed | undefined = i.seed ? { pool: i.seed.pool, volume: i.seed.volume, path: i.seed.path, files: i.seed.files, iso: seedIso(i.seed.files) } : undefined;
+  const seed: ExportSeed | undefined = i.seed
+    ? { pool: i.seed.pool, volume: i.seed.volume, path: i.seed.path, files: i.seed.files, iso: seedIso(i.seed.files) }
+    : undefined;
   return {
     name: i.name,
     domainXml: i.domainXml,

@@ -6,13 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildSeedFiles } from '../../cloud-init';
 import type { ComposeStep } from '../../compose/commands';
-import { portableNetworkXml, portablePoolXml, renderExport, vmFromCompose, type AnsibleExportPlan, type ExportFile } from '.';
+import {
+  portableNetworkXml,
+  portablePoolXml,
+  renderExport,
+  vmFromCompose,
+  type AnsibleExportPlan,
+  type ExportFile,
+} from '.';
 
 const has = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const ANSIBLE = has('ansible-playbook');
 const LINT = has('ansible-lint');
-if (!ANSIBLE) console.warn('ansible-playbook is not installed (Debian: apt install ansible): the --syntax-check tests are skipped.');
-if (!LINT) console.warn('ansible-lint is not installed (Debian: apt install ansible-lint): the lint tests are skipped.');
+if (!ANSIBLE)
+  console.warn(
+    'ansible-playbook is not installed (Debian: apt install ansible): the --syntax-check tests are skipped.',
+  );
+if (!LINT)
+  console.warn('ansible-lint is not installed (Debian: apt install ansible-lint): the lint tests are skipped.');
 
 const DOMAIN_XML = `<domain type='qemu'>
   <name>web1</name>
@@ -33,14 +44,49 @@ const seedFiles = (() => {
 const steps: ComposeStep[] = [
   {
     kind: 'create-volume',
-    argv: ['vol-create-as', '--pool', 'default', '--name', 'web1-root.qcow2', '--capacity', '1073741824', '--format', 'qcow2', '--backing-vol', '/pool/base.img', '--backing-vol-format', 'raw'],
+    argv: [
+      'vol-create-as',
+      '--pool',
+      'default',
+      '--name',
+      'web1-root.qcow2',
+      '--capacity',
+      '1073741824',
+      '--format',
+      'qcow2',
+      '--backing-vol',
+      '/pool/base.img',
+      '--backing-vol-format',
+      'raw',
+    ],
     description: 'overlay',
     rollback: null,
   },
-  { kind: 'create-volume', argv: ['vol-create-as', '--pool', 'default', '--name', 'web1-data.qcow2', '--capacity', '2147483648', '--format', 'qcow2'], description: 'data', rollback: null },
+  {
+    kind: 'create-volume',
+    argv: [
+      'vol-create-as',
+      '--pool',
+      'default',
+      '--name',
+      'web1-data.qcow2',
+      '--capacity',
+      '2147483648',
+      '--format',
+      'qcow2',
+    ],
+    description: 'data',
+    rollback: null,
+  },
   { kind: 'build-seed', program: 'sh', argv: ['sh', '-c', 'x'], description: 'seed', rollback: null },
   { kind: 'reserve-ip', argv: ['net-update'], description: 'reserve', rollback: null },
-  { kind: 'define', argv: ['define', '--file', '/dev/stdin'], stdin: DOMAIN_XML, description: 'define', rollback: null },
+  {
+    kind: 'define',
+    argv: ['define', '--file', '/dev/stdin'],
+    stdin: DOMAIN_XML,
+    description: 'define',
+    rollback: null,
+  },
 ];
 
 const plan = (): AnsibleExportPlan => ({
@@ -50,7 +96,9 @@ const plan = (): AnsibleExportPlan => ({
     {
       name: 'default',
       type: 'dir',
-      xml: portablePoolXml("<pool type='dir'>\n  <name>default</name>\n  <uuid>1234</uuid>\n  <capacity unit='bytes'>5</capacity>\n  <target>\n    <path>/pool</path>\n  </target>\n</pool>\n"),
+      xml: portablePoolXml(
+        "<pool type='dir'>\n  <name>default</name>\n  <uuid>1234</uuid>\n  <capacity unit='bytes'>5</capacity>\n  <target>\n    <path>/pool</path>\n  </target>\n</pool>\n",
+      ),
       targetPath: '/pool',
       active: true,
       autostart: false,
@@ -59,7 +107,9 @@ const plan = (): AnsibleExportPlan => ({
   networks: [
     {
       name: 'default',
-      xml: portableNetworkXml("<network>\n  <name>default</name>\n  <uuid>abcd</uuid>\n  <mac address='52:54:00:00:00:01'/>\n  <ip address='192.168.122.1' netmask='255.255.255.0'/>\n</network>\n"),
+      xml: portableNetworkXml(
+        "<network>\n  <name>default</name>\n  <uuid>abcd</uuid>\n  <mac address='52:54:00:00:00:01'/>\n  <ip address='192.168.122.1' netmask='255.255.255.0'/>\n</network>\n",
+      ),
       active: true,
       autostart: true,
       reservations: [],
@@ -101,15 +151,21 @@ const file = (files: ExportFile[], p: string): string => {
 describe('Ansible export rendering', () => {
   const files = renderExport(plan());
   // LABDECK_KEEP_EXPORT=DIR keeps a sample export to look at.
-  if (process.env.LABDECK_KEEP_EXPORT) for (const f of files) {
-    const p = path.join(process.env.LABDECK_KEEP_EXPORT, f.path);
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, f.encoding === 'base64' ? Buffer.from(f.content, 'base64') : f.content);
-  }
+  if (process.env.LABDECK_KEEP_EXPORT)
+    for (const f of files) {
+      const p = path.join(process.env.LABDECK_KEEP_EXPORT, f.path);
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, f.encoding === 'base64' ? Buffer.from(f.content, 'base64') : f.content);
+    }
 
   it('writes an inventory with the SSH user and port, and no secrets', () => {
     const inv = parse(file(files, 'inventory.yml'));
-    expect(inv.all.hosts.lab_host_1).toEqual({ ansible_host: '10.99.1.2', ansible_port: 22, ansible_user: 'root', libvirt_uri: 'qemu:///system' });
+    expect(inv.all.hosts.lab_host_1).toEqual({
+      ansible_host: '10.99.1.2',
+      ansible_port: 22,
+      ansible_user: 'root',
+      libvirt_uri: 'qemu:///system',
+    });
   });
 
   it('defines the domain with the exact XML, after its volumes, seed and reservation', () => {
@@ -117,7 +173,9 @@ describe('Ansible export rendering', () => {
     expect(play.hosts).toBe('lab_host_1');
     const tasks = play.tasks as Record<string, Record<string, unknown>>[];
     const define = tasks.find((t) => t['community.libvirt.virt']?.command === 'define');
-    expect(define?.['community.libvirt.virt']?.xml).toBe("{{ lookup('ansible.builtin.file', 'xml/domains/web1.xml') }}");
+    expect(define?.['community.libvirt.virt']?.xml).toBe(
+      "{{ lookup('ansible.builtin.file', 'xml/domains/web1.xml') }}",
+    );
     expect(file(files, 'xml/domains/web1.xml')).toBe(DOMAIN_XML);
     expect(file(files, 'xml/networks/default.xml')).toContain('<name>default</name>');
     expect(file(files, 'xml/pools/default.xml')).toContain('<path>/pool</path>');
@@ -127,10 +185,19 @@ describe('Ansible export rendering', () => {
     expect(idx('Seed of web1 is uploaded')).toBeLessThan(idx('VM web1 is defined'));
     expect(idx('reserves 192.168.122.60')).toBeLessThan(idx('VM web1 is defined'));
     const overlay = tasks[idx('Volume default/web1-root.qcow2')];
-    expect(overlay?.['ansible.builtin.command']?.argv).toEqual(['virsh', '--connect', '{{ libvirt_uri }}', ...(steps[0]?.argv ?? [])]);
+    expect(overlay?.['ansible.builtin.command']?.argv).toEqual([
+      'virsh',
+      '--connect',
+      '{{ libvirt_uri }}',
+      ...(steps[0]?.argv ?? []),
+    ]);
     expect(overlay?.args).toEqual({ creates: '/pool/web1-root.qcow2' });
     const reserve = tasks[idx('reserves 192.168.122.60')]?.['community.libvirt.virt_net'];
-    expect(reserve).toMatchObject({ command: 'modify', name: 'default', xml: "<host mac='52:54:00:aa:bb:cc' ip='192.168.122.60'/>" });
+    expect(reserve).toMatchObject({
+      command: 'modify',
+      name: 'default',
+      xml: "<host mac='52:54:00:aa:bb:cc' ip='192.168.122.60'/>",
+    });
     expect(play.handlers).toHaveLength(1);
   });
 
@@ -146,22 +213,38 @@ describe('Ansible export rendering', () => {
     expect(p.pools[0]?.xml).not.toMatch(/uuid|capacity/);
   });
 
-  it.skipIf(!ANSIBLE)('passes ansible-playbook --syntax-check', () => {
-    const dir = writeOut(files);
-    try {
-      execFileSync('ansible-playbook', ['--syntax-check', '-i', 'inventory.yml', 'playbook.yml'], { cwd: dir, stdio: 'pipe', env: { ...process.env, ANSIBLE_NOCOLOR: '1' } });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.skipIf(!ANSIBLE)(
+    'passes ansible-playbook --syntax-check',
+    () => {
+      const dir = writeOut(files);
+      try {
+        execFileSync('ansible-playbook', ['--syntax-check', '-i', 'inventory.yml', 'playbook.yml'], {
+          cwd: dir,
+          stdio: 'pipe',
+          env: { ...process.env, ANSIBLE_NOCOLOR: '1' },
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
-  it.skipIf(!LINT)('passes ansible-lint', () => {
-    const dir = writeOut(files);
-    try {
-      const r = spawnSync('ansible-lint', ['--offline', '--nocolor', '-p', 'playbook.yml', 'inventory.yml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ANSIBLE_NOCOLOR: '1', HOME: dir } });
-      expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.skipIf(!LINT)(
+    'passes ansible-lint',
+    () => {
+      const dir = writeOut(files);
+      try {
+        const r = spawnSync('ansible-lint', ['--offline', '--nocolor', '-p', 'playbook.yml', 'inventory.yml'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: { ...process.env, ANSIBLE_NOCOLOR: '1', HOME: dir },
+        });
+        expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

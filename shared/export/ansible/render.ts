@@ -49,7 +49,10 @@ fi
 
 function poolTasks(p: ExportPool): Task[] {
   const tasks: Task[] = [
-    { name: `Pool ${p.name} is defined`, 'community.libvirt.virt_pool': { uri: URI, name: p.name, state: 'present', xml: lookup(xmlPaths.pool(p.name)) } },
+    {
+      name: `Pool ${p.name} is defined`,
+      'community.libvirt.virt_pool': { uri: URI, name: p.name, state: 'present', xml: lookup(xmlPaths.pool(p.name)) },
+    },
   ];
   if (p.targetPath) {
     tasks.push({
@@ -58,8 +61,15 @@ function poolTasks(p: ExportPool): Task[] {
       args: { creates: p.targetPath },
     });
   }
-  if (p.active) tasks.push({ name: `Pool ${p.name} is active`, 'community.libvirt.virt_pool': { uri: URI, name: p.name, state: 'active' } });
-  tasks.push({ name: `Pool ${p.name} autostart is ${p.autostart ? 'on' : 'off'}`, 'community.libvirt.virt_pool': { uri: URI, name: p.name, autostart: p.autostart } });
+  if (p.active)
+    tasks.push({
+      name: `Pool ${p.name} is active`,
+      'community.libvirt.virt_pool': { uri: URI, name: p.name, state: 'active' },
+    });
+  tasks.push({
+    name: `Pool ${p.name} autostart is ${p.autostart ? 'on' : 'off'}`,
+    'community.libvirt.virt_pool': { uri: URI, name: p.name, autostart: p.autostart },
+  });
   return tasks;
 }
 
@@ -76,9 +86,26 @@ function reservationTask(r: ExportReservation): Task {
 }
 
 function networkTasks(n: ExportNetwork): Task[] {
-  const tasks: Task[] = [{ name: `Network ${n.name} is defined`, 'community.libvirt.virt_net': { uri: URI, name: n.name, command: 'define', xml: lookup(xmlPaths.network(n.name)) } }];
-  if (n.active) tasks.push({ name: `Network ${n.name} is active`, 'community.libvirt.virt_net': { uri: URI, name: n.name, state: 'active' } });
-  tasks.push({ name: `Network ${n.name} autostart is ${n.autostart ? 'on' : 'off'}`, 'community.libvirt.virt_net': { uri: URI, name: n.name, autostart: n.autostart } });
+  const tasks: Task[] = [
+    {
+      name: `Network ${n.name} is defined`,
+      'community.libvirt.virt_net': {
+        uri: URI,
+        name: n.name,
+        command: 'define',
+        xml: lookup(xmlPaths.network(n.name)),
+      },
+    },
+  ];
+  if (n.active)
+    tasks.push({
+      name: `Network ${n.name} is active`,
+      'community.libvirt.virt_net': { uri: URI, name: n.name, state: 'active' },
+    });
+  tasks.push({
+    name: `Network ${n.name} autostart is ${n.autostart ? 'on' : 'off'}`,
+    'community.libvirt.virt_net': { uri: URI, name: n.name, autostart: n.autostart },
+  });
   tasks.push(...n.reservations.map(reservationTask));
   return tasks;
 }
@@ -105,7 +132,9 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
       const reg = `labdeck_grow_${varName(vm.name)}_${k}`;
       tasks.push({
         name: `Volume ${s.pool}/${s.volume} of ${vm.name} is at least ${s.capacityBytes ?? 0} bytes`,
-        'ansible.builtin.command': { argv: ['sh', '-c', GROW_SCRIPT, 'labdeck-grow', URI, s.pool, s.volume, String(s.capacityBytes ?? 0)] },
+        'ansible.builtin.command': {
+          argv: ['sh', '-c', GROW_SCRIPT, 'labdeck-grow', URI, s.pool, s.volume, String(s.capacityBytes ?? 0)],
+        },
         register: reg,
         changed_when: `'grown' in ${reg}.stdout`,
       });
@@ -121,7 +150,16 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
       },
       {
         name: `Seed volume ${vm.seed.pool}/${vm.seed.volume} of ${vm.name} exists`,
-        'ansible.builtin.command': { argv: onHost(virsh.volume.createAs({ pool: vm.seed.pool, name: vm.seed.volume, capacity: String(vm.seed.iso.length), format: 'raw' })) },
+        'ansible.builtin.command': {
+          argv: onHost(
+            virsh.volume.createAs({
+              pool: vm.seed.pool,
+              name: vm.seed.volume,
+              capacity: String(vm.seed.iso.length),
+              format: 'raw',
+            }),
+          ),
+        },
         args: { creates: vm.seed.path },
         notify: seedHandler(vm),
       },
@@ -129,8 +167,15 @@ function vmTasks(vm: ExportVm, seedIsoPath: string | undefined): Task[] {
     );
   }
   tasks.push(...vm.reservations.map(reservationTask));
-  tasks.push({ name: `VM ${vm.name} is defined with LabDeck's domain XML`, 'community.libvirt.virt': { uri: URI, command: 'define', xml: lookup(xmlPaths.domain(vm.name)) } });
-  if (vm.start) tasks.push({ name: `VM ${vm.name} is running`, 'community.libvirt.virt': { uri: URI, name: vm.name, state: 'running' } });
+  tasks.push({
+    name: `VM ${vm.name} is defined with LabDeck's domain XML`,
+    'community.libvirt.virt': { uri: URI, command: 'define', xml: lookup(xmlPaths.domain(vm.name)) },
+  });
+  if (vm.start)
+    tasks.push({
+      name: `VM ${vm.name} is running`,
+      'community.libvirt.virt': { uri: URI, name: vm.name, state: 'running' },
+    });
   return tasks;
 }
 
@@ -170,7 +215,12 @@ export function renderInventory(plan: AnsibleExportPlan): string {
     {
       all: {
         hosts: {
-          [inventoryName(t.name)]: { ansible_host: t.address, ansible_port: t.port, ansible_user: t.user, libvirt_uri: t.libvirtUri },
+          [inventoryName(t.name)]: {
+            ansible_host: t.address,
+            ansible_port: t.port,
+            ansible_user: t.user,
+            libvirt_uri: t.libvirtUri,
+          },
         },
       },
     },
@@ -181,7 +231,10 @@ export function renderInventory(plan: AnsibleExportPlan): string {
 export function renderPlaybook(plan: AnsibleExportPlan): string {
   const tasks: Task[] = [];
   if (plan.vms.some((v) => v.seed)) {
-    tasks.push({ name: 'Staging folder for cloud-init seeds exists', 'ansible.builtin.file': { path: STAGING, state: 'directory', mode: '0700' } });
+    tasks.push({
+      name: 'Staging folder for cloud-init seeds exists',
+      'ansible.builtin.file': { path: STAGING, state: 'directory', mode: '0700' },
+    });
   }
   for (const p of plan.pools) tasks.push(...poolTasks(p));
   for (const n of plan.networks) tasks.push(...networkTasks(n));
@@ -190,7 +243,14 @@ export function renderPlaybook(plan: AnsibleExportPlan): string {
     .filter((vm) => vm.seed)
     .map((vm) => ({
       name: seedHandler(vm),
-      'ansible.builtin.command': { argv: onHost(virsh.volume.upload({ pool: vm.seed?.pool ?? '', vol: vm.seed?.volume ?? '' }, `${STAGING}/${vm.seed?.volume ?? ''}`)) },
+      'ansible.builtin.command': {
+        argv: onHost(
+          virsh.volume.upload(
+            { pool: vm.seed?.pool ?? '', vol: vm.seed?.volume ?? '' },
+            `${STAGING}/${vm.seed?.volume ?? ''}`,
+          ),
+        ),
+      },
       changed_when: true,
     }));
   const play: Task = {
@@ -201,7 +261,10 @@ export function renderPlaybook(plan: AnsibleExportPlan): string {
     tasks,
     ...(handlers.length > 0 ? { handlers } : {}),
   };
-  return yamlText([play], ` Made by LabDeck: ${plan.source}\n Run: ansible-playbook -i inventory.yml playbook.yml (a second run changes nothing).`);
+  return yamlText(
+    [play],
+    ` Made by LabDeck: ${plan.source}\n Run: ansible-playbook -i inventory.yml playbook.yml (a second run changes nothing).`,
+  );
 }
 
 function readme(plan: AnsibleExportPlan): string {
@@ -217,12 +280,15 @@ function readme(plan: AnsibleExportPlan): string {
     'ansible-playbook -i inventory.yml playbook.yml --private-key ~/.ssh/id_ed25519',
     '```',
     '',
-    'Running it again changes nothing. Volumes are made with the same virsh calls as LabDeck\'s compose, only while they do not exist;',
+    "Running it again changes nothing. Volumes are made with the same virsh calls as LabDeck's compose, only while they do not exist;",
     'domains are defined with the exact XML LabDeck would define (MAC addresses included). `xml/` holds every XML document the',
     'playbook hands to libvirt (read with a file lookup, so it is never templated).',
   ];
   if (plan.vms.some((v) => v.seed)) {
-    lines.push('', '`files/VM/` holds each cloud-init seed ISO and, under `cidata/`, the files it was built from (user-data may hold a password hash: treat it like one).');
+    lines.push(
+      '',
+      '`files/VM/` holds each cloud-init seed ISO and, under `cidata/`, the files it was built from (user-data may hold a password hash: treat it like one).',
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -244,7 +310,8 @@ export function renderExport(plan: AnsibleExportPlan): ExportFile[] {
     if (f) {
       files.push({ path: `${seedDir(vm)}/cidata/meta-data`, content: f.metaData, encoding: 'utf8' });
       files.push({ path: `${seedDir(vm)}/cidata/user-data`, content: f.userData, encoding: 'utf8' });
-      if (f.networkConfig !== undefined) files.push({ path: `${seedDir(vm)}/cidata/network-config`, content: f.networkConfig, encoding: 'utf8' });
+      if (f.networkConfig !== undefined)
+        files.push({ path: `${seedDir(vm)}/cidata/network-config`, content: f.networkConfig, encoding: 'utf8' });
     }
   }
   return files;

@@ -21,7 +21,10 @@ const line = (id: string) => `${JSON.stringify(entry(id))}\n`;
 
 /** Another process (as the `labdeck` CLI is) writes to the file: appends raw text, or truncates it. */
 function otherProcess(file: string, op: 'append' | 'truncate', text = ''): void {
-  const script = op === 'append' ? 'require("fs").appendFileSync(process.argv[1], process.argv[2])' : 'require("fs").truncateSync(process.argv[1], 0)';
+  const script =
+    op === 'append'
+      ? 'require("fs").appendFileSync(process.argv[1], process.argv[2])'
+      : 'require("fs").truncateSync(process.argv[1], 0)';
   execFileSync(process.execPath, ['-e', script, file, text]);
 }
 

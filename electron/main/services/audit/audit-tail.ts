@@ -115,7 +115,11 @@ export class AuditTail {
       // Bytes, not text, are kept back: a line torn inside a UTF-8 character decodes whole later.
       this.partial = end < 0 ? chunk : chunk.subarray(end + 1);
       if (end < 0) return;
-      const lines = chunk.subarray(0, end).toString('utf8').split('\n').filter((l) => l.trim() !== '');
+      const lines = chunk
+        .subarray(0, end)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       if (lines.length) this.onLines(lines);
     } finally {
       await handle.close();

@@ -36,8 +36,10 @@ export type PlanInputs = {
 export type BuiltPlan = { plan: ComposePlan; steps: ComposeStep[]; seedFiles?: SeedFiles };
 
 /** The whole argv of a step: virsh's arguments after the connection, or a step's own argv ('sh'). */
-export const stepArgv = (host: Pick<HostConfig, 'libvirtUri'>, step: Pick<ComposeStep, 'program' | 'argv'>): string[] =>
-  step.program === 'sh' ? [...step.argv] : virshArgv(host.libvirtUri, step.argv);
+export const stepArgv = (
+  host: Pick<HostConfig, 'libvirtUri'>,
+  step: Pick<ComposeStep, 'program' | 'argv'>,
+): string[] => (step.program === 'sh' ? [...step.argv] : virshArgv(host.libvirtUri, step.argv));
 
 const hex = (random: RandomBytes, n: number) => [...random(n)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -53,19 +55,36 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   const { host, snapshot, req } = i;
   const lv = snapshot.libvirt;
   if (!lv || lv.error) {
-    throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${lv?.error?.message ?? 'virsh is not installed'}.`, hint: lv?.error?.hint });
+    throw new AppError({
+      kind: 'noLibvirt',
+      message: `${host.name} has no usable libvirt: ${lv?.error?.message ?? 'virsh is not installed'}.`,
+      hint: lv?.error?.hint,
+    });
   }
   const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
-  if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only: compose would change nothing there. ${readOnly}` });
+  if (readOnly)
+    throw new AppError({
+      kind: 'validation',
+      message: `${host.name} is read-only: compose would change nothing there. ${readOnly}`,
+    });
   const grammar = parseComposeGrammar(req);
   const macvlanMode = req.macvlanMode ?? host.pod.defaultMacvlanMode;
 
   const pools = resolveStoragePools(
     grammar.disks,
-    lv.pools.map((p) => ({ name: p.name, active: p.active, ...(p.active ? { availableBytes: p.availableBytes } : {}) })),
+    lv.pools.map((p) => ({
+      name: p.name,
+      active: p.active,
+      ...(p.active ? { availableBytes: p.availableBytes } : {}),
+    })),
     host.pod.defaultPool ?? null,
   );
-  if (!pools.ok) throw new AppError({ kind: 'validation', message: `storage: ${pools.error.message}`, position: pools.error.position });
+  if (!pools.ok)
+    throw new AppError({
+      kind: 'validation',
+      message: `storage: ${pools.error.message}`,
+      position: pools.error.position,
+    });
 
   const attach = planAttachments({
     snapshot,
@@ -79,7 +98,11 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   });
   if (!attach.ok) {
     const f = attach.error;
-    throw new AppError({ kind: 'validation', message: `interfaces: ${f.label ? `${f.label}: ` : ''}${f.message}`, hint: f.details.join('\n') || undefined });
+    throw new AppError({
+      kind: 'validation',
+      message: `interfaces: ${f.label ? `${f.label}: ` : ''}${f.message}`,
+      hint: f.details.join('\n') || undefined,
+    });
   }
 
   const takenMacs = [
@@ -88,7 +111,8 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   ].filter(Boolean);
   // MACs are drawn here, before the commands, because a seed's network-config names them.
   const macs: string[] = req.macs ? [...req.macs] : [];
-  for (let k = macs.length; k < attach.value.nics.length; k++) macs.push(generateUniqueMac(i.random, [...takenMacs, ...macs]));
+  for (let k = macs.length; k < attach.value.nics.length; k++)
+    macs.push(generateUniqueMac(i.random, [...takenMacs, ...macs]));
 
   const snapPools = lv.pools.map((p) => ({ name: p.name, type: p.type, targetPath: p.targetPath }));
   const bootDisk = pools.value[0];
@@ -98,7 +122,10 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   const bootVolume = volumeName(i.name, bootDisk.name, bootFileBased);
   const cloudImage = req.install?.kind === 'cloud-image';
   if (req.cloudInit && !cloudImage) {
-    throw new AppError({ kind: 'validation', message: 'cloud-init: only a cloud image reads a seed; choose a cloud-image install or leave cloud-init out.' });
+    throw new AppError({
+      kind: 'validation',
+      message: 'cloud-init: only a cloud image reads a seed; choose a cloud-image install or leave cloud-init out.',
+    });
   }
   const install = resolveInstall({
     source: req.install,
@@ -130,7 +157,11 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
   if (cloudImage) {
     const ci = req.cloudInit;
     const network = seedNics(
-      attach.value.nics.map((n, k) => ({ mac: macs[k] ?? '', hostInterface: n.hostInterface, requestedIps: n.requestedIps })),
+      attach.value.nics.map((n, k) => ({
+        mac: macs[k] ?? '',
+        hostInterface: n.hostInterface,
+        requestedIps: n.requestedIps,
+      })),
       interfaceFacts(snapshot, i.marks),
     );
     const files = buildSeedFiles({
@@ -182,12 +213,18 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
     kind: s.kind,
     description: s.description,
     command: quoteArgv(stepArgv(host, s)),
-    ...(s.stdin !== undefined ? { stdin: s.stdin } : s.stdinBytes !== undefined ? { stdin: `(${s.stdinBytes.length} bytes: the seed ISO LabDeck built)` } : {}),
+    ...(s.stdin !== undefined
+      ? { stdin: s.stdin }
+      : s.stdinBytes !== undefined
+        ? { stdin: `(${s.stdinBytes.length} bytes: the seed ISO LabDeck built)` }
+        : {}),
     rollback: s.rollback ? quoteArgv(stepArgv(host, s.rollback)) : null,
   }));
   const r = install.value;
   // The seed gives ip= addresses to the guest itself, so "configure it inside the guest" is done.
-  const warnings = attach.value.warnings.filter((w) => !(w.code === 'ip-not-reservable' && w.label !== undefined && staticNics.has(w.label)));
+  const warnings = attach.value.warnings.filter(
+    (w) => !(w.code === 'ip-not-reservable' && w.label !== undefined && staticNics.has(w.label)),
+  );
   const plan: ComposePlan = {
     hostId: host.id,
     hostName: host.name,
@@ -239,7 +276,10 @@ export function buildPlan(i: PlanInputs): BuiltPlan {
       };
     }),
     warnings,
-    conflicts: snapshotConflicts(snapshot, i.name, [...cmd.volumes, ...(seed ? [{ pool: seed.pool, name: seed.volume }] : [])]),
+    conflicts: snapshotConflicts(snapshot, i.name, [
+      ...cmd.volumes,
+      ...(seed ? [{ pool: seed.pool, name: seed.volume }] : []),
+    ]),
     domainXml: cmd.domainXml,
     commands,
     snapshotTakenAt: snapshot.takenAt,

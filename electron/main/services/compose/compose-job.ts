@@ -20,7 +20,13 @@ export type ComposeJobDeps = {
   runner: RemoteRunner;
   lock: KeyedLock;
   /** Plans from a fresh snapshot (the same code the dry run uses). */
-  plan: (host: HostConfig, req: ComposeRequestParsed, name: string, snapshot: HostSnapshot, signal: AbortSignal) => Promise<BuiltPlan>;
+  plan: (
+    host: HostConfig,
+    req: ComposeRequestParsed,
+    name: string,
+    snapshot: HostSnapshot,
+    signal: AbortSignal,
+  ) => Promise<BuiltPlan>;
   stepTimeoutMs?: number;
   /** Written before each remote step, so an interrupted compose is never unknown (see compose-journal.ts). */
   journal?: ComposeJournal;
@@ -49,7 +55,11 @@ export function composeJob(deps: ComposeJobDeps, host: HostConfig, req: ComposeR
   return async (ctx: JobContext): Promise<void> => {
     const { signal } = ctx;
     ctx.setDomain(name);
-    const lockStep = ctx.addStep({ kind: 'lock', description: `Wait until no other change runs on ${host.name}.`, status: 'running' });
+    const lockStep = ctx.addStep({
+      kind: 'lock',
+      description: `Wait until no other change runs on ${host.name}.`,
+      status: 'running',
+    });
     const release = await deps.lock.acquire(host.id, signal);
     try {
       ctx.updateStep(lockStep, { status: 'done' });
@@ -64,19 +74,41 @@ export function composeJob(deps: ComposeJobDeps, host: HostConfig, req: ComposeR
   };
 }
 
-async function prepare(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, req: ComposeRequestParsed, name: string): Promise<BuiltPlan> {
-  const planStep = ctx.addStep({ kind: 'plan', description: `Read ${host.name} and plan VM ${name}.`, status: 'running' });
+async function prepare(
+  deps: ComposeJobDeps,
+  ctx: JobContext,
+  host: HostConfig,
+  req: ComposeRequestParsed,
+  name: string,
+): Promise<BuiltPlan> {
+  const planStep = ctx.addStep({
+    kind: 'plan',
+    description: `Read ${host.name} and plan VM ${name}.`,
+    status: 'running',
+  });
   const snapshot = await deps.hosts.refresh(host.id, { interactive: true });
   if (ctx.signal.aborted) throw cancelled('Cancelled before anything was changed.');
   const built = await deps.plan(host, req, name, snapshot, ctx.signal);
   ctx.updateStep(planStep, { status: 'done' });
 
   const seed = built.plan.install.seed;
-  const volumes = [...built.plan.disks.map((d) => ({ pool: d.pool, name: d.volume })), ...(seed ? [{ pool: seed.pool, name: seed.volume }] : [])];
-  const checkStep = ctx.addStep({ kind: 'check', description: `Check that no VM named ${name} and none of its volumes exist yet.`, status: 'running' });
-  const clashes = [...new Set([...built.plan.conflicts, ...(await liveConflicts(deps.runner, host, name, volumes, ctx.signal))])];
+  const volumes = [
+    ...built.plan.disks.map((d) => ({ pool: d.pool, name: d.volume })),
+    ...(seed ? [{ pool: seed.pool, name: seed.volume }] : []),
+  ];
+  const checkStep = ctx.addStep({
+    kind: 'check',
+    description: `Check that no VM named ${name} and none of its volumes exist yet.`,
+    status: 'running',
+  });
+  const clashes = [
+    ...new Set([...built.plan.conflicts, ...(await liveConflicts(deps.runner, host, name, volumes, ctx.signal))]),
+  ];
   if (clashes.length > 0) {
-    const error = { kind: 'validation' as const, message: `${clashes.join(' ')} Choose another name; nothing was changed.` };
+    const error = {
+      kind: 'validation' as const,
+      message: `${clashes.join(' ')} Choose another name; nothing was changed.`,
+    };
     ctx.updateStep(checkStep, { status: 'failed', error });
     throw new AppError(error);
   }
@@ -87,10 +119,16 @@ async function prepare(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
 async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, built: BuiltPlan): Promise<void> {
   const { signal } = ctx;
   const timeoutMs = deps.stepTimeoutMs ?? 120_000;
-  const ids = built.steps.map((s) => ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(stepArgv(host, s)) }));
+  const ids = built.steps.map((s) =>
+    ctx.addStep({ kind: s.kind, description: s.description, command: quoteArgv(stepArgv(host, s)) }),
+  );
   // The definition, not the live XML: a running NIC on a macvtap network shows as type 'direct' there.
   const dumpArgv = virshArgv(host.libvirtUri, virsh.domain.dumpxml(built.plan.name, { inactive: true }));
-  const verifyId = ctx.addStep({ kind: 'verify', description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`, command: quoteArgv(dumpArgv) });
+  const verifyId = ctx.addStep({
+    kind: 'verify',
+    description: `Read VM ${built.plan.name} back and check its NICs and disks against the plan.`,
+    command: quoteArgv(dumpArgv),
+  });
   const journal = await deps.journal?.begin({
     id: randomUUID(),
     kind: 'compose',
@@ -114,7 +152,12 @@ async function execute(deps: ComposeJobDeps, ctx: JobContext, host: HostConfig, 
       ctx.updateStep(ids[i]!, { status: 'running' });
       await journal?.mark(i, 'running');
       try {
-        await deps.runner.run(host, stepArgv(host, step), { stdin: step.stdin ?? step.stdinBytes, stdinNote: stdinNote(step), signal, timeoutMs });
+        await deps.runner.run(host, stepArgv(host, step), {
+          stdin: step.stdin ?? step.stdinBytes,
+          stdinNote: stdinNote(step),
+          signal,
+          timeoutMs,
+        });
       } catch (err) {
         throw step.kind === 'start' ? withStartHint(err, built) : err;
       }
@@ -160,7 +203,10 @@ function stdinNote(step: ComposeStep): string | undefined {
 /** A start that failed gets a hint a person can act on (another CPU mode, virt type qemu …). */
 function withStartHint(err: unknown, built: BuiltPlan): unknown {
   if (!(err instanceof AppError) || err.shape.kind !== 'remote') return err;
-  const hint = startErrorHint(err.shape.stderr ?? err.shape.message, { virtType: built.plan.virtType, cpuMode: built.plan.cpuMode });
+  const hint = startErrorHint(err.shape.stderr ?? err.shape.message, {
+    virtType: built.plan.virtType,
+    cpuMode: built.plan.cpuMode,
+  });
   return hint ? new AppError({ ...err.shape, hint: [hint, err.shape.hint].filter(Boolean).join(' ') }) : err;
 }
 
@@ -175,7 +221,10 @@ async function rollback(
   journal?: JournalHandle,
 ): Promise<void> {
   let left = false;
-  const order = [...(uncertain >= 0 ? [uncertain] : []), ...Array.from({ length: completed }, (_, k) => completed - 1 - k)];
+  const order = [
+    ...(uncertain >= 0 ? [uncertain] : []),
+    ...Array.from({ length: completed }, (_, k) => completed - 1 - k),
+  ];
   for (const i of order) {
     const undo = steps[i]?.rollback;
     const id = ids[i]!;
@@ -200,7 +249,9 @@ async function rollback(
       await journal?.mark(i, 'undo-failed');
       ctx.updateStep(id, { rollback: { command, status: 'failed', error: shape } });
       const maybe = i === uncertain ? 'maybe done — the host did not say; ' : '';
-      ctx.leftBehind(`${steps[i]?.description ?? ''} (${maybe}undo failed: ${command}${journal ? '; LabDeck offers to undo it at its next start' : ''})`);
+      ctx.leftBehind(
+        `${steps[i]?.description ?? ''} (${maybe}undo failed: ${command}${journal ? '; LabDeck offers to undo it at its next start' : ''})`,
+      );
     }
   }
   // Steps with nothing to undo never leave anything; the journal goes unless something may be left.
@@ -209,7 +260,8 @@ async function rollback(
 }
 
 /** virsh could not reach libvirtd (restarting, crashed): the undo is worth retrying in a moment. */
-const LIBVIRT_AWAY = /failed to connect to the hypervisor|unable to connect to server|End of file while reading data|Cannot recv data|Connection reset by peer/i;
+const LIBVIRT_AWAY =
+  /failed to connect to the hypervisor|unable to connect to server|End of file while reading data|Cannot recv data|Connection reset by peer/i;
 
 /** An undo is retried while the host does not answer (sshd restarting, network back in seconds). */
 async function undoWithRetry(deps: ComposeJobDeps, host: HostConfig, argv: string[]): Promise<void> {

@@ -1,6 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { AppError, InterruptedJob, toErrorShape, type HostConfig, type JournalStep, type RecoveryResult } from '../../../../shared/contract';
+import {
+  AppError,
+  InterruptedJob,
+  toErrorShape,
+  type HostConfig,
+  type JournalStep,
+  type RecoveryResult,
+} from '../../../../shared/contract';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import type { KeyedLock } from '../jobs/keyed-lock';
 import type { RemoteRunner } from '../remote/remote-runner';
@@ -30,7 +37,9 @@ export class JournalHandle {
 
   private write(): Promise<void> {
     const snapshot = JSON.stringify(this.job, null, 2);
-    this.chain = this.chain.then(() => writeFileAtomic(this.journal.fileOf(this.job.id), snapshot).catch(() => undefined));
+    this.chain = this.chain.then(() =>
+      writeFileAtomic(this.journal.fileOf(this.job.id), snapshot).catch(() => undefined),
+    );
     return this.chain;
   }
 
@@ -49,7 +58,8 @@ export class JournalHandle {
 }
 
 /** libvirt's words for "no such object": the thing to undo is not there. */
-const GONE = /not found|no (?:storage vol|domain|network|storage pool) with matching|failed to get (?:domain|network|vol)/i;
+const GONE =
+  /not found|no (?:storage vol|domain|network|storage pool) with matching|failed to get (?:domain|network|vol)/i;
 
 function pidAlive(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -87,7 +97,12 @@ export class ComposeJournal {
       startedAt: now,
       updatedAt: now,
       pid: process.pid,
-      steps: start.steps.map((s) => ({ description: s.description, command: s.command, state: 'pending', undo: s.undo ? { argv: s.undo.argv, command: quoteArgv(s.undo.argv), description: s.undo.description } : null })),
+      steps: start.steps.map((s) => ({
+        description: s.description,
+        command: s.command,
+        state: 'pending',
+        undo: s.undo ? { argv: s.undo.argv, command: quoteArgv(s.undo.argv), description: s.undo.description } : null,
+      })),
     };
     this.active.add(job.id);
     const handle = new JournalHandle(this, job);
@@ -126,9 +141,17 @@ export class ComposeJournal {
    */
   async rollback(id: string): Promise<RecoveryResult> {
     const job = (await this.list()).find((j) => j.id === id);
-    if (!job) throw new AppError({ kind: 'notFound', message: 'That interrupted job is no longer listed (already rolled back, or still running).' });
+    if (!job)
+      throw new AppError({
+        kind: 'notFound',
+        message: 'That interrupted job is no longer listed (already rolled back, or still running).',
+      });
     const host = this.deps.hosts().find((h) => h.id === job.hostId);
-    if (!host) throw new AppError({ kind: 'notFound', message: `${job.hostName} is no longer in the inventory; add it again to roll back what the compose left there.` });
+    if (!host)
+      throw new AppError({
+        kind: 'notFound',
+        message: `${job.hostName} is no longer in the inventory; add it again to roll back what the compose left there.`,
+      });
     const handle = new JournalHandle(this, job);
     this.active.add(job.id);
     const release = await this.deps.lock.acquire(host.id);
@@ -148,10 +171,18 @@ export class ComposeJournal {
         if (!(r instanceof Error) && r.outcome === 'ok') {
           undone.push(step.undo.description);
           await handle.mark(i, 'undone');
-        } else if (!(r instanceof Error) && r.outcome === 'failed' && r.exitCode !== null && (step.state === 'running' || GONE.test(r.stderr))) {
+        } else if (
+          !(r instanceof Error) &&
+          r.outcome === 'failed' &&
+          r.exitCode !== null &&
+          (step.state === 'running' || GONE.test(r.stderr))
+        ) {
           await handle.mark(i, 'undone'); // it never happened, or is gone already: nothing to undo
         } else {
-          const message = r instanceof Error ? toErrorShape(r).message : (r.stderr.trim() || `exit ${r.exitCode ?? r.outcome}`).slice(0, 500);
+          const message =
+            r instanceof Error
+              ? toErrorShape(r).message
+              : (r.stderr.trim() || `exit ${r.exitCode ?? r.outcome}`).slice(0, 500);
           failed.push({ description: step.undo.description, command: step.undo.command, message });
           await handle.mark(i, 'undo-failed');
         }

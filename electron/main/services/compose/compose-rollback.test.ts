@@ -18,8 +18,22 @@ import { ComposeService } from './compose-service';
 // The real compose service, job service, journal and runner; only the transport under the runner
 // (the SSH connection pool) is a fake that answers like the lab's KVM host.
 const SNAPSHOT = readFileSync(path.join(__dirname, '../../../../shared/snapshot/fixtures/labhost1.txt'), 'utf8');
-const ok = (stdout = ''): ExecResult => ({ outcome: 'ok', exitCode: 0, signal: null, stdout, stderr: '', durationMs: 1 });
-const failed = (stderr: string): ExecResult => ({ outcome: 'failed', exitCode: 1, signal: null, stdout: '', stderr, durationMs: 1 });
+const ok = (stdout = ''): ExecResult => ({
+  outcome: 'ok',
+  exitCode: 0,
+  signal: null,
+  stdout,
+  stderr: '',
+  durationMs: 1,
+});
+const failed = (stderr: string): ExecResult => ({
+  outcome: 'failed',
+  exitCode: 1,
+  signal: null,
+  stdout: '',
+  stderr,
+  durationMs: 1,
+});
 
 type Call = { command: string; journal: InterruptedJob['steps'] | null };
 type Answer = (argv: readonly string[], o: ExecOptions) => ExecResult | Promise<ExecResult> | undefined;
@@ -33,7 +47,8 @@ class FakeTransport {
   exec = async (_endpoint: unknown, argv: readonly string[], o: ExecOptions = {}): Promise<ExecResult> => {
     if (argv[0] === 'sh') return ok(SNAPSHOT);
     const command = argv.join(' ');
-    if (/ (domuuid|vol-key) /.test(` ${command} `)) return failed(`error: failed to get ${command.includes('domuuid') ? 'domain' : 'vol'} 'x'`);
+    if (/ (domuuid|vol-key) /.test(` ${command} `))
+      return failed(`error: failed to get ${command.includes('domuuid') ? 'domain' : 'vol'} 'x'`);
     // What the journal held on disk when this remote step was sent.
     this.calls.push({ command, journal: this.journalSteps() });
     return (await this.answer(argv, o)) ?? ok();
@@ -67,7 +82,15 @@ beforeEach(async () => {
   jobs = new JobService(bus);
   journal = new ComposeJournal(jobsDir, { runner, lock, hosts: () => hosts.configs() });
   compose = new ComposeService({ hosts, runner, jobs, lock, virt: new VirtCapabilitiesService(runner), journal });
-  const host = await hosts.add({ name: 'kvm', address: '10.0.0.1', port: 22, user: 'root', auth: { method: 'agent' }, libvirtUri: 'qemu:///system', tags: [] });
+  const host = await hosts.add({
+    name: 'kvm',
+    address: '10.0.0.1',
+    port: 22,
+    user: 'root',
+    auth: { method: 'agent' },
+    libvirtUri: 'qemu:///system',
+    tags: [],
+  });
   hostId = host.id;
 });
 afterEach(async () => {
@@ -76,7 +99,17 @@ afterEach(async () => {
 });
 
 // Steps of this request, in order: root volume, data volume, define, start (then the read-back).
-const request = () => ({ hostId, hostname: 'rb-test', cores: 1, memoryMiB: 32, virtType: 'qemu' as const, storage: 'root:0.05,data:0.05', interfaces: '', start: true, nicRom: false });
+const request = () => ({
+  hostId,
+  hostname: 'rb-test',
+  cores: 1,
+  memoryMiB: 32,
+  virtType: 'qemu' as const,
+  storage: 'root:0.05,data:0.05',
+  interfaces: '',
+  start: true,
+  nicRom: false,
+});
 const ROOT = /vol-create-as .*rb-test-root/;
 const DATA = /vol-create-as .*rb-test-data/;
 const DEFINE = /(^| )define /;
@@ -87,7 +120,8 @@ const UNDEFINE = /(^| )undefine /;
 /** Which pattern each sent command matched, in the order sent. */
 const sent = (...patterns: RegExp[]) => fake.calls.map((c) => patterns.findIndex((p) => p.test(c.command)));
 const journalAt = (pattern: RegExp) => fake.calls.find((c) => pattern.test(c.command))?.journal?.map((s) => s.state);
-const stepOf = (job: JobView, pattern: RegExp) => job.steps.find((s) => s.command !== undefined && pattern.test(s.command));
+const stepOf = (job: JobView, pattern: RegExp) =>
+  job.steps.find((s) => s.command !== undefined && pattern.test(s.command));
 
 async function run(): Promise<JobView> {
   const { jobId } = compose.start(request());
@@ -130,7 +164,9 @@ describe('compose rollback with a fake transport', () => {
       sentDefine();
       // The host never says how it ended: the cancel arrives first.
       return new Promise<ExecResult>((resolve) =>
-        o.signal?.addEventListener('abort', () => resolve({ outcome: 'cancelled', exitCode: null, signal: null, stdout: '', stderr: '', durationMs: 5 })),
+        o.signal?.addEventListener('abort', () =>
+          resolve({ outcome: 'cancelled', exitCode: null, signal: null, stdout: '', stderr: '', durationMs: 5 }),
+        ),
       );
     };
     const { jobId } = compose.start(request());
@@ -154,7 +190,10 @@ describe('compose rollback with a fake transport', () => {
     fake.answer = (argv) => {
       const command = argv.join(' ');
       if (DEFINE.test(command)) return failed('error: XML error: bad domain');
-      if (UNDO_DATA.test(command) && busy) return failed("error: Failed to delete vol rb-test-data.qcow2\nerror: cannot unlink file: Device or resource busy");
+      if (UNDO_DATA.test(command) && busy)
+        return failed(
+          'error: Failed to delete vol rb-test-data.qcow2\nerror: cannot unlink file: Device or resource busy',
+        );
       return undefined;
     };
     const job = await run();
@@ -163,7 +202,10 @@ describe('compose rollback with a fake transport', () => {
     // The failed undo does not stop the next one.
     expect(sent(ROOT, DATA, DEFINE, UNDO_DATA, UNDO_ROOT)).toEqual([0, 1, 2, 3, 4]);
     const data = stepOf(job, DATA);
-    expect(data?.rollback).toMatchObject({ status: 'failed', error: { kind: 'remote', stderr: expect.stringContaining('Device or resource busy') } });
+    expect(data?.rollback).toMatchObject({
+      status: 'failed',
+      error: { kind: 'remote', stderr: expect.stringContaining('Device or resource busy') },
+    });
     expect(data?.rollback?.command).toMatch(UNDO_DATA);
     expect(stepOf(job, ROOT)).toMatchObject({ status: 'rolled-back', rollback: { status: 'done' } });
     expect(job.leftBehind).toHaveLength(1);
@@ -177,7 +219,8 @@ describe('compose rollback with a fake transport', () => {
     // Once the volume can go, recovery undoes what is left (the failed undo, and the define that
     // only maybe happened: libvirt says there is no such domain) and the entry is cleared.
     busy = false;
-    fake.answer = (argv) => (UNDEFINE.test(argv.join(' ')) ? failed("error: failed to get domain 'rb-test'") : undefined);
+    fake.answer = (argv) =>
+      UNDEFINE.test(argv.join(' ')) ? failed("error: failed to get domain 'rb-test'") : undefined;
     fake.calls.length = 0;
     const result = await journal.rollback(left!.id);
     expect(result).toMatchObject({ failed: [], cleared: true });

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, type HostConfig } from '../../../../shared/contract';
-import { ComposePlanRequest, ComposeRequest, type ComposePlan, type ComposeRequestParsed } from '../../../../shared/contract/compose';
+import {
+  ComposePlanRequest,
+  ComposeRequest,
+  type ComposePlan,
+  type ComposeRequestParsed,
+} from '../../../../shared/contract/compose';
 import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import type { HostService } from '../hosts/host-service';
 import type { JobService } from '../jobs/job-service';
@@ -41,31 +46,59 @@ export class ComposeService {
    * Virt type and CPU mode: the request's, else the pod's, else what the host's start probe saw
    * start. The probe runs only when something is left to decide (cached for the session).
    */
-  private async virt(host: HostConfig, req: ComposeRequestParsed, arch: string, signal?: AbortSignal): Promise<PlanInputs['virt']> {
+  private async virt(
+    host: HostConfig,
+    req: ComposeRequestParsed,
+    arch: string,
+    signal?: AbortSignal,
+  ): Promise<PlanInputs['virt']> {
     const pod = host.pod;
     const virtType = req.virtType ?? pod.virtType;
-    const explicitMode = req.cpuMode ?? (req.virtType === undefined || req.virtType === pod.virtType ? pod.cpuMode : undefined);
+    const explicitMode =
+      req.cpuMode ?? (req.virtType === undefined || req.virtType === pod.virtType ? pod.cpuMode : undefined);
     const cpuModel = req.cpuModel ?? (req.cpuMode === undefined ? pod.cpuModel : undefined);
     const said = req.virtType !== undefined ? 'as asked' : pod.virtType !== undefined ? "the pod's default" : undefined;
     if (virtType !== undefined && explicitMode !== undefined) {
-      return { virtType, cpuMode: explicitMode, ...(cpuModel ? { cpuModel } : {}), reason: `${virtType} with ${explicitMode === 'custom' ? `CPU model ${cpuModel ?? '?'}` : `CPU mode ${explicitMode}`}: ${req.cpuMode !== undefined ? 'as asked' : "the pod's default"}.` };
+      return {
+        virtType,
+        cpuMode: explicitMode,
+        ...(cpuModel ? { cpuModel } : {}),
+        reason: `${virtType} with ${explicitMode === 'custom' ? `CPU model ${cpuModel ?? '?'}` : `CPU mode ${explicitMode}`}: ${req.cpuMode !== undefined ? 'as asked' : "the pod's default"}.`,
+      };
     }
     // Plain emulation needs no probe: the emulator's default CPU always works under TCG.
-    if (virtType === 'qemu' && explicitMode === undefined) return { virtType, cpuMode: 'default', reason: `qemu (${said}) with the emulator's default CPU.` };
+    if (virtType === 'qemu' && explicitMode === undefined)
+      return { virtType, cpuMode: 'default', reason: `qemu (${said}) with the emulator's default CPU.` };
     const caps = await this.deps.virt.get(host, arch, { signal });
     const rec = caps.recommended;
     if (virtType === undefined || virtType === rec.virtType) {
       const cpuMode = explicitMode ?? rec.cpuMode;
-      return { virtType: rec.virtType, cpuMode, ...(cpuMode === 'custom' && cpuModel ? { cpuModel } : {}), reason: explicitMode === undefined ? rec.reason : `${rec.virtType} (${said ?? 'what starts here'}) with CPU mode ${cpuMode}.` };
+      return {
+        virtType: rec.virtType,
+        cpuMode,
+        ...(cpuMode === 'custom' && cpuModel ? { cpuModel } : {}),
+        reason:
+          explicitMode === undefined
+            ? rec.reason
+            : `${rec.virtType} (${said ?? 'what starts here'}) with CPU mode ${cpuMode}.`,
+      };
     }
     // kvm asked for, but the probe recommends qemu: the first kvm mode that started, else host-model.
     const started = caps.probes.find((p) => p.virtType === virtType && p.started);
     const cpuMode = explicitMode ?? started?.cpuMode ?? 'host-model';
-    return { virtType, cpuMode, reason: `${virtType} (${said ?? ''}) with CPU mode ${cpuMode}${started ? ', which started in the start probe' : '; the start probe saw no kvm mode start here'}.` };
+    return {
+      virtType,
+      cpuMode,
+      reason: `${virtType} (${said ?? ''}) with CPU mode ${cpuMode}${started ? ', which started in the start probe' : '; the start probe saw no kvm mode start here'}.`,
+    };
   }
 
   /** The ISO or base image an install names, read from libvirt (not the snapshot, which lacks formats). */
-  private async sourceVolume(host: HostConfig, req: ComposeRequestParsed, signal?: AbortSignal): Promise<VolumeInfo | undefined> {
+  private async sourceVolume(
+    host: HostConfig,
+    req: ComposeRequestParsed,
+    signal?: AbortSignal,
+  ): Promise<VolumeInfo | undefined> {
     const src = req.install;
     if (!src || (src.kind !== 'iso' && src.kind !== 'cloud-image')) return undefined;
     const argv = virshArgv(host.libvirtUri, virsh.volume.dumpxml({ pool: src.pool, vol: src.volume }));
@@ -75,10 +108,28 @@ export class ComposeService {
     return r.outcome === 'ok' ? parseVolumeXml(r.stdout) : undefined;
   }
 
-  private async build(host: HostConfig, req: ComposeRequestParsed, name: string, snapshot: HostSnapshot, signal?: AbortSignal): Promise<BuiltPlan> {
+  private async build(
+    host: HostConfig,
+    req: ComposeRequestParsed,
+    name: string,
+    snapshot: HostSnapshot,
+    signal?: AbortSignal,
+  ): Promise<BuiltPlan> {
     const arch = req.arch ?? hostArch(snapshot);
-    const [virt, sourceVolume] = await Promise.all([this.virt(host, req, arch, signal), this.sourceVolume(host, req, signal)]);
-    return buildPlan({ host, snapshot, marks: this.deps.hosts.marks(host.id), req, name, virt, ...(sourceVolume ? { sourceVolume } : {}), random });
+    const [virt, sourceVolume] = await Promise.all([
+      this.virt(host, req, arch, signal),
+      this.sourceVolume(host, req, signal),
+    ]);
+    return buildPlan({
+      host,
+      snapshot,
+      marks: this.deps.hosts.marks(host.id),
+      req,
+      name,
+      virt,
+      ...(sourceVolume ? { sourceVolume } : {}),
+      random,
+    });
   }
 
   /**
@@ -96,7 +147,8 @@ export class ComposeService {
     const host = this.host(req.hostId);
     parseComposeGrammar(req); // fail on a typo before reaching the host
     const cached = this.deps.hosts.latestSnapshot(host.id);
-    const young = cached && maxSnapshotAgeMs !== undefined && Date.now() - Date.parse(cached.takenAt) <= maxSnapshotAgeMs;
+    const young =
+      cached && maxSnapshotAgeMs !== undefined && Date.now() - Date.parse(cached.takenAt) <= maxSnapshotAgeMs;
     const snapshot = young ? cached : await this.deps.hosts.refresh(host.id, { interactive: true });
     return this.build(host, req, req.hostname ?? newName(), snapshot);
   }
@@ -108,7 +160,11 @@ export class ComposeService {
     parseComposeGrammar(req);
     // A host whose changes do not stick is refused before a job exists (the plan says so too).
     const readOnly = hostReadOnlyReason(host.libvirtUri, this.deps.hosts.latestSnapshot(host.id));
-    if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only: compose would change nothing there. ${readOnly}` });
+    if (readOnly)
+      throw new AppError({
+        kind: 'validation',
+        message: `${host.name} is read-only: compose would change nothing there. ${readOnly}`,
+      });
     const name = req.hostname ?? newName();
     const job = this.deps.jobs.start({
       kind: 'compose',

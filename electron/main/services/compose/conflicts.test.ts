@@ -6,7 +6,15 @@ import type { ExecResult } from '../ssh/exec-channel';
 import { liveConflicts } from './conflicts';
 
 const host = { id: 'h1', name: 'labhost1', user: 'root', libvirtUri: 'qemu:///system' } as HostConfig;
-const result = (exitCode: number, stderr = ''): ExecResult => ({ stdout: '', stderr, exitCode, signal: null, durationMs: 3, outcome: exitCode === 0 ? 'ok' : 'failed' }) as ExecResult;
+const result = (exitCode: number, stderr = ''): ExecResult =>
+  ({
+    stdout: '',
+    stderr,
+    exitCode,
+    signal: null,
+    durationMs: 3,
+    outcome: exitCode === 0 ? 'ok' : 'failed',
+  }) as ExecResult;
 
 describe("compose's existence probes (issue 12, #5)", () => {
   it('ask domuuid and vol-key as probes, and a free name is no conflict', async () => {
@@ -16,10 +24,19 @@ describe("compose's existence probes (issue 12, #5)", () => {
         calls.push({ argv, o });
         return argv.includes('domuuid')
           ? result(1, "error: failed to get domain 'web1'\n")
-          : result(1, "error: failed to get vol 'web1-root.qcow2'\nerror: Storage volume not found: no storage vol with matching path\n");
+          : result(
+              1,
+              "error: failed to get vol 'web1-root.qcow2'\nerror: Storage volume not found: no storage vol with matching path\n",
+            );
       },
     } as unknown as RemoteRunner;
-    const out = await liveConflicts(runner, host, 'web1', [{ pool: 'default', name: 'web1-root.qcow2' }], new AbortController().signal);
+    const out = await liveConflicts(
+      runner,
+      host,
+      'web1',
+      [{ pool: 'default', name: 'web1-root.qcow2' }],
+      new AbortController().signal,
+    );
     expect(out).toEqual([]);
     expect(calls.map((c) => c.argv[3])).toEqual(['domuuid', 'vol-key']);
     // What the audit log records for these two: probes, not failures.

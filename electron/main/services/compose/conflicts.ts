@@ -15,7 +15,8 @@ export function snapshotConflicts(snapshot: HostSnapshot, name: string, volumes:
   if (domains.some((d) => d.name === name)) out.push(`A VM named '${name}' already exists on ${snapshot.hostname}.`);
   for (const v of volumes) {
     const pool = snapshot.libvirt?.pools.find((p) => p.name === v.pool);
-    if (pool?.volumes.some((x) => x.name === v.name)) out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
+    if (pool?.volumes.some((x) => x.name === v.name))
+      out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
   }
   return out;
 }
@@ -43,7 +44,8 @@ export async function liveConflicts(
   const out: string[] = [];
   if (await exists(virsh.domain.domuuid(name))) out.push(`A VM named '${name}' already exists on ${host.name}.`);
   for (const v of volumes) {
-    if (await exists(virsh.volume.key({ pool: v.pool, vol: v.name }))) out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
+    if (await exists(virsh.volume.key({ pool: v.pool, vol: v.name })))
+      out.push(`Volume '${v.name}' already exists in pool '${v.pool}'.`);
   }
   return out;
 }

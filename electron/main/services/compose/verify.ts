@@ -22,18 +22,22 @@ export function verifyDomain(xml: string, plan: Pick<ComposePlan, 'name' | 'nics
     if (!got) return;
     const label = `NIC ${want.ifname}`;
     if (got.type !== want.attach.type) problems.push(`${label} is type '${got.type}', planned '${want.attach.type}'.`);
-    else if (got.source !== sourceOf(want.attach)) problems.push(`${label} is on '${got.source ?? 'nothing'}', planned '${sourceOf(want.attach)}'.`);
+    else if (got.source !== sourceOf(want.attach))
+      problems.push(`${label} is on '${got.source ?? 'nothing'}', planned '${sourceOf(want.attach)}'.`);
     if (want.attach.type === 'direct' && normalizeMacvlanMode(got.mode ?? 'bridge') !== want.attach.mode) {
       problems.push(`${label} is in macvtap mode '${got.mode ?? '(none)'}', planned '${want.attach.mode}'.`);
     }
-    if ((got.mac ?? '').toLowerCase() !== want.mac.toLowerCase()) problems.push(`${label} has MAC ${got.mac ?? '(none)'}, planned ${want.mac}.`);
+    if ((got.mac ?? '').toLowerCase() !== want.mac.toLowerCase())
+      problems.push(`${label} has MAC ${got.mac ?? '(none)'}, planned ${want.mac}.`);
   });
   const disks = dom.disks.filter((d) => d.device === 'disk');
-  if (disks.length !== plan.disks.length) problems.push(`the VM has ${disks.length} disk(s) but the plan has ${plan.disks.length}.`);
+  if (disks.length !== plan.disks.length)
+    problems.push(`the VM has ${disks.length} disk(s) but the plan has ${plan.disks.length}.`);
   plan.disks.forEach((want, i) => {
     const got = disks[i];
     const path = got?.source?.file ?? got?.source?.dev;
-    if (got && path !== want.path) problems.push(`disk ${want.name} points at '${path ?? 'nothing'}', planned '${want.path}'.`);
+    if (got && path !== want.path)
+      problems.push(`disk ${want.name} points at '${path ?? 'nothing'}', planned '${want.path}'.`);
   });
   return problems;
 }

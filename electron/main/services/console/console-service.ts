@@ -1,6 +1,12 @@
 import type { Client, ClientChannel, PseudoTtyOptions } from 'ssh2';
 import type { Duplex } from 'node:stream';
-import { AppError, SerialConsoleOpen, VncConsoleOpen, type HostConfig, type StreamKind } from '../../../../shared/contract';
+import {
+  AppError,
+  SerialConsoleOpen,
+  VncConsoleOpen,
+  type HostConfig,
+  type StreamKind,
+} from '../../../../shared/contract';
 import { consoleFacts, SERIAL_BANNER, serialFailure, type VncTarget } from '../../../../shared/console/console-xml';
 import { quoteArgv } from '../../../../shared/remote/shell-quote';
 import { virsh, virshArgv } from '../../../../shared/virsh';
@@ -21,7 +27,14 @@ const ATTACH_GRACE_MS = 600;
 /** virsh console's escape character (Ctrl-]): detaches cleanly before the channel closes. */
 const VIRSH_ESCAPE = Buffer.from([0x1d]);
 
-export type ConsoleSessionView = { id: number; kind: StreamKind; hostId: string; domain: string; openedAt: string; by: string };
+export type ConsoleSessionView = {
+  id: number;
+  kind: StreamKind;
+  hostId: string;
+  domain: string;
+  openedAt: string;
+  by: string;
+};
 
 function human(n: number): string {
   return n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -68,7 +81,9 @@ export class ConsoleService {
   }
 
   open(kind: StreamKind, payload: unknown): Promise<EngineStream> {
-    return kind === 'console.serial' ? this.openSerial(SerialConsoleOpen.parse(payload)) : this.openVnc(VncConsoleOpen.parse(payload));
+    return kind === 'console.serial'
+      ? this.openSerial(SerialConsoleOpen.parse(payload))
+      : this.openVnc(VncConsoleOpen.parse(payload));
   }
 
   private host(id: string): HostConfig {
@@ -85,7 +100,10 @@ export class ConsoleService {
     ]);
     const s = state.trim();
     if (s !== 'running' && s !== 'paused' && s !== 'idle' && s !== 'in shutdown') {
-      throw new AppError({ kind: 'validation', message: `${domain} is ${s || 'not running'}: start it to use its ${what}.` });
+      throw new AppError({
+        kind: 'validation',
+        message: `${domain} is ${s || 'not running'}: start it to use its ${what}.`,
+      });
     }
     return consoleFacts(xml);
   }
@@ -99,7 +117,13 @@ export class ConsoleService {
     const openedAt = new Date();
     this.sessions.set(id, { id, kind, hostId: host.id, domain, openedAt: openedAt.toISOString(), by: this.o.by });
     const base = { hostId: host.id, host: endpointKey(endpointOf(host)), argv, exitCode: null, stderrHead: '' };
-    this.o.audit.append({ ...base, stdinNote: `${what} of ${domain} opened by ${this.o.by}`, startedAt: openedAt.toISOString(), durationMs: 0, outcome: 'ok' });
+    this.o.audit.append({
+      ...base,
+      stdinNote: `${what} of ${domain} opened by ${this.o.by}`,
+      startedAt: openedAt.toISOString(),
+      durationMs: 0,
+      outcome: 'ok',
+    });
     return (e: { reason: string; bytesIn: number; bytesOut: number; lost: boolean }) => {
       if (!this.sessions.delete(id)) return;
       this.o.audit.append({
@@ -115,9 +139,16 @@ export class ConsoleService {
   private async openSerial(req: SerialConsoleOpen): Promise<EngineStream> {
     const host = this.host(req.hostId);
     const facts = await this.facts(host, req.domain, 'console');
-    if (!facts.serial) throw new AppError({ kind: 'validation', message: `${req.domain} has no serial port: add one (a <serial type='pty'>) to use its console.` });
+    if (!facts.serial)
+      throw new AppError({
+        kind: 'validation',
+        message: `${req.domain} has no serial port: add one (a <serial type='pty'>) to use its console.`,
+      });
     if (this.serialCount(host.id) >= MAX_SERIAL_PER_HOST) {
-      throw new AppError({ kind: 'validation', message: `At most ${MAX_SERIAL_PER_HOST} serial consoles can be open on ${host.name} at once.` });
+      throw new AppError({
+        kind: 'validation',
+        message: `At most ${MAX_SERIAL_PER_HOST} serial consoles can be open on ${host.name} at once.`,
+      });
     }
     const argv = virshArgv(host.libvirtUri, virsh.domain.console(req.domain, { force: req.force }));
     const lease = await this.o.pool.acquire(endpointOf(host), true, CONSOLE_LANE);
@@ -125,11 +156,18 @@ export class ConsoleService {
     const pty: PseudoTtyOptions = { term: 'xterm-256color', cols: req.cols, rows: req.rows };
     try {
       ch = await retryOpen(
-        () => new Promise<ClientChannel>((resolve, reject) => lease.client.exec(`exec ${quoteArgv(argv)}`, { pty }, (err, c) => (err ? reject(err) : resolve(c)))),
+        () =>
+          new Promise<ClientChannel>((resolve, reject) =>
+            lease.client.exec(`exec ${quoteArgv(argv)}`, { pty }, (err, c) => (err ? reject(err) : resolve(c))),
+          ),
       );
     } catch (err) {
       lease.release();
-      throw new AppError({ kind: 'connect', message: `Could not open a console channel on ${host.name}: ${(err as Error).message}`, command: quoteArgv(argv) });
+      throw new AppError({
+        kind: 'connect',
+        message: `Could not open a console channel on ${host.name}: ${(err as Error).message}`,
+        command: quoteArgv(argv),
+      });
     }
     let head: Buffer;
     try {
@@ -159,15 +197,24 @@ export class ConsoleService {
     const host = this.host(req.hostId);
     const facts = await this.facts(host, req.domain, 'screen');
     const vnc = facts.vnc;
-    if (!vnc) throw new AppError({ kind: 'validation', message: `${req.domain}: ${facts.vncProblem ?? 'no VNC display.'}` });
-    const target = vnc.kind === 'unix' ? `unix:${vnc.path}` : vnc.address.includes(':') ? `[${vnc.address}]:${vnc.port}` : `${vnc.address}:${vnc.port}`;
+    if (!vnc)
+      throw new AppError({ kind: 'validation', message: `${req.domain}: ${facts.vncProblem ?? 'no VNC display.'}` });
+    const target =
+      vnc.kind === 'unix'
+        ? `unix:${vnc.path}`
+        : vnc.address.includes(':')
+          ? `[${vnc.address}]:${vnc.port}`
+          : `${vnc.address}:${vnc.port}`;
     const lease = await this.o.pool.acquire(endpointOf(host), true, CONSOLE_LANE);
     let ch: Duplex;
     try {
       ch = await tunnel(lease.client, vnc);
     } catch (err) {
       lease.release();
-      throw new AppError({ kind: 'connect', message: `Could not reach the VNC display of ${req.domain} (${target}) on ${host.name}: ${(err as Error).message}` });
+      throw new AppError({
+        kind: 'connect',
+        message: `Could not reach the VNC display of ${req.domain} (${target}) on ${host.name}: ${(err as Error).message}`,
+      });
     }
     const ended = this.track('console.vnc', host, req.domain, ['vnc-tunnel', target], 'graphical console');
     return channelStream(ch, {
@@ -208,15 +255,42 @@ function attached(ch: ClientChannel, domain: string, command: string): Promise<B
           if (/^\s*error:/i.test(after.toString('latin1'))) return; // the close that follows says why
           done(() => resolve(after));
         }, ATTACH_GRACE_MS);
-      }
-      else if (seen.length > 64 * 1024) done(() => reject(new AppError({ kind: 'remote', message: `virsh console of ${domain} said too much before attaching.`, command })));
+      } else if (seen.length > 64 * 1024)
+        done(() =>
+          reject(
+            new AppError({
+              kind: 'remote',
+              message: `virsh console of ${domain} said too much before attaching.`,
+              command,
+            }),
+          ),
+        );
     };
     const onClose = () => {
       const f = serialFailure(seen.toString('utf8'), domain);
-      done(() => reject(new AppError({ kind: 'remote', message: f.message, command, stderr: seen.toString('utf8').slice(0, 2000), ...(f.hint ? { hint: f.hint } : {}) })));
+      done(() =>
+        reject(
+          new AppError({
+            kind: 'remote',
+            message: f.message,
+            command,
+            stderr: seen.toString('utf8').slice(0, 2000),
+            ...(f.hint ? { hint: f.hint } : {}),
+          }),
+        ),
+      );
     };
     const timer = setTimeout(
-      () => done(() => reject(new AppError({ kind: 'timeout', message: `virsh console of ${domain} did not attach within ${ATTACH_TIMEOUT_MS / 1000} s.`, command }))),
+      () =>
+        done(() =>
+          reject(
+            new AppError({
+              kind: 'timeout',
+              message: `virsh console of ${domain} did not attach within ${ATTACH_TIMEOUT_MS / 1000} s.`,
+              command,
+            }),
+          ),
+        ),
       ATTACH_TIMEOUT_MS,
     );
     ch.on('data', onData);

@@ -32,7 +32,11 @@ describe('saving an Ansible export', () => {
   it('refuses paths leaving the folder and relative folders', async () => {
     const dir = tmp();
     await expect(service.save({ dir, files: [{ path: '../evil', content: 'x', encoding: 'utf8' }] })).rejects.toThrow();
-    await expect(service.save({ dir, files: [{ path: '/etc/evil', content: 'x', encoding: 'utf8' }] })).rejects.toThrow();
-    await expect(service.save({ dir: 'relative/dir', files: [{ path: 'a', content: 'x', encoding: 'utf8' }] })).rejects.toThrow(/absolute/);
+    await expect(
+      service.save({ dir, files: [{ path: '/etc/evil', content: 'x', encoding: 'utf8' }] }),
+    ).rejects.toThrow();
+    await expect(
+      service.save({ dir: 'relative/dir', files: [{ path: 'a', content: 'x', encoding: 'utf8' }] }),
+    ).rejects.toThrow(/absolute/);
   });
 });

@@ -54,19 +54,35 @@ export class AnsibleExportService {
       if (!p) continue;
       const xml = portablePoolXml(await this.read(host, virsh.pool.dumpxml(name, { inactive: true })));
       const dirLike = ['dir', 'fs', 'netfs'].includes(p.type);
-      out.push({ name, type: p.type, xml, ...(dirLike && p.targetPath ? { targetPath: p.targetPath } : {}), active: p.active, autostart: p.autostart });
+      out.push({
+        name,
+        type: p.type,
+        xml,
+        ...(dirLike && p.targetPath ? { targetPath: p.targetPath } : {}),
+        active: p.active,
+        autostart: p.autostart,
+      });
     }
     return out;
   }
 
-  private async networks(host: HostConfig, snap: HostSnapshot, names: Iterable<string>, withHosts: boolean): Promise<ExportNetwork[]> {
+  private async networks(
+    host: HostConfig,
+    snap: HostSnapshot,
+    names: Iterable<string>,
+    withHosts: boolean,
+  ): Promise<ExportNetwork[]> {
     const out: ExportNetwork[] = [];
     for (const name of new Set(names)) {
       const n = snap.libvirt?.networks.find((x) => x.name === name);
       if (!n) continue;
       const xml = portableNetworkXml(await this.read(host, virsh.network.dumpxml(name, { inactive: true })));
       const reservations: ExportReservation[] = withHosts
-        ? n.ips.flatMap((ip) => (ip.dhcp?.hosts ?? []).filter((h) => h.mac && ip.family === 'ipv4').map((h) => ({ network: name, mac: h.mac ?? '', ip: h.ip, ...(h.name ? { name: h.name } : {}) })))
+        ? n.ips.flatMap((ip) =>
+            (ip.dhcp?.hosts ?? [])
+              .filter((h) => h.mac && ip.family === 'ipv4')
+              .map((h) => ({ network: name, mac: h.mac ?? '', ip: h.ip, ...(h.name ? { name: h.name } : {}) })),
+          )
         : [];
       out.push({ name, xml, active: n.active, autostart: n.autostart, reservations });
     }
@@ -74,7 +90,12 @@ export class AnsibleExportService {
   }
 
   /** An existing VM from its inactive definition, its own volumes (as empty volumes or overlays) and its seed. */
-  private async vm(host: HostConfig, snap: HostSnapshot, name: string, notes: string[]): Promise<{ vm: ExportVm; pools: string[]; networks: string[] }> {
+  private async vm(
+    host: HostConfig,
+    snap: HostSnapshot,
+    name: string,
+    notes: string[],
+  ): Promise<{ vm: ExportVm; pools: string[]; networks: string[] }> {
     const d = snap.libvirt?.domains.find((x) => x.name === name);
     if (!d) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named ${name}.` });
     const xml = portableDomainXml(await this.read(host, virsh.domain.dumpxml(name, { inactive: true })));
@@ -93,13 +114,23 @@ export class AnsibleExportService {
       const p = diskPath(disk) ?? '';
       const at = where(p);
       if (!at) {
-        notes.push(`${name}: disk ${p} is in no storage pool LabDeck knows, so it is not in the export; it must be there already.`);
+        notes.push(
+          `${name}: disk ${p} is in no storage pool LabDeck knows, so it is not in the export; it must be there already.`,
+        );
         continue;
       }
       if (disk.device === 'cdrom' && at.volume === seedVolumeName(name)) {
         const b64 = await this.deps.runner.run(
           host,
-          ['sh', '-c', 'virsh -q --connect "$1" vol-download --pool "$2" --vol "$3" --file /dev/stdout | base64 -w0', 'labdeck-export', host.libvirtUri, at.pool, at.volume],
+          [
+            'sh',
+            '-c',
+            'virsh -q --connect "$1" vol-download --pool "$2" --vol "$3" --file /dev/stdout | base64 -w0',
+            'labdeck-export',
+            host.libvirtUri,
+            at.pool,
+            at.volume,
+          ],
           { timeoutMs: 60_000 },
         );
         seed = { pool: at.pool, volume: at.volume, path: p, iso: new Uint8Array(Buffer.from(b64.trim(), 'base64')) };
@@ -107,15 +138,32 @@ export class AnsibleExportService {
       }
       const info = parseVolumeXml(await this.read(host, virsh.volume.dumpxml({ pool: at.pool, vol: at.volume })));
       if (!info) continue;
-      const backing = info.backingStore ? { backingVol: info.backingStore.path, backingVolFormat: info.backingStore.format } : {};
-      const argv = virsh.volume.createAs({ pool: at.pool, name: at.volume, capacity: String(info.capacityBytes), format: info.format, ...backing });
+      const backing = info.backingStore
+        ? { backingVol: info.backingStore.path, backingVolFormat: info.backingStore.format }
+        : {};
+      const argv = virsh.volume.createAs({
+        pool: at.pool,
+        name: at.volume,
+        capacity: String(info.capacityBytes),
+        format: info.format,
+        ...backing,
+      });
       if (info.backingStore) {
         const base = where(info.backingStore.path);
         if (base) needs.push({ ...base, path: info.backingStore.path });
       } else {
-        notes.push(`${name}: volume ${at.pool}/${at.volume} is made empty (${info.format}); the export carries no disk contents.`);
+        notes.push(
+          `${name}: volume ${at.pool}/${at.volume} is made empty (${info.format}); the export carries no disk contents.`,
+        );
       }
-      steps.push({ kind: 'create', pool: at.pool, volume: at.volume, path: p, argv, description: `Create ${at.volume} in pool ${at.pool}.` });
+      steps.push({
+        kind: 'create',
+        pool: at.pool,
+        volume: at.volume,
+        path: p,
+        argv,
+        description: `Create ${at.volume} in pool ${at.pool}.`,
+      });
     }
     // Install ISOs (CD-ROMs that are not the VM's own) must be there already.
     for (const disk of d.disks) {
@@ -125,11 +173,26 @@ export class AnsibleExportService {
     }
     const macs = new Set(d.nics.map((n) => (n.mac ?? '').toLowerCase()).filter(Boolean));
     const reservations: ExportReservation[] = (snap.libvirt?.networks ?? []).flatMap((n) =>
-      n.ips.flatMap((ip) => (ip.dhcp?.hosts ?? []).filter((h) => h.mac && macs.has(h.mac.toLowerCase())).map((h) => ({ network: n.name, mac: h.mac ?? '', ip: h.ip, ...(h.name ? { name: h.name } : {}) }))),
+      n.ips.flatMap((ip) =>
+        (ip.dhcp?.hosts ?? [])
+          .filter((h) => h.mac && macs.has(h.mac.toLowerCase()))
+          .map((h) => ({ network: n.name, mac: h.mac ?? '', ip: h.ip, ...(h.name ? { name: h.name } : {}) })),
+      ),
     );
-    const vm: ExportVm = { name, domainXml: xml, volumeSteps: steps, ...(seed ? { seed } : {}), reservations, start: d.state === 'running', needs };
+    const vm: ExportVm = {
+      name,
+      domainXml: xml,
+      volumeSteps: steps,
+      ...(seed ? { seed } : {}),
+      reservations,
+      start: d.state === 'running',
+      needs,
+    };
     const usedPools = [...steps.map((s) => s.pool), ...(seed ? [seed.pool] : []), ...needs.map((n) => n.pool)];
-    const usedNets = [...d.nics.filter((n) => n.type === 'network' && n.source).map((n) => n.source ?? ''), ...reservations.map((r) => r.network)];
+    const usedNets = [
+      ...d.nics.filter((n) => n.type === 'network' && n.source).map((n) => n.source ?? ''),
+      ...reservations.map((r) => r.network),
+    ];
     return { vm, pools: usedPools, networks: usedNets };
   }
 
@@ -152,16 +215,28 @@ export class AnsibleExportService {
           steps: built.steps,
           domainXml: plan.domainXml,
           volumes: plan.disks.map((d) => ({ pool: d.pool, name: d.volume, path: d.path })),
-          reservations: plan.nics.flatMap((n) => (n.reservation ? [{ network: n.reservation.network, mac: n.mac, ip: n.reservation.ip }] : [])),
-          ...(seed && built.seedFiles ? { seed: { pool: seed.pool, volume: seed.volume, path: seed.path, files: built.seedFiles } } : {}),
+          reservations: plan.nics.flatMap((n) =>
+            n.reservation ? [{ network: n.reservation.network, mac: n.mac, ip: n.reservation.ip }] : [],
+          ),
+          ...(seed && built.seedFiles
+            ? { seed: { pool: seed.pool, volume: seed.volume, path: seed.path, files: built.seedFiles } }
+            : {}),
           ...(src ? { source: { pool: src.pool, volume: src.volume, path: src.path } } : {}),
           start: plan.start,
         }),
       );
       poolNames.push(...plan.disks.map((d) => d.pool), ...(seed ? [seed.pool] : []), ...(src ? [src.pool] : []));
-      netNames.push(...plan.nics.flatMap((n) => [...(n.attach.type === 'network' ? [n.attach.network] : []), ...(n.reservation ? [n.reservation.network] : [])]));
+      netNames.push(
+        ...plan.nics.flatMap((n) => [
+          ...(n.attach.type === 'network' ? [n.attach.network] : []),
+          ...(n.reservation ? [n.reservation.network] : []),
+        ]),
+      );
       if (plan.conflicts.length > 0) notes.push(...plan.conflicts.map((c) => `On ${host.name} now: ${c}`));
-      if (src) notes.push(`${src.pool}/${src.volume} must be on the host the playbook runs against: the export does not copy it.`);
+      if (src)
+        notes.push(
+          `${src.pool}/${src.volume} must be on the host the playbook runs against: the export does not copy it.`,
+        );
       snap = this.deps.hosts.latestSnapshot(host.id) ?? (await this.deps.hosts.refresh(host.id, { interactive: true }));
     } else {
       snap = await this.deps.hosts.refresh(host.id, { interactive: true });
@@ -174,7 +249,11 @@ export class AnsibleExportService {
     }
     const known = new Set((snap.libvirt?.networks ?? []).map((n) => n.name));
     const missing = req.networkNames.filter((n) => !known.has(n));
-    if (missing.length > 0) throw new AppError({ kind: 'notFound', message: `${host.name} has no network ${missing.join(', ')} (it has: ${[...known].join(', ') || 'none'}).` });
+    if (missing.length > 0)
+      throw new AppError({
+        kind: 'notFound',
+        message: `${host.name} has no network ${missing.join(', ')} (it has: ${[...known].join(', ') || 'none'}).`,
+      });
     if (req.networks) netNames.push(...known);
     netNames.push(...req.networkNames);
     const wholeNetworks = req.networks || req.networkNames.length > 0;
@@ -200,13 +279,17 @@ export class AnsibleExportService {
   async save(input: AnsibleExportSaveRequest): Promise<AnsibleExportSaveResult> {
     const req = AnsibleExportSaveRequest.parse(input);
     const dir = path.resolve(req.dir.startsWith('~/') ? path.join(os.homedir(), req.dir.slice(2)) : req.dir);
-    if (!path.isAbsolute(req.dir) && !req.dir.startsWith('~/')) throw new AppError({ kind: 'validation', message: 'Give an absolute folder (or one under ~/).' });
+    if (!path.isAbsolute(req.dir) && !req.dir.startsWith('~/'))
+      throw new AppError({ kind: 'validation', message: 'Give an absolute folder (or one under ~/).' });
     const written: string[] = [];
     for (const f of req.files) {
       const p = path.join(dir, f.path);
-      if (!p.startsWith(dir + path.sep)) throw new AppError({ kind: 'validation', message: `${f.path} is outside the folder.` });
+      if (!p.startsWith(dir + path.sep))
+        throw new AppError({ kind: 'validation', message: `${f.path} is outside the folder.` });
       await mkdir(path.dirname(p), { recursive: true, mode: 0o700 });
-      await writeFile(p, f.encoding === 'base64' ? Buffer.from(f.content, 'base64') : f.content, { mode: f.path.startsWith('files/') ? 0o600 : 0o644 });
+      await writeFile(p, f.encoding === 'base64' ? Buffer.from(f.content, 'base64') : f.content, {
+        mode: f.path.startsWith('files/') ? 0o600 : 0o644,
+      });
       written.push(f.path);
     }
     return { dir, written };

@@ -5,14 +5,22 @@ import type { ExecResult } from '../ssh/exec-channel';
 import { dhcpNicMacs, GuestAddressService, parseLook, type Clock } from './guest-addresses';
 import { addressesSettled, mergeAddresses } from './merge';
 
-const HEADER = ' Name       MAC address          Protocol     Address\n-------------------------------------------------------------------------------\n';
-const IFLIST = ' Interface   Type      Source    Model    MAC\n-------------------------------------------------------------\n vnet0       network   default   virtio   52:54:00:1a:b0:01\n vnet1       bridge    br0       virtio   52:54:00:1a:b0:02\n';
-const NO_AGENT = 'error: Failed to query for interfaces addresses\nerror: argument unsupported: QEMU guest agent is not configured\n';
+const HEADER =
+  ' Name       MAC address          Protocol     Address\n-------------------------------------------------------------------------------\n';
+const IFLIST =
+  ' Interface   Type      Source    Model    MAC\n-------------------------------------------------------------\n vnet0       network   default   virtio   52:54:00:1a:b0:01\n vnet1       bridge    br0       virtio   52:54:00:1a:b0:02\n';
+const NO_AGENT =
+  'error: Failed to query for interfaces addresses\nerror: argument unsupported: QEMU guest agent is not configured\n';
 const ARP_BROKEN = 'error: Failed to query for interfaces addresses\nerror: internal error: wrong nlmsg len\n';
-const NOT_RUNNING = 'error: Failed to query for interfaces addresses\nerror: Requested operation is not valid: domain is not running\n';
-const PROC_ARP = 'IP address       HW type     Flags       HW address            Mask     Device\n10.99.1.1        0x1         0x2         12:fc:bc:91:73:3a     *        eth0\n';
+const NOT_RUNNING =
+  'error: Failed to query for interfaces addresses\nerror: Requested operation is not valid: domain is not running\n';
+const PROC_ARP =
+  'IP address       HW type     Flags       HW address            Mask     Device\n10.99.1.1        0x1         0x2         12:fc:bc:91:73:3a     *        eth0\n';
 
-function output(nonce: string, o: { state?: string; lease?: string; arp?: string; agent?: string; neigh?: string }): string {
+function output(
+  nonce: string,
+  o: { state?: string; lease?: string; arp?: string; agent?: string; neigh?: string },
+): string {
   const M = `@@@lga:${nonce}`;
   return [
     `${M} begin`,
@@ -49,11 +57,16 @@ describe('parseLook', () => {
   it('falls back to /proc/net/arp for the VM’s own MACs only', () => {
     const neigh = `${PROC_ARP}10.99.1.77       0x1         0x2         52:54:00:1a:b0:02     *        br0\n`;
     const look = parseLook(output('n2', { neigh }), 'n2');
-    expect(look.addresses).toEqual([{ mac: '52:54:00:1a:b0:02', ifname: 'vnet1', family: 'ipv4', address: '10.99.1.77', origin: 'arp' }]);
+    expect(look.addresses).toEqual([
+      { mac: '52:54:00:1a:b0:02', ifname: 'vnet1', family: 'ipv4', address: '10.99.1.77', origin: 'arp' },
+    ]);
   });
 
   it('reads a shut-off VM: every source says not running', () => {
-    const look = parseLook(output('n3', { state: 'shut off', lease: NOT_RUNNING, arp: NOT_RUNNING, agent: NOT_RUNNING }), 'n3');
+    const look = parseLook(
+      output('n3', { state: 'shut off', lease: NOT_RUNNING, arp: NOT_RUNNING, agent: NOT_RUNNING }),
+      'n3',
+    );
     expect(look.state).toBe('shut off');
     expect(look.tried.map((t) => [t.origin, t.ok, t.note])).toEqual([
       ['lease', false, 'the VM is not running'],
@@ -63,7 +76,10 @@ describe('parseLook', () => {
   });
 
   it('notices a domain that is gone, and output that was cut short', () => {
-    expect(parseLook(output('n4', { state: "error: failed to get domain '6c616264-6563-6b00-0001-000000000009'" }), 'n4').missing).toBe(true);
+    expect(
+      parseLook(output('n4', { state: "error: failed to get domain '6c616264-6563-6b00-0001-000000000009'" }), 'n4')
+        .missing,
+    ).toBe(true);
     expect(() => parseLook('@@@lga:n5 begin\n', 'n5')).toThrow(/cut short/);
   });
 });
@@ -74,8 +90,17 @@ describe('mergeAddresses', () => {
   it('prefers agent over lease over arp per (MAC, address), keeping a known prefix', () => {
     const merged = mergeAddresses(
       [
-        { origin: 'arp', rows: [{ mac: mac1, family: 'ipv4', address: '192.168.122.5', prefixLen: 0, ifname: 'vnet0' }, { mac: mac2, family: 'ipv4', address: '10.0.0.9', prefixLen: 0 }] },
-        { origin: 'lease', rows: [{ mac: mac1, family: 'ipv4', address: '192.168.122.5', prefixLen: 24, ifname: 'vnet0' }] },
+        {
+          origin: 'arp',
+          rows: [
+            { mac: mac1, family: 'ipv4', address: '192.168.122.5', prefixLen: 0, ifname: 'vnet0' },
+            { mac: mac2, family: 'ipv4', address: '10.0.0.9', prefixLen: 0 },
+          ],
+        },
+        {
+          origin: 'lease',
+          rows: [{ mac: mac1, family: 'ipv4', address: '192.168.122.5', prefixLen: 24, ifname: 'vnet0' }],
+        },
         {
           origin: 'agent',
           rows: [
@@ -96,7 +121,12 @@ describe('mergeAddresses', () => {
   });
 
   it('settles on IPv4 for every DHCP NIC and at least one overall', () => {
-    const a = (mac: string, address: string, family: 'ipv4' | 'ipv6' = 'ipv4') => ({ mac, address, family, origin: 'lease' as const });
+    const a = (mac: string, address: string, family: 'ipv4' | 'ipv6' = 'ipv4') => ({
+      mac,
+      address,
+      family,
+      origin: 'lease' as const,
+    });
     expect(addressesSettled([], [])).toBe(false);
     expect(addressesSettled([a(mac2, 'fd00::1', 'ipv6')], [])).toBe(false);
     expect(addressesSettled([a(mac2, '10.0.0.9')], [])).toBe(true);
@@ -108,7 +138,11 @@ describe('mergeAddresses', () => {
     const snapshot = {
       libvirt: {
         networks: [
-          { name: 'default', active: true, ips: [{ family: 'ipv4', dhcp: { ranges: [{ start: 'a', end: 'b' }], hosts: [] } }] },
+          {
+            name: 'default',
+            active: true,
+            ips: [{ family: 'ipv4', dhcp: { ranges: [{ start: 'a', end: 'b' }], hosts: [] } }],
+          },
           { name: 'maas', active: true, ips: [{ family: 'ipv4', dhcp: null }] },
         ],
       },
@@ -125,10 +159,16 @@ describe('mergeAddresses', () => {
 describe('GuestAddressService waiting', () => {
   const host = { id: 'h1', name: 'labhost1', libvirtUri: 'qemu:///system' } as HostConfig;
   const uuid = '6c616264-6563-6b00-0001-000000000001';
-  const snapshot = { kind: 'pod', libvirt: { networks: [], domains: [{ name: 'vm1', uuid }] } } as unknown as HostSnapshot;
+  const snapshot = {
+    kind: 'pod',
+    libvirt: { networks: [], domains: [{ name: 'vm1', uuid }] },
+  } as unknown as HostSnapshot;
 
   /** A fake clock: sleeping advances time at once. Only the service's loop is under test here. */
-  function setup(answers: (n: number) => { state?: string; lease?: string; neigh?: string }, o: { execMs?: number } = {}) {
+  function setup(
+    answers: (n: number) => { state?: string; lease?: string; neigh?: string },
+    o: { execMs?: number } = {},
+  ) {
     let t = 0;
     const execs: { at: number; argv: readonly string[] }[] = [];
     const clock: Clock = {
@@ -149,10 +189,21 @@ describe('GuestAddressService waiting', () => {
         await Promise.resolve();
         running--;
         const nonce = argv[argv.length - 1]!;
-        return { exitCode: 0, signal: null, stdout: output(nonce, answers(execs.length)), stderr: '', durationMs: 100, outcome: 'ok' };
+        return {
+          exitCode: 0,
+          signal: null,
+          stdout: output(nonce, answers(execs.length)),
+          stderr: '',
+          durationMs: 100,
+          outcome: 'ok',
+        };
       },
     };
-    const svc = new GuestAddressService({ hosts: { configs: () => [host], latestSnapshot: () => snapshot }, runner, clock });
+    const svc = new GuestAddressService({
+      hosts: { configs: () => [host], latestSnapshot: () => snapshot },
+      runner,
+      clock,
+    });
     return { svc, execs, maxRunning: () => maxRunning };
   }
 
@@ -182,7 +233,16 @@ describe('GuestAddressService waiting', () => {
     const r = await svc.read('h1', 'vm1', { waitMs: 60_000 });
     expect(execs).toHaveLength(3);
     expect(r.timedOut).toBe(false);
-    expect(r.addresses).toEqual([{ mac: '52:54:00:1a:b0:02', ifname: 'vnet1', family: 'ipv4', address: '10.99.1.50', prefixLen: 24, origin: 'lease' }]);
+    expect(r.addresses).toEqual([
+      {
+        mac: '52:54:00:1a:b0:02',
+        ifname: 'vnet1',
+        family: 'ipv4',
+        address: '10.99.1.50',
+        prefixLen: 24,
+        origin: 'lease',
+      },
+    ]);
   });
 
   it('does not wait for a shut-off VM', async () => {

@@ -100,7 +100,8 @@ export function splitLook(stdout: string, nonce: string): Map<string, string> {
 /** Parses one look's output (pure; exported for tests). */
 export function parseLook(stdout: string, nonce: string): AddressLook {
   const s = splitLook(stdout, nonce);
-  if (!s.has('begin') || !s.has('end')) throw new Error(`the address script's output was cut short: ${stdout.slice(0, 300)}`);
+  if (!s.has('begin') || !s.has('end'))
+    throw new Error(`the address script's output was cut short: ${stdout.slice(0, 300)}`);
   // Output between "begin" and the first virsh marker: virsh failed before running the chain.
   const connect = virshErrors(s.get('begin') ?? '');
   if (connect.length > 0 && !s.has('state')) throw new Error(connect.join(' — '));
@@ -108,7 +109,10 @@ export function parseLook(stdout: string, nonce: string): AddressLook {
   const missing = virshErrors(stateBody).some((e) => /failed to get domain|Domain not found/i.test(e));
   const state = parseDomState(stateBody);
   const nics = parseDomIfList(s.get('iflist') ?? '');
-  const sources: SourceResult[] = (['lease', 'arp', 'agent'] as const).map((origin) => ({ origin, outcome: parseDomIfAddrOutput(s.get(origin) ?? '') }));
+  const sources: SourceResult[] = (['lease', 'arp', 'agent'] as const).map((origin) => ({
+    origin,
+    outcome: parseDomIfAddrOutput(s.get(origin) ?? ''),
+  }));
 
   const rows: { origin: AddressOrigin; rows: DomIfAddr[] }[] = [];
   const tried: GuestAddresses['tried'] = [];
@@ -118,14 +122,21 @@ export function parseLook(stdout: string, nonce: string): AddressLook {
       // libvirt's ARP reader failed: the host's table, read in the same exec, says the same.
       const fallback = arpRowsForNics(parseProcNetArp(s.get('neigh') ?? ''), nics);
       rows.push({ origin: 'arp', rows: fallback });
-      tried.push({ origin: 'arp', ok: true, note: `${countText(fallback.length)} from /proc/net/arp (libvirt: ${o.message})` });
+      tried.push({
+        origin: 'arp',
+        ok: true,
+        note: `${countText(fallback.length)} from /proc/net/arp (libvirt: ${o.message})`,
+      });
       continue;
     }
     const srcRows = o.ok ? o.addresses : [];
     rows.push({ origin: src.origin, rows: srcRows });
     tried.push(triedNote(src, srcRows.length));
   }
-  const addresses = mergeAddresses(rows, nics.map((n) => n.mac));
+  const addresses = mergeAddresses(
+    rows,
+    nics.map((n) => n.mac),
+  );
   return { state, missing, nics, sources, addresses, tried };
 }
 
@@ -133,7 +144,13 @@ export function parseLook(stdout: string, nonce: string): AddressLook {
 export function dhcpNicMacs(nics: DomIfListRow[], snapshot: HostSnapshot | undefined): string[] {
   const dhcpNets = new Set(
     (snapshot?.libvirt?.networks ?? [])
-      .filter((n) => n.active && n.ips.some((ip) => ip.family === 'ipv4' && ip.dhcp && (ip.dhcp.ranges.length > 0 || ip.dhcp.hosts.length > 0)))
+      .filter(
+        (n) =>
+          n.active &&
+          n.ips.some(
+            (ip) => ip.family === 'ipv4' && ip.dhcp && (ip.dhcp.ranges.length > 0 || ip.dhcp.hosts.length > 0),
+          ),
+      )
       .map((n) => n.name),
   );
   return nics.filter((n) => n.type === 'network' && n.source !== undefined && dhcpNets.has(n.source)).map((n) => n.mac);
@@ -199,7 +216,8 @@ export class GuestAddressService {
     const host = this.deps.hosts.configs().find((h) => h.id === hostId);
     if (!host) throw new AppError({ kind: 'notFound', message: `No host with id ${hostId}.` });
     const snap = this.deps.hosts.latestSnapshot(hostId);
-    if (snap && snap.kind === 'machine') throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no virsh, so it has no VMs.` });
+    if (snap && snap.kind === 'machine')
+      throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no virsh, so it has no VMs.` });
     return host;
   }
 
@@ -210,7 +228,11 @@ export class GuestAddressService {
       if (d && UUID.test(d.uuid)) return d.uuid;
     }
     const argv = virshArgv(host.libvirtUri, virsh.domain.domuuid(domain));
-    const r = await this.deps.runner.exec(host, argv, { timeoutMs: LOOK_TIMEOUT_MS, signal: o.signal, interactive: o.interactive });
+    const r = await this.deps.runner.exec(host, argv, {
+      timeoutMs: LOOK_TIMEOUT_MS,
+      signal: o.signal,
+      interactive: o.interactive,
+    });
     const uuid = r.stdout.trim().split('\n')[0]?.trim() ?? '';
     if (r.outcome === 'ok' && UUID.test(uuid)) return uuid.toLowerCase();
     if (r.outcome === 'failed' && /failed to get domain|Domain not found/i.test(r.stderr)) {
@@ -233,7 +255,12 @@ export class GuestAddressService {
     try {
       return parseLook(r.stdout, nonce);
     } catch (err) {
-      throw new AppError({ kind: 'remote', message: `${host.name}: ${(err as Error).message}`, command: argv.join(' '), stderr: r.stderr });
+      throw new AppError({
+        kind: 'remote',
+        message: `${host.name}: ${(err as Error).message}`,
+        command: argv.join(' '),
+        stderr: r.stderr,
+      });
     }
   }
 
@@ -303,7 +330,8 @@ export class GuestAddressService {
       look = await this.look(host, uuid, o);
       if (look.missing) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named "${domain}".` });
     }
-    const settled = (l: AddressLook) => addressesSettled(l.addresses, dhcpNicMacs(l.nics, this.deps.hosts.latestSnapshot(hostId)));
+    const settled = (l: AddressLook) =>
+      addressesSettled(l.addresses, dhcpNicMacs(l.nics, this.deps.hosts.latestSnapshot(hostId)));
     let outOfTime = false;
     while (waitMs > 0 && activeStates.has(look.state) && !settled(look)) {
       const left = started + waitMs - this.clock.now();

@@ -51,7 +51,10 @@ export function arpRowsForNics(entries: ArpEntry[], nics: DomIfListRow[]): DomIf
  * Merges the sources' rows, agent > lease > arp per (MAC, address), in NIC order (then IPv4 first).
  * ARP knows no prefix length (libvirt prints /0): that becomes "unknown", or the other source's.
  */
-export function mergeAddresses(sources: { origin: AddressOrigin; rows: DomIfAddr[] }[], nicOrder: string[] = []): GuestAddress[] {
+export function mergeAddresses(
+  sources: { origin: AddressOrigin; rows: DomIfAddr[] }[],
+  nicOrder: string[] = [],
+): GuestAddress[] {
   const byKey = new Map<string, GuestAddress>();
   for (const { origin, rows } of sources) {
     for (const r of rows) {
@@ -81,7 +84,12 @@ export function mergeAddresses(sources: { origin: AddressOrigin; rows: DomIfAddr
   };
   return [...byKey.values()]
     .map((a, i) => ({ a, i }))
-    .sort((x, y) => nicIndex(x.a.mac) - nicIndex(y.a.mac) || (x.a.family === y.a.family ? 0 : x.a.family === 'ipv4' ? -1 : 1) || x.i - y.i)
+    .sort(
+      (x, y) =>
+        nicIndex(x.a.mac) - nicIndex(y.a.mac) ||
+        (x.a.family === y.a.family ? 0 : x.a.family === 'ipv4' ? -1 : 1) ||
+        x.i - y.i,
+    )
     .map(({ a }) => a);
 }
 

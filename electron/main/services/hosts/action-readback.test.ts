@@ -21,7 +21,12 @@ describe('VM actions read their result back (issue 12, item 2)', () => {
   it('fails a start whose VM stays shut off (the test driver says "started")', async () => {
     const { d } = deps(['shut off']);
     await expect(confirmDomainState('labtest1', 'vm2', 'start', d)).rejects.toMatchObject({
-      shape: { kind: 'remote', message: expect.stringMatching(/vm2 on labtest1 was not started: .*"shut off" \(expected "running" or "idle"\)/) },
+      shape: {
+        kind: 'remote',
+        message: expect.stringMatching(
+          /vm2 on labtest1 was not started: .*"shut off" \(expected "running" or "idle"\)/,
+        ),
+      },
     });
   });
   it('accepts a start, resume and destroy that took effect', async () => {
@@ -37,7 +42,10 @@ describe('VM actions read their result back (issue 12, item 2)', () => {
   it('gives up on a guest that ignores shutdown, and says what to do', async () => {
     const s = deps(['running']);
     await expect(confirmDomainState('h', 'vm', 'shutdown', s.d)).rejects.toMatchObject({
-      shape: { message: expect.stringMatching(/not shut down: .*after up to 20 s the VM is "running"/), hint: expect.stringMatching(/Destroy powers it off/) },
+      shape: {
+        message: expect.stringMatching(/not shut down: .*after up to 20 s the VM is "running"/),
+        hint: expect.stringMatching(/Destroy powers it off/),
+      },
     });
     expect(s.reads()).toBe(41);
   });

@@ -33,7 +33,12 @@ export interface ReadbackDeps {
  * Polls the VM's state until it is what `action` promises; throws a clear AppError when it is not by
  * the deadline (or is something else entirely). Actions without an expectation pass unchecked.
  */
-export async function confirmDomainState(hostName: string, domain: string, action: string, deps: ReadbackDeps): Promise<DomainState | undefined> {
+export async function confirmDomainState(
+  hostName: string,
+  domain: string,
+  action: string,
+  deps: ReadbackDeps,
+): Promise<DomainState | undefined> {
   const exp = actionExpectations[action];
   if (!exp) return undefined;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

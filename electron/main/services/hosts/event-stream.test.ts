@@ -4,15 +4,23 @@ import { EVENTS_SCRIPT, parseEventLine } from './event-stream';
 
 describe('parseEventLine', () => {
   it('reads domain, network and pool lifecycle events, names with quotes and colons included', () => {
-    expect(parseEventLine("D 2026-11-30 15:28:04.420+0000: event 'lifecycle' for domain 'live-probe0': Started Booted")).toEqual({
+    expect(
+      parseEventLine("D 2026-11-30 15:28:04.420+0000: event 'lifecycle' for domain 'live-probe0': Started Booted"),
+    ).toEqual({
       kind: 'domain',
       name: 'live-probe0',
       event: 'lifecycle',
       detail: 'Started Booted',
     });
-    expect(parseEventLine("D 2026-11-30 15:28:04.420+0000: event 'lifecycle' for domain 'a': b's': Stopped Destroyed")).toMatchObject({ name: "a': b's" });
-    expect(parseEventLine("N 2026-11-30 15:28:04.420+0000: event 'lifecycle' for network 'default': Started")).toMatchObject({ kind: 'network', name: 'default' });
-    expect(parseEventLine("P 2026-11-30 15:28:04.420+0000: event 'lifecycle' for storage pool 'default': Stopped")).toMatchObject({ kind: 'pool', name: 'default' });
+    expect(
+      parseEventLine("D 2026-11-30 15:28:04.420+0000: event 'lifecycle' for domain 'a': b's': Stopped Destroyed"),
+    ).toMatchObject({ name: "a': b's" });
+    expect(
+      parseEventLine("N 2026-11-30 15:28:04.420+0000: event 'lifecycle' for network 'default': Started"),
+    ).toMatchObject({ kind: 'network', name: 'default' });
+    expect(
+      parseEventLine("P 2026-11-30 15:28:04.420+0000: event 'lifecycle' for storage pool 'default': Stopped"),
+    ).toMatchObject({ kind: 'pool', name: 'default' });
     expect(parseEventLine("D event 'reboot' for domain 'x'")).toBeUndefined();
   });
 

@@ -45,7 +45,8 @@ kill 0
 `;
 
 export const eventsArgv = (uri: string): string[] => ['sh', '-c', EVENTS_SCRIPT, 'labdeck-events', uri];
-export const EVENTS_NOTE = 'resident event watchers: virsh event --all --loop, net-event/pool-event --event lifecycle --loop, ip -o monitor link address';
+export const EVENTS_NOTE =
+  'resident event watchers: virsh event --all --loop, net-event/pool-event --event lifecycle --loop, ip -o monitor link address';
 
 const LINE = /^(\S+ \S+: )?event '([^']*)' for (domain|network|storage pool) '(.*)': ?(.*)$/;
 

@@ -42,7 +42,12 @@ export function domainActionArgv(
     case 'delete':
       return [
         ...(running ? [virsh.domain.destroy(name)] : []),
-        virsh.domain.undefine(name, { managedSave: true, snapshotsMetadata: true, nvram: true, ...(deleteVolumes ? { storage: ownedTargets } : {}) }),
+        virsh.domain.undefine(name, {
+          managedSave: true,
+          snapshotsMetadata: true,
+          nvram: true,
+          ...(deleteVolumes ? { storage: ownedTargets } : {}),
+        }),
         ...removeReservations,
       ];
   }
@@ -73,11 +78,18 @@ export class HostActions {
     if (!host) throw new AppError({ kind: 'notFound', message: `No host with id ${hostId}.` });
     const snapshot = this.hosts.latestSnapshot(hostId) ?? (await this.hosts.refresh(hostId, { interactive: true }));
     if (!snapshot.libvirt || snapshot.libvirt.error) {
-      throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.` });
+      throw new AppError({
+        kind: 'noLibvirt',
+        message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.`,
+      });
     }
     // Refused before anything runs: a change here would not stick (test driver) or libvirt refuses it.
     const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
-    if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only; nothing was changed. ${readOnly}` });
+    if (readOnly)
+      throw new AppError({
+        kind: 'validation',
+        message: `${host.name} is read-only; nothing was changed. ${readOnly}`,
+      });
     return { host, snapshot };
   }
 
@@ -98,13 +110,33 @@ export class HostActions {
   async domain(hostId: string, domain: string, action: DomainAction, deleteVolumes: boolean) {
     const { host, snapshot } = await this.pod(hostId);
     const dom = snapshot.libvirt!.domains.find((d) => d.name === domain);
-    if (!dom) throw new AppError({ kind: 'notFound', message: `${host.name} has no VM named "${domain}" (refresh if it was just created).` });
+    if (!dom)
+      throw new AppError({
+        kind: 'notFound',
+        message: `${host.name} has no VM named "${domain}" (refresh if it was just created).`,
+      });
     const owned = ownedDisks(dom).map((d) => d.target ?? '');
     // compose's ip= reservations are the VM's own: they leave with it (the delete dialog lists them).
-    const reservations = action === 'delete' ? vmReservations(dom, snapshot.libvirt!.networks).map(reservationRemovalArgs).filter((a): a is string[] => a !== null) : [];
-    const commands = await this.runAll(host, domainActionArgv(action, domain, dom.state === 'running' || dom.state === 'paused', deleteVolumes, owned, reservations));
+    const reservations =
+      action === 'delete'
+        ? vmReservations(dom, snapshot.libvirt!.networks)
+            .map(reservationRemovalArgs)
+            .filter((a): a is string[] => a !== null)
+        : [];
+    const commands = await this.runAll(
+      host,
+      domainActionArgv(
+        action,
+        domain,
+        dom.state === 'running' || dom.state === 'paused',
+        deleteVolumes,
+        owned,
+        reservations,
+      ),
+    );
     // Never report success without reading the result: the VM's state, read back.
-    const readState = async () => parseDomState(await this.runner.virsh(host, virsh.domain.domstate(domain), { timeoutMs: 30_000 }));
+    const readState = async () =>
+      parseDomState(await this.runner.virsh(host, virsh.domain.domstate(domain), { timeoutMs: 30_000 }));
     await confirmDomainState(host.name, domain, action, { readState }).catch(async (err: unknown) => {
       await this.after(hostId);
       throw err;

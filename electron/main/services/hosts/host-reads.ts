@@ -84,6 +84,8 @@ function summarise(failed: { name: string; shape: AppErrorShape }[], total: numb
   return {
     ...first,
     message: `${failed.length} of ${total} hosts could not be read — ${which}`,
-    ...(failed.length > 1 ? { hint: `The command and stderr shown are ${failed[0]!.name}'s; each host's row shows its own.` } : {}),
+    ...(failed.length > 1
+      ? { hint: `The command and stderr shown are ${failed[0]!.name}'s; each host's row shows its own.` }
+      : {}),
   };
 }

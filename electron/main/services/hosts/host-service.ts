@@ -31,7 +31,10 @@ type Live = {
 };
 
 /** Where refreshes read a host from (the live sessions when up; else the one-exec script). */
-export type SnapshotSource = (host: HostConfig, o: { interactive: boolean; signal?: AbortSignal }) => Promise<HostSnapshot>;
+export type SnapshotSource = (
+  host: HostConfig,
+  o: { interactive: boolean; signal?: AbortSignal },
+) => Promise<HostSnapshot>;
 
 /** Inventory entries plus their live state; every change is pushed as a `host.changed` event. */
 export class HostService {
@@ -63,7 +66,8 @@ export class HostService {
     const stored = this.config(id);
     const { status, statusMessage, lastError, refreshing, live, lastChangeAt, snapshot } = this.liveOf(id);
     // The newest snapshot's facts at once; the inventory file catches up in the background.
-    const h = snapshot && (!stored.lastSeen || snapshot.takenAt > stored.lastSeen) ? withSnapshot(stored, snapshot) : stored;
+    const h =
+      snapshot && (!stored.lastSeen || snapshot.takenAt > stored.lastSeen) ? withSnapshot(stored, snapshot) : stored;
     return { ...h, status, statusMessage, lastError, refreshing, live, lastChangeAt };
   }
 
@@ -193,7 +197,10 @@ export class HostService {
       .catch((err: unknown) => {
         const shape = toErrorShape(err);
         // Host events go to every window on each change: keep a hostile host's stderr short there.
-        const lastError = shape.stderr && shape.stderr.length > 4000 ? { ...shape, stderr: `${shape.stderr.slice(0, 4000)}\n[…]` } : shape;
+        const lastError =
+          shape.stderr && shape.stderr.length > 4000
+            ? { ...shape, stderr: `${shape.stderr.slice(0, 4000)}\n[…]` }
+            : shape;
         Object.assign(l, { status: statusFromError(shape), statusMessage: shape.message, lastError });
         throw err;
       })

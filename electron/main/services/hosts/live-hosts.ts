@@ -55,11 +55,42 @@ type HostLive = {
 
 /** virsh commands that only read (the route takes nothing else). */
 const READ_ONLY = new Set([
-  'uri', 'version', 'nodeinfo', 'hostname', 'capabilities', 'domcapabilities', 'sysinfo',
-  'list', 'dominfo', 'domstate', 'domuuid', 'domname', 'domid', 'dumpxml', 'domifaddr', 'domiflist', 'domblklist', 'domstats',
-  'net-list', 'net-info', 'net-dumpxml', 'net-dhcp-leases', 'net-uuid', 'net-name',
-  'pool-list', 'pool-info', 'pool-dumpxml', 'vol-list', 'vol-info', 'vol-dumpxml', 'vol-path', 'vol-key',
-  'iface-list', 'iface-dumpxml', 'nodedev-list', 'nodedev-dumpxml',
+  'uri',
+  'version',
+  'nodeinfo',
+  'hostname',
+  'capabilities',
+  'domcapabilities',
+  'sysinfo',
+  'list',
+  'dominfo',
+  'domstate',
+  'domuuid',
+  'domname',
+  'domid',
+  'dumpxml',
+  'domifaddr',
+  'domiflist',
+  'domblklist',
+  'domstats',
+  'net-list',
+  'net-info',
+  'net-dumpxml',
+  'net-dhcp-leases',
+  'net-uuid',
+  'net-name',
+  'pool-list',
+  'pool-info',
+  'pool-dumpxml',
+  'vol-list',
+  'vol-info',
+  'vol-dumpxml',
+  'vol-path',
+  'vol-key',
+  'iface-list',
+  'iface-dumpxml',
+  'nodedev-list',
+  'nodedev-dumpxml',
 ]);
 /** Arguments that read the same on virsh's own command line as in argv (no quoting, no comments). */
 const PLAIN_ARG = /^[A-Za-z0-9_.:=/@%+,-]+$/;
@@ -166,23 +197,28 @@ export class LiveHosts {
    */
   private route(host: HostConfig, argv: readonly string[], o: RunOptions): Promise<ExecResult> | undefined {
     const h = this.hostsLive.get(host.id);
-    if (!h || h.stopped || !h.virsh.up || h.key !== configKey(host) || o.stdin !== undefined || o.signal?.aborted) return undefined;
+    if (!h || h.stopped || !h.virsh.up || h.key !== configKey(host) || o.stdin !== undefined || o.signal?.aborted)
+      return undefined;
     const args = virshArgsOf(argv, host.libvirtUri);
     if (!args || !READ_ONLY.has(args[0] ?? '') || !args.every((a) => PLAIN_ARG.test(a))) return undefined;
     const started = Date.now();
-    return h.virsh.run([{ name: 'q', cmd: virshLine(args) }], { timeoutMs: Math.min(o.timeoutMs ?? this.o.commandTimeoutMs, this.o.commandTimeoutMs) }).then(([s]) => {
-      const lines = (s?.body ?? '').split('\n');
-      const errors = lines.filter((l) => l.startsWith('error: '));
-      const failed = errors.length > 0;
-      return {
-        exitCode: failed ? 1 : 0,
-        signal: null,
-        stdout: lines.filter((l) => !l.startsWith('error: ')).join('\n'),
-        stderr: failed ? `${errors.join('\n')}\n` : '',
-        durationMs: Date.now() - started,
-        outcome: failed ? 'failed' : 'ok',
-      };
-    });
+    return h.virsh
+      .run([{ name: 'q', cmd: virshLine(args) }], {
+        timeoutMs: Math.min(o.timeoutMs ?? this.o.commandTimeoutMs, this.o.commandTimeoutMs),
+      })
+      .then(([s]) => {
+        const lines = (s?.body ?? '').split('\n');
+        const errors = lines.filter((l) => l.startsWith('error: '));
+        const failed = errors.length > 0;
+        return {
+          exitCode: failed ? 1 : 0,
+          signal: null,
+          stdout: lines.filter((l) => !l.startsWith('error: ')).join('\n'),
+          stderr: failed ? `${errors.join('\n')}\n` : '',
+          durationMs: Date.now() - started,
+          outcome: failed ? 'failed' : 'ok',
+        };
+      });
   }
 
   private async read(host: HostConfig, o: { interactive: boolean; signal?: AbortSignal }): Promise<HostSnapshot> {
@@ -224,8 +260,23 @@ export class LiveHosts {
     };
     const virshArgv = virshSessionArgv(c.libvirtUri);
     const shArgv = shellSessionArgv();
-    const virsh = new ResidentSession({ dialect: 'virsh', argv: virshArgv, open, timeoutMs: this.o.commandTimeoutMs, label: c.name, onState: audited(virshArgv, VIRSH_SESSION_NOTE) });
-    const sh = new ResidentSession({ dialect: 'sh', argv: shArgv, setup: shellSessionSetup(), open, timeoutMs: this.o.commandTimeoutMs, label: c.name, onState: audited(shArgv, SHELL_SESSION_NOTE) });
+    const virsh = new ResidentSession({
+      dialect: 'virsh',
+      argv: virshArgv,
+      open,
+      timeoutMs: this.o.commandTimeoutMs,
+      label: c.name,
+      onState: audited(virshArgv, VIRSH_SESSION_NOTE),
+    });
+    const sh = new ResidentSession({
+      dialect: 'sh',
+      argv: shArgv,
+      setup: shellSessionSetup(),
+      open,
+      timeoutMs: this.o.commandTimeoutMs,
+      label: c.name,
+      onState: audited(shArgv, SHELL_SESSION_NOTE),
+    });
     const h: HostLive = {
       id,
       key: configKey(c),

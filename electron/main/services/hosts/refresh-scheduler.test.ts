@@ -49,14 +49,23 @@ describe('RefreshScheduler', () => {
     s.noteResult('a', true);
     const n = calls.length;
     await vi.advanceTimersByTimeAsync(100_000);
-    const after = calls.slice(n - 1).map((c, i, all) => (i === 0 ? 0 : c.at - all[i - 1]!.at)).slice(2);
+    const after = calls
+      .slice(n - 1)
+      .map((c, i, all) => (i === 0 ? 0 : c.at - all[i - 1]!.at))
+      .slice(2);
     expect(after.every((g) => g === 10_000)).toBe(true);
     s.stop();
   });
 
   it('polls a live host only at the slow safety-net interval', async () => {
     const { hosts, calls } = hostsDouble(['live', 'polled'], () => true);
-    const s = new RefreshScheduler(hosts, { intervalMs: 60_000, jitter: 0, maxBackoffMs: 600_000, liveIntervalMs: 600_000, isLive: (id) => id === 'live' });
+    const s = new RefreshScheduler(hosts, {
+      intervalMs: 60_000,
+      jitter: 0,
+      maxBackoffMs: 600_000,
+      liveIntervalMs: 600_000,
+      isLive: (id) => id === 'live',
+    });
     s.start();
     await vi.advanceTimersByTimeAsync(5_000 + 600_000);
     expect(calls.filter((c) => c.id === 'polled')).toHaveLength(11);

@@ -83,7 +83,8 @@ export class RefreshScheduler {
           () => this.noteResult(id, false),
         )
         .finally(() => {
-          if (!this.stopped && this.known.has(id) && this.hosts.configs().some((h) => h.id === id)) this.schedule(id, this.delayFor(id));
+          if (!this.stopped && this.known.has(id) && this.hosts.configs().some((h) => h.id === id))
+            this.schedule(id, this.delayFor(id));
         });
     }, delay);
     t.unref?.();

@@ -13,13 +13,30 @@ const uri = `test://${fixture}`;
 
 const open: ResidentSession[] = [];
 function sessions(u = uri) {
-  const sh = new ResidentSession({ dialect: 'sh', argv: shellSessionArgv(), setup: shellSessionSetup(), open: localTransportOpener, timeoutMs: 10_000, label: 'local' });
-  const virsh = new ResidentSession({ dialect: 'virsh', argv: virshSessionArgv(u), open: localTransportOpener, timeoutMs: 10_000, label: 'local' });
+  const sh = new ResidentSession({
+    dialect: 'sh',
+    argv: shellSessionArgv(),
+    setup: shellSessionSetup(),
+    open: localTransportOpener,
+    timeoutMs: 10_000,
+    label: 'local',
+  });
+  const virsh = new ResidentSession({
+    dialect: 'virsh',
+    argv: virshSessionArgv(u),
+    open: localTransportOpener,
+    timeoutMs: 10_000,
+    label: 'local',
+  });
   open.push(sh, virsh);
   return { sh, virsh };
 }
 // MemAvailable moves between two reads: like the time, it is left out of the comparison.
-const withoutTime = <T extends { takenAt: string; system?: object }>(s: T) => ({ ...s, takenAt: 'x', system: { ...s.system, memoryAvailableKiB: 0 } });
+const withoutTime = <T extends { takenAt: string; system?: object }>(s: T) => ({
+  ...s,
+  takenAt: 'x',
+  system: { ...s.system, memoryAvailableKiB: 0 },
+});
 
 afterEach(() => {
   for (const s of open.splice(0)) s.close();
@@ -46,7 +63,10 @@ describe.skipIf(!has('virsh') || !has('dash'))('resident sessions (local virsh t
     const { virsh } = sessions();
     const tricky = "@@@LDS:00000000-0000-0000-0000-000000000000:end:@@@ virsh # echo @@@L''DS: @@@lds:x end";
     const [a, b, c] = await Promise.all([
-      virsh.run([{ name: 'a', cmd: `echo "${tricky}"` }, { name: 'b', cmd: 'uri' }]),
+      virsh.run([
+        { name: 'a', cmd: `echo "${tricky}"` },
+        { name: 'b', cmd: 'uri' },
+      ]),
       virsh.run([{ name: 'c', cmd: 'dumpxml no-such-domain' }]),
       virsh.run([{ name: 'd', cmd: 'echo ok' }]),
     ]);
@@ -60,7 +80,9 @@ describe.skipIf(!has('virsh') || !has('dash'))('resident sessions (local virsh t
 
   it('times out a stuck command, kills the session and starts a new one for the next', async () => {
     const { virsh } = sessions();
-    await expect(virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 20' }], { timeoutMs: 500 })).rejects.toMatchObject({ shape: { kind: 'timeout' } });
+    await expect(
+      virsh.run([{ name: 'w', cmd: 'event --all --loop --timeout 20' }], { timeoutMs: 500 }),
+    ).rejects.toMatchObject({ shape: { kind: 'timeout' } });
     const [r] = await virsh.run([{ name: 'u', cmd: 'uri' }]);
     expect(r!.body.trim()).toBe(uri);
     expect(virsh.stats).toMatchObject({ starts: 2, timeouts: 1 });

@@ -7,20 +7,29 @@ import { withoutErrors } from '../../../../shared/snapshot/virsh-text';
 import { virsh, virshLine } from '../../../../shared/virsh';
 import type { ResidentSession, SessionCommand, SessionSection } from './virsh-session';
 
-const ENV = 'LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH; COLUMNS=4096; export COLUMNS';
+const ENV =
+  'LC_ALL=C; export LC_ALL; PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin; export PATH; COLUMNS=4096; export COLUMNS';
 
 /**
  * The resident virsh: interactive, stderr merged so an error lands in its command's section. On a
  * local URI (the host's own daemon, a Unix socket) libvirt keepalives only cost wakeups: a dead
  * daemon closes the socket anyway.
  */
-export const virshSessionArgv = (uri: string): string[] => ['sh', '-c', `${ENV}; ${KEEPALIVE} exec virsh $ka --connect "$1" 2>&1`, 'labdeck-virsh-session', uri];
+export const virshSessionArgv = (uri: string): string[] => [
+  'sh',
+  '-c',
+  `${ENV}; ${KEEPALIVE} exec virsh $ka --connect "$1" 2>&1`,
+  'labdeck-virsh-session',
+  uri,
+];
 export const KEEPALIVE = 'case $1 in *:///*) ka="-k 0" ;; *) ka= ;; esac;';
-export const VIRSH_SESSION_NOTE = 'resident virsh session (read-only queries on stdin: uri, *-list --uuid, version, nodeinfo, net-/pool-dumpxml, net-dhcp-leases, vol-list, dumpxml, domstate, domifaddr, …)';
+export const VIRSH_SESSION_NOTE =
+  'resident virsh session (read-only queries on stdin: uri, *-list --uuid, version, nodeinfo, net-/pool-dumpxml, net-dhcp-leases, vol-list, dumpxml, domstate, domifaddr, …)';
 
 /** The resident shell: the snapshot script's functions defined once, `host_sections` run per read. */
 export const shellSessionArgv = (): string[] => ['sh', '-c', 'exec sh -s 2>&1', 'labdeck-shell-session'];
-export const SHELL_SESSION_NOTE = 'resident shell session (the snapshot script\'s host_sections per read: uname, id, getconf, /proc/meminfo, ip -j -d addr, /proc/net/arp)';
+export const SHELL_SESSION_NOTE =
+  "resident shell session (the snapshot script's host_sections per read: uname, id, getconf, /proc/meminfo, ip -j -d addr, /proc/net/arp)";
 
 const MAIN_CALL = '\nmain "$@"\nexit 0\n';
 export function shellSessionSetup(): string {
@@ -77,7 +86,12 @@ export class SessionUnusableError extends Error {}
 const key = (s: { name: string; arg?: string }) => (s.arg ? `${s.name} ${s.arg}` : s.name);
 const xmlName = (xml: string): string | undefined => {
   const m = /<name>([^<]*)<\/name>/.exec(xml);
-  return m?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return m?.[1]
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 };
 
 /**
@@ -137,7 +151,10 @@ export class SessionSnapshotReader {
     const r = await this.virshSession.run([...LISTS, ...extra]);
     const uri = withoutErrors(r.find((s) => s.name === 'uri')?.body ?? '').trim();
     // No answer to `uri`: libvirt is not reachable through this session; the script reports why.
-    if (!uri) throw new SessionUnusableError(`virsh answered no URI: ${(r.find((s) => s.name === 'uri')?.body ?? '').trim().slice(0, 300)}`);
+    if (!uri)
+      throw new SessionUnusableError(
+        `virsh answered no URI: ${(r.find((s) => s.name === 'uri')?.body ?? '').trim().slice(0, 300)}`,
+      );
     return r;
   }
 
@@ -164,7 +181,11 @@ export class SessionSnapshotReader {
     const list = (m: Map<string, string>, n: string) => new Set(parseUuidList(m.get(n) ?? ''));
     const names = new Set(scope.domains ?? []);
     const cmds: SessionCommand[] = [];
-    const plan = (kind: 'net' | 'pool' | 'dom', cmdsOf: (u: string, active: boolean) => SessionCommand[], force: (u: string) => boolean) => {
+    const plan = (
+      kind: 'net' | 'pool' | 'dom',
+      cmdsOf: (u: string, active: boolean) => SessionCommand[],
+      force: (u: string) => boolean,
+    ) => {
       const allNow = list(map, `${kind}-all`);
       const onNow = list(map, `${kind}-active`);
       const onBefore = list(old, `${kind}-active`);
@@ -190,7 +211,8 @@ export class SessionSnapshotReader {
 function assemble(host: { nonce: string; text: string }, virsh: Map<string, string> | undefined): string {
   const M = `@@@lds:${host.nonce}`;
   const out: string[] = [`LABDECK-SNAPSHOT 1 ${host.nonce}\n`, host.text.endsWith('\n') ? host.text : `${host.text}\n`];
-  const sec = (name: string, body: string) => out.push(`${M} ${name}\n`, body === '' || body.endsWith('\n') ? body : `${body}\n`);
+  const sec = (name: string, body: string) =>
+    out.push(`${M} ${name}\n`, body === '' || body.endsWith('\n') ? body : `${body}\n`);
   if (virsh) {
     sec('connect 0', '');
     for (const c of LISTS) sec(c.name, virsh.get(c.name) ?? '');

@@ -30,7 +30,9 @@ const PID_MARK = 'LABDECK-PID ';
 
 function openExec(client: Client, line: string): Promise<ClientChannel> {
   const once = () =>
-    new Promise<ClientChannel>((resolve, reject) => client.exec(line, (err, stream) => (err ? reject(err) : resolve(stream))));
+    new Promise<ClientChannel>((resolve, reject) =>
+      client.exec(line, (err, stream) => (err ? reject(err) : resolve(stream))),
+    );
   return (async () => {
     // sshd frees a session slot a moment after a channel closes: a refusal right then is transient.
     for (let attempt = 0; ; attempt++) {
@@ -85,7 +87,11 @@ export function sshTransportOpener(pool: ConnectionPool, endpoint: () => SshEndp
       lease.release();
       h.onClose(why);
     };
-    channel.on('close', (code: number | null) => finish(`the remote process ended (exit ${code ?? '?'})${errTail.trim() ? `: ${errTail.trim().slice(-300)}` : ''}`));
+    channel.on('close', (code: number | null) =>
+      finish(
+        `the remote process ended (exit ${code ?? '?'})${errTail.trim() ? `: ${errTail.trim().slice(-300)}` : ''}`,
+      ),
+    );
     channel.on('error', (e: Error) => finish(e.message));
     return {
       get closed() {
@@ -105,7 +111,10 @@ export function sshTransportOpener(pool: ConnectionPool, endpoint: () => SshEndp
       async kill() {
         if (pid !== undefined && !closed) {
           try {
-            const k = await openExec(lease.client, `kill -TERM -- -${pid} 2>/dev/null; sleep 0.3; kill -KILL -- -${pid} 2>/dev/null; true`);
+            const k = await openExec(
+              lease.client,
+              `kill -TERM -- -${pid} 2>/dev/null; sleep 0.3; kill -KILL -- -${pid} 2>/dev/null; true`,
+            );
             k.resume();
             k.stderr.resume();
           } catch {

@@ -15,7 +15,8 @@ export async function readSnapshot(
   const argv = ['sh', '-s', '--', host.libvirtUri];
   const r = await runner.exec(host, argv, {
     stdin: SNAPSHOT_SCRIPT,
-    stdinNote: 'host snapshot script: hostname, ip -j -d addr, virsh version/nodeinfo/net-*/pool-*/vol-list/dumpxml/domstate/domifaddr',
+    stdinNote:
+      'host snapshot script: hostname, ip -j -d addr, virsh version/nodeinfo/net-*/pool-*/vol-list/dumpxml/domstate/domifaddr',
     timeoutMs: SNAPSHOT_TIMEOUT_MS,
     interactive: o.interactive,
     signal: o.signal,

@@ -45,13 +45,25 @@ function fakeShell(chunk: number, delayMs = 0): TransportOpener {
 describe('ResidentSession', () => {
   it('finds every marker when the answer arrives in chunks of a few characters', async () => {
     const s = new ResidentSession({ dialect: 'sh', argv: ['sh'], open: fakeShell(3), timeoutMs: 5000, label: 'fake' });
-    const r = await s.run([{ name: 'a', cmd: 'echo one' }, { name: 'b', cmd: 'echo two' }]);
-    expect(r.map((x) => [x.name, x.body])).toEqual([['a', 'one\n'], ['b', 'two\n']]);
+    const r = await s.run([
+      { name: 'a', cmd: 'echo one' },
+      { name: 'b', cmd: 'echo two' },
+    ]);
+    expect(r.map((x) => [x.name, x.body])).toEqual([
+      ['a', 'one\n'],
+      ['b', 'two\n'],
+    ]);
     s.close();
   });
 
   it('reads an answer of megabytes in small chunks in linear time', async () => {
-    const s = new ResidentSession({ dialect: 'sh', argv: ['sh'], open: fakeShell(1024), timeoutMs: 20_000, label: 'fake' });
+    const s = new ResidentSession({
+      dialect: 'sh',
+      argv: ['sh'],
+      open: fakeShell(1024),
+      timeoutMs: 20_000,
+      label: 'fake',
+    });
     await s.start();
     const t0 = performance.now();
     const r = await s.run(Array.from({ length: 2000 }, (_, i) => ({ name: `d${i}`, cmd: 'big 4000' })));
@@ -63,7 +75,13 @@ describe('ResidentSession', () => {
   });
 
   it('times out on silence, not on a long answer that keeps coming', async () => {
-    const s = new ResidentSession({ dialect: 'sh', argv: ['sh'], open: fakeShell(2000, 20), timeoutMs: 300, label: 'fake' });
+    const s = new ResidentSession({
+      dialect: 'sh',
+      argv: ['sh'],
+      open: fakeShell(2000, 20),
+      timeoutMs: 300,
+      label: 'fake',
+    });
     await s.start();
     // About 40 chunks 20 ms apart: 800 ms in all, never 300 ms without output.
     const r = await s.run([{ name: 'x', cmd: 'big 80000' }]);

@@ -109,14 +109,18 @@ export class ResidentSession {
         return this.runNow(cmds, timeoutMs, false);
       }
       if (err instanceof SessionClosedError) {
-        throw new AppError({ kind: 'remote', message: `${this.o.label}: the resident session ended during the command: ${err.message}` });
+        throw new AppError({
+          kind: 'remote',
+          message: `${this.o.label}: the resident session ended during the command: ${err.message}`,
+        });
       }
       throw err;
     }
   }
 
   private ensure(): Promise<SessionTransport> {
-    if (this.stopped) return Promise.reject(new AppError({ kind: 'cancelled', message: `${this.o.label}: the session was closed.` }));
+    if (this.stopped)
+      return Promise.reject(new AppError({ kind: 'cancelled', message: `${this.o.label}: the session was closed.` }));
     if (this.t && !this.t.closed) return Promise.resolve(this.t);
     if (!this.starting) {
       this.starting = this.startNow().finally(() => {
@@ -167,7 +171,8 @@ export class ResidentSession {
     const d = this.o.dialect;
     const nonce = randomUUID();
     for (const c of cmds) {
-      if (!SAFE.test(c.name) || !SAFE.test(c.arg ?? '')) throw new AppError({ kind: 'internal', message: `bad section name ${c.name} ${c.arg ?? ''}` });
+      if (!SAFE.test(c.name) || !SAFE.test(c.arg ?? ''))
+        throw new AppError({ kind: 'internal', message: `bad section name ${c.name} ${c.arg ?? ''}` });
       if (/[\n\r]/.test(c.cmd)) throw new AppError({ kind: 'internal', message: 'a session command must be one line' });
     }
     const lines = cmds.map((c) => `${markerCmd(d, nonce, c.name, c.arg)}; ${c.cmd}`);
@@ -183,7 +188,16 @@ export class ResidentSession {
         if (this.t === t) this.t = undefined;
         void t.kill();
         this.o.onState?.(false, 'a command timed out');
-        reject(new AppError({ kind: 'timeout', message: `${this.o.label}: the command answered nothing for ${(timeoutMs / 1000).toFixed(1)} s and was stopped; the session restarts.`, command: cmds.map((c) => c.cmd).join('; ').slice(0, 500) }));
+        reject(
+          new AppError({
+            kind: 'timeout',
+            message: `${this.o.label}: the command answered nothing for ${(timeoutMs / 1000).toFixed(1)} s and was stopped; the session restarts.`,
+            command: cmds
+              .map((c) => c.cmd)
+              .join('; ')
+              .slice(0, 500),
+          }),
+        );
       };
       let timer = setTimeout(stalled, timeoutMs);
       timer.unref?.();

@@ -57,9 +57,18 @@ export class VirtCapabilitiesService {
 
   /** Both virt types in one virsh process; a type libvirt refuses comes back unavailable with its reason. */
   private async domcaps(host: HostConfig, arch: string, signal?: AbortSignal): Promise<VirtTypeCapability[]> {
-    const chain = virshChain([virsh.host.domcapabilities({ virttype: 'kvm', arch }), virsh.host.echo(DELIM), virsh.host.domcapabilities({ virttype: 'qemu', arch })]);
+    const chain = virshChain([
+      virsh.host.domcapabilities({ virttype: 'kvm', arch }),
+      virsh.host.echo(DELIM),
+      virsh.host.domcapabilities({ virttype: 'qemu', arch }),
+    ]);
     const r = await this.runner.exec(host, virshArgv(host.libvirtUri, [chain]), { signal, timeoutMs: 60_000 });
-    if (r.outcome === 'cancelled' || r.outcome === 'timeout') throw new AppError({ kind: r.outcome, message: `${host.name}: reading the virt capabilities was ${r.outcome === 'timeout' ? 'too slow' : 'cancelled'}.`, stderr: r.stderr });
+    if (r.outcome === 'cancelled' || r.outcome === 'timeout')
+      throw new AppError({
+        kind: r.outcome,
+        message: `${host.name}: reading the virt capabilities was ${r.outcome === 'timeout' ? 'too slow' : 'cancelled'}.`,
+        stderr: r.stderr,
+      });
     const [kvmOut = '', qemuOut = ''] = r.stdout.split(DELIM);
     // virsh goes on after a failed command; its error lines are in stderr, in order.
     const errors = r.stderr.split(/\n(?=error: failed to get)/).map((e) => libvirtErrorMessage(e) ?? e.trim());
@@ -67,7 +76,10 @@ export class VirtCapabilitiesService {
       const xml = i === 0 ? kvmOut : qemuOut;
       const caps = xml.includes('<domainCapabilities') ? parseDomCapabilities(xml) : null;
       if (!caps) {
-        const reason = errors.find((e) => e.includes(virtType) || e.includes('KVM') || e.includes('kvm')) ?? errors[0] ?? 'libvirt did not describe it';
+        const reason =
+          errors.find((e) => e.includes(virtType) || e.includes('KVM') || e.includes('kvm')) ??
+          errors[0] ??
+          'libvirt did not describe it';
         return { virtType, available: false, reason, cpuModes: [], models: [], machines: [] };
       }
       return {
@@ -81,7 +93,13 @@ export class VirtCapabilitiesService {
     });
   }
 
-  private async probe(host: HostConfig, arch: string, virtType: VirtType, cpuMode: CpuMode, signal?: AbortSignal): Promise<StartProbe> {
+  private async probe(
+    host: HostConfig,
+    arch: string,
+    virtType: VirtType,
+    cpuMode: CpuMode,
+    signal?: AbortSignal,
+  ): Promise<StartProbe> {
     const name = `labdeck-probe-${randomBytes(3).toString('hex')}`;
     const xml = probeDomainXml({ name, virtType, cpuMode, arch });
     if (!xml.ok) throw new AppError({ kind: 'internal', message: `start probe: ${xml.error}` });
@@ -92,9 +110,16 @@ export class VirtCapabilitiesService {
       timeoutMs: 60_000,
     });
     // Whatever happened, no probe may stay behind (a transient domain is gone once destroyed).
-    if (create.outcome !== 'failed') await this.runner.exec(host, virshArgv(host.libvirtUri, virsh.domain.destroy(name)), { timeoutMs: 30_000 }).catch(() => undefined);
+    if (create.outcome !== 'failed')
+      await this.runner
+        .exec(host, virshArgv(host.libvirtUri, virsh.domain.destroy(name)), { timeoutMs: 30_000 })
+        .catch(() => undefined);
     if (create.outcome === 'cancelled' || create.outcome === 'timeout') {
-      throw new AppError({ kind: create.outcome, message: `${host.name}: the start probe was ${create.outcome === 'timeout' ? 'too slow' : 'cancelled'}.`, stderr: create.stderr });
+      throw new AppError({
+        kind: create.outcome,
+        message: `${host.name}: the start probe was ${create.outcome === 'timeout' ? 'too slow' : 'cancelled'}.`,
+        stderr: create.stderr,
+      });
     }
     if (create.outcome === 'ok') return { virtType, cpuMode, started: true };
     return { virtType, cpuMode, started: false, error: libvirtErrorMessage(create.stderr) ?? create.stderr.trim() };

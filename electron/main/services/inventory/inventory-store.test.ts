@@ -78,7 +78,14 @@ describe('InventoryStore', () => {
 
   it('never loses the previous state when killed with SIGKILL mid-write', async () => {
     const writer = path.join(dir, 'crash-writer.cjs');
-    buildSync({ entryPoints: [path.join(__dirname, 'crash-writer.test-util.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: writer, logLevel: 'silent' });
+    buildSync({
+      entryPoints: [path.join(__dirname, 'crash-writer.test-util.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: writer,
+      logLevel: 'silent',
+    });
     const file = path.join(dir, 'e', 'inventory.json');
     for (let round = 0; round < 8; round++) {
       const child = spawn(process.execPath, [writer, file], { stdio: ['ignore', 'pipe', 'inherit'] });

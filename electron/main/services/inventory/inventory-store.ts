@@ -34,10 +34,14 @@ export class InventoryStore {
       if (bak.ok) {
         this.doc = bak.doc;
         await writeFileAtomic(this.file, serialise(this.doc));
-        this.notices.push(`The inventory file was unreadable (${main.reason}); it was moved to ${path.basename(aside)} and the last good copy was restored.`);
+        this.notices.push(
+          `The inventory file was unreadable (${main.reason}); it was moved to ${path.basename(aside)} and the last good copy was restored.`,
+        );
       } else {
         this.doc = emptyInventory();
-        this.notices.push(`The inventory file was unreadable (${main.reason}) and no good backup exists; it was moved to ${path.basename(aside)} and LabDeck started with an empty inventory.`);
+        this.notices.push(
+          `The inventory file was unreadable (${main.reason}) and no good backup exists; it was moved to ${path.basename(aside)} and LabDeck started with an empty inventory.`,
+        );
       }
     }
     return this.doc;

@@ -17,7 +17,9 @@ describe('JobService', () => {
   it('reports every change and ends succeeded', async () => {
     const { jobs, events } = service();
     const job = jobs.start({
-      kind: 'compose', hostId: 'h', title: 't',
+      kind: 'compose',
+      hostId: 'h',
+      title: 't',
       run: async (ctx) => {
         const id = ctx.addStep({ kind: 'a', description: 'A', status: 'running' });
         ctx.updateStep(id, { status: 'done' });
@@ -33,7 +35,9 @@ describe('JobService', () => {
   it('keeps the error of a failed job and marks a running step failed', async () => {
     const { jobs } = service();
     const job = jobs.start({
-      kind: 'compose', hostId: 'h', title: 't',
+      kind: 'compose',
+      hostId: 'h',
+      title: 't',
       run: async (ctx) => {
         ctx.addStep({ kind: 'a', description: 'A', status: 'running' });
         throw new AppError({ kind: 'remote', message: 'boom', command: 'virsh x', stderr: 'error: x' });
@@ -48,7 +52,9 @@ describe('JobService', () => {
   it('cancel aborts the signal; pending steps end cancelled; a finished job cannot be cancelled', async () => {
     const { jobs } = service();
     const job = jobs.start({
-      kind: 'compose', hostId: 'h', title: 't',
+      kind: 'compose',
+      hostId: 'h',
+      title: 't',
       run: async (ctx) => {
         ctx.addStep({ kind: 'later', description: 'L' });
         await new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted'))));
@@ -65,7 +71,12 @@ describe('JobService', () => {
     const { jobs } = service();
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const j = jobs.start({ kind: 'compose', hostId: i % 2 ? 'a' : 'b', title: String(i), run: async () => undefined });
+      const j = jobs.start({
+        kind: 'compose',
+        hostId: i % 2 ? 'a' : 'b',
+        title: String(i),
+        run: async () => undefined,
+      });
       ids.push(j.id);
       await jobs.wait(j.id);
     }

@@ -68,7 +68,13 @@ export class JobService {
       },
       addStep: (s) => {
         const id = view.steps.length;
-        view.steps.push({ id, kind: s.kind, description: s.description, command: s.command, status: s.status ?? 'pending' });
+        view.steps.push({
+          id,
+          kind: s.kind,
+          description: s.description,
+          command: s.command,
+          status: s.status ?? 'pending',
+        });
         emit();
         return id;
       },
@@ -101,13 +107,15 @@ export class JobService {
       } catch (err) {
         const cancelled = controller.signal.aborted;
         view.state = cancelled ? 'cancelled' : 'failed';
-        view.error = cancelled && !(err instanceof AppError && err.shape.kind === 'cancelled')
-          ? { kind: 'cancelled', message: 'Cancelled.', ...pickCommand(toErrorShape(err)) }
-          : toErrorShape(err);
+        view.error =
+          cancelled && !(err instanceof AppError && err.shape.kind === 'cancelled')
+            ? { kind: 'cancelled', message: 'Cancelled.', ...pickCommand(toErrorShape(err)) }
+            : toErrorShape(err);
       }
       // Nothing may be left looking busy once the job is over.
       for (const s of view.steps) {
-        if (s.status === 'running') s.status = view.state === 'succeeded' ? 'done' : view.state === 'cancelled' ? 'cancelled' : 'failed';
+        if (s.status === 'running')
+          s.status = view.state === 'succeeded' ? 'done' : view.state === 'cancelled' ? 'cancelled' : 'failed';
         else if (s.status === 'pending' && view.state === 'cancelled') s.status = 'cancelled';
       }
       view.finishedAt = new Date().toISOString();

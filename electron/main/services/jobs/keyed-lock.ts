@@ -38,7 +38,9 @@ export class KeyedLock {
       const onAbort = () => {
         // Our place in the queue still comes; pass it straight on so later waiters are not stuck.
         void prev.then(once);
-        reject(new AppError({ kind: 'cancelled', message: 'Cancelled while waiting for another operation on this host.' }));
+        reject(
+          new AppError({ kind: 'cancelled', message: 'Cancelled while waiting for another operation on this host.' }),
+        );
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,5 +1,11 @@
 import { AppError, type HostConfig } from '../../../../shared/contract';
-import { NetworkApplyRequest, NetworkPlanRequest, RemoveReservationRequest, type NetworkApplyResult, type NetworkChangePlan } from '../../../../shared/contract/networks';
+import {
+  NetworkApplyRequest,
+  NetworkPlanRequest,
+  RemoveReservationRequest,
+  type NetworkApplyResult,
+  type NetworkChangePlan,
+} from '../../../../shared/contract/networks';
 import { findReservation } from '../../../../shared/networks/reservations';
 import { parseNetworkXml } from '../../../../shared/snapshot/parse-network-xml';
 import { planNetworkChange, type NetworkCall, type PlannedNetworkChange } from '../../../../shared/networks/plan';
@@ -27,20 +33,34 @@ export class NetworkService {
     return h;
   }
 
-  private async build(host: HostConfig, req: ReturnType<typeof NetworkPlanRequest.parse>): Promise<PlannedNetworkChange> {
+  private async build(
+    host: HostConfig,
+    req: ReturnType<typeof NetworkPlanRequest.parse>,
+  ): Promise<PlannedNetworkChange> {
     const snapshot = await this.deps.hosts.refresh(host.id, { interactive: true });
     if (!snapshot.libvirt || snapshot.libvirt.error) {
-      throw new AppError({ kind: 'noLibvirt', message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.` });
+      throw new AppError({
+        kind: 'noLibvirt',
+        message: `${host.name} has no usable libvirt: ${snapshot.libvirt?.error?.message ?? 'virsh is not installed'}.`,
+      });
     }
     const readOnly = hostReadOnlyReason(host.libvirtUri, snapshot);
-    if (readOnly) throw new AppError({ kind: 'validation', message: `${host.name} is read-only; nothing was changed. ${readOnly}` });
+    if (readOnly)
+      throw new AppError({
+        kind: 'validation',
+        message: `${host.name} is read-only; nothing was changed. ${readOnly}`,
+      });
     const change = req.change;
     let currentXml: string | null = null;
     if (change.op !== 'create') {
       const net = snapshot.libvirt.networks.find((n) => n.name === change.network);
       if (net) {
         // The persistent definition is what net-define replaces; a transient network has only the live one.
-        currentXml = await this.deps.runner.virsh(host, virsh.network.dumpxml(change.network, { inactive: net.persistent }), { timeoutMs: 30_000 });
+        currentXml = await this.deps.runner.virsh(
+          host,
+          virsh.network.dumpxml(change.network, { inactive: net.persistent }),
+          { timeoutMs: 30_000 },
+        );
       }
     }
     return planNetworkChange({ host, snapshot, marks: this.deps.hosts.marks(host.id), change, currentXml });
@@ -58,7 +78,10 @@ export class NetworkService {
     try {
       const { plan, steps } = await this.build(host, req);
       if (plan.problems.length) {
-        throw new AppError({ kind: 'validation', message: `Nothing was changed on ${host.name}: ${plan.problems.join(' ')}` });
+        throw new AppError({
+          kind: 'validation',
+          message: `Nothing was changed on ${host.name}: ${plan.problems.join(' ')}`,
+        });
       }
       const unaccepted = plan.vmsCutOff.filter((vm) => !req.acknowledgeVms.includes(vm));
       if (unaccepted.length) {
@@ -100,13 +123,26 @@ export class NetworkService {
   async removeReservation(input: RemoveReservationRequest): Promise<NetworkApplyResult> {
     const req = RemoveReservationRequest.parse(input);
     const key = { ip: req.ip, ...(req.mac ? { mac: req.mac } : {}) };
-    const { commands, snapshot } = await this.apply({ hostId: req.hostId, change: { op: 'edit', network: req.network, removeHosts: [{ ...key, ...(req.name ? { name: req.name } : {}) }] } });
+    const { commands, snapshot } = await this.apply({
+      hostId: req.hostId,
+      change: { op: 'edit', network: req.network, removeHosts: [{ ...key, ...(req.name ? { name: req.name } : {}) }] },
+    });
     const host = this.host(req.hostId);
     const what = `the reservation of ${req.ip}${req.mac ? ` (${req.mac})` : ''} in '${req.network}'`;
     const net = snapshot?.libvirt?.networks.find((n) => n.name === req.network);
-    if (!net) throw new AppError({ kind: 'remote', message: `Ran ${commands.join(' && ')} on ${host.name}, but could not read network '${req.network}' back to check ${what} is gone.` });
+    if (!net)
+      throw new AppError({
+        kind: 'remote',
+        message: `Ran ${commands.join(' && ')} on ${host.name}, but could not read network '${req.network}' back to check ${what} is gone.`,
+      });
     const stillLive = findReservation(net, key);
-    const persistent = net.persistent ? parseNetworkXml(await this.deps.runner.virsh(host, virsh.network.dumpxml(req.network, { inactive: true }), { timeoutMs: 30_000 })) : undefined;
+    const persistent = net.persistent
+      ? parseNetworkXml(
+          await this.deps.runner.virsh(host, virsh.network.dumpxml(req.network, { inactive: true }), {
+            timeoutMs: 30_000,
+          }),
+        )
+      : undefined;
     const stillSaved = persistent ? findReservation(persistent, key) : undefined;
     if (stillLive || stillSaved) {
       throw new AppError({
@@ -121,7 +157,9 @@ export class NetworkService {
   private async run(host: HostConfig, call: NetworkCall): Promise<void> {
     const r = await this.deps.runner.exec(host, call.argv, {
       timeoutMs: this.deps.stepTimeoutMs ?? 120_000,
-      ...(call.stdin !== undefined ? { stdin: call.stdin, stdinNote: `network XML (${call.stdin.length} characters)` } : {}),
+      ...(call.stdin !== undefined
+        ? { stdin: call.stdin, stdinNote: `network XML (${call.stdin.length} characters)` }
+        : {}),
     });
     if (r.outcome !== 'ok') throw commandError(host, call.argv, r);
   }

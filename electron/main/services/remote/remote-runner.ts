@@ -12,7 +12,11 @@ export function endpointOf(h: Pick<HostConfig, 'address' | 'port' | 'user' | 'au
 
 export type RunOptions = ExecOptions & { interactive?: boolean };
 
-export type ReadOnlyRoute = (host: HostConfig, argv: readonly string[], o: RunOptions) => Promise<ExecResult> | undefined;
+export type ReadOnlyRoute = (
+  host: HostConfig,
+  argv: readonly string[],
+  o: RunOptions,
+) => Promise<ExecResult> | undefined;
 
 /**
  * Runs argv on a host and turns failures into typed errors that carry the command and its stderr.
@@ -51,10 +55,19 @@ export class RemoteRunner {
   }
 }
 
-export function commandError(host: Pick<HostConfig, 'name' | 'user'>, argv: readonly string[], r: ExecResult): AppError {
+export function commandError(
+  host: Pick<HostConfig, 'name' | 'user'>,
+  argv: readonly string[],
+  r: ExecResult,
+): AppError {
   const command = quoteArgv(argv);
   if (r.outcome === 'timeout') {
-    return new AppError({ kind: 'timeout', message: `${host.name}: the command took too long and was stopped.`, command, stderr: r.stderr });
+    return new AppError({
+      kind: 'timeout',
+      message: `${host.name}: the command took too long and was stopped.`,
+      command,
+      stderr: r.stderr,
+    });
   }
   if (r.outcome === 'cancelled') {
     return new AppError({ kind: 'cancelled', message: `${host.name}: cancelled.`, command, stderr: r.stderr });

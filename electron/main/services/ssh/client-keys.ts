@@ -23,7 +23,13 @@ function describe(source: string, line: string): ClientSshKey | null {
   if (!type || !blob) return null;
   try {
     const key = sshpk.parseKey(`${type} ${blob}`, 'ssh');
-    return { source, type, comment: comment.join(' '), fingerprint: key.fingerprint('sha256').toString(), line: [type, blob, ...comment].join(' ') };
+    return {
+      source,
+      type,
+      comment: comment.join(' '),
+      fingerprint: key.fingerprint('sha256').toString(),
+      line: [type, blob, ...comment].join(' '),
+    };
   } catch {
     return null;
   }
@@ -53,7 +59,9 @@ function agentKeys(socket: string | undefined): Promise<ClientSshKey[]> {
         resolve(
           keys
             .map((k) => ('getPublicSSH' in k ? k : null))
-            .map((k: ParsedKey | null) => (k ? describe('agent', `${k.type} ${k.getPublicSSH().toString('base64')} ${k.comment}`) : null))
+            .map((k: ParsedKey | null) =>
+              k ? describe('agent', `${k.type} ${k.getPublicSSH().toString('base64')} ${k.comment}`) : null,
+            )
             .filter((k): k is ClientSshKey => k !== null),
         );
       });

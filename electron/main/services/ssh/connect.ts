@@ -100,21 +100,31 @@ export async function openConnection(e: SshEndpoint, o: ConnectOptions): Promise
       if (keyOffered) return done(false);
       keyOffered = true;
       const agent = process.env.SSH_AUTH_SOCK;
-      if (!agent) return fail(new AppError({ kind: 'auth', message: 'No SSH agent is running (SSH_AUTH_SOCK is not set).' }));
+      if (!agent)
+        return fail(new AppError({ kind: 'auth', message: 'No SSH agent is running (SSH_AUTH_SOCK is not set).' }));
       return done({ type: 'agent', username, agent });
     }
     if (auth.method === 'key') {
       if (keyOffered) return done(false);
       keyOffered = true;
-      o.credentials.privateKey({ ...e, auth }, o.interactive).then((key) => done({ type: 'publickey', username, key }), fail);
+      o.credentials
+        .privateKey({ ...e, auth }, o.interactive)
+        .then((key) => done({ type: 'publickey', username, key }), fail);
       return;
     }
     if (methodsLeft && !methodsLeft.includes('password')) {
-      return fail(new AppError({ kind: 'auth', message: `${e.address} does not accept password logins (offers: ${methodsLeft.join(', ')}).` }));
+      return fail(
+        new AppError({
+          kind: 'auth',
+          message: `${e.address} does not accept password logins (offers: ${methodsLeft.join(', ')}).`,
+        }),
+      );
     }
     if (passwordTries >= 3) return done(false);
     passwordTries++;
-    o.credentials.password(e, passwordTries > 1, o.interactive).then((password) => done({ type: 'password', username, password }), fail);
+    o.credentials
+      .password(e, passwordTries > 1, o.interactive)
+      .then((password) => done({ type: 'password', username, password }), fail);
   };
 
   const config: ConnectConfig = {
@@ -124,7 +134,10 @@ export async function openConnection(e: SshEndpoint, o: ConnectOptions): Promise
     keepaliveInterval: o.keepaliveMs,
     keepaliveCountMax: 3,
     // Known host-key types first; no ssh-rsa (SHA-1) signatures, no SHA-1/MD5 MACs.
-    algorithms: { serverHostKey: serverHostKey as NonNullable<ConnectConfig['algorithms']>['serverHostKey'], hmac: MAC_ALGORITHMS as NonNullable<ConnectConfig['algorithms']>['hmac'] },
+    algorithms: {
+      serverHostKey: serverHostKey as NonNullable<ConnectConfig['algorithms']>['serverHostKey'],
+      hmac: MAC_ALGORITHMS as NonNullable<ConnectConfig['algorithms']>['hmac'],
+    },
     // Always verify: ssh2 without a verifier would accept any key.
     hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
       pauseTimer();
@@ -179,7 +192,14 @@ export async function openConnection(e: SshEndpoint, o: ConnectOptions): Promise
       settle(new AppError({ kind: 'connect', message: `SSH to ${e.address}:${e.port} failed: ${err.message}` }));
     });
     client.once('close', () =>
-      settle(hostKeyError ?? authError ?? new AppError({ kind: 'connect', message: `${e.address}:${e.port} closed the connection during the SSH handshake.` })),
+      settle(
+        hostKeyError ??
+          authError ??
+          new AppError({
+            kind: 'connect',
+            message: `${e.address}:${e.port} closed the connection during the SSH handshake.`,
+          }),
+      ),
     );
     client.connect(config);
   });

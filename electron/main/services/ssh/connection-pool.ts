@@ -14,7 +14,14 @@ export type PoolOptions = Omit<ConnectOptions, 'viaJump' | 'interactive'> & {
   /** Channels open at once per connection; below sshd's default MaxSessions of 10. */
   maxChannels: number;
   /** Called after every exec, for the audit log. */
-  onExec?: (e: SshEndpoint, argv: readonly string[], r: ExecResult, hostId: string | undefined, stdinNote: string | undefined, probe?: RegExp) => void;
+  onExec?: (
+    e: SshEndpoint,
+    argv: readonly string[],
+    r: ExecResult,
+    hostId: string | undefined,
+    stdinNote: string | undefined,
+    probe?: RegExp,
+  ) => void;
 };
 
 type Entry = {
@@ -33,7 +40,11 @@ type Entry = {
   releaseJump?: () => void;
 };
 
-export type PoolStats = { opened: Record<string, number>; open: string[]; /** Leases held per connection label (0s left out). */ leases: Record<string, number> };
+export type PoolStats = {
+  opened: Record<string, number>;
+  open: string[];
+  /** Leases held per connection label (0s left out). */ leases: Record<string, number>;
+};
 
 /**
  * One SSH connection per login identity (user@host:port, auth method and key file, jump), shared by every operation, reference counted, closed
@@ -59,7 +70,11 @@ export class ConnectionPool {
    * is a second connection of the same identity for long-lived channels (consoles), so they never
    * take the session slots commands queue for, nor wait behind them.
    */
-  async acquire(endpoint: SshEndpoint, interactive = true, lane?: string): Promise<{ client: Client; release: () => void }> {
+  async acquire(
+    endpoint: SshEndpoint,
+    interactive = true,
+    lane?: string,
+  ): Promise<{ client: Client; release: () => void }> {
     const entry = this.entry(endpoint, lane);
     entry.refs++;
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
@@ -79,7 +94,11 @@ export class ConnectionPool {
     }
   }
 
-  async exec(endpoint: SshEndpoint, argv: readonly string[], o: ExecOptions & { interactive?: boolean; hostId?: string } = {}): Promise<ExecResult> {
+  async exec(
+    endpoint: SshEndpoint,
+    argv: readonly string[],
+    o: ExecOptions & { interactive?: boolean; hostId?: string } = {},
+  ): Promise<ExecResult> {
     const lease = await this.acquire(endpoint, o.interactive ?? true);
     try {
       const entry = this.entry(endpoint);
@@ -109,7 +128,15 @@ export class ConnectionPool {
     const key = lane ? JSON.stringify([poolKey(endpoint), lane]) : poolKey(endpoint);
     let e = this.entries.get(key);
     if (!e) {
-      e = { key, label: lane ? `${endpointKey(endpoint)} (${lane})` : endpointKey(endpoint), endpoint, refs: 0, queue: new PQueue({ concurrency: this.o.maxChannels }), failures: 0, retryAt: 0 };
+      e = {
+        key,
+        label: lane ? `${endpointKey(endpoint)} (${lane})` : endpointKey(endpoint),
+        endpoint,
+        refs: 0,
+        queue: new PQueue({ concurrency: this.o.maxChannels }),
+        failures: 0,
+        retryAt: 0,
+      };
       this.entries.set(key, e);
     }
     return e;
@@ -193,7 +220,12 @@ function forwardOut(client: Client, address: string, port: number): Promise<Dupl
   return new Promise((resolve, reject) => {
     client.forwardOut('127.0.0.1', 0, address, port, (err, stream) =>
       err
-        ? reject(new AppError({ kind: 'connect', message: `The jump host could not reach ${address}:${port}: ${err.message}` }))
+        ? reject(
+            new AppError({
+              kind: 'connect',
+              message: `The jump host could not reach ${address}:${port}: ${err.message}`,
+            }),
+          )
         : resolve(stream),
     );
   });

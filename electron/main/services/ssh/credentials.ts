@@ -14,7 +14,10 @@ export class Credentials {
     private readonly secrets: SecretStore,
   ) {}
 
-  async privateKey(e: SshEndpoint & { auth: { method: 'key'; keyPath: string } }, interactive: boolean): Promise<ParsedKey> {
+  async privateKey(
+    e: SshEndpoint & { auth: { method: 'key'; keyPath: string } },
+    interactive: boolean,
+  ): Promise<ParsedKey> {
     const keyPath = expandHome(e.auth.keyPath);
     let data: Buffer;
     try {
@@ -36,7 +39,10 @@ export class Credentials {
         throw new AppError({ kind: 'auth', message: `Key file ${keyPath} is not a usable private key: ${msg}` });
       }
       if (!interactive) {
-        throw new AppError({ kind: 'auth', message: `The key ${keyPath} needs its passphrase: refresh the host to enter it.` });
+        throw new AppError({
+          kind: 'auth',
+          message: `The key ${keyPath} needs its passphrase: refresh the host to enter it.`,
+        });
       }
       const answer = await this.prompts.ask({
         kind: 'secret',
@@ -66,7 +72,10 @@ export class Credentials {
       await this.secrets.forget(secretKey);
     }
     if (!interactive) {
-      throw new AppError({ kind: 'auth', message: `A password is needed for ${e.user}@${e.address}: refresh the host to enter it.` });
+      throw new AppError({
+        kind: 'auth',
+        message: `A password is needed for ${e.user}@${e.address}: refresh the host to enter it.`,
+      });
     }
     const answer = await this.prompts.ask({
       kind: 'secret',

@@ -7,7 +7,9 @@ describe('poolKey (issue 10, defect 1: credentials never shared between entries)
   it('differs when only the credentials differ', () => {
     expect(poolKey(base)).not.toBe(poolKey({ ...base, auth: { method: 'key', keyPath: '/nonexistent' } }));
     expect(poolKey(base)).not.toBe(poolKey({ ...base, auth: { method: 'agent' } }));
-    expect(poolKey({ ...base, auth: { method: 'agent' } })).not.toBe(poolKey({ ...base, auth: { method: 'password' } }));
+    expect(poolKey({ ...base, auth: { method: 'agent' } })).not.toBe(
+      poolKey({ ...base, auth: { method: 'password' } }),
+    );
   });
 
   it('is the same for the same login, however the key path is spelled', () => {
@@ -22,6 +24,8 @@ describe('poolKey (issue 10, defect 1: credentials never shared between entries)
     const c = { ...base, user: 'root', address: 'h', port: 22 };
     const d = { ...base, user: 'root@h:22 via root', address: 'h', port: 22 };
     expect(poolKey({ ...c, jump: { ...base } })).not.toBe(poolKey(d));
-    expect(poolKey({ ...c, jump: { ...base } })).not.toBe(poolKey({ ...c, jump: { ...base, auth: { method: 'agent' } } }));
+    expect(poolKey({ ...c, jump: { ...base } })).not.toBe(
+      poolKey({ ...c, jump: { ...base, auth: { method: 'agent' } } }),
+    );
   });
 });

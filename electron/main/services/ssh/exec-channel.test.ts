@@ -7,7 +7,11 @@ import { DEFAULT_MAX_STDERR, execOnClient } from './exec-channel';
 function fakeClient(script: (ch: EventEmitter & { stderr: EventEmitter }) => void): Client {
   return {
     exec(_line: string, cb: (err: Error | undefined, ch: unknown) => void) {
-      const ch = Object.assign(new EventEmitter(), { stderr: new EventEmitter(), end: () => undefined, close: () => undefined });
+      const ch = Object.assign(new EventEmitter(), {
+        stderr: new EventEmitter(),
+        end: () => undefined,
+        close: () => undefined,
+      });
       cb(undefined, ch);
       setImmediate(() => script(ch));
     },

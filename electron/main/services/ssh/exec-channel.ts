@@ -67,7 +67,10 @@ async function openExec(client: Client, line: string): Promise<ClientChannel> {
 /** Best effort: kill the remote process group on a fresh channel of the same connection. */
 async function killRemote(client: Client, pid: number): Promise<void> {
   try {
-    const ch = await openExec(client, `kill -TERM -- -${pid} 2>/dev/null; sleep 0.3; kill -KILL -- -${pid} 2>/dev/null; true`);
+    const ch = await openExec(
+      client,
+      `kill -TERM -- -${pid} 2>/dev/null; sleep 0.3; kill -KILL -- -${pid} 2>/dev/null; true`,
+    );
     ch.resume();
     ch.stderr.resume();
   } catch {
@@ -97,7 +100,8 @@ export async function execOnClient(client: Client, argv: readonly string[], o: E
     let timer: NodeJS.Timeout | undefined;
 
     const input = o.stdin;
-    const streamed = input !== undefined && typeof input !== 'string' && !(input instanceof Uint8Array) ? input : undefined;
+    const streamed =
+      input !== undefined && typeof input !== 'string' && !(input instanceof Uint8Array) ? input : undefined;
     const stop = (why: 'timeout' | 'cancelled') => {
       if (outcome) return;
       outcome = why;
@@ -144,7 +148,8 @@ export async function execOnClient(client: Client, argv: readonly string[], o: E
       o.signal?.removeEventListener('abort', onAbort);
       const exitCode = typeof code === 'number' ? code : null;
       if (!stderrHeadDone && head.length) keepErr(Buffer.concat(head));
-      if (errBytes > maxErr) err.push(Buffer.from(`\n[LabDeck kept the first ${maxErr} of ${errBytes} bytes of stderr]\n`));
+      if (errBytes > maxErr)
+        err.push(Buffer.from(`\n[LabDeck kept the first ${maxErr} of ${errBytes} bytes of stderr]\n`));
       resolve({
         exitCode,
         signal: signal ?? null,

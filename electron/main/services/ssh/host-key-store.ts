@@ -14,9 +14,7 @@ import {
   type KnownHostLine,
 } from './known-hosts';
 
-export type HostKeyOutcome =
-  | { ok: true }
-  | { ok: false; error: AppError };
+export type HostKeyOutcome = { ok: true } | { ok: false; error: AppError };
 
 /**
  * Decides whether a presented host key is trusted: the user's OpenSSH known_hosts files are read
@@ -26,9 +24,7 @@ export class HostKeyStore {
   private readonly sessionTrust = new Set<string>();
   private writeChain: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly opts: { ownFile: string; userFiles: string[]; prompts: PromptBroker },
-  ) {}
+  constructor(private readonly opts: { ownFile: string; userFiles: string[]; prompts: PromptBroker }) {}
 
   private async lines(): Promise<KnownHostLine[]> {
     const files = [this.opts.ownFile, ...this.opts.userFiles];
@@ -37,7 +33,10 @@ export class HostKeyStore {
     // Keys accepted "once" count as known for this run, so another type cannot slip in after them.
     const session = [...this.sessionTrust].map((k, i) => {
       const [host, port, b64] = k.split('|');
-      return parseKnownHosts(formatKnownHostLine(host!, Number(port), Buffer.from(b64!, 'base64')), 'this session’s accepted keys').map((l) => ({ ...l, lineNo: i + 1 }));
+      return parseKnownHosts(
+        formatKnownHostLine(host!, Number(port), Buffer.from(b64!, 'base64')),
+        'this session’s accepted keys',
+      ).map((l) => ({ ...l, lineNo: i + 1 }));
     });
     return [...onDisk, ...session.flat()];
   }

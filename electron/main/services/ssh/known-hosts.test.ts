@@ -7,10 +7,19 @@ import path from 'node:path';
 import { EventBus } from '../event-bus';
 import { PromptBroker } from '../prompts/prompt-broker';
 import { HostKeyStore } from './host-key-store';
-import { checkHostKey, fingerprintOf, formatKnownHostLine, globMatches, hostLookupName, parseKnownHosts, preferredHostKeyAlgorithms } from './known-hosts';
+import {
+  checkHostKey,
+  fingerprintOf,
+  formatKnownHostLine,
+  globMatches,
+  hostLookupName,
+  parseKnownHosts,
+  preferredHostKeyAlgorithms,
+} from './known-hosts';
 
 function newKey(kind: 'ed25519' | 'rsa' = 'ed25519'): { blob: Buffer; line: string } {
-  const { publicKey } = kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ed25519');
+  const { publicKey } =
+    kind === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ed25519');
   const ssh = sshpk.parseKey(publicKey.export({ type: 'spki', format: 'pem' }), 'pem').toString('ssh');
   const [type, b64] = ssh.split(' ');
   return { blob: Buffer.from(b64!, 'base64'), line: `${type} ${b64}` };
@@ -91,7 +100,11 @@ describe('known_hosts', () => {
   it('reports a key of another type than the known one as otherType, not unknown', () => {
     const rsa = newKey('rsa');
     const lines = parseKnownHosts(`h1 ${a.line}\n`, 'f');
-    expect(checkHostKey(lines, 'h1', 22, rsa.blob)).toMatchObject({ verdict: 'otherType', knownType: 'ssh-ed25519', knownFingerprint: fingerprintOf(a.blob) });
+    expect(checkHostKey(lines, 'h1', 22, rsa.blob)).toMatchObject({
+      verdict: 'otherType',
+      knownType: 'ssh-ed25519',
+      knownFingerprint: fingerprintOf(a.blob),
+    });
     expect(checkHostKey(lines, 'h2', 22, rsa.blob).verdict).toBe('unknown');
   });
 
@@ -111,7 +124,11 @@ describe('HostKeyStore against a type downgrade (defect 4)', () => {
       const bus = new EventBus();
       const asked: string[] = [];
       bus.subscribe((n) => asked.push(n));
-      const store = new HostKeyStore({ ownFile: path.join(dir, 'own'), userFiles: [file], prompts: new PromptBroker(bus) });
+      const store = new HostKeyStore({
+        ownFile: path.join(dir, 'own'),
+        userFiles: [file],
+        prompts: new PromptBroker(bus),
+      });
       const r = await store.verify('10.0.0.5', 2222, newKey('rsa').blob, true);
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -129,7 +146,8 @@ describe('HostKeyStore against a type downgrade (defect 4)', () => {
     const bus = new EventBus();
     const prompts = new PromptBroker(bus);
     bus.subscribe((n, p) => {
-      if (n === 'prompt.opened') prompts.answer({ kind: 'hostKey', promptId: (p as { promptId: string }).promptId, decision: 'once' });
+      if (n === 'prompt.opened')
+        prompts.answer({ kind: 'hostKey', promptId: (p as { promptId: string }).promptId, decision: 'once' });
     });
     const store = new HostKeyStore({ ownFile: path.join(os.tmpdir(), 'labdeck-none', 'own'), userFiles: [], prompts });
     expect((await store.verify('h9', 22, a.blob, true)).ok).toBe(true);

@@ -141,9 +141,20 @@ export function checkHostKey(lines: KnownHostLine[], host: string, port: number,
     if (l.keyBlob.equals(presented)) return { verdict: 'match', source: l.source };
     const knownType = keyTypeOf(l.keyBlob);
     if (!mismatch && knownType === presentedType) {
-      mismatch = { verdict: 'mismatch', knownFingerprint: fingerprintOf(l.keyBlob), source: l.source, lineNo: l.lineNo };
+      mismatch = {
+        verdict: 'mismatch',
+        knownFingerprint: fingerprintOf(l.keyBlob),
+        source: l.source,
+        lineNo: l.lineNo,
+      };
     } else if (!otherType && knownType !== presentedType) {
-      otherType = { verdict: 'otherType', knownType, knownFingerprint: fingerprintOf(l.keyBlob), source: l.source, lineNo: l.lineNo };
+      otherType = {
+        verdict: 'otherType',
+        knownType,
+        knownFingerprint: fingerprintOf(l.keyBlob),
+        source: l.source,
+        lineNo: l.lineNo,
+      };
     }
   }
   return mismatch ?? otherType ?? { verdict: 'unknown' };
@@ -161,12 +172,26 @@ export function knownKeyTypes(lines: KnownHostLine[], host: string, port: number
  * with several keys presents the one we can check. `ssh-rsa` (RSA with SHA-1 signatures) and DSA
  * are not offered at all; RSA keys are still accepted with SHA-2 signatures.
  */
-export const HOST_KEY_ALGORITHMS = ['ssh-ed25519', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'rsa-sha2-512', 'rsa-sha2-256'];
+export const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+];
 /** MACs without SHA-1 or MD5. */
-export const MAC_ALGORITHMS = ['hmac-sha2-256-etm@openssh.com', 'hmac-sha2-512-etm@openssh.com', 'hmac-sha2-256', 'hmac-sha2-512'];
+export const MAC_ALGORITHMS = [
+  'hmac-sha2-256-etm@openssh.com',
+  'hmac-sha2-512-etm@openssh.com',
+  'hmac-sha2-256',
+  'hmac-sha2-512',
+];
 
 export function preferredHostKeyAlgorithms(knownTypes: readonly string[]): string[] {
-  const first = knownTypes.flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256'] : [t])).filter((a) => HOST_KEY_ALGORITHMS.includes(a));
+  const first = knownTypes
+    .flatMap((t) => (t === 'ssh-rsa' ? ['rsa-sha2-512', 'rsa-sha2-256'] : [t]))
+    .filter((a) => HOST_KEY_ALGORITHMS.includes(a));
   return [...new Set([...first, ...HOST_KEY_ALGORITHMS])];
 }
 

@@ -28,7 +28,10 @@ describe('login shell check', () => {
   });
 
   it('refuses fish with a clear error', async () => {
-    const err = await checkLoginShell(fakeClient('', "fish: 'case' builtin not inside of switch block\ncase x in x) printf\n^~~^\n"), 'root@h:22').catch((e: unknown) => e);
+    const err = await checkLoginShell(
+      fakeClient('', "fish: 'case' builtin not inside of switch block\ncase x in x) printf\n^~~^\n"),
+      'root@h:22',
+    ).catch((e: unknown) => e);
     expect(String((err as Error).message)).toMatch(/looks like fish.*sh-family login shell/);
   });
 

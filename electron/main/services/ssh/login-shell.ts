@@ -12,12 +12,20 @@ const OK = 'LABDECK-SH-OK';
 export async function checkLoginShell(client: Client, where: string, timeoutMs = 15_000): Promise<void> {
   const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
     client.exec(SHELL_PROBE, (err, ch) => {
-      if (err) return reject(new AppError({ kind: 'connect', message: `${where}: could not open a command channel: ${err.message}` }));
+      if (err)
+        return reject(
+          new AppError({ kind: 'connect', message: `${where}: could not open a command channel: ${err.message}` }),
+        );
       let out = '';
       let errText = '';
       const timer = setTimeout(() => {
         ch.close();
-        reject(new AppError({ kind: 'timeout', message: `${where}: the login shell did not answer within ${Math.round(timeoutMs / 1000)} s.` }));
+        reject(
+          new AppError({
+            kind: 'timeout',
+            message: `${where}: the login shell did not answer within ${Math.round(timeoutMs / 1000)} s.`,
+          }),
+        );
       }, timeoutMs);
       ch.on('data', (d: Buffer) => {
         if (out.length < 4096) out += d.toString('utf8');
@@ -32,7 +40,11 @@ export async function checkLoginShell(client: Client, where: string, timeoutMs =
     });
   });
   if (stdout.split('\n').includes(OK)) return;
-  const shell = /fish/i.test(stderr) ? 'fish' : /tcsh|csh|Illegal variable|Unmatched|switch|Missing/i.test(stderr) ? 'csh/tcsh' : undefined;
+  const shell = /fish/i.test(stderr)
+    ? 'fish'
+    : /tcsh|csh|Illegal variable|Unmatched|switch|Missing/i.test(stderr)
+      ? 'csh/tcsh'
+      : undefined;
   throw new AppError({
     kind: 'connect',
     message: `${where}: the login shell ${shell ? `looks like ${shell}, which` : 'did not run a plain sh command; it'} cannot run LabDeck's commands safely. LabDeck needs an sh-family login shell (sh, dash, bash, ksh or zsh).`,

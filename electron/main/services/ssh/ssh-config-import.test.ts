@@ -39,7 +39,12 @@ describe('sshConfigCandidates', () => {
 
   it('resolves ProxyJump through the jump host’s own entry', () => {
     const c = sshConfigCandidates(config);
-    expect(c[1]!.proxyJump).toEqual({ address: '203.0.113.10', port: 2222, user: 'jump', identityFile: '~/.ssh/bastion' });
+    expect(c[1]!.proxyJump).toEqual({
+      address: '203.0.113.10',
+      port: 2222,
+      user: 'jump',
+      identityFile: '~/.ssh/bastion',
+    });
     expect(c[3]!.proxyJump).toMatchObject({ address: '203.0.113.10', port: 2200, user: 'ops' });
   });
 
@@ -61,7 +66,9 @@ describe('sshConfigCandidates', () => {
       await expect(readSshConfigCandidates(dir)).resolves.toMatchObject([{ alias: 'kvm9', address: '10.0.0.9' }]);
       rmSync(path.join(dir, 'config'));
       mkdirSync(path.join(dir, 'config'));
-      await expect(readSshConfigCandidates(dir)).rejects.toMatchObject({ shape: { kind: 'internal', message: expect.stringMatching(/^Could not read .*config: /) } });
+      await expect(readSshConfigCandidates(dir)).rejects.toMatchObject({
+        shape: { kind: 'internal', message: expect.stringMatching(/^Could not read .*config: /) },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,10 +18,16 @@ describe('data folder permissions at start', () => {
       writeFileSync(path.join(data, f), f === 'secrets.json' ? '{}' : '');
       chmodSync(path.join(data, f), 0o644);
     }
-    const core = await createCore({ dataDir: data, sshDir: path.join(dir, 'ssh'), mode: 'cli', backgroundRefresh: false });
+    const core = await createCore({
+      dataDir: data,
+      sshDir: path.join(dir, 'ssh'),
+      mode: 'cli',
+      backgroundRefresh: false,
+    });
     await core.dispose();
     const mode = (p: string) => statSync(p).mode & 0o777;
     expect(mode(data)).toBe(0o700);
-    for (const f of ['audit.jsonl', 'known_hosts', 'inventory.json.bak', 'secrets.json']) expect(mode(path.join(data, f)), f).toBe(0o600);
+    for (const f of ['audit.jsonl', 'known_hosts', 'inventory.json.bak', 'secrets.json'])
+      expect(mode(path.join(data, f)), f).toBe(0o600);
   });
 });

@@ -2,7 +2,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /** Files in the data folder that hold anything about the user's hosts. */
-export const PRIVATE_FILES = ['inventory.json', 'inventory.json.bak', 'audit.jsonl', 'audit.jsonl.1', 'known_hosts', 'secrets.json', 'compose-journal.jsonl'];
+export const PRIVATE_FILES = [
+  'inventory.json',
+  'inventory.json.bak',
+  'audit.jsonl',
+  'audit.jsonl.1',
+  'known_hosts',
+  'secrets.json',
+  'compose-journal.jsonl',
+];
 
 /**
  * Files LabDeck creates are 0600 in a 0700 folder, but a folder or file from an older version, a

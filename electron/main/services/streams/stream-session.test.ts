@@ -63,7 +63,10 @@ describe('stream session flow control', () => {
     const { sess, out, stream } = session();
     const { stream: id } = await sess.openStream('console.serial', { hostId: 'h', domain: 'vm1' });
     await tick();
-    expect(await sess.handle('stream.write', { stream: id, data: new Uint8Array([104, 105]) })).toEqual({ ok: true, value: {} });
+    expect(await sess.handle('stream.write', { stream: id, data: new Uint8Array([104, 105]) })).toEqual({
+      ok: true,
+      value: {},
+    });
     expect(out.events).toContainEqual(['stream.ack', { stream: id, bytes: 2 }]);
     expect(Buffer.concat(stream.state.written).toString()).toBe('hi');
     stream.state.buffered = 2 * STREAM_WINDOW;
@@ -74,9 +77,18 @@ describe('stream session flow control', () => {
 
   it('refuses malformed operations and oversized chunks with an error envelope', async () => {
     const { sess } = session();
-    expect(await sess.handle('stream.write', { stream: 1, data: 'not bytes' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await sess.handle('stream.write', { stream: 1, data: new Uint8Array(64 * 1024 + 1) })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await sess.handle('stream.open', { kind: 'console.serial', payload: { hostId: '' } })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await sess.handle('stream.write', { stream: 1, data: 'not bytes' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await sess.handle('stream.write', { stream: 1, data: new Uint8Array(64 * 1024 + 1) })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await sess.handle('stream.open', { kind: 'console.serial', payload: { hostId: '' } })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
     expect(await sess.handle('stream.nope', {})).toMatchObject({ ok: false });
   });
 
@@ -84,8 +96,12 @@ describe('stream session flow control', () => {
     const streams = Array.from({ length: STREAM_MAX_PER_CONNECTION + 1 }, fakeStream);
     let i = 0;
     const events: string[] = [];
-    const sess = new StreamSession(async () => streams[i++]!.s, { data: () => undefined, event: (n) => events.push(n) });
-    for (let k = 0; k < STREAM_MAX_PER_CONNECTION; k++) await sess.openStream('console.vnc', { hostId: 'h', domain: 'vm1' });
+    const sess = new StreamSession(async () => streams[i++]!.s, {
+      data: () => undefined,
+      event: (n) => events.push(n),
+    });
+    for (let k = 0; k < STREAM_MAX_PER_CONNECTION; k++)
+      await sess.openStream('console.vnc', { hostId: 'h', domain: 'vm1' });
     await expect(sess.openStream('console.vnc', { hostId: 'h', domain: 'vm1' })).rejects.toThrow(/At most/);
     await tick();
     sess.dispose();

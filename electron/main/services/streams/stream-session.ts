@@ -20,7 +20,10 @@ import {
 export interface EngineStream {
   readonly info: unknown;
   /** Starts delivering; `end` is called exactly once. */
-  start(h: { data(chunk: Buffer): void; end(reason: string, o?: { reconnectable?: boolean; error?: AppErrorShape }): void }): void;
+  start(h: {
+    data(chunk: Buffer): void;
+    end(reason: string, o?: { reconnectable?: boolean; error?: AppErrorShape }): void;
+  }): void;
   /** Hands bytes to the channel; `drained` once the channel took them (its buffer is below its mark). */
   write(chunk: Buffer, drained: () => void): void;
   /** Bytes written but not yet passed on by the channel. */
@@ -103,7 +106,10 @@ export class StreamSession {
   async openStream(kind: StreamKind, payload: unknown): Promise<{ stream: number; info: unknown }> {
     if (this.disposed) throw new AppError({ kind: 'internal', message: 'This connection is closing.' });
     if (this.open.size + this.opening >= STREAM_MAX_PER_CONNECTION) {
-      throw new AppError({ kind: 'validation', message: `At most ${STREAM_MAX_PER_CONNECTION} consoles can be open at once in one window.` });
+      throw new AppError({
+        kind: 'validation',
+        message: `At most ${STREAM_MAX_PER_CONNECTION} consoles can be open at once in one window.`,
+      });
     }
     const parsed = streamKinds[kind].open.parse(payload);
     this.opening++;
@@ -121,26 +127,33 @@ export class StreamSession {
     const o: Open = { id, s, unacked: 0, paused: false, closed: false };
     this.open.set(id, o);
     // Started on the next turn, so the open's answer reaches the client before the first bytes.
-    setImmediate(() => s.start({
-      data: (chunk) => {
-        if (o.closed) return;
-        for (let i = 0; i < chunk.length; i += STREAM_MAX_CHUNK) {
-          const part = chunk.subarray(i, i + STREAM_MAX_CHUNK);
-          o.unacked += part.length;
-          this.sink.data(id, new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
-        }
-        if (!o.paused && o.unacked >= STREAM_WINDOW) {
-          o.paused = true;
-          s.pause();
-        }
-      },
-      end: (reason, e) => {
-        if (o.closed) return;
-        o.closed = true;
-        this.open.delete(id);
-        this.sink.event('stream.closed', { stream: id, reason, reconnectable: e?.reconnectable ?? true, ...(e?.error ? { error: e.error } : {}) });
-      },
-    }));
+    setImmediate(() =>
+      s.start({
+        data: (chunk) => {
+          if (o.closed) return;
+          for (let i = 0; i < chunk.length; i += STREAM_MAX_CHUNK) {
+            const part = chunk.subarray(i, i + STREAM_MAX_CHUNK);
+            o.unacked += part.length;
+            this.sink.data(id, new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+          }
+          if (!o.paused && o.unacked >= STREAM_WINDOW) {
+            o.paused = true;
+            s.pause();
+          }
+        },
+        end: (reason, e) => {
+          if (o.closed) return;
+          o.closed = true;
+          this.open.delete(id);
+          this.sink.event('stream.closed', {
+            stream: id,
+            reason,
+            reconnectable: e?.reconnectable ?? true,
+            ...(e?.error ? { error: e.error } : {}),
+          });
+        },
+      }),
+    );
     return { stream: id, info: s.info };
   }
 

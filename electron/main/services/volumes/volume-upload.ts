@@ -35,12 +35,21 @@ export class VolumeUploads {
     return { jobId: job.id };
   }
 
-  private async run(ctx: JobContext, host: HostConfig, req: ReturnType<typeof VolumeUploadRequest.parse>, size: number): Promise<void> {
+  private async run(
+    ctx: JobContext,
+    host: HostConfig,
+    req: ReturnType<typeof VolumeUploadRequest.parse>,
+    size: number,
+  ): Promise<void> {
     const { signal } = ctx;
     const release = await this.deps.lock.acquire(host.id, signal);
     try {
       ctx.running();
-      const check = ctx.addStep({ kind: 'check', description: `Check that pool ${req.pool} exists, has room for ${formatBytes(size)} and has no volume ${req.volume}.`, status: 'running' });
+      const check = ctx.addStep({
+        kind: 'check',
+        description: `Check that pool ${req.pool} exists, has room for ${formatBytes(size)} and has no volume ${req.volume}.`,
+        status: 'running',
+      });
       const snap = await this.deps.hosts.refresh(host.id, { interactive: true });
       const pool = snap.libvirt?.pools.find((p) => p.name === req.pool);
       const problem = !pool
@@ -59,12 +68,23 @@ export class VolumeUploads {
       }
       ctx.updateStep(check, { status: 'done' });
 
-      const createArgv = virshArgv(host.libvirtUri, virsh.volume.createAs({ pool: req.pool, name: req.volume, capacity: String(size), format: 'raw' }));
-      const create = ctx.addStep({ kind: 'create-volume', description: `Create volume ${req.volume} (${formatBytes(size)}) in pool ${req.pool}.`, command: quoteArgv(createArgv), status: 'running' });
+      const createArgv = virshArgv(
+        host.libvirtUri,
+        virsh.volume.createAs({ pool: req.pool, name: req.volume, capacity: String(size), format: 'raw' }),
+      );
+      const create = ctx.addStep({
+        kind: 'create-volume',
+        description: `Create volume ${req.volume} (${formatBytes(size)}) in pool ${req.pool}.`,
+        command: quoteArgv(createArgv),
+        status: 'running',
+      });
       await this.deps.runner.run(host, createArgv, { signal, timeoutMs: 60_000 });
       ctx.updateStep(create, { status: 'done' });
 
-      const uploadArgv = virshArgv(host.libvirtUri, virsh.volume.upload({ pool: req.pool, vol: req.volume }, '/dev/stdin'));
+      const uploadArgv = virshArgv(
+        host.libvirtUri,
+        virsh.volume.upload({ pool: req.pool, vol: req.volume }, '/dev/stdin'),
+      );
       const upload = ctx.addStep({
         kind: 'upload',
         description: `Send ${req.localPath} over the SSH connection.`,
@@ -96,7 +116,12 @@ export class VolumeUploads {
     await this.deps.hosts.refresh(host.id, { interactive: false }).catch(() => undefined);
   }
 
-  private async undoCreate(ctx: JobContext, host: HostConfig, step: number, req: { pool: string; volume: string }): Promise<void> {
+  private async undoCreate(
+    ctx: JobContext,
+    host: HostConfig,
+    step: number,
+    req: { pool: string; volume: string },
+  ): Promise<void> {
     const argv = virshArgv(host.libvirtUri, virsh.volume.delete({ pool: req.pool, vol: req.volume }));
     const command = quoteArgv(argv);
     ctx.updateStep(step, { rollback: { command, status: 'pending' } });
@@ -116,7 +141,10 @@ async function localFileSize(file: string): Promise<number> {
   try {
     st = await fs.stat(file);
   } catch (err) {
-    throw new AppError({ kind: 'validation', message: `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.` });
+    throw new AppError({
+      kind: 'validation',
+      message: `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`,
+    });
   }
   if (!st.isFile()) throw new AppError({ kind: 'validation', message: `${file} is not a regular file.` });
   if (st.size === 0) throw new AppError({ kind: 'validation', message: `${file} is empty.` });

@@ -13,7 +13,13 @@ export function AnsibleExportButton({
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="outlined" size="small" aria-label={`Export ${what} to Ansible`} {...button} onClick={() => setOpen(true)}>
+      <Button
+        variant="outlined"
+        size="small"
+        aria-label={`Export ${what} to Ansible`}
+        {...button}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </Button>
       <AnsibleExportDialog open={open} onClose={() => setOpen(false)} request={request} what={what} />

@@ -11,7 +11,11 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import type { AnsibleExportRequest, AnsibleExportResult, AnsibleExportSaveResult } from '../../../../shared/contract/ansible-export';
+import type {
+  AnsibleExportRequest,
+  AnsibleExportResult,
+  AnsibleExportSaveResult,
+} from '../../../../shared/contract/ansible-export';
 import { errorShapeOf, useCommands } from '../../api';
 import { monoFont } from '../fonts';
 
@@ -24,7 +28,8 @@ type Props = {
   what: string;
 };
 
-const sizeOf = (b64: string): number => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+const sizeOf = (b64: string): number =>
+  Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
 
 /**
  * The Ansible export, shown before it is saved: the playbook, the inventory and the rest, one tab
@@ -97,8 +102,8 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
       {result && (
         <>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            {result.summary} An inventory and a playbook for Ansible's <code>community.libvirt</code> collection: it makes the same thing on
-            any host, and running it again changes nothing.
+            {result.summary} An inventory and a playbook for Ansible's <code>community.libvirt</code> collection: it
+            makes the same thing on any host, and running it again changes nothing.
           </Typography>
           {result.notes.length > 0 && (
             <Alert severity="info" sx={{ mb: 1 }}>
@@ -107,9 +112,20 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
               ))}
             </Alert>
           )}
-          <Tabs value={tab} onChange={(_, v: number) => setTab(v)} variant="scrollable" scrollButtons="auto" aria-label="Exported files">
+          <Tabs
+            value={tab}
+            onChange={(_, v: number) => setTab(v)}
+            variant="scrollable"
+            scrollButtons="auto"
+            aria-label="Exported files"
+          >
             {result.files.map((f, i) => (
-              <Tab key={f.path} value={i} label={f.path} sx={{ textTransform: 'none', fontFamily: monoFont, fontSize: '0.8rem' }} />
+              <Tab
+                key={f.path}
+                value={i}
+                label={f.path}
+                sx={{ textTransform: 'none', fontFamily: monoFont, fontSize: '0.8rem' }}
+              />
             ))}
           </Tabs>
           {file && (
@@ -132,7 +148,9 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
                 backgroundColor: theme.palette.mode === 'light' ? 'rgba(0,0,0,0.04)' : 'rgba(255,255,255,0.06)',
               })}
             >
-              {file.encoding === 'utf8' ? file.content : `(binary: the cloud-init seed ISO, ${sizeOf(file.content)} bytes, built from the files under cidata/)`}
+              {file.encoding === 'utf8'
+                ? file.content
+                : `(binary: the cloud-init seed ISO, ${sizeOf(file.content)} bytes, built from the files under cidata/)`}
             </Box>
           )}
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start', mt: 2 }}>
@@ -144,7 +162,12 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
               fullWidth
               helperText="On the machine LabDeck runs on; made when missing. Files of the same name are replaced."
             />
-            <Button variant="contained" onClick={() => void save()} disabled={saving || dir.trim() === ''} aria-label="Save the export to the folder">
+            <Button
+              variant="contained"
+              onClick={() => void save()}
+              disabled={saving || dir.trim() === ''}
+              aria-label="Save the export to the folder"
+            >
               {saving ? 'Saving…' : 'Save'}
             </Button>
           </Box>
@@ -156,9 +179,7 @@ function ExportContent({ request }: { request: AnsibleExportRequest }) {
           {saved && (
             <Alert severity="success" sx={{ mt: 1 }}>
               Saved {saved.written.length} files to {saved.dir}. Run it with{' '}
-              <code>
-                cd {saved.dir} && ansible-playbook -i inventory.yml playbook.yml
-              </code>
+              <code>cd {saved.dir} && ansible-playbook -i inventory.yml playbook.yml</code>
             </Alert>
           )}
         </>

@@ -52,7 +52,15 @@ function Found({ result }: { result: GuestAddresses }) {
 }
 
 /** The states of a wait, shown; exported apart from the hook so it can be shown for any AddressWait. */
-export function GuestAddressView({ wait, waitMs, onKeepWaiting }: { wait: AddressWait; waitMs: number; onKeepWaiting: () => void }) {
+export function GuestAddressView({
+  wait,
+  waitMs,
+  onKeepWaiting,
+}: {
+  wait: AddressWait;
+  waitMs: number;
+  onKeepWaiting: () => void;
+}) {
   const keep = (
     <Button size="small" variant="outlined" onClick={onKeepWaiting}>
       Keep waiting
@@ -84,8 +92,8 @@ export function GuestAddressView({ wait, waitMs, onKeepWaiting }: { wait: Addres
       return (
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'flex-start' }}>
           <Alert severity="warning" sx={{ width: '100%' }}>
-            <AlertTitle>No address after {waitText(waitMs)}</AlertTitle>A VM on a network without DHCP, or an OS that does not ask,
-            gets none; see the console.
+            <AlertTitle>No address after {waitText(waitMs)}</AlertTitle>A VM on a network without DHCP, or an OS that
+            does not ask, gets none; see the console.
           </Alert>
           <TriedLine result={wait.result} />
           {keep}
@@ -118,7 +126,17 @@ export function GuestAddressView({ wait, waitMs, onKeepWaiting }: { wait: Addres
  * A VM's addresses, waiting for them: "Waiting for an address…" with progress, then each address
  * with where it came from, or — after waitMs — why there may be none and a "Keep waiting" button.
  */
-export function GuestAddressPanel({ hostId, domain, waitMs = 120_000, enabled = true }: { hostId: string; domain: string; waitMs?: number; enabled?: boolean }) {
+export function GuestAddressPanel({
+  hostId,
+  domain,
+  waitMs = 120_000,
+  enabled = true,
+}: {
+  hostId: string;
+  domain: string;
+  waitMs?: number;
+  enabled?: boolean;
+}) {
   const { wait, keepWaiting } = useGuestAddresses(hostId, domain, { waitMs, enabled });
   if (!wait) return null;
   return (

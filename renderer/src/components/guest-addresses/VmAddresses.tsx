@@ -27,7 +27,12 @@ export function snapshotAddresses(d: Domain): ShownAddress[] {
 export function VmAddresses({ domain, showMac = false }: { domain: Domain; showMac?: boolean }) {
   if (!activeStates.has(domain.state)) {
     return (
-      <Typography component="span" variant="body2" color="text.disabled" title={`${domain.name} is ${domain.state}: no address`}>
+      <Typography
+        component="span"
+        variant="body2"
+        color="text.disabled"
+        title={`${domain.name} is ${domain.state}: no address`}
+      >
         —
       </Typography>
     );

@@ -15,7 +15,11 @@ export type AddressWait =
  * appear (the engine polls lease, ARP and agent about once a second). keepWaiting() waits again.
  * An answer arriving after unmount, or for an older request, is dropped.
  */
-export function useGuestAddresses(hostId: string | undefined, domain: string | undefined, o: { waitMs: number; enabled?: boolean }) {
+export function useGuestAddresses(
+  hostId: string | undefined,
+  domain: string | undefined,
+  o: { waitMs: number; enabled?: boolean },
+) {
   const commands = useCommands();
   const enabled = (o.enabled ?? true) && !!hostId && !!domain;
   const [round, setRound] = useState(0);

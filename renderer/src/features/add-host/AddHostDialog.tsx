@@ -14,7 +14,15 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import { useLastDefined } from '../../components/useLastDefined';
 import { sshTarget } from '../../format/host-format';
 import { selectHostById, useLabStore, type HostDialogState } from '../../store';
-import { emptyHostForm, formFromHost, parseHostForm, sameAddressHosts, type FieldErrors, type HostForm, type HostFormField } from './host-form';
+import {
+  emptyHostForm,
+  formFromHost,
+  parseHostForm,
+  sameAddressHosts,
+  type FieldErrors,
+  type HostForm,
+  type HostFormField,
+} from './host-form';
 import { HostFormFields } from './HostFormFields';
 
 /** Add and Edit share the form; the store says which one is open (and for which host). */
@@ -44,7 +52,10 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
   const [connecting, setConnecting] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const hostsById = useLabStore((s) => s.hostsById);
-  const sameAddress = useMemo(() => sameAddressHosts(form, Object.values(hostsById), editing?.id), [form, hostsById, editing?.id]);
+  const sameAddress = useMemo(
+    () => sameAddressHosts(form, Object.values(hostsById), editing?.id),
+    [form, hostsById, editing?.id],
+  );
 
   // The form is tall: bring the failure into view, or the click looks like it did nothing.
   useEffect(() => {
@@ -115,8 +126,9 @@ function HostDialogBody({ dialog, editing, onDone }: BodyProps) {
         )}
         {sameAddress.length > 0 && (
           <Alert severity="warning" sx={{ mt: 2 }} data-testid="same-address-warning">
-            {form.address.trim()}:{form.port.trim() || '22'} is already in the inventory as {sameAddress.map((h) => `${h.name} (${h.user})`).join(', ')}. This
-            entry logs in with its own credentials; it never uses the other entry’s connection.
+            {form.address.trim()}:{form.port.trim() || '22'} is already in the inventory as{' '}
+            {sameAddress.map((h) => `${h.name} (${h.user})`).join(', ')}. This entry logs in with its own credentials;
+            it never uses the other entry’s connection.
           </Alert>
         )}
         {connecting && (

@@ -17,7 +17,11 @@ type Props = {
 
 /** The host fields; labels are real <label>s so getByLabel and screen readers find every one. */
 export function HostFormFields({ form, errors, disabled, onChange }: Props) {
-  const text = (field: HostFormField, label: string, opts: { hint?: string; required?: boolean; autoFocus?: boolean; placeholder?: string } = {}) => (
+  const text = (
+    field: HostFormField,
+    label: string,
+    opts: { hint?: string; required?: boolean; autoFocus?: boolean; placeholder?: string } = {},
+  ) => (
     <TextField
       label={label}
       value={form[field]}
@@ -35,7 +39,9 @@ export function HostFormFields({ form, errors, disabled, onChange }: Props) {
   );
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 140px', gap: 2, pt: 1 }}>
-      <Box sx={{ gridColumn: '1 / -1' }}>{text('name', 'Name', { autoFocus: true, required: true, hint: 'How the host appears in LabDeck' })}</Box>
+      <Box sx={{ gridColumn: '1 / -1' }}>
+        {text('name', 'Name', { autoFocus: true, required: true, hint: 'How the host appears in LabDeck' })}
+      </Box>
       {text('address', 'Address', { required: true, hint: 'Hostname or IP address' })}
       {text('port', 'Port', { required: true, hint: 'SSH port' })}
       <Box sx={{ gridColumn: '1 / -1' }}>{text('user', 'User', { required: true })}</Box>
@@ -52,7 +58,9 @@ export function HostFormFields({ form, errors, disabled, onChange }: Props) {
         )}
       </FormControl>
       {form.auth === 'key' && (
-        <Box sx={{ gridColumn: '1 / -1' }}>{text('keyPath', 'Key file path', { required: true, placeholder: '~/.ssh/id_ed25519' })}</Box>
+        <Box sx={{ gridColumn: '1 / -1' }}>
+          {text('keyPath', 'Key file path', { required: true, placeholder: '~/.ssh/id_ed25519' })}
+        </Box>
       )}
       <Box sx={{ gridColumn: '1 / -1' }}>{text('libvirtUri', 'libvirt URI')}</Box>
       <Box sx={{ gridColumn: '1 / -1' }}>{text('tags', 'Tags', { hint: 'Comma separated, e.g. rack1, gpu' })}</Box>

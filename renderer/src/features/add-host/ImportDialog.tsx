@@ -70,7 +70,6 @@ function ImportBody({ onClose }: { onClose: () => void }) {
     };
   }, [commands]);
 
-
   const toggle = (alias: string): void =>
     setChecked((s) => {
       const next = new Set(s);
@@ -103,7 +102,9 @@ function ImportBody({ onClose }: { onClose: () => void }) {
 
   // Hosts that can still be picked: not in the inventory before, not imported just now.
   const selectable = (candidates ?? []).filter((c) => !present.has(c.alias) && results[c.alias]?.state !== 'added');
-  const failures = Object.entries(results).filter((e): e is [string, Extract<ItemResult, { state: 'failed' }>] => e[1].state === 'failed');
+  const failures = Object.entries(results).filter(
+    (e): e is [string, Extract<ItemResult, { state: 'failed' }>] => e[1].state === 'failed',
+  );
   const anyDone = Object.values(results).some((r) => r.state === 'added');
 
   return (
@@ -139,7 +140,11 @@ function ImportBody({ onClose }: { onClose: () => void }) {
           />
         )}
         {candidates && candidates.length > 0 && (
-          <List dense aria-label="Hosts in ~/.ssh/config" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 360, overflow: 'auto' }}>
+          <List
+            dense
+            aria-label="Hosts in ~/.ssh/config"
+            sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxHeight: 360, overflow: 'auto' }}
+          >
             {candidates.map((c) => {
               const result = results[c.alias];
               const already = present.has(c.alias);
@@ -168,9 +173,17 @@ function ImportBody({ onClose }: { onClose: () => void }) {
                     primary={
                       <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                         <span>{c.alias}</span>
-                        {already && <Chip size="small" label="already in inventory" sx={{ height: 20, fontSize: '0.7rem' }} />}
+                        {already && (
+                          <Chip size="small" label="already in inventory" sx={{ height: 20, fontSize: '0.7rem' }} />
+                        )}
                         {result?.state === 'failed' && (
-                          <Chip size="small" color="error" variant="outlined" label={errorTitles[result.error.kind]} sx={{ height: 20, fontSize: '0.7rem' }} />
+                          <Chip
+                            size="small"
+                            color="error"
+                            variant="outlined"
+                            label={errorTitles[result.error.kind]}
+                            sx={{ height: 20, fontSize: '0.7rem' }}
+                          />
                         )}
                       </Box>
                     }

@@ -14,14 +14,19 @@ export function candidateToInput(c: SshConfigCandidate): HostInput {
     libvirtUri: 'qemu:///system',
     tags: [],
     ...(c.proxyJump
-      ? { jump: { address: c.proxyJump.address, port: c.proxyJump.port, user: c.proxyJump.user, auth: authFor(c.proxyJump.identityFile) } }
+      ? {
+          jump: {
+            address: c.proxyJump.address,
+            port: c.proxyJump.port,
+            user: c.proxyJump.user,
+            auth: authFor(c.proxyJump.identityFile),
+          },
+        }
       : {}),
   };
 }
 
 /** Already in the inventory under the same name or the same user@address:port. */
 export function isAlreadyAdded(c: SshConfigCandidate, hosts: HostView[]): boolean {
-  return hosts.some(
-    (h) => h.name === c.alias || (h.address === c.address && h.port === c.port && h.user === c.user),
-  );
+  return hosts.some((h) => h.name === c.alias || (h.address === c.address && h.port === c.port && h.user === c.user));
 }

@@ -8,7 +8,13 @@ describe('parseHostForm', () => {
     const r = parseHostForm({ ...valid, tags: ' kvm, rack1 ,, ' });
     expect(r).toEqual({
       ok: true,
-      input: expect.objectContaining({ port: 22, user: 'root', libvirtUri: 'qemu:///system', auth: { method: 'agent' }, tags: ['kvm', 'rack1'] }),
+      input: expect.objectContaining({
+        port: 22,
+        user: 'root',
+        libvirtUri: 'qemu:///system',
+        auth: { method: 'agent' },
+        tags: ['kvm', 'rack1'],
+      }),
     });
   });
 
@@ -33,7 +39,8 @@ describe('parseHostForm', () => {
 });
 
 describe('sameAddressHosts (issue 10, defect 1: warn about a second entry for one address)', () => {
-  const h = (id: string, address: string, port: number) => ({ id, name: id, address, port, user: 'root' }) as unknown as import('../../../../shared/contract').HostView;
+  const h = (id: string, address: string, port: number) =>
+    ({ id, name: id, address, port, user: 'root' }) as unknown as import('../../../../shared/contract').HostView;
   it('finds other entries at the same address and port, ignoring the one being edited', () => {
     const hosts = [h('a', '10.99.1.2', 22), h('b', '10.99.1.2', 2222), h('c', '10.0.0.1', 22)];
     expect(sameAddressHosts({ address: ' 10.99.1.2 ', port: '22' }, hosts).map((x) => x.id)).toEqual(['a']);

@@ -60,7 +60,9 @@ function fieldOf(path: readonly PropertyKey[]): HostFormField {
  * Validates with the contract's own HostInput schema, so the dialog and the engine can never
  * disagree about what is valid. Returns the parsed input or per-field messages.
  */
-export function parseHostForm(form: HostForm): { ok: true; input: HostInputParsed } | { ok: false; errors: FieldErrors } {
+export function parseHostForm(
+  form: HostForm,
+): { ok: true; input: HostInputParsed } | { ok: false; errors: FieldErrors } {
   const port = /^\s*\d+\s*$/.test(form.port) ? Number(form.port) : Number.NaN;
   const candidate = {
     name: form.name,
@@ -88,7 +90,11 @@ export function parseHostForm(form: HostForm): { ok: true; input: HostInputParse
  * edited). Allowed — two users, two keys — but worth a warning: each entry logs in with its own
  * credentials, so a second entry is not a shortcut to the first one's access.
  */
-export function sameAddressHosts(form: Pick<HostForm, 'address' | 'port'>, hosts: readonly HostView[], editingId?: string): HostView[] {
+export function sameAddressHosts(
+  form: Pick<HostForm, 'address' | 'port'>,
+  hosts: readonly HostView[],
+  editingId?: string,
+): HostView[] {
   const address = form.address.trim().toLowerCase();
   const port = Number(form.port.trim() || '22');
   if (!address) return [];

@@ -53,9 +53,7 @@ export function AppLayout() {
           <MainNav />
         </Drawer>
         <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
-          <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-            {screens[screen]()}
-          </Box>
+          <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{screens[screen]()}</Box>
           <ConsoleDock />
         </Box>
       </Box>

@@ -15,7 +15,9 @@ export function ConnectionBanner() {
       icon={<CircularProgress size={18} color="inherit" aria-hidden />}
       sx={{ borderRadius: 0, alignItems: 'center' }}
     >
-      <AlertTitle sx={{ mb: connection.detail ? 0.25 : 0 }}>Disconnected from LabDeck engine — reconnecting…</AlertTitle>
+      <AlertTitle sx={{ mb: connection.detail ? 0.25 : 0 }}>
+        Disconnected from LabDeck engine — reconnecting…
+      </AlertTitle>
       {connection.detail}
     </Alert>
   );

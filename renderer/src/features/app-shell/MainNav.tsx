@@ -22,7 +22,11 @@ export function MainNav() {
   // The wizard reopens where it was left (its pod, step and draft).
   const go = (target: Screen): void => (target === 'compose' ? openComposeWizard() : setScreen(target));
   return (
-    <Box component="nav" aria-label="Main" sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', pt: 1.5 }}>
+    <Box
+      component="nav"
+      aria-label="Main"
+      sx={{ display: 'flex', flexDirection: 'column', gap: 1, alignItems: 'center', pt: 1.5 }}
+    >
       {items.map((item) => {
         // A host's own screen is part of the inventory.
         const current = screen === item.screen || (screen === 'host' && item.screen === 'inventory');
@@ -31,7 +35,14 @@ export function MainNav() {
             key={item.screen}
             aria-current={current ? 'page' : undefined}
             onClick={() => go(item.screen)}
-            sx={{ flexDirection: 'column', gap: 0.25, width: 76, py: 0.75, borderRadius: 2, color: current ? 'primary.main' : 'text.secondary' }}
+            sx={{
+              flexDirection: 'column',
+              gap: 0.25,
+              width: 76,
+              py: 0.75,
+              borderRadius: 2,
+              color: current ? 'primary.main' : 'text.secondary',
+            }}
           >
             <Box
               sx={(theme) => ({
@@ -44,7 +55,10 @@ export function MainNav() {
             >
               {item.icon}
             </Box>
-            <Typography variant="caption" sx={{ fontWeight: current ? 700 : 500, color: current ? 'text.primary' : 'text.secondary' }}>
+            <Typography
+              variant="caption"
+              sx={{ fontWeight: current ? 700 : 500, color: current ? 'text.primary' : 'text.secondary' }}
+            >
               {item.label}
             </Typography>
           </ButtonBase>

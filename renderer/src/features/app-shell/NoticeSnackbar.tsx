@@ -18,7 +18,12 @@ export function NoticeSnackbar() {
       anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
     >
       {notice.error ? (
-        <ErrorDetails error={notice.error} title={notice.message} onClose={close} sx={{ maxWidth: 720, boxShadow: 6 }} />
+        <ErrorDetails
+          error={notice.error}
+          title={notice.message}
+          onClose={close}
+          sx={{ maxWidth: 720, boxShadow: 6 }}
+        />
       ) : (
         <Alert severity={notice.severity} onClose={close} variant="filled" sx={{ boxShadow: 6 }}>
           {notice.message}

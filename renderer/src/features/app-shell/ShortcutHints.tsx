@@ -19,7 +19,13 @@ export function ShortcutHints() {
   const setOpen = useShortcutsDialog((s) => s.setOpen);
   return (
     <>
-      <Button color="inherit" size="small" startIcon={<KeyboardOutlined fontSize="small" />} aria-keyshortcuts="?" onClick={() => setOpen(true)}>
+      <Button
+        color="inherit"
+        size="small"
+        startIcon={<KeyboardOutlined fontSize="small" />}
+        aria-keyshortcuts="?"
+        onClick={() => setOpen(true)}
+      >
         Shortcuts
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth aria-labelledby="shortcuts-title">
@@ -40,7 +46,18 @@ export function ShortcutHints() {
                     {s.keys.map((k, i) => (
                       <Fragment key={k}>
                         {i > 0 && ' or '}
-                        <Box component="kbd" sx={{ fontFamily: 'inherit', fontWeight: 700, px: 0.75, py: 0.125, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+                        <Box
+                          component="kbd"
+                          sx={{
+                            fontFamily: 'inherit',
+                            fontWeight: 700,
+                            px: 0.75,
+                            py: 0.125,
+                            border: 1,
+                            borderColor: 'divider',
+                            borderRadius: 1,
+                          }}
+                        >
                           {k}
                         </Box>
                       </Fragment>
@@ -52,7 +69,9 @@ export function ShortcutHints() {
               ))}
             </TableBody>
           </Table>
-          <Box sx={{ mt: 1.5, typography: 'body2', color: 'text.secondary' }}>Single-key shortcuts do nothing while you type in a field or a dialog is open.</Box>
+          <Box sx={{ mt: 1.5, typography: 'body2', color: 'text.secondary' }}>
+            Single-key shortcuts do nothing while you type in a field or a dialog is open.
+          </Box>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>Close</Button>

@@ -28,11 +28,22 @@ export function ThemeSwitch() {
   return (
     <>
       <Tooltip title={`Theme: ${current}`}>
-        <IconButton color="inherit" size="small" aria-label={`Theme: ${current}`} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+        <IconButton
+          color="inherit"
+          size="small"
+          aria-label={`Theme: ${current}`}
+          aria-haspopup="menu"
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
           <Icon fontSize="small" />
         </IconButton>
       </Tooltip>
-      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)} slotProps={{ list: { 'aria-label': 'Theme' } }}>
+      <Menu
+        anchorEl={anchor}
+        open={anchor !== null}
+        onClose={() => setAnchor(null)}
+        slotProps={{ list: { 'aria-label': 'Theme' } }}
+      >
         {choices.map((c) => (
           <MenuItem
             key={c.value}

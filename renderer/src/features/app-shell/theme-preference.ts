@@ -14,14 +14,16 @@ function stored(): ThemePreference {
 }
 
 /** Light, dark, or the OS setting (the default); kept in localStorage so a reload keeps it. */
-export const useThemePreference = create<{ preference: ThemePreference; setPreference: (p: ThemePreference) => void }>((set) => ({
-  preference: stored(),
-  setPreference: (preference) => {
-    try {
-      globalThis.localStorage?.setItem(KEY, preference);
-    } catch {
-      // Storage refused (private mode): the choice lasts for this session only.
-    }
-    set({ preference });
-  },
-}));
+export const useThemePreference = create<{ preference: ThemePreference; setPreference: (p: ThemePreference) => void }>(
+  (set) => ({
+    preference: stored(),
+    setPreference: (preference) => {
+      try {
+        globalThis.localStorage?.setItem(KEY, preference);
+      } catch {
+        // Storage refused (private mode): the choice lasts for this session only.
+      }
+      set({ preference });
+    },
+  }),
+);

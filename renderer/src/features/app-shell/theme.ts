@@ -6,7 +6,8 @@ export function buildTheme(mode: 'light' | 'dark'): Theme {
     palette: {
       mode,
       primary: { main: mode === 'light' ? '#1f5fae' : '#7db3f0' },
-      background: mode === 'light' ? { default: '#f4f6f9', paper: '#ffffff' } : { default: '#121417', paper: '#1b1e23' },
+      background:
+        mode === 'light' ? { default: '#f4f6f9', paper: '#ffffff' } : { default: '#121417', paper: '#1b1e23' },
     },
     typography: {
       fontFamily: systemFont,

@@ -43,7 +43,9 @@ export function CandidateTable({ nicName, candidates }: { nicName: string; candi
               <TableCell>
                 {c.name} <span style={{ opacity: 0.6 }}>({c.kind})</span>
               </TableCell>
-              <TableCell sx={{ color: tone[c.outcome], fontWeight: 600, whiteSpace: 'nowrap' }}>{outcomeLabels[c.outcome]}</TableCell>
+              <TableCell sx={{ color: tone[c.outcome], fontWeight: 600, whiteSpace: 'nowrap' }}>
+                {outcomeLabels[c.outcome]}
+              </TableCell>
               <TableCell>{c.reason}</TableCell>
             </TableRow>
           ))}

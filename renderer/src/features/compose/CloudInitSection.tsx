@@ -43,7 +43,7 @@ export function CloudInitSection({ hostname, value, onChange }: Props) {
           onChange={(e) => onChange({ user: e.target.value })}
           placeholder="the image's default (ubuntu, debian …)"
           error={Boolean(problems.user)}
-          helperText={problems.user ?? 'The default user cloud-init creates, with sudo; empty keeps the image\'s own.'}
+          helperText={problems.user ?? "The default user cloud-init creates, with sudo; empty keeps the image's own."}
           slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' }, inputLabel: { shrink: true } }}
         />
       </Box>
@@ -56,10 +56,19 @@ export function CloudInitSection({ hostname, value, onChange }: Props) {
         />
       </Sub>
       <Sub title="SSH public keys">
-        <SshKeyPicker chosen={value.chosenKeys} other={value.otherKeys} otherError={problems.otherKeys} onChange={(next) => onChange(next)} />
+        <SshKeyPicker
+          chosen={value.chosenKeys}
+          other={value.otherKeys}
+          otherError={problems.otherKeys}
+          onChange={(next) => onChange(next)}
+        />
       </Sub>
       <Sub title="Raw user-data">
-        <UserDataEditor value={value.userData} problem={problems.userData} onChange={(userData) => onChange({ userData })} />
+        <UserDataEditor
+          value={value.userData}
+          problem={problems.userData}
+          onChange={(userData) => onChange({ userData })}
+        />
       </Sub>
     </Box>
   );

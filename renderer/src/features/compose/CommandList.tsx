@@ -12,11 +12,15 @@ export function CommandList({ commands }: { commands: PlanCommand[] }) {
           <Typography variant="body2" sx={{ fontWeight: 600, mb: 0.5 }}>
             {c.description}
           </Typography>
-          <MonoBlock label={`Command ${i + 1}`}>{`$ ${c.command}${c.stdin !== undefined ? '   < the domain XML above, on stdin' : ''}`}</MonoBlock>
+          <MonoBlock
+            label={`Command ${i + 1}`}
+          >{`$ ${c.command}${c.stdin !== undefined ? '   < the domain XML above, on stdin' : ''}`}</MonoBlock>
           <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
             {c.rollback ? 'Undone if a later step fails by:' : 'Nothing to undo.'}
           </Typography>
-          {c.rollback && <MonoBlock label={`Undo for command ${i + 1}`} sx={{ opacity: 0.85 }}>{`$ ${c.rollback}`}</MonoBlock>}
+          {c.rollback && (
+            <MonoBlock label={`Undo for command ${i + 1}`} sx={{ opacity: 0.85 }}>{`$ ${c.rollback}`}</MonoBlock>
+          )}
         </Box>
       ))}
     </Box>

@@ -45,7 +45,14 @@ export function ComposeScreen() {
   const blocker = formBlocker(
     s.draft,
     host && snapPools
-      ? { pools: snapPools.map((p) => ({ name: p.name, active: p.active, ...(p.active ? { availableBytes: p.availableBytes } : {}) })), defaultPool: host.pod.defaultPool || null }
+      ? {
+          pools: snapPools.map((p) => ({
+            name: p.name,
+            active: p.active,
+            ...(p.active ? { availableBytes: p.availableBytes } : {}),
+          })),
+          defaultPool: host.pod.defaultPool || null,
+        }
       : null,
   );
   const request = host ? draftToRequest(host.id, s.draft) : null;
@@ -65,7 +72,8 @@ export function ComposeScreen() {
   let canNext = false;
   if (step === STEP.pod) canNext = host !== undefined;
   else if (step === STEP.resources) canNext = !blocksStep(blocker, 'resources');
-  else if (step === STEP.install) canNext = !blocksStep(blocker, 'install') && !(refusal !== null && refusal !== 'interfaces' && !live.loading);
+  else if (step === STEP.install)
+    canNext = !blocksStep(blocker, 'install') && !(refusal !== null && refusal !== 'interfaces' && !live.loading);
   // A plan the engine refuses (nothing matches, no DHCP on a deployed host …) is fixed here, not in Review.
   else if (step === STEP.interfaces) canNext = blocker === null && !(live.error && !live.loading);
 
@@ -116,7 +124,14 @@ export function ComposeScreen() {
       />
     );
   } else if (step === STEP.compose) {
-    body = <ComposeProgressStep job={s.job} onCancel={() => void job.cancel()} cancelError={job.cancelError} onBackToReview={s.backToReview} />;
+    body = (
+      <ComposeProgressStep
+        job={s.job}
+        onCancel={() => void job.cancel()}
+        cancelError={job.cancelError}
+        onBackToReview={s.backToReview}
+      />
+    );
   } else if (s.job) {
     body = (
       <DoneStep
@@ -146,14 +161,22 @@ export function ComposeScreen() {
       </Box>
       <Divider />
       <Box ref={content} sx={{ flex: 1, minHeight: 0, overflow: 'auto', px: 2.5, py: 2 }}>
-        {s.hostId && !host && hostsLoaded && <Alert severity="warning">The pod chosen earlier is no longer in the inventory. Choose another.</Alert>}
-        {snap.error && step !== STEP.pod && <ErrorDetails error={snap.error} title={`Could not read ${host?.name ?? 'the pod'}`} sx={{ mb: 2 }} />}
+        {s.hostId && !host && hostsLoaded && (
+          <Alert severity="warning">The pod chosen earlier is no longer in the inventory. Choose another.</Alert>
+        )}
+        {snap.error && step !== STEP.pod && (
+          <ErrorDetails error={snap.error} title={`Could not read ${host?.name ?? 'the pod'}`} sx={{ mb: 2 }} />
+        )}
         {body}
       </Box>
       {step <= STEP.review && !waitingForPod && (
         <>
           <Divider />
-          <Box component="nav" aria-label="Wizard" sx={{ px: 2.5, py: 1.25, display: 'flex', alignItems: 'center', gap: 1 }}>
+          <Box
+            component="nav"
+            aria-label="Wizard"
+            sx={{ px: 2.5, py: 1.25, display: 'flex', alignItems: 'center', gap: 1 }}
+          >
             <Button onClick={() => s.setStep(step - 1)} disabled={step === STEP.pod}>
               Back
             </Button>
@@ -163,19 +186,23 @@ export function ComposeScreen() {
               </Button>
             )}
             <Box sx={{ flex: 1 }} />
-            {step > STEP.pod && (blocker || (live.error && !live.loading && (step === STEP.interfaces || (step === STEP.install && refusal !== 'interfaces')))) && (
-              <Typography variant="body2" color="error" sx={{ mr: 1, maxWidth: 640 }} noWrap title={blocker?.message}>
-                {blocker
-                  ? blocker.message
-                  : refusal === 'resources'
-                    ? 'Compose would refuse these disks — go back to Resources.'
-                    : refusal === 'install'
-                    ? step === STEP.install
-                      ? 'Compose would refuse this install source — the plan card says why.'
-                      : 'Compose would refuse the install source — go back to Install.'
-                    : 'Compose would refuse these NICs — the live plan says why.'}
-              </Typography>
-            )}
+            {step > STEP.pod &&
+              (blocker ||
+                (live.error &&
+                  !live.loading &&
+                  (step === STEP.interfaces || (step === STEP.install && refusal !== 'interfaces')))) && (
+                <Typography variant="body2" color="error" sx={{ mr: 1, maxWidth: 640 }} noWrap title={blocker?.message}>
+                  {blocker
+                    ? blocker.message
+                    : refusal === 'resources'
+                      ? 'Compose would refuse these disks — go back to Resources.'
+                      : refusal === 'install'
+                        ? step === STEP.install
+                          ? 'Compose would refuse this install source — the plan card says why.'
+                          : 'Compose would refuse the install source — go back to Install.'
+                        : 'Compose would refuse these NICs — the live plan says why.'}
+                </Typography>
+              )}
             {step < STEP.review ? (
               <Button variant="contained" onClick={() => s.setStep(step + 1)} disabled={!canNext}>
                 Next

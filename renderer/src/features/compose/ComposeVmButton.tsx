@@ -23,11 +23,21 @@ export function ComposeVmButton({
   const readOnly = readOnlyReason(host.libvirtUri);
   const disabled = host.kind !== 'pod' || !!readOnly;
   const label = `Compose VM on ${host.name}`;
-  const why = readOnly ? `Read-only host: ${readOnly}` : host.kind !== 'pod' ? `${host.name} is not a KVM host (no libvirt seen yet)` : undefined;
+  const why = readOnly
+    ? `Read-only host: ${readOnly}`
+    : host.kind !== 'pod'
+      ? `${host.name} is not a KVM host (no libvirt seen yet)`
+      : undefined;
   if (variant === 'button') {
     return (
       <span title={why}>
-        <Button {...buttonProps} startIcon={<AddToQueue />} disabled={disabled} onClick={() => openComposeWizard(host.id)} aria-label={label}>
+        <Button
+          {...buttonProps}
+          startIcon={<AddToQueue />}
+          disabled={disabled}
+          onClick={() => openComposeWizard(host.id)}
+          aria-label={label}
+        >
           Compose VM
         </Button>
       </span>

@@ -35,7 +35,11 @@ export function ConstraintEntryFields({ name, entry, suggestions, error, onChang
           slotProps={{
             select: {
               // The closed select shows the bare key; the help text is for the open menu and the line below.
-              renderValue: (v) => <Box component="span" sx={{ fontFamily: monoFont }}>{String(v)}</Box>,
+              renderValue: (v) => (
+                <Box component="span" sx={{ fontFamily: monoFont }}>
+                  {String(v)}
+                </Box>
+              ),
               MenuProps: { slotProps: { paper: { sx: { maxHeight: 420, maxWidth: 460 } } } },
             },
           }}
@@ -91,7 +95,10 @@ export function ConstraintEntryFields({ name, entry, suggestions, error, onChang
               {...params}
               label="Value"
               error={error?.field === 'value'}
-              slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, spellCheck: false, style: { fontFamily: monoFont } } }}
+              slotProps={{
+                ...params.slotProps,
+                htmlInput: { ...params.slotProps.htmlInput, spellCheck: false, style: { fontFamily: monoFont } },
+              }}
             />
           )}
         />
@@ -99,7 +106,12 @@ export function ConstraintEntryFields({ name, entry, suggestions, error, onChang
           <DoDisturbOnOutlined fontSize="small" />
         </IconButton>
       </Box>
-      <Typography variant="caption" color={error ? 'error' : 'text.secondary'} component="div" sx={{ mt: 0.25, ml: 0.25 }}>
+      <Typography
+        variant="caption"
+        color={error ? 'error' : 'text.secondary'}
+        component="div"
+        sx={{ mt: 0.25, ml: 0.25 }}
+      >
         {error
           ? error.message
           : `${entry.negated ? 'not_' : ''}${entry.key}: ${entry.negated ? 'must not be ' : ''}${constraintKeyHelp[entry.key]}`}

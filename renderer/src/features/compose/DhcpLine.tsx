@@ -9,8 +9,8 @@ export function DhcpLine({ dhcp }: { dhcp: PlanNic['dhcp'] }) {
   if (!dhcp.available) {
     return (
       <Alert severity="warning" variant="outlined" sx={{ py: 0 }}>
-        <strong>No DHCP on this segment.</strong> The guest gets no address unless you configure one inside it, and it cannot
-        network-boot. ({dhcp.detail})
+        <strong>No DHCP on this segment.</strong> The guest gets no address unless you configure one inside it, and it
+        cannot network-boot. ({dhcp.detail})
       </Alert>
     );
   }

@@ -57,7 +57,9 @@ export function DiskPoolTable({ disks, resolved, poolError, pools, defaultPool, 
                   value={tagged ?? AUTO}
                   onChange={(e) => onPick(i, e.target.value === AUTO ? null : e.target.value)}
                 >
-                  <MenuItem value={AUTO}>{defaultPool ? `pod default (${defaultPool})` : 'automatic (first pool with room)'}</MenuItem>
+                  <MenuItem value={AUTO}>
+                    {defaultPool ? `pod default (${defaultPool})` : 'automatic (first pool with room)'}
+                  </MenuItem>
                   {pools.map((p) => (
                     <MenuItem key={p.name} value={p.name} disabled={!p.active}>
                       {`${p.name} — ${p.active ? `${formatBytes(p.availableBytes, 'decimal')} free` : 'inactive'}`}

@@ -29,7 +29,8 @@ export function DomainXmlBlock({ xml }: { xml: string }) {
   useEffect(() => {
     const el = pre.current;
     const line = first >= 0 ? el?.children[first] : undefined;
-    if (el && line instanceof HTMLElement && line.offsetTop + line.offsetHeight > el.clientHeight) el.scrollTop = line.offsetTop - 3 * line.offsetHeight;
+    if (el && line instanceof HTMLElement && line.offsetTop + line.offsetHeight > el.clientHeight)
+      el.scrollTop = line.offsetTop - 3 * line.offsetHeight;
   }, [xml, first]);
   return (
     <Box
@@ -55,7 +56,12 @@ export function DomainXmlBlock({ xml }: { xml: string }) {
       })}
     >
       {lines.map((l, i) => (
-        <Box component="span" key={i} className={marks[i] ? 'nic' : undefined} sx={{ display: 'block', px: 1.25, minWidth: 'fit-content' }}>
+        <Box
+          component="span"
+          key={i}
+          className={marks[i] ? 'nic' : undefined}
+          sx={{ display: 'block', px: 1.25, minWidth: 'fit-content' }}
+        >
           {l || ' '}
         </Box>
       ))}

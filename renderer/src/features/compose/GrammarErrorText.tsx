@@ -16,7 +16,15 @@ export function GrammarErrorText({ text, error }: { text: string; error: Positio
       <Box
         component="span"
         aria-hidden
-        sx={{ display: 'block', fontFamily: monoFont, fontSize: '0.8rem', whiteSpace: 'pre', overflow: 'hidden', lineHeight: 1.3, mt: 0.25 }}
+        sx={{
+          display: 'block',
+          fontFamily: monoFont,
+          fontSize: '0.8rem',
+          whiteSpace: 'pre',
+          overflow: 'hidden',
+          lineHeight: 1.3,
+          mt: 0.25,
+        }}
       >
         {excerpt}
         {'\n'}

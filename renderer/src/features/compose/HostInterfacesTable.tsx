@@ -14,7 +14,9 @@ import { attachPhrase, dhcpPhrase, linkState, sortFacts, usagePhrases, type Link
 
 /** The host's own addresses (an admin recognises 10.99.1.2 sooner than 10.99.1.0/24), else the subnets known to be there. */
 function addressText(f: InterfaceFacts): string {
-  const own = f.iface.addresses.filter((a) => a.scope !== 'link' && a.scope !== 'host').map((a) => `${a.address}/${a.prefixLen}`);
+  const own = f.iface.addresses
+    .filter((a) => a.scope !== 'link' && a.scope !== 'host')
+    .map((a) => `${a.address}/${a.prefixLen}`);
   if (own.length > 0) return own.join(', ');
   return f.subnets.length > 0 ? `subnet ${f.subnets.map((s) => s.cidr).join(', ')}` : '—';
 }
@@ -117,7 +119,12 @@ export function HostInterfacesTable({ hostName, facts, usage, onUse }: Props) {
                 </TableCell>
                 <TableCell align="right">
                   {!f.unusable && (
-                    <Button size="small" onClick={() => onUse(f.iface.name)} aria-label={`Add a NIC on ${f.iface.name}`} sx={{ whiteSpace: 'nowrap' }}>
+                    <Button
+                      size="small"
+                      onClick={() => onUse(f.iface.name)}
+                      aria-label={`Add a NIC on ${f.iface.name}`}
+                      sx={{ whiteSpace: 'nowrap' }}
+                    >
                       Add NIC here
                     </Button>
                   )}
@@ -129,7 +136,9 @@ export function HostInterfacesTable({ hostName, facts, usage, onUse }: Props) {
       </Table>
       {unusable.length > 0 && (
         <Button size="small" onClick={() => setShowAll((v) => !v)} sx={{ mt: 0.5 }}>
-          {showAll ? 'Hide interfaces guests cannot use' : `Show ${unusable.length} interfaces guests cannot use (${unusable.map((f) => f.iface.name).join(', ')})`}
+          {showAll
+            ? 'Hide interfaces guests cannot use'
+            : `Show ${unusable.length} interfaces guests cannot use (${unusable.map((f) => f.iface.name).join(', ')})`}
         </Button>
       )}
     </Box>

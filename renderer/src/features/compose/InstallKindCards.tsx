@@ -8,7 +8,11 @@ import { installKindInfo, installKindOrder } from './install-kinds';
 /** The four install sources as radio cards, each saying what happens at first boot. */
 export function InstallKindCards({ value, onChange }: { value: InstallKind; onChange: (kind: InstallKind) => void }) {
   return (
-    <Box role="radiogroup" aria-label="Install source" sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' }, gap: 1.5 }}>
+    <Box
+      role="radiogroup"
+      aria-label="Install source"
+      sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', sm: 'repeat(2, minmax(0, 1fr))' }, gap: 1.5 }}
+    >
       {installKindOrder.map((kind) => {
         const chosen = kind === value;
         const id = `install-${kind}`;
@@ -17,7 +21,14 @@ export function InstallKindCards({ value, onChange }: { value: InstallKind; onCh
             key={kind}
             variant="outlined"
             onClick={() => onChange(kind)}
-            sx={{ p: 1.25, display: 'flex', gap: 0.5, cursor: 'pointer', borderColor: chosen ? 'primary.main' : undefined, borderWidth: chosen ? 2 : 1 }}
+            sx={{
+              p: 1.25,
+              display: 'flex',
+              gap: 0.5,
+              cursor: 'pointer',
+              borderColor: chosen ? 'primary.main' : undefined,
+              borderWidth: chosen ? 2 : 1,
+            }}
           >
             <Radio
               checked={chosen}

@@ -13,7 +13,13 @@ type Props = { plan: ComposePlan | null; error: AppErrorShape | null; loading: b
 export function InstallPlanCard({ plan, error, loading, blocked }: Props) {
   const install = plan?.install;
   return (
-    <Paper variant="outlined" component="section" aria-label="Install plan" aria-busy={loading} sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 0.75 }}>
+    <Paper
+      variant="outlined"
+      component="section"
+      aria-label="Install plan"
+      aria-busy={loading}
+      sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 0.75 }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <RocketLaunchOutlined fontSize="small" color="primary" aria-hidden />
         <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 700 }}>
@@ -24,7 +30,11 @@ export function InstallPlanCard({ plan, error, loading, blocked }: Props) {
         </Typography>
       </Box>
       <LinearProgress sx={{ visibility: loading ? 'visible' : 'hidden' }} aria-hidden />
-      {blocked && <Typography variant="body2" color="text.secondary">{blocked}</Typography>}
+      {blocked && (
+        <Typography variant="body2" color="text.secondary">
+          {blocked}
+        </Typography>
+      )}
       {error && !blocked && <ErrorDetails error={error} title="Compose would refuse" />}
       {install && !error && (
         <Box sx={{ opacity: loading || blocked ? 0.55 : 1, display: 'flex', flexDirection: 'column', gap: 0.5 }}>

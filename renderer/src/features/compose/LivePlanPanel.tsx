@@ -23,13 +23,24 @@ type Props = {
 export function LivePlanPanel({ plan, error, loading, blocked, onRefresh }: Props) {
   const dim = loading || blocked !== null;
   return (
-    <Box component="section" aria-label="Live plan" aria-busy={loading} sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Box
+      component="section"
+      aria-label="Live plan"
+      aria-busy={loading}
+      sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <Typography variant="overline" component="h3" color="text.secondary" sx={{ lineHeight: 1.6 }}>
           Live plan
         </Typography>
         <Typography variant="caption" color="text.secondary" role="status">
-          {blocked ? 'waiting for a valid form' : loading ? 'asking the host…' : plan ? `from the host as of ${new Date(plan.snapshotTakenAt).toLocaleTimeString()}` : ''}
+          {blocked
+            ? 'waiting for a valid form'
+            : loading
+              ? 'asking the host…'
+              : plan
+                ? `from the host as of ${new Date(plan.snapshotTakenAt).toLocaleTimeString()}`
+                : ''}
         </Typography>
         <Box sx={{ flex: 1 }} />
         <Button size="small" onClick={onRefresh} disabled={blocked !== null}>
@@ -38,27 +49,44 @@ export function LivePlanPanel({ plan, error, loading, blocked, onRefresh }: Prop
       </Box>
       <LinearProgress sx={{ visibility: loading ? 'visible' : 'hidden' }} aria-hidden />
       {blocked && <Alert severity="info">{blocked}</Alert>}
-      {error && !blocked && (
-        error.kind === 'validation' ? (
+      {error &&
+        !blocked &&
+        (error.kind === 'validation' ? (
           <Alert severity="error">
             <AlertTitle>Compose would refuse</AlertTitle>
             <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
               {error.message}
             </Typography>
             {error.hint && (
-              <Typography variant="body2" component="pre" sx={{ whiteSpace: 'pre-wrap', m: 0, mt: 0.5, fontSize: '0.8rem' }}>
+              <Typography
+                variant="body2"
+                component="pre"
+                sx={{ whiteSpace: 'pre-wrap', m: 0, mt: 0.5, fontSize: '0.8rem' }}
+              >
                 {error.hint}
               </Typography>
             )}
           </Alert>
         ) : (
           <ErrorDetails error={error} title="Could not plan" />
-        )
-      )}
+        ))}
       {plan && !error && (
-        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, opacity: dim ? 0.55 : 1, transition: 'opacity 120ms' }}>
+        <Box
+          sx={{
+            display: 'flex',
+            flexDirection: 'column',
+            gap: 1,
+            opacity: dim ? 0.55 : 1,
+            transition: 'opacity 120ms',
+          }}
+        >
           {plan.nics.map((n) => (
-            <NicPlanCard key={n.label} nic={n} warnings={warningsFor(plan, n.label)} staticByCloudInit={plan.install.seed?.networkConfig !== undefined} />
+            <NicPlanCard
+              key={n.label}
+              nic={n}
+              warnings={warningsFor(plan, n.label)}
+              staticByCloudInit={plan.install.seed?.networkConfig !== undefined}
+            />
           ))}
           <PlanWarnings warnings={warningsFor(plan, null)} />
           {plan.conflicts.map((c) => (

@@ -6,7 +6,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Add from '@mui/icons-material/Add';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
-import { ifnameForLabel, isValidLabel, type ConstraintBaseKey, type ConstraintRow, type MacvlanMode, type RowError } from '../../../../shared/compose';
+import {
+  ifnameForLabel,
+  isValidLabel,
+  type ConstraintBaseKey,
+  type ConstraintRow,
+  type MacvlanMode,
+  type RowError,
+} from '../../../../shared/compose';
 import type { ComposePlan, PlanNic } from '../../../../shared/contract';
 import { ConstraintEntryFields } from './ConstraintEntryFields';
 import { newEntry } from './interface-editor';
@@ -32,11 +39,28 @@ type Props = {
 };
 
 /** One guest NIC of the builder: its label, its constraints (AND-ed across keys) and its macvtap mode. */
-export function NicConstraintCard({ index, row, error, suggestionsFor, mode, podMode, planned, warnings, onChange, onRemove, onMode }: Props) {
+export function NicConstraintCard({
+  index,
+  row,
+  error,
+  suggestionsFor,
+  mode,
+  podMode,
+  planned,
+  warnings,
+  onChange,
+  onRemove,
+  onMode,
+}: Props) {
   const name = `NIC ${index + 1}`;
   const labelError = error?.field === 'label' || error?.field === 'row' ? error.message : null;
   return (
-    <Paper variant="outlined" role="group" aria-label={name} sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1.25 }}>
+    <Paper
+      variant="outlined"
+      role="group"
+      aria-label={name}
+      sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1.25 }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
         <Typography variant="subtitle2" sx={{ mt: 1, minWidth: 44 }}>
           {name}
@@ -62,13 +86,21 @@ export function NicConstraintCard({ index, row, error, suggestionsFor, mode, pod
           name={`Constraint ${k + 1}`}
           entry={c}
           suggestions={suggestionsFor(c.key)}
-          error={error && error.constraint === k && (error.field === 'key' || error.field === 'value') ? { field: error.field, message: error.message } : null}
+          error={
+            error && error.constraint === k && (error.field === 'key' || error.field === 'value')
+              ? { field: error.field, message: error.message }
+              : null
+          }
           onChange={(entry) => onChange({ ...row, constraints: row.constraints.map((x, j) => (j === k ? entry : x)) })}
           onRemove={() => onChange({ ...row, constraints: row.constraints.filter((_x, j) => j !== k) })}
         />
       ))}
       <Box>
-        <Button size="small" startIcon={<Add />} onClick={() => onChange({ ...row, constraints: [...row.constraints, newEntry()] })}>
+        <Button
+          size="small"
+          startIcon={<Add />}
+          onClick={() => onChange({ ...row, constraints: [...row.constraints, newEntry()] })}
+        >
           Add constraint
         </Button>
       </Box>

@@ -19,7 +19,12 @@ type Props = {
 export function NicPlanCard({ nic, warnings, staticByCloudInit = false }: Props) {
   const title = `${nic.ifname} → ${attachmentText(nic.attach)}`;
   return (
-    <Paper variant="outlined" component="article" aria-label={`Plan for ${nic.ifname}`} sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Paper
+      variant="outlined"
+      component="article"
+      aria-label={`Plan for ${nic.ifname}`}
+      sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         <CableOutlined fontSize="small" color="primary" aria-hidden />
         <Typography variant="subtitle1" component="h4" sx={{ fontWeight: 700 }}>
@@ -43,7 +48,8 @@ export function NicPlanCard({ nic, warnings, staticByCloudInit = false }: Props)
       )}
       {staticByCloudInit && nic.requestedIps.length > 0 && (
         <Typography variant="body2" color="primary.dark">
-          cloud-init gives the guest {nic.requestedIps.join(', ')} statically (the seed&apos;s network-config), DHCP or not.
+          cloud-init gives the guest {nic.requestedIps.join(', ')} statically (the seed&apos;s network-config), DHCP or
+          not.
         </Typography>
       )}
       <DhcpLine dhcp={nic.dhcp} />

@@ -14,7 +14,8 @@ type Props = {
   user: string;
 };
 
-const NOTE = 'Stored only as a SHA-512 crypt hash ($6$…), made here before it is sent; the password itself is never sent or kept.';
+const NOTE =
+  'Stored only as a SHA-512 crypt hash ($6$…), made here before it is sent; the password itself is never sent or kept.';
 
 /**
  * The default user's password, typed twice. The clear text lives only in this component's own state
@@ -74,7 +75,12 @@ export function PasswordFields({ hash, problem, onChange, user }: Props) {
           slotProps={{ htmlInput: { autoComplete: 'new-password' } }}
         />
       </Box>
-      <Typography variant="caption" color="text.secondary" component="div" sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        component="div"
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}
+      >
         <LockOutlined sx={{ fontSize: 14 }} aria-hidden />
         {NOTE}
       </Typography>

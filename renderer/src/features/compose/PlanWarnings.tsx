@@ -29,7 +29,11 @@ export function PlanWarnings({ warnings }: { warnings: ComposePlan['warnings'] }
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.75 }}>
       {warnings.map((w, i) => (
-        <Alert key={`${w.code}-${i}`} severity={w.code === 'passthrough-parent-in-use' ? 'error' : 'warning'} sx={{ py: 0 }}>
+        <Alert
+          key={`${w.code}-${i}`}
+          severity={w.code === 'passthrough-parent-in-use' ? 'error' : 'warning'}
+          sx={{ py: 0 }}
+        >
           <strong>{titles[w.code]}:</strong> {messageOf(w)}
         </Alert>
       ))}

@@ -16,7 +16,18 @@ export function PoolList({ pools, defaultPool }: { pools: StoragePool[]; default
     );
   }
   return (
-    <Box component="ul" aria-label="Storage pools" sx={{ listStyle: 'none', m: 0, p: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))', gap: 1 }}>
+    <Box
+      component="ul"
+      aria-label="Storage pools"
+      sx={{
+        listStyle: 'none',
+        m: 0,
+        p: 0,
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(280px, 1fr))',
+        gap: 1,
+      }}
+    >
       {pools.map((p) => {
         const used = p.capacityBytes > 0 ? (100 * p.allocationBytes) / p.capacityBytes : 0;
         return (
@@ -32,9 +43,16 @@ export function PoolList({ pools, defaultPool }: { pools: StoragePool[]; default
               {p.name === defaultPool && <Chip size="small" label="pod default" />}
               {!p.active && <Chip size="small" color="warning" label="inactive" />}
             </Box>
-            <LinearProgress variant="determinate" value={used} sx={{ my: 0.75, height: 6, borderRadius: 3 }} aria-hidden />
+            <LinearProgress
+              variant="determinate"
+              value={used}
+              sx={{ my: 0.75, height: 6, borderRadius: 3 }}
+              aria-hidden
+            />
             <Typography variant="caption" component="div">
-              {p.active ? `${formatBytes(p.availableBytes, 'decimal')} free of ${formatBytes(p.capacityBytes, 'decimal')}` : 'inactive — start it to use it'}
+              {p.active
+                ? `${formatBytes(p.availableBytes, 'decimal')} free of ${formatBytes(p.capacityBytes, 'decimal')}`
+                : 'inactive — start it to use it'}
             </Typography>
             {p.targetPath && (
               <Typography variant="caption" color="text.secondary" component="div" noWrap title={p.targetPath}>

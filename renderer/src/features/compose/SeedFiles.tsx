@@ -16,18 +16,36 @@ export function SeedFiles({ seed }: { seed: Seed }) {
   const files: [string, string, string][] = [
     ['user-data', seed.userData, 'The user, its keys and password hash (shown as <hash>), merged with your user-data.'],
     ['meta-data', seed.metaData, 'The instance id and hostname.'],
-    ...(seed.networkConfig !== undefined ? [['network-config', seed.networkConfig, 'Static addresses for the NICs with an ip= constraint.'] as [string, string, string]] : []),
+    ...(seed.networkConfig !== undefined
+      ? [
+          ['network-config', seed.networkConfig, 'Static addresses for the NICs with an ip= constraint.'] as [
+            string,
+            string,
+            string,
+          ],
+        ]
+      : []),
   ];
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Typography variant="body2">
-        Seed volume <b>{seed.volume}</b> in pool {seed.pool}, {seedBuilderText(seed)}; attached as a CD-ROM labelled cidata.
+        Seed volume <b>{seed.volume}</b> in pool {seed.pool}, {seedBuilderText(seed)}; attached as a CD-ROM labelled
+        cidata.
       </Typography>
       <Box>
         {files.map(([name, text, what], i) => (
-          <Accordion key={name} disableGutters variant="outlined" defaultExpanded={i === 0} slotProps={{ transition: { unmountOnExit: false } }}>
+          <Accordion
+            key={name}
+            disableGutters
+            variant="outlined"
+            defaultExpanded={i === 0}
+            slotProps={{ transition: { unmountOnExit: false } }}
+          >
             <AccordionSummary expandIcon={<ExpandMore />} aria-controls={`seed-${name}`} id={`seed-${name}-header`}>
-              <Typography variant="body2" sx={{ fontWeight: 600, fontFamily: monoFont, whiteSpace: 'nowrap', flexShrink: 0 }}>
+              <Typography
+                variant="body2"
+                sx={{ fontWeight: 600, fontFamily: monoFont, whiteSpace: 'nowrap', flexShrink: 0 }}
+              >
                 {name}
               </Typography>
               <Typography variant="caption" color="text.secondary" sx={{ ml: 1.5, alignSelf: 'center' }}>

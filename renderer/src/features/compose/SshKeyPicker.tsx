@@ -23,12 +23,17 @@ const keyName = (k: ClientSshKey): string => k.comment || k.fingerprint;
 /** This computer's public keys as checkboxes, plus a field for any others; the count that will be injected. */
 export function SshKeyPicker({ chosen, other, otherError, onChange }: Props) {
   const { keys, error, loading } = useClientSshKeys();
-  const toggle = (line: string, on: boolean) => onChange({ chosenKeys: on ? [...chosen, line] : chosen.filter((l) => l !== line) });
+  const toggle = (line: string, on: boolean) =>
+    onChange({ chosenKeys: on ? [...chosen, line] : chosen.filter((l) => l !== line) });
   const total = mergeKeys(chosen, other).length;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
       {loading && <LinearProgress sx={{ maxWidth: 300 }} aria-label="Reading your SSH keys" />}
-      {error && <Alert severity="info">Could not list this computer's SSH keys: {error.message} Paste them under Other keys.</Alert>}
+      {error && (
+        <Alert severity="info">
+          Could not list this computer's SSH keys: {error.message} Paste them under Other keys.
+        </Alert>
+      )}
       {keys && keys.length === 0 && (
         <Typography variant="body2" color="text.secondary">
           No public keys in ~/.ssh or the SSH agent. Paste one under Other keys.
@@ -43,7 +48,9 @@ export function SshKeyPicker({ chosen, other, otherError, onChange }: Props) {
                 <Checkbox
                   checked={chosen.includes(k.line)}
                   onChange={(e) => toggle(k.line, e.target.checked)}
-                  slotProps={{ input: { 'aria-label': `SSH key ${keyName(k)}`, 'aria-describedby': `key-${k.fingerprint}` } }}
+                  slotProps={{
+                    input: { 'aria-label': `SSH key ${keyName(k)}`, 'aria-describedby': `key-${k.fingerprint}` },
+                  }}
                 />
               }
               label={
@@ -54,7 +61,13 @@ export function SshKeyPicker({ chosen, other, otherError, onChange }: Props) {
                   <Typography variant="body2" component="span" color="text.secondary">
                     {k.type} · {k.source}
                   </Typography>
-                  <Typography id={`key-${k.fingerprint}`} variant="caption" component="div" color="text.secondary" sx={{ fontFamily: monoFont }}>
+                  <Typography
+                    id={`key-${k.fingerprint}`}
+                    variant="caption"
+                    component="div"
+                    color="text.secondary"
+                    sx={{ fontFamily: monoFont }}
+                  >
                     {k.fingerprint}
                   </Typography>
                 </Box>
@@ -72,12 +85,16 @@ export function SshKeyPicker({ chosen, other, otherError, onChange }: Props) {
         value={other}
         onChange={(e) => onChange({ otherKeys: e.target.value })}
         error={Boolean(otherError)}
-        helperText={otherError ?? 'One OpenSSH public key a line (the .pub file\'s content). Lines starting with # are ignored.'}
+        helperText={
+          otherError ?? "One OpenSSH public key a line (the .pub file's content). Lines starting with # are ignored."
+        }
         placeholder="ssh-ed25519 AAAAC3Nza… me@laptop"
         slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: monoFont, fontSize: '0.8rem' } } }}
       />
       <Typography variant="caption" color={total === 0 ? 'warning.dark' : 'text.secondary'} role="status">
-        {total === 0 ? 'No key chosen: logging in over SSH will need the password (if the image allows it).' : `${total} key${total === 1 ? '' : 's'} will be authorized for the user.`}
+        {total === 0
+          ? 'No key chosen: logging in over SSH will need the password (if the image allows it).'
+          : `${total} key${total === 1 ? '' : 's'} will be authorized for the user.`}
       </Typography>
     </Box>
   );

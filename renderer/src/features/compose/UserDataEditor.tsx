@@ -8,7 +8,8 @@ import { userDataProblemText, type CloudInitProblems } from './cloud-init-draft'
 
 type Props = { value: string; problem: CloudInitProblems['userData']; onChange: (text: string) => void };
 
-const TEMPLATE = '#cloud-config\npackages:\n  - qemu-guest-agent\nruncmd:\n  - [systemctl, enable, --now, qemu-guest-agent]\n';
+const TEMPLATE =
+  '#cloud-config\npackages:\n  - qemu-guest-agent\nruncmd:\n  - [systemctl, enable, --now, qemu-guest-agent]\n';
 
 /** Offset of a 1-based line and column in the text, to put the caret on a problem. */
 function offsetOf(text: string, line: number, column: number): number {
@@ -41,10 +42,16 @@ export function UserDataEditor({ value, problem, onChange }: Props) {
         value={value}
         onChange={(e) => onChange(e.target.value)}
         error={Boolean(problem)}
-        helperText={problem ? userDataProblemText(problem) : 'Optional. Merged with the user, password and keys above; empty for none.'}
+        helperText={
+          problem
+            ? userDataProblemText(problem)
+            : 'Optional. Merged with the user, password and keys above; empty for none.'
+        }
         inputRef={input}
         placeholder={TEMPLATE}
-        slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: monoFont, fontSize: '0.8rem', lineHeight: 1.5 } } }}
+        slotProps={{
+          htmlInput: { spellCheck: false, style: { fontFamily: monoFont, fontSize: '0.8rem', lineHeight: 1.5 } },
+        }}
       />
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
         {value.trim() === '' && (

@@ -38,9 +38,16 @@ export function VirtSection({ host, draft, patch, cpuModelError }: Props) {
       />
       {caps.loading && <LinearProgress sx={{ maxWidth: 400 }} aria-label="Reading the host's virt capabilities" />}
       {caps.error && (
-        <Alert severity="info" action={<Button size="small" onClick={caps.recheck} sx={{ whiteSpace: 'nowrap' }}>Try again</Button>}>
-          Could not read which virt types start on {host.name}: {caps.error.message} Compose still picks for you: the pod default, else
-          what starts there.
+        <Alert
+          severity="info"
+          action={
+            <Button size="small" onClick={caps.recheck} sx={{ whiteSpace: 'nowrap' }}>
+              Try again
+            </Button>
+          }
+        >
+          Could not read which virt types start on {host.name}: {caps.error.message} Compose still picks for you: the
+          pod default, else what starts there.
         </Alert>
       )}
       {caps.data && (

@@ -39,13 +39,18 @@ export function VolumePicker({ label, what, pools, pool, volume, onPick, error, 
       }}
       error={error}
       helperText={helperText ?? (choices.length === 0 ? 'No volumes in the active pools yet: upload one.' : ' ')}
-      slotProps={{ select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } }, inputLabel: { shrink: true } }}
+      slotProps={{
+        select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } },
+        inputLabel: { shrink: true },
+      }}
       sx={{ minWidth: 360 }}
     >
       <MenuItem value="" disabled>
         Choose a volume
       </MenuItem>
-      {likely.length > 0 && <ListSubheader>{what === 'iso' ? 'Named like an ISO' : 'Named like a disk image'}</ListSubheader>}
+      {likely.length > 0 && (
+        <ListSubheader>{what === 'iso' ? 'Named like an ISO' : 'Named like a disk image'}</ListSubheader>
+      )}
       {likely.map(item)}
       {others.length > 0 && <ListSubheader>Other volumes</ListSubheader>}
       {others.map(item)}

@@ -40,13 +40,19 @@ export interface CloudInitProblems {
 export function cloudInitProblems(d: CloudInitDraft): CloudInitProblems {
   const out: CloudInitProblems = {};
   const user = d.user.trim();
-  if (user !== '' && !USER.test(user)) out.user = 'Lowercase letters, digits, - and _, starting with a letter or _, at most 32 characters.';
+  if (user !== '' && !USER.test(user))
+    out.user = 'Lowercase letters, digits, - and _, starting with a letter or _, at most 32 characters.';
   if (d.passwordProblem) out.password = d.passwordProblem;
   const bad = badKeyLine(d.otherKeys);
   if (bad) out.otherKeys = bad.message;
   if (d.userData.trim() !== '') {
     const check = checkUserData(d.userData);
-    if (!check.ok) out.userData = { message: check.message, ...(check.line !== undefined ? { line: check.line } : {}), ...(check.column !== undefined ? { column: check.column } : {}) };
+    if (!check.ok)
+      out.userData = {
+        message: check.message,
+        ...(check.line !== undefined ? { line: check.line } : {}),
+        ...(check.column !== undefined ? { column: check.column } : {}),
+      };
   }
   return out;
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { hashPasswordPair } from './password';
 import { initialDraft, type ComposeDraft } from './compose-draft';
-import { draftKey, loadStoredCompose, parseStoredCompose, saveStoredCompose, clearStoredCompose, type DraftStorage } from './compose-draft-storage';
+import {
+  draftKey,
+  loadStoredCompose,
+  parseStoredCompose,
+  saveStoredCompose,
+  clearStoredCompose,
+  type DraftStorage,
+} from './compose-draft-storage';
 
 function memoryStorage(): DraftStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -23,14 +30,25 @@ const filled = (): ComposeDraft => {
     cores: '2',
     memoryMiB: '51', // midway through typing: text is kept as typed
     storage: 'root:8(default)',
-    interfaces: { text: 'eth0:name=eth1', rows: [{ label: 'eth0', constraints: [{ key: 'name', negated: false, value: 'eth1' }] }], source: 'rows' },
+    interfaces: {
+      text: 'eth0:name=eth1',
+      rows: [{ label: 'eth0', constraints: [{ key: 'name', negated: false, value: 'eth1' }] }],
+      source: 'rows',
+    },
     perNicModes: { eth0: 'private' },
     start: true,
     virtType: 'qemu',
     cpuMode: 'custom',
     cpuModel: 'qemu64',
     install: { ...d.install, kind: 'cloud-image', image: { pool: 'default', volume: 'tiny.img', clone: 'copy' } },
-    cloudInit: { ...d.cloudInit, user: 'lab', passwordHash: pw.hash, passwordProblem: null, chosenKeys: ['ssh-ed25519 AAAA x'], userData: '#cloud-config\n' },
+    cloudInit: {
+      ...d.cloudInit,
+      user: 'lab',
+      passwordHash: pw.hash,
+      passwordProblem: null,
+      chosenKeys: ['ssh-ed25519 AAAA x'],
+      userData: '#cloud-config\n',
+    },
   };
 };
 
@@ -48,7 +66,11 @@ describe('compose draft storage', () => {
   it('never writes a clear password: only the $6$ hash, and no stale "they differ"', () => {
     const st = memoryStorage();
     const d = filled();
-    saveStoredCompose('h1', { draft: { ...d, cloudInit: { ...d.cloudInit, passwordProblem: 'The two passwords differ.' } }, jobId: null }, st);
+    saveStoredCompose(
+      'h1',
+      { draft: { ...d, cloudInit: { ...d.cloudInit, passwordProblem: 'The two passwords differ.' } }, jobId: null },
+      st,
+    );
     const text = st.items.get(draftKey('h1'))!;
     expect(text).not.toContain('s3cret-Pass');
     expect(text).toContain('$6$');
@@ -71,8 +93,24 @@ describe('compose draft storage', () => {
     expect(parseStoredCompose('42')).toBeNull();
     expect(parseStoredCompose(JSON.stringify({ draft: { cores: 2 }, jobId: null }))).toBeNull();
     expect(parseStoredCompose(JSON.stringify({ draft: { virtType: 'xen' }, jobId: null }))).toBeNull();
-    expect(parseStoredCompose(JSON.stringify({ draft: { cloudInit: { ...initialDraft().cloudInit, passwordHash: 'hunter2' } }, jobId: null }))).toBeNull();
-    expect(parseStoredCompose(JSON.stringify({ draft: { interfaces: { text: '', rows: [{ label: 'x', constraints: [{ key: 'nokey', negated: false, value: '' }] }], source: 'rows' } } }))).toBeNull();
+    expect(
+      parseStoredCompose(
+        JSON.stringify({ draft: { cloudInit: { ...initialDraft().cloudInit, passwordHash: 'hunter2' } }, jobId: null }),
+      ),
+    ).toBeNull();
+    expect(
+      parseStoredCompose(
+        JSON.stringify({
+          draft: {
+            interfaces: {
+              text: '',
+              rows: [{ label: 'x', constraints: [{ key: 'nokey', negated: false, value: '' }] }],
+              source: 'rows',
+            },
+          },
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('a draft from an older build keeps its fields; the missing ones start fresh', () => {

@@ -73,7 +73,11 @@ export function parseStoredCompose(text: string | null): StoredCompose | null {
   const fresh = initialDraft();
   const { cloudInit, ...rest } = parsed.data.draft;
   // The typed password pair is gone after a reload, so a "they differ" from before it means nothing now.
-  const draft: ComposeDraft = { ...fresh, ...rest, cloudInit: { ...fresh.cloudInit, ...cloudInit, passwordProblem: null } };
+  const draft: ComposeDraft = {
+    ...fresh,
+    ...rest,
+    cloudInit: { ...fresh.cloudInit, ...cloudInit, passwordProblem: null },
+  };
   return { draft, jobId: parsed.data.jobId };
 }
 
@@ -83,7 +87,8 @@ export function serializeStoredCompose(value: StoredCompose): string | null {
   const draft = { ...value.draft, cloudInit };
   const fresh = initialDraft();
   const { passwordProblem: _freshProblem, ...freshCloudInit } = fresh.cloudInit;
-  if (value.jobId === null && JSON.stringify(draft) === JSON.stringify({ ...fresh, cloudInit: freshCloudInit })) return null;
+  if (value.jobId === null && JSON.stringify(draft) === JSON.stringify({ ...fresh, cloudInit: freshCloudInit }))
+    return null;
   return JSON.stringify({ draft, jobId: value.jobId });
 }
 
@@ -96,7 +101,10 @@ export function sessionDraftStorage(): DraftStorage | null {
   }
 }
 
-export function loadStoredCompose(hostId: string, storage: DraftStorage | null = sessionDraftStorage()): StoredCompose | null {
+export function loadStoredCompose(
+  hostId: string,
+  storage: DraftStorage | null = sessionDraftStorage(),
+): StoredCompose | null {
   try {
     return parseStoredCompose(storage?.getItem(draftKey(hostId)) ?? null);
   } catch {
@@ -105,7 +113,11 @@ export function loadStoredCompose(hostId: string, storage: DraftStorage | null =
 }
 
 /** Writes the draft (or removes it when fresh); a full or disabled storage loses only the reload-survival. */
-export function saveStoredCompose(hostId: string, value: StoredCompose, storage: DraftStorage | null = sessionDraftStorage()): void {
+export function saveStoredCompose(
+  hostId: string,
+  value: StoredCompose,
+  storage: DraftStorage | null = sessionDraftStorage(),
+): void {
   try {
     const text = serializeStoredCompose(value);
     if (text === null) storage?.removeItem(draftKey(hostId));

@@ -8,13 +8,18 @@ import { mergeKeys } from './ssh-keys';
 import { blocksStep, formBlocker } from './step-readiness';
 
 const KEY_A = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFoxhg7VazuRSCV7oQ7xH3ziWikt+lI/ycJb3z7ukM7a labdeck-lab';
-const KEY_A_OTHER_COMMENT = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFoxhg7VazuRSCV7oQ7xH3ziWikt+lI/ycJb3z7ukM7a me@laptop';
+const KEY_A_OTHER_COMMENT =
+  'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFoxhg7VazuRSCV7oQ7xH3ziWikt+lI/ycJb3z7ukM7a me@laptop';
 const KEY_B = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDpeWSlr+m6gsSU0Q3kpj2iatcoYBjdzts9Vl18nmOvx other';
 
 const draft = (p: Partial<ComposeDraft> = {}): ComposeDraft => ({ ...initialDraft(), hostname: 'vm1', ...p });
 const cloud = (p: Partial<ComposeDraft['cloudInit']> = {}): ComposeDraft =>
   draft({
-    install: { ...initialDraft().install, kind: 'cloud-image', image: { pool: 'default', volume: 'tiny.img', clone: 'overlay' } },
+    install: {
+      ...initialDraft().install,
+      kind: 'cloud-image',
+      image: { pool: 'default', volume: 'tiny.img', clone: 'overlay' },
+    },
     cloudInit: { ...initialCloudInit(), ...p },
   });
 /** Every request the wizard builds must pass the contract the engine checks. */
@@ -39,7 +44,13 @@ describe('draftToRequest: install sources', () => {
   });
 
   it('an ISO from a pool, without the cloud image chosen earlier', () => {
-    const d = draft({ install: { kind: 'iso', iso: { pool: 'default', volume: 'debian.iso' }, image: { pool: 'default', volume: 'x.img', clone: 'copy' } } });
+    const d = draft({
+      install: {
+        kind: 'iso',
+        iso: { pool: 'default', volume: 'debian.iso' },
+        image: { pool: 'default', volume: 'x.img', clone: 'copy' },
+      },
+    });
     expect(request(d).install).toEqual({ kind: 'iso', pool: 'default', volume: 'debian.iso' });
   });
 
@@ -59,7 +70,10 @@ describe('draftToRequest: install sources', () => {
   });
 
   it('virt type, CPU mode, and the model only with a named model', () => {
-    expect(request(draft({ virtType: 'qemu', cpuMode: 'host-model', cpuModel: 'Haswell' }))).toMatchObject({ virtType: 'qemu', cpuMode: 'host-model' });
+    expect(request(draft({ virtType: 'qemu', cpuMode: 'host-model', cpuModel: 'Haswell' }))).toMatchObject({
+      virtType: 'qemu',
+      cpuMode: 'host-model',
+    });
     expect(request(draft({ cpuMode: 'host-model', cpuModel: 'Haswell' })).cpuModel).toBeUndefined();
     expect(request(draft({ cpuMode: 'custom', cpuModel: ' qemu64 ' })).cpuModel).toBe('qemu64');
   });
@@ -71,7 +85,9 @@ describe('SSH keys', () => {
   });
 
   it('the merged list goes into the request', () => {
-    expect(request(cloud({ chosenKeys: [KEY_A, KEY_A], otherKeys: `${KEY_B}\n${KEY_A_OTHER_COMMENT}` })).cloudInit?.sshKeys).toEqual([KEY_A, KEY_B]);
+    expect(
+      request(cloud({ chosenKeys: [KEY_A, KEY_A], otherKeys: `${KEY_B}\n${KEY_A_OTHER_COMMENT}` })).cloudInit?.sshKeys,
+    ).toEqual([KEY_A, KEY_B]);
   });
 
   it('a line that is not a public key blocks the Install step, naming the line', () => {
@@ -111,7 +127,9 @@ describe('password', () => {
   });
 
   it('an unsettled password blocks the Install step', () => {
-    expect(formBlocker(cloud({ passwordProblem: 'The two passwords differ.' }))?.message).toMatch(/Password: The two passwords differ/);
+    expect(formBlocker(cloud({ passwordProblem: 'The two passwords differ.' }))?.message).toMatch(
+      /Password: The two passwords differ/,
+    );
   });
 });
 
@@ -144,8 +162,12 @@ describe('user-data', () => {
 
 describe('readiness', () => {
   it('an ISO or cloud image without a volume blocks the Install step', () => {
-    expect(formBlocker(draft({ install: { ...initialDraft().install, kind: 'iso' } }))).toMatchObject({ step: 'install' });
-    expect(formBlocker(draft({ install: { ...initialDraft().install, kind: 'cloud-image' } }))?.message).toMatch(/cloud image/);
+    expect(formBlocker(draft({ install: { ...initialDraft().install, kind: 'iso' } }))).toMatchObject({
+      step: 'install',
+    });
+    expect(formBlocker(draft({ install: { ...initialDraft().install, kind: 'cloud-image' } }))?.message).toMatch(
+      /cloud image/,
+    );
   });
 
   it('a named CPU model mode without a model blocks Resources', () => {

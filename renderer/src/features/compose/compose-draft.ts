@@ -59,13 +59,15 @@ export function resourceProblems(d: ComposeDraft): ResourceProblems {
   const out: ResourceProblems = {};
   const name = d.hostname.trim();
   if (name !== '' && !VM_NAME.test(name)) {
-    out.hostname = 'Letters, digits and inner dashes only, at most 63 characters (it becomes the libvirt name and volume names).';
+    out.hostname =
+      'Letters, digits and inner dashes only, at most 63 characters (it becomes the libvirt name and volume names).';
   }
   const cores = int(d.cores);
   if (!Number.isInteger(cores) || cores < 1 || cores > 4096) out.cores = 'A whole number from 1 to 4096.';
   const mem = int(d.memoryMiB);
   if (!Number.isInteger(mem) || mem < 16) out.memoryMiB = 'A whole number of MiB, at least 16.';
-  if (d.cpuMode === 'custom' && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(d.cpuModel.trim())) out.cpuModel = 'Choose the CPU model for the named-model mode.';
+  if (d.cpuMode === 'custom' && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(d.cpuModel.trim()))
+    out.cpuModel = 'Choose the CPU model for the named-model mode.';
   return out;
 }
 

@@ -7,7 +7,11 @@ import { STEP } from './compose-steps';
 import { useComposeStore } from './compose-store';
 
 const items = new Map<string, string>();
-const storage = { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+const storage = {
+  getItem: (k: string) => items.get(k) ?? null,
+  setItem: (k: string, v: string) => void items.set(k, v),
+  removeItem: (k: string) => void items.delete(k),
+};
 const fresh = useComposeStore.getState();
 
 const job = (state: JobView['state'], id = 'job-1'): JobView => ({
@@ -52,7 +56,11 @@ describe('the draft survives a reload', () => {
 
     useComposeStore.setState(fresh, true); // the reload: memory gone, sessionStorage kept
     useComposeStore.getState().show('h1', STEP.interfaces);
-    expect(useComposeStore.getState()).toMatchObject({ hostId: 'h1', step: STEP.interfaces, draft: { hostname: 'web-7', cores: '2' } });
+    expect(useComposeStore.getState()).toMatchObject({
+      hostId: 'h1',
+      step: STEP.interfaces,
+      draft: { hostname: 'web-7', cores: '2' },
+    });
     expect(useLabStore.getState().screen).toBe('compose');
   });
 

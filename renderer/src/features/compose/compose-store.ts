@@ -40,7 +40,12 @@ const jobInFlight = (s: Pick<ComposeState, 'jobId' | 'job'>): boolean =>
 /** A pod's kept draft and job, or a fresh draft. */
 function podState(hostId: string, carryHostname = ''): Pick<ComposeState, 'hostId' | 'draft' | 'jobId' | 'job'> {
   const kept = loadStoredCompose(hostId);
-  return { hostId, draft: kept?.draft ?? { ...initialDraft(), hostname: carryHostname }, jobId: kept?.jobId ?? null, job: null };
+  return {
+    hostId,
+    draft: kept?.draft ?? { ...initialDraft(), hostname: carryHostname },
+    jobId: kept?.jobId ?? null,
+    job: null,
+  };
 }
 
 /**

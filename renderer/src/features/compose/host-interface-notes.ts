@@ -7,7 +7,8 @@ export type LinkTone = 'success' | 'warning' | 'error' | 'neutral';
 /** Link state in words: operstate alone says UNKNOWN for taps and lo, so the flags decide too. */
 export function linkState(iface: NetInterface): { label: string; tone: LinkTone } {
   // An up bridge without carrier is only idle: the VM's tap joining it brings the link (issue 12, #3).
-  if (iface.kind === 'bridge' && iface.flags.includes('UP') && iface.flags.includes('NO-CARRIER')) return { label: 'idle (no port up yet)', tone: 'neutral' };
+  if (iface.kind === 'bridge' && iface.flags.includes('UP') && iface.flags.includes('NO-CARRIER'))
+    return { label: 'idle (no port up yet)', tone: 'neutral' };
   if (iface.flags.includes('NO-CARRIER')) return { label: 'no carrier', tone: 'warning' };
   if (iface.state === 'DOWN' || !iface.flags.includes('UP')) return { label: 'down', tone: 'error' };
   if (iface.state === 'UP' || iface.flags.includes('LOWER_UP')) return { label: 'up', tone: 'success' };
@@ -17,7 +18,8 @@ export function linkState(iface: NetInterface): { label: string; tone: LinkTone 
 /** One short phrase per thing using the interface: "network default", "VM db (macvtap, vepa)". */
 export function usagePhrases(uses: readonly InterfaceUse[]): string[] {
   return uses.map((u) => {
-    if (u.kind === 'network') return u.how === 'bridge' ? `network ${u.network}` : `network ${u.network} (forwards here)`;
+    if (u.kind === 'network')
+      return u.how === 'bridge' ? `network ${u.network}` : `network ${u.network} (forwards here)`;
     const state = u.running ? 'running' : 'stopped';
     switch (u.how) {
       case 'macvtap':

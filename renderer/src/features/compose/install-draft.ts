@@ -34,6 +34,7 @@ export function installToRequest(d: InstallDraft): InstallSource {
 /** What is missing before the install source can be planned; null when nothing. */
 export function installProblem(d: InstallDraft): string | null {
   if (d.kind === 'iso' && (!d.iso.pool || !d.iso.volume)) return 'Choose the ISO volume to boot from.';
-  if (d.kind === 'cloud-image' && (!d.image.pool || !d.image.volume)) return 'Choose the cloud image the boot disk is made from.';
+  if (d.kind === 'cloud-image' && (!d.image.pool || !d.image.volume))
+    return 'Choose the cloud image the boot disk is made from.';
   return null;
 }

@@ -4,15 +4,18 @@ import type { InstallKind } from './install-draft';
 export const installKindInfo: Record<InstallKind, { title: string; effect: string }> = {
   network: {
     title: 'Network boot (PXE)',
-    effect: 'The VM boots from its NIC first (MAAS, a PXE server), then from the empty disk once something is installed.',
+    effect:
+      'The VM boots from its NIC first (MAAS, a PXE server), then from the empty disk once something is installed.',
   },
   iso: {
     title: 'ISO',
-    effect: 'An installer ISO from a pool is attached as a CD-ROM and booted first; the disk is empty until you install.',
+    effect:
+      'An installer ISO from a pool is attached as a CD-ROM and booted first; the disk is empty until you install.',
   },
   'cloud-image': {
     title: 'Cloud image',
-    effect: 'The boot disk is made from a cloud image; cloud-init sets the hostname, a user, keys and addresses at first boot.',
+    effect:
+      'The boot disk is made from a cloud image; cloud-init sets the hostname, a user, keys and addresses at first boot.',
   },
   none: {
     title: 'Empty disk',

@@ -1,6 +1,10 @@
 import type { PlanInstall } from '../../../../shared/contract';
 
-const DEVICE: Record<PlanInstall['bootOrder'][number], string> = { cdrom: 'CD-ROM', disk: 'disk', network: 'network (PXE)' };
+const DEVICE: Record<PlanInstall['bootOrder'][number], string> = {
+  cdrom: 'CD-ROM',
+  disk: 'disk',
+  network: 'network (PXE)',
+};
 
 /** "network (PXE), then disk". */
 export function bootOrderText(order: PlanInstall['bootOrder']): string {
@@ -9,5 +13,7 @@ export function bootOrderText(order: PlanInstall['bootOrder']): string {
 
 /** "built on the host with cloud-localds" / "built by LabDeck and uploaded". */
 export function seedBuilderText(seed: NonNullable<PlanInstall['seed']>): string {
-  return seed.builder === 'host' ? `built on the host${seed.tool ? ` with ${seed.tool}` : ''}` : 'built by LabDeck and uploaded';
+  return seed.builder === 'host'
+    ? `built on the host${seed.tool ? ` with ${seed.tool}` : ''}`
+    : 'built by LabDeck and uploaded';
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkInterfaces, editRows, editText, effectiveInterfaceText, emptyInterfaceEditor, nextLabel, withKey } from './interface-editor';
+import {
+  checkInterfaces,
+  editRows,
+  editText,
+  effectiveInterfaceText,
+  emptyInterfaceEditor,
+  nextLabel,
+  withKey,
+} from './interface-editor';
 
 describe('interface editor: text and builder follow each other', () => {
   it('builder rows become the constraint text', () => {
@@ -11,7 +19,13 @@ describe('interface editor: text and builder follow each other', () => {
   it('valid text becomes rows (negation split out)', () => {
     const e = editText(emptyInterfaceEditor(), '0:space=lan,not_name=br0;1:type=bridge');
     expect(e.rows).toEqual([
-      { label: '0', constraints: [{ key: 'space', negated: false, value: 'lan' }, { key: 'name', negated: true, value: 'br0' }] },
+      {
+        label: '0',
+        constraints: [
+          { key: 'space', negated: false, value: 'lan' },
+          { key: 'name', negated: true, value: 'br0' },
+        ],
+      },
       { label: '1', constraints: [{ key: 'type', negated: false, value: 'bridge' }] },
     ]);
   });
@@ -20,7 +34,10 @@ describe('interface editor: text and builder follow each other', () => {
     const good = editText(emptyInterfaceEditor(), 'eth0:name=eth1');
     const bad = editText(good, 'eth0:spce=lab');
     expect(bad.rows).toEqual(good.rows);
-    expect(checkInterfaces(bad).text).toMatchObject({ position: 5, message: expect.stringMatching(/did you mean 'space'/) });
+    expect(checkInterfaces(bad).text).toMatchObject({
+      position: 5,
+      message: expect.stringMatching(/did you mean 'space'/),
+    });
     expect(effectiveInterfaceText(bad)).toBeNull();
   });
 
@@ -40,7 +57,11 @@ describe('interface editor: text and builder follow each other', () => {
 
   it('picks unused labels and drops a negation the new key cannot take', () => {
     expect(nextLabel([{ label: 'eth1', constraints: [] }])).toBe('eth2');
-    expect(withKey({ key: 'name', negated: true, value: 'x' }, 'type')).toEqual({ key: 'type', negated: false, value: 'x' });
+    expect(withKey({ key: 'name', negated: true, value: 'x' }, 'type')).toEqual({
+      key: 'type',
+      negated: false,
+      value: 'x',
+    });
     expect(withKey({ key: 'name', negated: true, value: 'x' }, 'space').negated).toBe(true);
   });
 });

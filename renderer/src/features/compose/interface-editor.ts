@@ -69,7 +69,11 @@ export function nextLabel(rows: readonly ConstraintRow[]): string {
   return `eth${n}`;
 }
 
-export const newEntry = (key: ConstraintBaseKey = 'name', value = ''): ConstraintEntry => ({ key, negated: false, value });
+export const newEntry = (key: ConstraintBaseKey = 'name', value = ''): ConstraintEntry => ({
+  key,
+  negated: false,
+  value,
+});
 
 /** Changing the key drops a negation the new key cannot take (MAAS has no not_type, not_mode, not_link_speed). */
 export function withKey(entry: ConstraintEntry, key: ConstraintBaseKey): ConstraintEntry {

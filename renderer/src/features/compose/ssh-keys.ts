@@ -14,7 +14,11 @@ export function badKeyLine(text: string): { line: number; message: string } | nu
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!.trim();
     if (l === '' || l.startsWith('#')) continue;
-    if (/PRIVATE KEY|^[A-Za-z0-9+/=]{40,}$/.test(l)) return { line: i + 1, message: `Line ${i + 1} looks like part of a private key — paste the .pub file's line instead.` };
+    if (/PRIVATE KEY|^[A-Za-z0-9+/=]{40,}$/.test(l))
+      return {
+        line: i + 1,
+        message: `Line ${i + 1} looks like part of a private key — paste the .pub file's line instead.`,
+      };
     // The engine's own check, so what passes here passes there.
     const checked = checkSshKey(l);
     if (!checked.ok) return { line: i + 1, message: `Line ${i + 1}: ${checked.error}` };

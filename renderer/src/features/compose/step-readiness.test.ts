@@ -20,12 +20,22 @@ describe('storage errors hold the Resources step (issue 12, #4)', () => {
   });
 
   it('a disk tagged with a pool that does not exist, or a host without pools, blocks Resources', () => {
-    expect(formBlocker(draft({ storage: 'root:8' }), { pools: [], defaultPool: null })).toMatchObject({ step: 'resources', message: expect.stringMatching(/no storage pools/) });
+    expect(formBlocker(draft({ storage: 'root:8' }), { pools: [], defaultPool: null })).toMatchObject({
+      step: 'resources',
+      message: expect.stringMatching(/no storage pools/),
+    });
   });
 
   it("the engine's storage refusal belongs to Resources; install and NIC refusals where they were", () => {
-    expect(refusalStep({ kind: 'validation', message: 'storage: not enough space for root (99999 GB) in default (50 GB free)' })).toBe('resources');
-    expect(refusalStep({ kind: 'validation', message: 'install: the volume default/x.img does not exist' })).toBe('install');
+    expect(
+      refusalStep({
+        kind: 'validation',
+        message: 'storage: not enough space for root (99999 GB) in default (50 GB free)',
+      }),
+    ).toBe('resources');
+    expect(refusalStep({ kind: 'validation', message: 'install: the volume default/x.img does not exist' })).toBe(
+      'install',
+    );
     expect(refusalStep({ kind: 'validation', message: 'interfaces: eth0: nothing matches' })).toBe('interfaces');
     expect(refusalStep({ kind: 'ssh', message: 'storage: whatever' })).toBe('interfaces');
   });

@@ -14,7 +14,10 @@ export type StorageContext = { pools: readonly PoolInfo[]; defaultPool: string |
  * With the host's pools, a disk no pool has room for (`root:99999`) holds the Resources step, with the
  * very error the step shows — not the Interfaces step later.
  */
-export function formBlocker(draft: ComposeDraft, pools?: StorageContext | null): { step: BlockerStep; message: string } | null {
+export function formBlocker(
+  draft: ComposeDraft,
+  pools?: StorageContext | null,
+): { step: BlockerStep; message: string } | null {
   const p = resourceProblems(draft);
   const first = p.hostname ?? p.cores ?? p.memoryMiB ?? p.cpuModel;
   if (first) return { step: 'resources', message: `Resources: ${first}` };

@@ -5,7 +5,10 @@ import { errorShapeOf, useCommands } from '../../api';
 /** The public keys of the user running LabDeck (~/.ssh/*.pub and the agent's), read once per mount. */
 export function useClientSshKeys() {
   const commands = useCommands();
-  const [state, setState] = useState<{ keys: ClientSshKey[] | null; error: AppErrorShape | null }>({ keys: null, error: null });
+  const [state, setState] = useState<{ keys: ClientSshKey[] | null; error: AppErrorShape | null }>({
+    keys: null,
+    error: null,
+  });
   useEffect(() => {
     let live = true;
     commands.compose

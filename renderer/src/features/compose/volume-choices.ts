@@ -15,9 +15,13 @@ export function volumeChoices(pools: readonly StoragePool[], what: 'iso' | 'imag
   const out: VolumeChoice[] = [];
   for (const p of pools) {
     if (!p.active) continue;
-    for (const v of p.volumes) if (v.type !== 'dir') out.push({ pool: p.name, volume: v, likely: looksLike[what].test(v.name) });
+    for (const v of p.volumes)
+      if (v.type !== 'dir') out.push({ pool: p.name, volume: v, likely: looksLike[what].test(v.name) });
   }
-  return out.sort((a, b) => Number(b.likely) - Number(a.likely) || a.pool.localeCompare(b.pool) || a.volume.name.localeCompare(b.volume.name));
+  return out.sort(
+    (a, b) =>
+      Number(b.likely) - Number(a.likely) || a.pool.localeCompare(b.pool) || a.volume.name.localeCompare(b.volume.name),
+  );
 }
 
 export const volumeKey = (pool: string, volume: string): string => `${pool}/${volume}`;

@@ -20,9 +20,28 @@ export function ConsoleDock() {
   const { tabs, active, close, select, minimised, setMinimised } = useConsoleStore();
   if (tabs.length === 0) return null;
   return (
-    <Paper component="section" aria-label="Consoles" square elevation={6} sx={{ display: 'flex', flexDirection: 'column', height: minimised ? 'auto' : '46vh', minHeight: minimised ? 0 : 300, borderTop: 1, borderColor: 'divider' }}>
+    <Paper
+      component="section"
+      aria-label="Consoles"
+      square
+      elevation={6}
+      sx={{
+        display: 'flex',
+        flexDirection: 'column',
+        height: minimised ? 'auto' : '46vh',
+        minHeight: minimised ? 0 : 300,
+        borderTop: 1,
+        borderColor: 'divider',
+      }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'center', borderBottom: 1, borderColor: 'divider' }}>
-        <Tabs value={active ?? false} onChange={(_e, v: string) => select(v)} variant="scrollable" aria-label="Open consoles" sx={{ flex: 1, minHeight: 36 }}>
+        <Tabs
+          value={active ?? false}
+          onChange={(_e, v: string) => select(v)}
+          variant="scrollable"
+          aria-label="Open consoles"
+          sx={{ flex: 1, minHeight: 36 }}
+        >
           {tabs.map((t) => (
             <Tab
               key={t.key}
@@ -47,15 +66,30 @@ export function ConsoleDock() {
             />
           ))}
         </Tabs>
-        <IconButton size="small" aria-label={minimised ? 'Show consoles' : 'Hide consoles'} onClick={() => setMinimised(!minimised)} sx={{ mx: 1 }}>
+        <IconButton
+          size="small"
+          aria-label={minimised ? 'Show consoles' : 'Hide consoles'}
+          onClick={() => setMinimised(!minimised)}
+          sx={{ mx: 1 }}
+        >
           {minimised ? <ExpandLess /> : <ExpandMore />}
         </IconButton>
       </Box>
       {tabs.map((t) => {
         const visible = !minimised && t.key === active;
         return (
-          <Box key={t.key} role="tabpanel" aria-label={`Console ${label(t)}`} hidden={!visible} sx={{ flex: 1, minHeight: 0, display: visible ? 'flex' : 'none', flexDirection: 'column', pt: 0.5 }}>
-            {t.kind === 'console.serial' ? <SerialConsole tab={t} visible={visible} /> : <VncConsole tab={t} visible={visible} />}
+          <Box
+            key={t.key}
+            role="tabpanel"
+            aria-label={`Console ${label(t)}`}
+            hidden={!visible}
+            sx={{ flex: 1, minHeight: 0, display: visible ? 'flex' : 'none', flexDirection: 'column', pt: 0.5 }}
+          >
+            {t.kind === 'console.serial' ? (
+              <SerialConsole tab={t} visible={visible} />
+            ) : (
+              <VncConsole tab={t} visible={visible} />
+            )}
           </Box>
         );
       })}

@@ -11,7 +11,10 @@ import { errorShapeOf, useClient } from '../../api';
 import type { StreamHandle } from '../../api/streams';
 import type { ConsoleTab } from './console-store';
 
-type Status = { state: 'connecting' } | { state: 'open' } | { state: 'closed'; message: string; takeover?: boolean; reconnectable: boolean };
+type Status =
+  | { state: 'connecting' }
+  | { state: 'open' }
+  | { state: 'closed'; message: string; takeover?: boolean; reconnectable: boolean };
 
 /**
  * A VM's serial console: xterm.js on a `console.serial` stream. The terminal acknowledges bytes once
@@ -29,7 +32,14 @@ export function SerialConsole({ tab, visible }: { tab: ConsoleTab; visible: bool
 
   // One terminal for the tab's life; sessions come and go in it (reconnect keeps the scrollback).
   useEffect(() => {
-    const t = new Terminal({ convertEol: false, cursorBlink: true, scrollback: 5000, fontSize: 13, fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace', screenReaderMode: false });
+    const t = new Terminal({
+      convertEol: false,
+      cursorBlink: true,
+      scrollback: 5000,
+      fontSize: 13,
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", monospace',
+      screenReaderMode: false,
+    });
     const f = new FitAddon();
     t.loadAddon(f);
     t.open(box.current!);
@@ -78,7 +88,12 @@ export function SerialConsole({ tab, visible }: { tab: ConsoleTab; visible: bool
       .catch((err: unknown) => {
         if (cancelled) return;
         const e = errorShapeOf(err);
-        setStatus({ state: 'closed', message: e.message, takeover: /holds the serial console/.test(e.message), reconnectable: true });
+        setStatus({
+          state: 'closed',
+          message: e.message,
+          takeover: /holds the serial console/.test(e.message),
+          reconnectable: true,
+        });
       });
     return () => {
       cancelled = true;
@@ -88,10 +103,11 @@ export function SerialConsole({ tab, visible }: { tab: ConsoleTab; visible: bool
   }, [client, tab.hostId, tab.domain, attempt, force]);
 
   useEffect(() => {
-    if (visible) requestAnimationFrame(() => {
-      if (box.current && box.current.offsetWidth > 0) fit.current?.fit();
-      term.current?.focus();
-    });
+    if (visible)
+      requestAnimationFrame(() => {
+        if (box.current && box.current.offsetWidth > 0) fit.current?.fit();
+        term.current?.focus();
+      });
   }, [visible]);
 
   const copy = () => {
@@ -105,9 +121,19 @@ export function SerialConsole({ tab, visible }: { tab: ConsoleTab; visible: bool
 
   return (
     <Stack sx={{ height: '100%', minHeight: 0 }} spacing={0.5}>
-      <Stack direction="row" spacing={1} sx={{ px: 1, alignItems: "center" }}>
-        <Typography variant="body2" role="status" aria-label={`Console status of ${tab.domain}`} sx={{ flex: 1 }} color={status.state === 'closed' ? 'error' : 'text.secondary'}>
-          {status.state === 'connecting' ? `Connecting to the serial console of ${tab.domain} on ${tab.hostName}…` : status.state === 'open' ? `Connected to ${tab.domain} on ${tab.hostName} (serial). Closing the tab detaches; the VM keeps running.` : status.message}
+      <Stack direction="row" spacing={1} sx={{ px: 1, alignItems: 'center' }}>
+        <Typography
+          variant="body2"
+          role="status"
+          aria-label={`Console status of ${tab.domain}`}
+          sx={{ flex: 1 }}
+          color={status.state === 'closed' ? 'error' : 'text.secondary'}
+        >
+          {status.state === 'connecting'
+            ? `Connecting to the serial console of ${tab.domain} on ${tab.hostName}…`
+            : status.state === 'open'
+              ? `Connected to ${tab.domain} on ${tab.hostName} (serial). Closing the tab detaches; the VM keeps running.`
+              : status.message}
         </Typography>
         <Button size="small" onClick={copy} aria-label={`Copy the selection of ${tab.domain}'s console`}>
           Copy
@@ -123,11 +149,27 @@ export function SerialConsole({ tab, visible }: { tab: ConsoleTab; visible: bool
           action={
             <Stack direction="row" spacing={1}>
               {status.takeover && (
-                <Button size="small" color="inherit" onClick={() => { setForce(true); setStatus({ state: 'connecting' }); setAttempt((a) => a + 1); }}>
+                <Button
+                  size="small"
+                  color="inherit"
+                  onClick={() => {
+                    setForce(true);
+                    setStatus({ state: 'connecting' });
+                    setAttempt((a) => a + 1);
+                  }}
+                >
                   Take over
                 </Button>
               )}
-              <Button size="small" color="inherit" onClick={() => { setForce(false); setStatus({ state: 'connecting' }); setAttempt((a) => a + 1); }}>
+              <Button
+                size="small"
+                color="inherit"
+                onClick={() => {
+                  setForce(false);
+                  setStatus({ state: 'connecting' });
+                  setAttempt((a) => a + 1);
+                }}
+              >
                 Reconnect
               </Button>
             </Stack>

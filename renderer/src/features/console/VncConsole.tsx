@@ -12,7 +12,8 @@ import { errorShapeOf, useClient, type LabDeckClient } from '../../api';
 import type { StreamHandle } from '../../api/streams';
 import type { ConsoleTab } from './console-store';
 
-type Status = { state: 'connecting' } | { state: 'open' } | { state: 'password' } | { state: 'closed'; message: string };
+type Status =
+  { state: 'connecting' } | { state: 'open' } | { state: 'password' } | { state: 'closed'; message: string };
 
 /**
  * A WebSocket-shaped channel over a `console.vnc` stream, for noVNC's RFB (it accepts any object
@@ -81,7 +82,11 @@ export function VncConsole({ tab, visible }: { tab: ConsoleTab; visible: boolean
     let conn: { handle: StreamHandle<'console.vnc'> } | undefined;
     (async () => {
       const { default: RFB } = await import('@novnc/novnc');
-      const c = await vncChannel(client, tab, (reason) => !cancelled && setStatus({ state: 'closed', message: reason }));
+      const c = await vncChannel(
+        client,
+        tab,
+        (reason) => !cancelled && setStatus({ state: 'closed', message: reason }),
+      );
       conn = c;
       if (cancelled) return c.handle.close();
       const r = new RFB(screen.current!, c.channel, { shared: true });
@@ -89,8 +94,21 @@ export function VncConsole({ tab, visible }: { tab: ConsoleTab; visible: boolean
       r.background = '#202124';
       r.addEventListener('connect', () => !cancelled && setStatus({ state: 'open' }));
       r.addEventListener('credentialsrequired', () => !cancelled && setStatus({ state: 'password' }));
-      r.addEventListener('securityfailure', (e) => !cancelled && setStatus({ state: 'closed', message: `The VNC server refused: ${String((e as CustomEvent).detail?.reason ?? 'wrong password?')}` }));
-      r.addEventListener('disconnect', () => !cancelled && setStatus((s) => (s.state === 'closed' ? s : { state: 'closed', message: 'The display closed.' })));
+      r.addEventListener(
+        'securityfailure',
+        (e) =>
+          !cancelled &&
+          setStatus({
+            state: 'closed',
+            message: `The VNC server refused: ${String((e as CustomEvent).detail?.reason ?? 'wrong password?')}`,
+          }),
+      );
+      r.addEventListener(
+        'disconnect',
+        () =>
+          !cancelled &&
+          setStatus((s) => (s.state === 'closed' ? s : { state: 'closed', message: 'The display closed.' })),
+      );
       rfb.current = r;
     })().catch((err: unknown) => !cancelled && setStatus({ state: 'closed', message: errorShapeOf(err).message }));
     return () => {
@@ -120,8 +138,14 @@ export function VncConsole({ tab, visible }: { tab: ConsoleTab; visible: boolean
 
   return (
     <Stack sx={{ height: '100%', minHeight: 0 }} spacing={0.5}>
-      <Stack direction="row" spacing={1} sx={{ px: 1, alignItems: "center" }}>
-        <Typography variant="body2" role="status" aria-label={`Display status of ${tab.domain}`} sx={{ flex: 1 }} color={status.state === 'closed' ? 'error' : 'text.secondary'}>
+      <Stack direction="row" spacing={1} sx={{ px: 1, alignItems: 'center' }}>
+        <Typography
+          variant="body2"
+          role="status"
+          aria-label={`Display status of ${tab.domain}`}
+          sx={{ flex: 1 }}
+          color={status.state === 'closed' ? 'error' : 'text.secondary'}
+        >
           {status.state === 'connecting'
             ? `Connecting to the screen of ${tab.domain} on ${tab.hostName}…`
             : status.state === 'open'
@@ -130,28 +154,79 @@ export function VncConsole({ tab, visible }: { tab: ConsoleTab; visible: boolean
                 ? 'This display has a VNC password.'
                 : status.message}
         </Typography>
-        <FormControlLabel control={<Switch size="small" checked={scale} onChange={(e) => setScale(e.target.checked)} />} label="Scale to window" />
-        <Button size="small" disabled={status.state !== 'open'} onClick={() => rfb.current?.sendCtrlAltDel()} aria-label={`Send Ctrl+Alt+Del to ${tab.domain}`}>
+        <FormControlLabel
+          control={<Switch size="small" checked={scale} onChange={(e) => setScale(e.target.checked)} />}
+          label="Scale to window"
+        />
+        <Button
+          size="small"
+          disabled={status.state !== 'open'}
+          onClick={() => rfb.current?.sendCtrlAltDel()}
+          aria-label={`Send Ctrl+Alt+Del to ${tab.domain}`}
+        >
           Ctrl+Alt+Del
         </Button>
-        <Button size="small" disabled={status.state !== 'open'} onClick={screenshot} aria-label={`Save a screenshot of ${tab.domain}`}>
+        <Button
+          size="small"
+          disabled={status.state !== 'open'}
+          onClick={screenshot}
+          aria-label={`Save a screenshot of ${tab.domain}`}
+        >
           Screenshot
         </Button>
       </Stack>
       {status.state === 'password' && (
-        <Stack direction="row" spacing={1} sx={{ px: 1 }} component="form" onSubmit={(e) => { e.preventDefault(); rfb.current?.sendCredentials({ password }); setPassword(''); }}>
-          <TextField size="small" type="password" label="VNC password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus />
+        <Stack
+          direction="row"
+          spacing={1}
+          sx={{ px: 1 }}
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            rfb.current?.sendCredentials({ password });
+            setPassword('');
+          }}
+        >
+          <TextField
+            size="small"
+            type="password"
+            label="VNC password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+          />
           <Button type="submit" variant="contained" size="small">
             Unlock
           </Button>
         </Stack>
       )}
       {status.state === 'closed' && (
-        <Alert severity="info" sx={{ mx: 1, py: 0 }} action={<Button size="small" color="inherit" onClick={() => { setStatus({ state: 'connecting' }); setAttempt((a) => a + 1); }}>Reconnect</Button>}>
+        <Alert
+          severity="info"
+          sx={{ mx: 1, py: 0 }}
+          action={
+            <Button
+              size="small"
+              color="inherit"
+              onClick={() => {
+                setStatus({ state: 'connecting' });
+                setAttempt((a) => a + 1);
+              }}
+            >
+              Reconnect
+            </Button>
+          }
+        >
           The display is not connected.
         </Alert>
       )}
-      <Box ref={screen} aria-label={`Screen of ${tab.domain}`} role="img" sx={{ flex: 1, minHeight: 0, bgcolor: '#202124', overflow: 'hidden' }} data-testid={`vnc-${tab.domain}`} />
+      <Box
+        ref={screen}
+        aria-label={`Screen of ${tab.domain}`}
+        role="img"
+        sx={{ flex: 1, minHeight: 0, bgcolor: '#202124', overflow: 'hidden' }}
+        data-testid={`vnc-${tab.domain}`}
+      />
     </Stack>
   );
 }

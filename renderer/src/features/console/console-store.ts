@@ -24,7 +24,11 @@ export const useConsoleStore = create<ConsoleState>((set) => ({
   open: (t) =>
     set((s) => {
       const key = consoleKey(t);
-      return { tabs: s.tabs.some((x) => x.key === key) ? s.tabs : [...s.tabs, { ...t, key }], active: key, minimised: false };
+      return {
+        tabs: s.tabs.some((x) => x.key === key) ? s.tabs : [...s.tabs, { ...t, key }],
+        active: key,
+        minimised: false,
+      };
     }),
   close: (key) =>
     set((s) => {

@@ -1,6 +1,10 @@
 declare module '@novnc/novnc' {
   export default class RFB extends EventTarget {
-    constructor(target: HTMLElement, urlOrChannel: string | object, options?: { credentials?: { password?: string }; shared?: boolean });
+    constructor(
+      target: HTMLElement,
+      urlOrChannel: string | object,
+      options?: { credentials?: { password?: string }; shared?: boolean },
+    );
     scaleViewport: boolean;
     resizeSession: boolean;
     viewOnly: boolean;

@@ -46,7 +46,10 @@ export function ConfirmActionDialog({ request, onClose, children }: Props) {
     setPhase({ kind: 'running' });
     try {
       const commands = await request.run();
-      notify({ severity: 'success', message: commands.length ? `${request.done} — ran ${commands.join(' && ')}` : request.done });
+      notify({
+        severity: 'success',
+        message: commands.length ? `${request.done} — ran ${commands.join(' && ')}` : request.done,
+      });
       onClose();
     } catch (err) {
       const error = errorShapeOf(err);
@@ -74,7 +77,9 @@ export function ConfirmActionDialog({ request, onClose, children }: Props) {
             <LinearProgress aria-label={request.progress} />
           </Box>
         )}
-        {phase.kind === 'failed' && <ErrorDetails error={phase.error} title={`${request.title.replace(/\?$/, '')} failed`} sx={{ mt: 2 }} />}
+        {phase.kind === 'failed' && (
+          <ErrorDetails error={phase.error} title={`${request.title.replace(/\?$/, '')} failed`} sx={{ mt: 2 }} />
+        )}
       </DialogContent>
       <DialogActions>
         {running ? (
@@ -82,7 +87,12 @@ export function ConfirmActionDialog({ request, onClose, children }: Props) {
         ) : (
           <Button onClick={onClose}>{phase.kind === 'failed' ? 'Close' : 'Cancel'}</Button>
         )}
-        <Button variant="contained" color={request.danger ? 'error' : 'primary'} disabled={running} onClick={() => void confirm()}>
+        <Button
+          variant="contained"
+          color={request.danger ? 'error' : 'primary'}
+          disabled={running}
+          onClick={() => void confirm()}
+        >
           {phase.kind === 'failed' ? 'Try again' : request.confirmLabel}
         </Button>
       </DialogActions>

@@ -24,7 +24,9 @@ type Props = {
 export function DeleteVmDialog({ domain: d, host, networks = [], run, onClose }: Props) {
   const [volumes, setVolumes] = useState(false);
   // The same rule the engine applies: own disks and the cloud-init seed, never shared install media.
-  const disks = ownedDisks(d).map(diskPath).filter((p): p is string => !!p);
+  const disks = ownedDisks(d)
+    .map(diskPath)
+    .filter((p): p is string => !!p);
   // compose's ip= reservations (same MAC as a NIC): always removed, so the address is free again.
   const reservations = vmReservations(d, networks);
   return (
@@ -41,7 +43,9 @@ export function DeleteVmDialog({ domain: d, host, networks = [], run, onClose }:
       }}
     >
       <FormControlLabel
-        control={<Checkbox checked={volumes} onChange={(e) => setVolumes(e.target.checked)} disabled={disks.length === 0} />}
+        control={
+          <Checkbox checked={volumes} onChange={(e) => setVolumes(e.target.checked)} disabled={disks.length === 0} />
+        }
         label="Also delete its volumes"
       />
       {disks.length === 0 ? (
@@ -49,7 +53,17 @@ export function DeleteVmDialog({ domain: d, host, networks = [], run, onClose }:
           {d.name} has no disks.
         </Typography>
       ) : (
-        <Box component="ul" aria-label="Volumes" sx={{ m: 0, pl: 4, fontFamily: monoFont, fontSize: '0.8rem', color: volumes ? 'error.main' : 'text.secondary' }}>
+        <Box
+          component="ul"
+          aria-label="Volumes"
+          sx={{
+            m: 0,
+            pl: 4,
+            fontFamily: monoFont,
+            fontSize: '0.8rem',
+            color: volumes ? 'error.main' : 'text.secondary',
+          }}
+        >
           {disks.map((p) => (
             <li key={p}>{p}</li>
           ))}
@@ -60,7 +74,11 @@ export function DeleteVmDialog({ domain: d, host, networks = [], run, onClose }:
           <Typography variant="body2" sx={{ mt: 1.5 }}>
             Its DHCP reservations are removed too, so their addresses are free again:
           </Typography>
-          <Box component="ul" aria-label="DHCP reservations" sx={{ m: 0, pl: 4, fontFamily: monoFont, fontSize: '0.8rem' }}>
+          <Box
+            component="ul"
+            aria-label="DHCP reservations"
+            sx={{ m: 0, pl: 4, fontFamily: monoFont, fontSize: '0.8rem' }}
+          >
             {reservations.map((r) => (
               <li key={`${r.network}/${r.ip}`}>
                 {r.ip} in network {r.network} ({r.mac})

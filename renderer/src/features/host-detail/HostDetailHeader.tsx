@@ -19,7 +19,10 @@ type Props = { host: HostView; snapshot: HostSnapshot | null; onBack: () => void
 export function HostDetailHeader({ host, snapshot, onBack, onRefresh }: Props) {
   const { ComposeVmButton, PodSettingsButton } = useFeatureSlots();
   const lv = snapshot?.libvirt;
-  const versions = [lv?.hypervisor ? `${lv.hypervisor.name} ${lv.hypervisor.version}` : null, lv?.libvirtVersion ? `libvirt ${lv.libvirtVersion}` : null]
+  const versions = [
+    lv?.hypervisor ? `${lv.hypervisor.name} ${lv.hypervisor.version}` : null,
+    lv?.libvirtVersion ? `libvirt ${lv.libvirtVersion}` : null,
+  ]
     .filter(Boolean)
     .join(' · ');
   return (
@@ -32,7 +35,11 @@ export function HostDetailHeader({ host, snapshot, onBack, onRefresh }: Props) {
           <Typography variant="h5" component="h2">
             {host.name}
           </Typography>
-          <StatusPill status={host.status} busy={host.refreshing} message={host.statusMessage ?? host.lastError?.message} />
+          <StatusPill
+            status={host.status}
+            busy={host.refreshing}
+            message={host.statusMessage ?? host.lastError?.message}
+          />
           <LiveIndicator live={host.live && host.status === 'online'} lastChangeAt={host.lastChangeAt} showTime />
         </Box>
         <Typography variant="body2" color="text.secondary">

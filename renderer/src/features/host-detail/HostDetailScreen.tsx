@@ -37,7 +37,9 @@ function HostGone({ onBack }: { onBack: () => void }) {
 /** Why the picture may be old: the last refresh failed, or the host has never answered. */
 function Staleness({ host, takenAt }: { host: HostView; takenAt: string | undefined }) {
   if (host.status === 'online' || !host.lastError) return null;
-  const title = takenAt ? `Showing the snapshot of ${fullTime(takenAt)}: the last refresh failed` : `LabDeck could not read ${host.name}`;
+  const title = takenAt
+    ? `Showing the snapshot of ${fullTime(takenAt)}: the last refresh failed`
+    : `LabDeck could not read ${host.name}`;
   return <ErrorDetails error={host.lastError} title={title} />;
 }
 
@@ -57,20 +59,38 @@ function HostDetail({ host }: { host: HostView }) {
       overview: () => <OverviewTab snapshot={snapshot} warnings={warnings} onOpen={setTab} />,
       topology: () => <TopologyView snapshot={snapshot} marks={marks} warnings={warnings} hostName={host.name} />,
       interfaces: () => <InterfacesTab snapshot={snapshot} warnings={warnings} />,
-      networks: () => (libvirtOk ? <NetworksTab hostId={host.id} snapshot={snapshot} marks={marks} warnings={warnings} /> : <NoLibvirt snapshot={snapshot} />),
+      networks: () =>
+        libvirtOk ? (
+          <NetworksTab hostId={host.id} snapshot={snapshot} marks={marks} warnings={warnings} />
+        ) : (
+          <NoLibvirt snapshot={snapshot} />
+        ),
       storage: () => (libvirtOk ? <StorageTab snapshot={snapshot} /> : <NoLibvirt snapshot={snapshot} />),
-      vms: () => (libvirtOk ? <VmsTab hostId={host.id} hostName={host.name} snapshot={snapshot} warnings={warnings} /> : <NoLibvirt snapshot={snapshot} />),
+      vms: () =>
+        libvirtOk ? (
+          <VmsTab hostId={host.id} hostName={host.name} snapshot={snapshot} warnings={warnings} />
+        ) : (
+          <NoLibvirt snapshot={snapshot} />
+        ),
       marks: () => <MarksTab hostId={host.id} hostName={host.name} snapshot={snapshot} marks={marks} />,
     };
     body = panels[tab]();
   } else if (loading || host.refreshing) body = <TabSkeleton />;
   else if (error) body = <ErrorDetails error={error} title={`Could not load the snapshot of ${host.name}`} />;
-  else body = <Typography color="text.secondary">No snapshot yet: LabDeck has not reached {host.name}. Try Refresh.</Typography>;
+  else
+    body = (
+      <Typography color="text.secondary">No snapshot yet: LabDeck has not reached {host.name}. Try Refresh.</Typography>
+    );
 
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Box sx={{ px: 2.5, pt: 1.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
-        <HostDetailHeader host={host} snapshot={snapshot} onBack={() => setScreen('inventory')} onRefresh={() => void refresh(host.id, host.name)} />
+        <HostDetailHeader
+          host={host}
+          snapshot={snapshot}
+          onBack={() => setScreen('inventory')}
+          onRefresh={() => void refresh(host.id, host.name)}
+        />
         <Staleness host={host} takenAt={snapshot?.takenAt} />
         {readOnly && <ReadOnlyNotice reason={readOnly} />}
         <HostDetailTabs tab={tab} onChange={setTab} snapshot={snapshot} />
@@ -96,7 +116,14 @@ export function HostDetailScreen() {
   const setScreen = useLabStore((s) => s.setScreen);
   // Opened from an address (a reload): the host is only known once the inventory has been read.
   const hostsLoaded = useLabStore((s) => s.hostsLoaded);
-  if (!host) return hostsLoaded ? <HostGone onBack={() => setScreen('inventory')} /> : <Box sx={{ p: 2.5 }}><TabSkeleton /></Box>;
+  if (!host)
+    return hostsLoaded ? (
+      <HostGone onBack={() => setScreen('inventory')} />
+    ) : (
+      <Box sx={{ p: 2.5 }}>
+        <TabSkeleton />
+      </Box>
+    );
   // Keyed by host: switching hosts starts each one's screen afresh.
   return <HostDetail key={host.id} host={host} />;
 }

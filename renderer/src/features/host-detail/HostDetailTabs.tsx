@@ -27,10 +27,24 @@ function counts(s: HostSnapshot | null): Partial<Record<HostDetailTab, number>> 
 }
 
 /** Tab names stay the accessible names ("Interfaces"); counts are extra text beside them. */
-export function HostDetailTabs({ tab, onChange, snapshot }: { tab: HostDetailTab; onChange: (t: HostDetailTab) => void; snapshot: HostSnapshot | null }) {
+export function HostDetailTabs({
+  tab,
+  onChange,
+  snapshot,
+}: {
+  tab: HostDetailTab;
+  onChange: (t: HostDetailTab) => void;
+  snapshot: HostSnapshot | null;
+}) {
   const n = counts(snapshot);
   return (
-    <Tabs value={tab} onChange={(_e, v: HostDetailTab) => onChange(v)} aria-label="Host sections" variant="scrollable" scrollButtons="auto">
+    <Tabs
+      value={tab}
+      onChange={(_e, v: HostDetailTab) => onChange(v)}
+      aria-label="Host sections"
+      variant="scrollable"
+      scrollButtons="auto"
+    >
       {(Object.keys(titles) as HostDetailTab[]).map((t) => (
         <Tab
           key={t}
@@ -41,7 +55,10 @@ export function HostDetailTabs({ tab, onChange, snapshot }: { tab: HostDetailTab
             <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
               {titles[t]}
               {n[t] !== undefined && (
-                <Box component="span" sx={{ px: 0.75, borderRadius: 999, bgcolor: 'action.selected', fontSize: '0.75rem', lineHeight: 1.5 }}>
+                <Box
+                  component="span"
+                  sx={{ px: 0.75, borderRadius: 999, bgcolor: 'action.selected', fontSize: '0.75rem', lineHeight: 1.5 }}
+                >
                   {n[t]}
                 </Box>
               )}

@@ -32,7 +32,14 @@ function addresses(i: NetInterface): ReactNode {
   const local = (a: NetInterface['addresses'][number]) => a.scope === 'link' || a.scope === 'host';
   const sorted = [...i.addresses].sort((a, b) => Number(local(a)) - Number(local(b)));
   return sorted.map((a) => (
-    <Box key={cidrOf(a)} sx={{ fontFamily: monoFont, fontSize: local(a) ? '0.72rem' : '0.8rem', color: local(a) ? 'text.secondary' : undefined }}>
+    <Box
+      key={cidrOf(a)}
+      sx={{
+        fontFamily: monoFont,
+        fontSize: local(a) ? '0.72rem' : '0.8rem',
+        color: local(a) ? 'text.secondary' : undefined,
+      }}
+    >
       {cidrOf(a)}
     </Box>
   ));
@@ -86,7 +93,9 @@ export function InterfacesTab({ snapshot, warnings }: { snapshot: HostSnapshot; 
                     {state.label}
                   </Pill>
                 </TableCell>
-                <TableCell sx={{ fontFamily: monoFont, fontSize: '0.8rem', whiteSpace: 'nowrap' }}>{i.mac ?? none}</TableCell>
+                <TableCell sx={{ fontFamily: monoFont, fontSize: '0.8rem', whiteSpace: 'nowrap' }}>
+                  {i.mac ?? none}
+                </TableCell>
                 <TableCell align="right">{i.mtu}</TableCell>
                 <TableCell>{addresses(i)}</TableCell>
                 <TableCell>{stack(placement(i))}</TableCell>

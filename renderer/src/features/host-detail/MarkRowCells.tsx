@@ -9,7 +9,13 @@ type Props = {
   onChange: (patch: Partial<MarkFields>) => void;
 };
 
-const textFields: { field: Exclude<FieldName, 'externalDhcp'>; label: string; width: number; subnetOnly?: boolean; placeholder?: string }[] = [
+const textFields: {
+  field: Exclude<FieldName, 'externalDhcp'>;
+  label: string;
+  width: number;
+  subnetOnly?: boolean;
+  placeholder?: string;
+}[] = [
   { field: 'name', label: 'Name', width: 110, subnetOnly: true },
   { field: 'space', label: 'Space', width: 110 },
   { field: 'fabric', label: 'Fabric', width: 110 },

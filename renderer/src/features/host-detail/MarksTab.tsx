@@ -35,7 +35,8 @@ export function MarksTab({ hostId, hostName, snapshot, marks }: Props) {
   const [saving, setSaving] = useState(false);
 
   const base = useMemo(() => markRows(snapshot, marks, added), [snapshot, marks, added]);
-  const apply = (rows: typeof base.subnets) => rows.map((r) => (edits[r.key] ? { ...r, fields: { ...r.fields, ...edits[r.key] } } : r));
+  const apply = (rows: typeof base.subnets) =>
+    rows.map((r) => (edits[r.key] ? { ...r, fields: { ...r.fields, ...edits[r.key] } } : r));
   const subnets = apply(base.subnets);
   const interfaces = apply(base.interfaces);
   const dirty = Object.keys(edits).length > 0 || added.length > 0;
@@ -99,18 +100,34 @@ export function MarksTab({ hostId, hostName, snapshot, marks }: Props) {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2.5 }}>
       <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 900 }}>
         Tell LabDeck what the host cannot show: the MAAS space, fabric and VLAN of each subnet or interface (interface
-        constraints match on them: <code>space=</code>, <code>fabric=</code>, <code>vlan=</code>, <code>vid=</code>, <code>tag=</code>), and where an external DHCP
-        server answers, which makes a bridge or subnet count as DHCP-capable.
+        constraints match on them: <code>space=</code>, <code>fabric=</code>, <code>vlan=</code>, <code>vid=</code>,{' '}
+        <code>tag=</code>), and where an external DHCP server answers, which makes a bridge or subnet count as
+        DHCP-capable.
       </Typography>
       {/* Only the save bar stays in view while scrolling the tables: small, so it hides little. */}
       <Paper
         variant="outlined"
-        sx={{ px: 2, py: 1, display: 'flex', gap: 2, alignItems: 'center', justifyContent: 'flex-end', position: 'sticky', top: -16, zIndex: 2, boxShadow: 2 }}
+        sx={{
+          px: 2,
+          py: 1,
+          display: 'flex',
+          gap: 2,
+          alignItems: 'center',
+          justifyContent: 'flex-end',
+          position: 'sticky',
+          top: -16,
+          zIndex: 2,
+          boxShadow: 2,
+        }}
       >
         <Typography variant="body2" color="text.secondary" sx={{ flex: 1 }}>
           Marks of {hostName} are kept by LabDeck; nothing on the host changes.
         </Typography>
-        <Typography variant="body2" sx={{ fontWeight: 600, color: dirty ? 'warning.main' : 'text.disabled' }} aria-live="polite">
+        <Typography
+          variant="body2"
+          sx={{ fontWeight: 600, color: dirty ? 'warning.main' : 'text.disabled' }}
+          aria-live="polite"
+        >
           {dirty ? 'Unsaved changes' : 'No changes'}
         </Typography>
         <Button onClick={discard} disabled={!dirty || saving}>
@@ -125,7 +142,9 @@ export function MarksTab({ hostId, hostName, snapshot, marks }: Props) {
           {message}
         </Alert>
       )}
-      {saveError && <ErrorDetails error={saveError} title="Could not save the marks" onClose={() => setSaveError(null)} />}
+      {saveError && (
+        <ErrorDetails error={saveError} title="Could not save the marks" onClose={() => setSaveError(null)} />
+      )}
       <MarksTable
         title="Subnets"
         kind="subnet"

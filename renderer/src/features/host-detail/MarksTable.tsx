@@ -44,7 +44,18 @@ export function MarksTable({ title, kind, rows, errors, onChange, footer }: Prop
           <TableBody>
             {rows.map((r) => (
               <TableRow key={r.key} hover>
-                <TableCell component="th" scope="row" sx={{ fontFamily: kind === 'subnet' ? monoFont : undefined, fontWeight: 600, whiteSpace: 'nowrap', pt: '16px !important' }}>{r.target}</TableCell>
+                <TableCell
+                  component="th"
+                  scope="row"
+                  sx={{
+                    fontFamily: kind === 'subnet' ? monoFont : undefined,
+                    fontWeight: 600,
+                    whiteSpace: 'nowrap',
+                    pt: '16px !important',
+                  }}
+                >
+                  {r.target}
+                </TableCell>
                 <TableCell sx={{ color: 'text.secondary', pt: '16px !important', minWidth: 120 }}>{r.seenOn}</TableCell>
                 <MarkRowCells row={r} errors={errors[r.key]} onChange={(patch) => onChange(r.key, patch)} />
               </TableRow>

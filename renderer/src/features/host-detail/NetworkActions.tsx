@@ -9,7 +9,12 @@ import type { LibvirtNetwork } from '../../../../shared/snapshot/types';
 import type { NetworkAction } from './useHostAction';
 import { useReadOnly } from './read-only';
 
-type Props = { network: LibvirtNetwork; onAction: (a: NetworkAction) => void; onEdit?: () => void; onDelete?: () => void };
+type Props = {
+  network: LibvirtNetwork;
+  onAction: (a: NetworkAction) => void;
+  onEdit?: () => void;
+  onDelete?: () => void;
+};
 
 /** One primary action (start or stop); autostart, Edit and Delete in a menu. */
 export function NetworkActions({ network: n, onAction, onEdit, onDelete }: Props) {
@@ -22,12 +27,24 @@ export function NetworkActions({ network: n, onAction, onEdit, onDelete }: Props
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 0.5 }}>
       <span title={readOnly}>
-        <Button size="small" variant="outlined" disabled={!!readOnly} aria-label={`${n.active ? 'Stop' : 'Start'} network ${n.name}`} onClick={() => onAction(n.active ? 'stop' : 'start')}>
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={!!readOnly}
+          aria-label={`${n.active ? 'Stop' : 'Start'} network ${n.name}`}
+          onClick={() => onAction(n.active ? 'stop' : 'start')}
+        >
           {n.active ? 'Stop' : 'Start'}
         </Button>
       </span>
       <span title={readOnly}>
-        <IconButton size="small" disabled={!!readOnly} aria-label={`More actions for network ${n.name}`} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+        <IconButton
+          size="small"
+          disabled={!!readOnly}
+          aria-label={`More actions for network ${n.name}`}
+          aria-haspopup="menu"
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
           <MoreVert fontSize="small" />
         </IconButton>
       </span>

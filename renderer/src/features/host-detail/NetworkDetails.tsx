@@ -17,7 +17,8 @@ type Props = { network: LibvirtNetwork; snapshot: HostSnapshot; onRemoveReservat
 export function NetworkDetails({ network: n, snapshot, onRemoveReservation }: Props) {
   const readOnly = snapshot.libvirt?.readOnly?.reason;
   const vmByMac = new Map<string, string>();
-  for (const d of snapshot.libvirt?.domains ?? []) for (const nic of d.nics) if (nic.mac) vmByMac.set(nic.mac.toLowerCase(), d.name);
+  for (const d of snapshot.libvirt?.domains ?? [])
+    for (const nic of d.nics) if (nic.mac) vmByMac.set(nic.mac.toLowerCase(), d.name);
   const hosts = n.ips.flatMap((ip) => ip.dhcp?.hosts ?? []);
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1.4fr' }, gap: 3, py: 1 }}>
@@ -70,7 +71,9 @@ export function NetworkDetails({ network: n, snapshot, onRemoveReservation }: Pr
         </Typography>
         {n.leases.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
-            {n.ips.some((ip) => ip.dhcp) ? 'No leases handed out right now.' : 'libvirt runs no DHCP here, so it hands out no leases.'}
+            {n.ips.some((ip) => ip.dhcp)
+              ? 'No leases handed out right now.'
+              : 'libvirt runs no DHCP here, so it hands out no leases.'}
           </Typography>
         ) : (
           <Table size="small" aria-label={`Leases of ${n.name}`}>

@@ -16,7 +16,13 @@ import Add from '@mui/icons-material/Add';
 import { Fragment, useState } from 'react';
 import type { HostMarks } from '../../../../shared/compose/marks';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
-import { isDomainUp, networkDhcpState, nicAttachments, warningsToFlag, type HostWarning } from '../../../../shared/warnings';
+import {
+  isDomainUp,
+  networkDhcpState,
+  nicAttachments,
+  warningsToFlag,
+  type HostWarning,
+} from '../../../../shared/warnings';
 import { reservationUsers } from '../../../../shared/networks/reservations';
 import { monoFont } from '../../components/fonts';
 import { AnsibleExportButton } from '../../components/ansible-export/AnsibleExportButton';
@@ -47,13 +53,25 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
   const networks = snapshot.libvirt?.networks ?? [];
   const newButton = (
     <span title={snapshot.libvirt?.readOnly?.reason}>
-      <Button size="small" variant="contained" startIcon={<Add />} disabled={!!snapshot.libvirt?.readOnly} onClick={() => setEditor({ kind: 'create' })}>
+      <Button
+        size="small"
+        variant="contained"
+        startIcon={<Add />}
+        disabled={!!snapshot.libvirt?.readOnly}
+        onClick={() => setEditor({ kind: 'create' })}
+      >
         New network
       </Button>
     </span>
   );
   const editorDialog = editor && (
-    <NetworkEditorDialog hostId={hostId} hostName={snapshot.hostname} snapshot={snapshot} mode={editor} onClose={() => setEditor(null)} />
+    <NetworkEditorDialog
+      hostId={hostId}
+      hostName={snapshot.hostname}
+      snapshot={snapshot}
+      mode={editor}
+      onClose={() => setEditor(null)}
+    />
   );
   if (networks.length === 0) {
     return (
@@ -67,20 +85,38 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
     );
   }
   const runningUsers = (name: string): string[] => [
-    ...new Set(nicAttachments(snapshot).filter((a) => a.network?.name === name && isDomainUp(a.domain)).map((a) => a.domain.name)),
+    ...new Set(
+      nicAttachments(snapshot)
+        .filter((a) => a.network?.name === name && isDomainUp(a.domain))
+        .map((a) => a.domain.name),
+    ),
   ];
   return (
     <>
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1, mb: 1 }}>
         {newButton}
-        <AnsibleExportButton request={{ hostId, networks: true }} what="the networks of this host" label="Export networks to Ansible…" />
+        <AnsibleExportButton
+          request={{ hostId, networks: true }}
+          what="the networks of this host"
+          label="Export networks to Ansible…"
+        />
       </Box>
       <TableContainer component={Paper} variant="outlined">
         <Table size="small" aria-label="Networks" sx={detailTableSx}>
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: 40 }}>
-                <Box component="span" sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+                <Box
+                  component="span"
+                  sx={{
+                    position: 'absolute',
+                    width: '1px',
+                    height: '1px',
+                    overflow: 'hidden',
+                    clip: 'rect(0 0 0 0)',
+                    whiteSpace: 'nowrap',
+                  }}
+                >
                   Details
                 </Box>
               </TableCell>
@@ -131,9 +167,7 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
                     <TableCell>
                       <DhcpSummary dhcp={networkDhcpState(n, snapshot, marks)} />
                     </TableCell>
-                    <TableCell align="right">
-                      {n.leases.length}
-                    </TableCell>
+                    <TableCell align="right">{n.leases.length}</TableCell>
                     <TableCell align="right" sx={{ py: '4px !important' }}>
                       <NetworkActions
                         network={n}
@@ -149,7 +183,16 @@ export function NetworksTab({ hostId, snapshot, marks, warnings }: Props) {
                         <NetworkDetails
                           network={n}
                           snapshot={snapshot}
-                          onRemoveReservation={(h) => setRequest(reservationRequest(n.name, h, reservationUsers(snapshot, n.name, h.mac), act.removeReservation))}
+                          onRemoveReservation={(h) =>
+                            setRequest(
+                              reservationRequest(
+                                n.name,
+                                h,
+                                reservationUsers(snapshot, n.name, h.mac),
+                                act.removeReservation,
+                              ),
+                            )
+                          }
                         />
                       </Collapse>
                     </TableCell>

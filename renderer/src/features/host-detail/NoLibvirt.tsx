@@ -5,7 +5,11 @@ import type { HostSnapshot } from '../../../../shared/snapshot/types';
 export function NoLibvirt({ snapshot }: { snapshot: HostSnapshot }) {
   const err = snapshot.libvirt?.error;
   if (!err) {
-    return <Alert severity="info">{snapshot.hostname} has no virsh, so LabDeck sees no libvirt networks, storage or VMs there.</Alert>;
+    return (
+      <Alert severity="info">
+        {snapshot.hostname} has no virsh, so LabDeck sees no libvirt networks, storage or VMs there.
+      </Alert>
+    );
   }
   return (
     <Alert severity="warning">

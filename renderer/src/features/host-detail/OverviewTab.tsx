@@ -108,7 +108,9 @@ export function OverviewTab({ snapshot: s, warnings, onOpen }: Props) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       {s.kind === 'machine' && (
-        <Alert severity="info">This machine has no virsh: LabDeck shows its interfaces only. Install libvirt to use it as a KVM host.</Alert>
+        <Alert severity="info">
+          This machine has no virsh: LabDeck shows its interfaces only. Install libvirt to use it as a KVM host.
+        </Alert>
       )}
       {s.libvirt?.error && (
         <Alert severity="error">

@@ -18,7 +18,15 @@ function volumeUsers(s: HostSnapshot, pool: StoragePool): Map<string, string[]> 
   const users = new Map<string, string[]>();
   for (const v of pool.volumes) {
     const names = (s.libvirt?.domains ?? [])
-      .filter((d) => d.disks.some((k) => k.source && (k.source.file === v.path || k.source.dev === v.path || (k.source.pool === pool.name && k.source.volume === v.name))))
+      .filter((d) =>
+        d.disks.some(
+          (k) =>
+            k.source &&
+            (k.source.file === v.path ||
+              k.source.dev === v.path ||
+              (k.source.pool === pool.name && k.source.volume === v.name)),
+        ),
+      )
       .map((d) => d.name);
     users.set(v.name, names);
   }
@@ -38,13 +46,23 @@ function PoolCard({ pool, snapshot }: { pool: StoragePool; snapshot: HostSnapsho
           {pool.type} · autostart {pool.autostart ? 'on' : 'off'}
         </Typography>
         {pool.targetPath && (
-          <Typography variant="body2" color="text.secondary" sx={{ fontFamily: monoFont, fontSize: '0.8rem', wordBreak: 'break-all' }}>
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ fontFamily: monoFont, fontSize: '0.8rem', wordBreak: 'break-all' }}
+          >
             {pool.targetPath}
           </Typography>
         )}
       </Box>
       {pool.active ? (
-        <UsageBar label="Allocation" used={pool.allocationBytes} total={pool.capacityBytes} format={formatBytes} note={`${formatBytes(pool.availableBytes)} available`} />
+        <UsageBar
+          label="Allocation"
+          used={pool.allocationBytes}
+          total={pool.capacityBytes}
+          format={formatBytes}
+          note={`${formatBytes(pool.availableBytes)} available`}
+        />
       ) : (
         <Typography variant="body2" color="text.secondary">
           libvirt reports no capacity or volumes for an inactive pool.
@@ -72,12 +90,22 @@ function PoolCard({ pool, snapshot }: { pool: StoragePool; snapshot: HostSnapsho
             )}
             {pool.volumes.map((v) => (
               <TableRow key={v.path} hover>
-                <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>{v.name}</TableCell>
+                <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+                  {v.name}
+                </TableCell>
                 <TableCell>{v.type}</TableCell>
                 <TableCell align="right">{formatBytes(v.capacityBytes)}</TableCell>
                 <TableCell align="right">{formatBytes(v.allocationBytes)}</TableCell>
-                <TableCell>{users.get(v.name)?.join(', ') || <Box component="span" sx={{ color: 'text.disabled' }}>no VM</Box>}</TableCell>
-                <TableCell sx={{ fontFamily: monoFont, fontSize: '0.8rem', wordBreak: 'break-all' }}>{v.path}</TableCell>
+                <TableCell>
+                  {users.get(v.name)?.join(', ') || (
+                    <Box component="span" sx={{ color: 'text.disabled' }}>
+                      no VM
+                    </Box>
+                  )}
+                </TableCell>
+                <TableCell sx={{ fontFamily: monoFont, fontSize: '0.8rem', wordBreak: 'break-all' }}>
+                  {v.path}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -89,7 +117,8 @@ function PoolCard({ pool, snapshot }: { pool: StoragePool; snapshot: HostSnapsho
 
 export function StorageTab({ snapshot }: { snapshot: HostSnapshot }) {
   const pools = snapshot.libvirt?.pools ?? [];
-  if (pools.length === 0) return <Typography color="text.secondary">This host has no libvirt storage pools.</Typography>;
+  if (pools.length === 0)
+    return <Typography color="text.secondary">This host has no libvirt storage pools.</Typography>;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       {pools.map((p) => (

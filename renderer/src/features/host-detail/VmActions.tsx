@@ -37,7 +37,11 @@ export function VmActions({
   const up = isDomainUp(d);
   const paused = d.state === 'paused';
   // The one action that fits: a paused VM resumes, a running one shuts down, a stopped one starts.
-  const main: { action: DomainAction; label: string } = paused ? { action: 'resume', label: 'Resume' } : up ? { action: 'shutdown', label: 'Shut down' } : { action: 'start', label: 'Start' };
+  const main: { action: DomainAction; label: string } = paused
+    ? { action: 'resume', label: 'Resume' }
+    : up
+      ? { action: 'shutdown', label: 'Shut down' }
+      : { action: 'start', label: 'Start' };
   const pick = (a: DomainAction): void => {
     setAnchor(null);
     onAction(a);
@@ -56,24 +60,55 @@ export function VmActions({
           {main.label}
         </Button>
       </span>
-      <IconButton size="small" aria-label={`More actions for ${d.name}`} aria-haspopup="menu" onClick={(e) => setAnchor(e.currentTarget)}>
+      <IconButton
+        size="small"
+        aria-label={`More actions for ${d.name}`}
+        aria-haspopup="menu"
+        onClick={(e) => setAnchor(e.currentTarget)}
+      >
         <MoreVert fontSize="small" />
       </IconButton>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {!up && <MenuItem {...ro} onClick={() => pick('start')}>Start</MenuItem>}
-        {paused && <MenuItem {...ro} onClick={() => pick('resume')}>Resume</MenuItem>}
+        {!up && (
+          <MenuItem {...ro} onClick={() => pick('start')}>
+            Start
+          </MenuItem>
+        )}
+        {paused && (
+          <MenuItem {...ro} onClick={() => pick('resume')}>
+            Resume
+          </MenuItem>
+        )}
         {up && hostId && (
-          <MenuItem onClick={() => { setAnchor(null); openConsole({ kind: 'console.serial', hostId, hostName: hostName ?? '', domain: d.name }); }}>
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              openConsole({ kind: 'console.serial', hostId, hostName: hostName ?? '', domain: d.name });
+            }}
+          >
             Serial console
           </MenuItem>
         )}
         {up && hostId && (
-          <MenuItem onClick={() => { setAnchor(null); openConsole({ kind: 'console.vnc', hostId, hostName: hostName ?? '', domain: d.name }); }}>
+          <MenuItem
+            onClick={() => {
+              setAnchor(null);
+              openConsole({ kind: 'console.vnc', hostId, hostName: hostName ?? '', domain: d.name });
+            }}
+          >
             Screen (VNC)
           </MenuItem>
         )}
-        {up && <MenuItem {...ro} onClick={() => pick('reboot')}>Reboot</MenuItem>}
-        {up && <MenuItem {...ro} onClick={() => pick('shutdown')}>Shut down</MenuItem>}
+        {up && (
+          <MenuItem {...ro} onClick={() => pick('reboot')}>
+            Reboot
+          </MenuItem>
+        )}
+        {up && (
+          <MenuItem {...ro} onClick={() => pick('shutdown')}>
+            Shut down
+          </MenuItem>
+        )}
         {up && (
           <MenuItem {...ro} onClick={() => pick('destroy')} sx={{ color: 'error.main' }}>
             Force off
@@ -94,7 +129,14 @@ export function VmActions({
           Delete…
         </MenuItem>
       </Menu>
-      {hostId && <AnsibleExportDialog open={exporting} onClose={() => setExporting(false)} request={{ hostId, vms: [d.name] }} what={d.name} />}
+      {hostId && (
+        <AnsibleExportDialog
+          open={exporting}
+          onClose={() => setExporting(false)}
+          request={{ hostId, vms: [d.name] }}
+          what={d.name}
+        />
+      )}
     </Box>
   );
 }

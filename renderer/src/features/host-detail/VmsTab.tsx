@@ -76,7 +76,9 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   const states = useMemo(() => [...new Set(domains.map((d) => d.state))].sort(collator.compare), [domains]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const kept = domains.filter((d) => (stateFilter === 'all' || d.state === stateFilter) && (q === '' || searchTexts.get(d)!.includes(q)));
+    const kept = domains.filter(
+      (d) => (stateFilter === 'all' || d.state === stateFilter) && (q === '' || searchTexts.get(d)!.includes(q)),
+    );
     const sorted = [...kept].sort(compare[sort.key]);
     return sort.dir === 'asc' ? sorted : sorted.reverse();
   }, [domains, searchTexts, query, stateFilter, sort]);
@@ -91,7 +93,10 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   useEffect(() => {
     const row = more.current;
     if (!row || typeof IntersectionObserver === 'undefined') return;
-    const seen = new IntersectionObserver((e) => e.some((x) => x.isIntersecting) && setLimit((l) => l + ROWS_PER_PAGE), { rootMargin: '400px' });
+    const seen = new IntersectionObserver(
+      (e) => e.some((x) => x.isIntersecting) && setLimit((l) => l + ROWS_PER_PAGE),
+      { rootMargin: '400px' },
+    );
     seen.observe(row);
     return () => seen.disconnect();
   }, [drawn]);
@@ -144,7 +149,11 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
 
   return (
     <>
-      <Box role="search" aria-label="Filter VMs" sx={{ display: 'flex', gap: 1.5, alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }}>
+      <Box
+        role="search"
+        aria-label="Filter VMs"
+        sx={{ display: 'flex', gap: 1.5, alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }}
+      >
         <TextField
           size="small"
           type="search"
@@ -153,9 +162,24 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           sx={{ minWidth: 320 }}
-          slotProps={{ input: { startAdornment: <InputAdornment position="start"><Search fontSize="small" aria-hidden /></InputAdornment> } }}
+          slotProps={{
+            input: {
+              startAdornment: (
+                <InputAdornment position="start">
+                  <Search fontSize="small" aria-hidden />
+                </InputAdornment>
+              ),
+            },
+          }}
         />
-        <TextField select size="small" label="State" value={stateFilter} onChange={(e) => setStateFilter(e.target.value)} sx={{ minWidth: 160 }}>
+        <TextField
+          select
+          size="small"
+          label="State"
+          value={stateFilter}
+          onChange={(e) => setStateFilter(e.target.value)}
+          sx={{ minWidth: 160 }}
+        >
           <MenuItem value="all">All states</MenuItem>
           {states.map((st) => (
             <MenuItem key={st} value={st}>
@@ -196,7 +220,13 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                 key={d.name}
                 hover
                 {...(d.name === highlight
-                  ? { ref: highlightRow, selected: true, 'aria-current': true, tabIndex: -1, sx: { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 } }
+                  ? {
+                      ref: highlightRow,
+                      selected: true,
+                      'aria-current': true,
+                      tabIndex: -1,
+                      sx: { outline: 2, outlineColor: 'primary.main', outlineOffset: -2 },
+                    }
                   : {})}
               >
                 <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
@@ -226,7 +256,10 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                     d.disks.map((k, i) => (
                       <Box key={`${k.target ?? i}`} sx={{ fontSize: '0.8rem' }}>
                         <strong>{k.target ?? k.device}</strong> {k.device !== 'disk' ? `${k.device} ` : ''}
-                        <Box component="span" sx={{ fontFamily: monoFont, color: 'text.secondary', overflowWrap: 'break-word' }}>
+                        <Box
+                          component="span"
+                          sx={{ fontFamily: monoFont, color: 'text.secondary', overflowWrap: 'break-word' }}
+                        >
                           <PathText text={k.source?.file ?? k.source?.dev ?? k.source?.volume ?? 'empty'} />
                         </Box>
                       </Box>
@@ -237,7 +270,13 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
                   <VmNicList nics={attachments.get(d.name) ?? []} />
                 </TableCell>
                 <TableCell align="right" sx={{ py: '4px !important' }}>
-                  <VmActions domain={d} hostId={hostId} hostName={hostName} busy={busy.has(d.name)} onAction={(a) => onAction(d, a)} />
+                  <VmActions
+                    domain={d}
+                    hostId={hostId}
+                    hostName={hostName}
+                    busy={busy.has(d.name)}
+                    onAction={(a) => onAction(d, a)}
+                  />
                 </TableCell>
               </TableRow>
             ))}
@@ -254,7 +293,15 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
         </Table>
       </TableContainer>
       {request && <ConfirmActionDialog request={request} onClose={() => setRequest(null)} />}
-      {deleting && <DeleteVmDialog domain={deleting} host={hostName} networks={snapshot.libvirt?.networks ?? []} run={act.domain} onClose={() => setDeleting(null)} />}
+      {deleting && (
+        <DeleteVmDialog
+          domain={deleting}
+          host={hostName}
+          networks={snapshot.libvirt?.networks ?? []}
+          run={act.domain}
+          onClose={() => setDeleting(null)}
+        />
+      )}
     </>
   );
 }

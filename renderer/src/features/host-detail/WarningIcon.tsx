@@ -17,7 +17,10 @@ export function WarningIcon({ warnings }: { warnings: HostWarning[] }) {
   return (
     <Tooltip
       title={
-        <Box component="ul" sx={{ m: 0, pl: warnings.length > 1 ? 2 : 0, listStyle: warnings.length > 1 ? 'disc' : 'none' }}>
+        <Box
+          component="ul"
+          sx={{ m: 0, pl: warnings.length > 1 ? 2 : 0, listStyle: warnings.length > 1 ? 'disc' : 'none' }}
+        >
           {warnings.map((w) => (
             <li key={`${w.code}:${w.message}`}>{w.message}</li>
           ))}
@@ -29,7 +32,13 @@ export function WarningIcon({ warnings }: { warnings: HostWarning[] }) {
         role="img"
         tabIndex={0}
         aria-label={`${words[worst]}: ${text}`}
-        sx={{ display: 'inline-flex', verticalAlign: 'middle', color: `${worst}.main`, borderRadius: 1, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' } }}
+        sx={{
+          display: 'inline-flex',
+          verticalAlign: 'middle',
+          color: `${worst}.main`,
+          borderRadius: 1,
+          '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main' },
+        }}
       >
         <Icon fontSize="small" />
       </Box>

@@ -5,7 +5,12 @@ import type { DomainAction, NetworkAction } from './useHostAction';
 type Run<A> = (name: string, action: A) => Promise<string[]>;
 
 /** The confirm dialog's words for each VM action. Delete adds its own volume choice (DeleteVmDialog). */
-export function domainRequest(d: Domain, action: Exclude<DomainAction, 'delete'>, host: string, run: Run<DomainAction>): ActionRequest {
+export function domainRequest(
+  d: Domain,
+  action: Exclude<DomainAction, 'delete'>,
+  host: string,
+  run: Run<DomainAction>,
+): ActionRequest {
   const base = { run: () => run(d.name, action) };
   switch (action) {
     case 'start':
@@ -57,7 +62,12 @@ export function domainRequest(d: Domain, action: Exclude<DomainAction, 'delete'>
   }
 }
 
-export function networkRequest(n: LibvirtNetwork, action: NetworkAction, users: string[], run: Run<NetworkAction>): ActionRequest {
+export function networkRequest(
+  n: LibvirtNetwork,
+  action: NetworkAction,
+  users: string[],
+  run: Run<NetworkAction>,
+): ActionRequest {
   const base = { run: () => run(n.name, action) };
   switch (action) {
     case 'start':
@@ -104,7 +114,12 @@ export function networkRequest(n: LibvirtNetwork, action: NetworkAction, users: 
 }
 
 /** Removing one static DHCP `<host>` entry: names the entry and the VMs whose fixed address it is. */
-export function reservationRequest(network: string, h: DhcpHost, users: string[], run: (network: string, h: DhcpHost) => Promise<string[]>): ActionRequest {
+export function reservationRequest(
+  network: string,
+  h: DhcpHost,
+  users: string[],
+  run: (network: string, h: DhcpHost) => Promise<string[]>,
+): ActionRequest {
   const entry = `${h.ip}${h.mac ? ` for MAC ${h.mac}` : ''}${h.name ? ` (name ${h.name})` : ''}`;
   const who =
     users.length > 0

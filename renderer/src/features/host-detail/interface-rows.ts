@@ -4,7 +4,8 @@ import type { PillTone } from '../../components/Pill';
 
 /** Real NICs, bonds, VLANs and bridges first (in the host's order); VM taps and macvtaps next; lo last. */
 export function sortInterfaces(list: readonly NetInterface[]): NetInterface[] {
-  const rank = (i: NetInterface): number => (i.kind === 'loopback' ? 2 : i.kind === 'tap' || i.kind === 'macvtap' ? 1 : 0);
+  const rank = (i: NetInterface): number =>
+    i.kind === 'loopback' ? 2 : i.kind === 'tap' || i.kind === 'macvtap' ? 1 : 0;
   return [...list].sort((a, b) => rank(a) - rank(b) || a.ifindex - b.ifindex);
 }
 
@@ -14,7 +15,8 @@ export function linkState(i: NetInterface): { label: string; tone: PillTone; det
   const detail = `operstate ${i.state}; flags ${i.flags.join(', ') || 'none'}`;
   if (!why) return { label: 'up', tone: 'success', detail };
   if (!i.flags.includes('UP')) return { label: 'disabled', tone: 'neutral', detail: `${why}. ${detail}` };
-  if (i.flags.includes('NO-CARRIER') || i.state === 'LOWERLAYERDOWN') return { label: 'no carrier', tone: 'warning', detail: `${why}. ${detail}` };
+  if (i.flags.includes('NO-CARRIER') || i.state === 'LOWERLAYERDOWN')
+    return { label: 'no carrier', tone: 'warning', detail: `${why}. ${detail}` };
   return { label: 'down', tone: 'warning', detail: `${why}. ${detail}` };
 }
 
@@ -23,7 +25,7 @@ export function placement(i: NetInterface): string[] {
   const out: string[] = [];
   if (i.kind === 'bridge' || i.kind === 'bond') out.push(i.ports.length ? `ports ${i.ports.join(', ')}` : 'no ports');
   if (i.master) out.push(`port of ${i.master}`);
-  if (i.vlan) out.push(`VLAN ${i.vlan.id}${i.vlan.parent ?? i.parent ? ` on ${i.vlan.parent ?? i.parent}` : ''}`);
+  if (i.vlan) out.push(`VLAN ${i.vlan.id}${(i.vlan.parent ?? i.parent) ? ` on ${i.vlan.parent ?? i.parent}` : ''}`);
   else if (i.macvlan) out.push(`on ${i.macvlan.parent ?? i.parent ?? '?'}`);
   return out;
 }

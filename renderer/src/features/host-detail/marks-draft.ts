@@ -31,7 +31,15 @@ export type MarkRow = {
 export type FieldName = keyof MarkFields;
 export type DraftErrors = Record<string, Partial<Record<FieldName, string>>>;
 
-const blank = (): MarkFields => ({ name: '', space: '', fabric: '', vlanName: '', vid: '', externalDhcp: false, tags: '' });
+const blank = (): MarkFields => ({
+  name: '',
+  space: '',
+  fabric: '',
+  vlanName: '',
+  vid: '',
+  externalDhcp: false,
+  tags: '',
+});
 
 function fieldsOf(m: SubnetMark | InterfaceMark | undefined): MarkFields {
   if (!m) return blank();
@@ -58,7 +66,11 @@ const markable = (s: HostSnapshot) => s.interfaces.filter((i) => !isHostEndDevic
  * The rows of the Marks tab: every subnet the host has an address in or a libvirt network serves,
  * every markable interface, and whatever is already marked (even if the host no longer shows it).
  */
-export function markRows(s: HostSnapshot, marks: HostMarks, extraSubnets: readonly string[]): { subnets: MarkRow[]; interfaces: MarkRow[] } {
+export function markRows(
+  s: HostSnapshot,
+  marks: HostMarks,
+  extraSubnets: readonly string[],
+): { subnets: MarkRow[]; interfaces: MarkRow[] } {
   const seen = new Map<string, string[]>();
   const note = (cidr: string | null, where: string): void => {
     if (!cidr) return;
@@ -67,10 +79,13 @@ export function markRows(s: HostSnapshot, marks: HostMarks, extraSubnets: readon
     seen.set(cidr, list);
   };
   for (const i of markable(s)) {
-    for (const a of i.addresses) if (a.scope !== 'link' && a.scope !== 'host') note(canonical(`${a.address}/${a.prefixLen}`), i.name);
+    for (const a of i.addresses)
+      if (a.scope !== 'link' && a.scope !== 'host') note(canonical(`${a.address}/${a.prefixLen}`), i.name);
   }
-  for (const n of s.libvirt?.networks ?? []) for (const ip of n.ips) note(canonical(`${ip.address}/${ip.prefixLen}`), `network ${n.name}`);
-  for (const cidr of Object.keys(marks.subnets)) if (!seen.has(cidr)) seen.set(cidr, ['marked only: no address on the host']);
+  for (const n of s.libvirt?.networks ?? [])
+    for (const ip of n.ips) note(canonical(`${ip.address}/${ip.prefixLen}`), `network ${n.name}`);
+  for (const cidr of Object.keys(marks.subnets))
+    if (!seen.has(cidr)) seen.set(cidr, ['marked only: no address on the host']);
   for (const cidr of extraSubnets) if (!seen.has(cidr)) seen.set(cidr, ['added here']);
 
   const subnets = [...seen.entries()].map(([cidr, where]) => ({
@@ -129,13 +144,23 @@ function vidOf(value: string, errs: Partial<Record<FieldName, string>>): number 
  * checked against the contract's schema. Fields the table does not show (fabric class, an
  * interface's extra subnets, link speed) are kept from the saved marks. All-empty rows are dropped.
  */
-export function marksFromRows(rows: readonly MarkRow[], saved: HostMarks): { marks: HostMarks } | { errors: DraftErrors; message: string } {
+export function marksFromRows(
+  rows: readonly MarkRow[],
+  saved: HostMarks,
+): { marks: HostMarks } | { errors: DraftErrors; message: string } {
   const errors: DraftErrors = {};
   const out: HostMarksInput = { subnets: {}, interfaces: {} };
   for (const r of rows) {
     const errs: Partial<Record<FieldName, string>> = {};
     const f = r.fields;
-    const tags = [...new Set(f.tags.split(',').map((t) => t.trim()).filter(Boolean))];
+    const tags = [
+      ...new Set(
+        f.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (tags.some((t) => t.length > LABEL_MAX)) errs.tags = `Each tag at most ${LABEL_MAX} characters`;
     const common = {
       space: label(f.space, 'space', errs),
@@ -157,7 +182,11 @@ export function marksFromRows(rows: readonly MarkRow[], saved: HostMarks): { mar
         errors[r.key] = errs;
         continue;
       }
-      const mark = { ...defined, ...(name ? { name } : {}), ...(prev?.fabricClass ? { fabricClass: prev.fabricClass } : {}) };
+      const mark = {
+        ...defined,
+        ...(name ? { name } : {}),
+        ...(prev?.fabricClass ? { fabricClass: prev.fabricClass } : {}),
+      };
       if (!isEmpty(mark)) out.subnets![r.target] = mark;
     } else {
       const prev = saved.interfaces[r.target];
@@ -172,7 +201,10 @@ export function marksFromRows(rows: readonly MarkRow[], saved: HostMarks): { mar
   }
   const bad = Object.keys(errors).length;
   if (bad > 0) {
-    return { errors, message: `Nothing was saved: ${bad === 1 ? 'one row needs' : `${bad} rows need`} fixing (see the fields marked in red).` };
+    return {
+      errors,
+      message: `Nothing was saved: ${bad === 1 ? 'one row needs' : `${bad} rows need`} fixing (see the fields marked in red).`,
+    };
   }
   const parsed = HostMarks.safeParse(out);
   if (!parsed.success) return { errors: {}, message: `Nothing was saved: ${formatZodError(parsed.error)}` };
@@ -180,5 +212,7 @@ export function marksFromRows(rows: readonly MarkRow[], saved: HostMarks): { mar
 }
 
 function isEmpty(m: Record<string, unknown>): boolean {
-  return Object.entries(m).every(([k, v]) => (k === 'externalDhcp' ? v === false : Array.isArray(v) ? v.length === 0 : v === undefined));
+  return Object.entries(m).every(([k, v]) =>
+    k === 'externalDhcp' ? v === false : Array.isArray(v) ? v.length === 0 : v === undefined,
+  );
 }

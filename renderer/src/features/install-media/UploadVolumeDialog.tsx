@@ -43,7 +43,9 @@ export function UploadVolumeDialog(p: Props) {
 function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUploaded }: Props) {
   const active = pools.filter((x) => x.active);
   const [localPath, setLocalPath] = useState('');
-  const [pool, setPool] = useState(defaultPool && active.some((x) => x.name === defaultPool) ? defaultPool : (active[0]?.name ?? ''));
+  const [pool, setPool] = useState(
+    defaultPool && active.some((x) => x.name === defaultPool) ? defaultPool : (active[0]?.name ?? ''),
+  );
   const [volume, setVolume] = useState('');
   const [volumeTouched, setVolumeTouched] = useState(false);
   const upload = useUploadJob();
@@ -54,19 +56,23 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
   const name = volumeTouched ? volume : volumeNameFor(localPath);
   const request = { hostId, pool, volume: name, localPath };
   const check = VolumeUploadRequest.safeParse(request);
-  const volumeError = name !== '' && !check.success ? check.error.issues.find((i) => i.path[0] === 'volume')?.message : undefined;
+  const volumeError =
+    name !== '' && !check.success ? check.error.issues.find((i) => i.path[0] === 'volume')?.message : undefined;
   // Once uploaded, the volume is the one just made: no longer a clash.
-  const exists = upload.jobId === null && (pools.find((x) => x.name === pool)?.volumes.some((v) => v.name === name) ?? false);
+  const exists =
+    upload.jobId === null && (pools.find((x) => x.name === pool)?.volumes.some((v) => v.name === name) ?? false);
   const step = job ? currentStep(job) : undefined;
   const progress = step && step.status === 'running' ? stepProgress(step) : null;
 
   return (
     <>
-      <DialogTitle id="upload-volume-title">Upload a local {what} to {hostName}</DialogTitle>
+      <DialogTitle id="upload-volume-title">
+        Upload a local {what} to {hostName}
+      </DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
         <Typography variant="body2" color="text.secondary">
-          The file is read on the computer LabDeck runs on (the browser build too: its web host runs here) and sent over SSH with
-          virsh vol-upload into a new volume.
+          The file is read on the computer LabDeck runs on (the browser build too: its web host runs here) and sent over
+          SSH with virsh vol-upload into a new volume.
         </Typography>
         <TextField
           label="File on this computer"
@@ -78,7 +84,14 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
           slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
         />
         <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
-          <TextField select label="Pool" value={pool} onChange={(e) => setPool(e.target.value)} disabled={upload.jobId !== null} helperText=" ">
+          <TextField
+            select
+            label="Pool"
+            value={pool}
+            onChange={(e) => setPool(e.target.value)}
+            disabled={upload.jobId !== null}
+            helperText=" "
+          >
             {active.map((x) => (
               <MenuItem key={x.name} value={x.name}>
                 {`${x.name} — ${formatBytes(x.availableBytes, 'decimal')} free`}
@@ -94,19 +107,28 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
             }}
             disabled={upload.jobId !== null}
             error={Boolean(volumeError) || exists}
-            helperText={volumeError ?? (exists ? `Pool ${pool} already has a volume ${name}.` : 'The name of the new volume in the pool.')}
+            helperText={
+              volumeError ??
+              (exists ? `Pool ${pool} already has a volume ${name}.` : 'The name of the new volume in the pool.')
+            }
             slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
           />
         </Box>
         {upload.error && <ErrorDetails error={upload.error} title="The upload did not start" />}
         {job && (
-          <Box component="section" aria-label="Upload progress" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <Box
+            component="section"
+            aria-label="Upload progress"
+            sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}
+          >
             {running && (
               <Box role="status">
                 <Typography variant="body2">{step?.description ?? 'Starting…'}</Typography>
                 {progress && (
                   <Typography variant="caption" color="text.secondary">
-                    {progress.totalBytes !== undefined ? `${formatBytes(progress.doneBytes ?? 0, 'decimal')} of ${formatBytes(progress.totalBytes, 'decimal')} — ` : ''}
+                    {progress.totalBytes !== undefined
+                      ? `${formatBytes(progress.doneBytes ?? 0, 'decimal')} of ${formatBytes(progress.totalBytes, 'decimal')} — `
+                      : ''}
                     {Math.floor(progress.percent)}%
                   </Typography>
                 )}
@@ -141,7 +163,11 @@ function UploadForm({ hostId, hostName, pools, defaultPool, what, onClose, onUpl
             Try again
           </Button>
         ) : (
-          <Button variant="contained" onClick={() => void upload.start(request)} disabled={!check.success || exists || running || upload.starting}>
+          <Button
+            variant="contained"
+            onClick={() => void upload.start(request)}
+            disabled={!check.success || exists || running || upload.starting}
+          >
             Upload
           </Button>
         )}

@@ -18,7 +18,13 @@ describe('upload progress from a step description', () => {
 
 describe('step progress', () => {
   it('prefers the byte counts the engine sends', () => {
-    const step = { id: 3, kind: 'upload', description: 'Send /tmp/a.iso over the SSH connection.', status: 'running' as const, progress: { doneBytes: 25, totalBytes: 100 } };
+    const step = {
+      id: 3,
+      kind: 'upload',
+      description: 'Send /tmp/a.iso over the SSH connection.',
+      status: 'running' as const,
+      progress: { doneBytes: 25, totalBytes: 100 },
+    };
     expect(stepProgress(step)).toEqual({ percent: 25, doneBytes: 25, totalBytes: 100 });
     expect(stepProgress({ ...step, progress: undefined, description: 'Sending: 40%' })).toEqual({ percent: 40 });
   });

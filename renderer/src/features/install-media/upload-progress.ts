@@ -1,6 +1,16 @@
 import type { JobView } from '../../../../shared/contract';
 
-const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3, TIB: 1024 ** 4 };
+const UNITS: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KIB: 1024,
+  MIB: 1024 ** 2,
+  GIB: 1024 ** 3,
+  TIB: 1024 ** 4,
+};
 
 function bytesOf(num: string, unit: string): number | null {
   const scale = UNITS[unit.toUpperCase()];
@@ -32,7 +42,12 @@ type Step = JobView['steps'][number];
 /** How far a step is: the byte counts the engine sends with it, else what its words say. */
 export function stepProgress(step: Step): { percent: number; doneBytes?: number; totalBytes?: number } | null {
   const p = step.progress;
-  if (p && p.totalBytes > 0) return { percent: Math.min(100, (100 * p.doneBytes) / p.totalBytes), doneBytes: p.doneBytes, totalBytes: p.totalBytes };
+  if (p && p.totalBytes > 0)
+    return {
+      percent: Math.min(100, (100 * p.doneBytes) / p.totalBytes),
+      doneBytes: p.doneBytes,
+      totalBytes: p.totalBytes,
+    };
   return progressOf(step.description);
 }
 

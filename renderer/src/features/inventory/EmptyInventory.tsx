@@ -11,14 +11,17 @@ export function EmptyInventory() {
   const openHostDialog = useLabStore((s) => s.openHostDialog);
   const setImportOpen = useLabStore((s) => s.setImportOpen);
   return (
-    <Paper variant="outlined" sx={{ p: 6, display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', gap: 2 }}>
+    <Paper
+      variant="outlined"
+      sx={{ p: 6, display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', gap: 2 }}
+    >
       <Dns sx={{ fontSize: 48, color: 'text.disabled' }} aria-hidden />
       <Typography variant="h6" component="h2">
         No hosts yet — add a KVM host reachable over SSH
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ maxWidth: 520 }}>
-        LabDeck connects with your SSH agent, a key file or a password, and reads the host’s facts with virsh. Nothing is
-        installed on the host.
+        LabDeck connects with your SSH agent, a key file or a password, and reads the host’s facts with virsh. Nothing
+        is installed on the host.
       </Typography>
       <Button variant="contained" startIcon={<Add />} onClick={() => openHostDialog({ mode: 'add' })}>
         Add host

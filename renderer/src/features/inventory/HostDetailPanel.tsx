@@ -38,7 +38,11 @@ function Fact({ label, children, mono }: { label: string; children: ReactNode; m
       <Typography component="dt" variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-word', ...(mono ? { fontFamily: monoFont, fontSize: '0.8rem' } : {}) }}>
+      <Typography
+        component="dd"
+        variant="body2"
+        sx={{ m: 0, wordBreak: 'break-word', ...(mono ? { fontFamily: monoFont, fontSize: '0.8rem' } : {}) }}
+      >
         {children ?? '—'}
       </Typography>
     </>
@@ -96,9 +100,13 @@ export function HostDetailPanel({ host, onClose, onRefresh, onEdit }: Props) {
             <Fact label="Hostname">{f.hostname}</Fact>
             <Fact label="CPUs">{f.cpuModel ? `${f.cpus} × ${f.cpuModel}` : f.cpus}</Fact>
             <Fact label="Memory">
-              {f.memoryUsedKiB !== undefined ? `${formatKiB(f.memoryUsedKiB)} of ${formatKiB(f.memoryKiB)} given to running VMs` : formatKiB(f.memoryKiB)}
+              {f.memoryUsedKiB !== undefined
+                ? `${formatKiB(f.memoryUsedKiB)} of ${formatKiB(f.memoryKiB)} given to running VMs`
+                : formatKiB(f.memoryKiB)}
             </Fact>
-            {f.hostMemoryUsedKiB !== undefined && <Fact label="Host memory in use">{`${formatKiB(f.hostMemoryUsedKiB)}, VMs included (MemTotal − MemAvailable)`}</Fact>}
+            {f.hostMemoryUsedKiB !== undefined && (
+              <Fact label="Host memory in use">{`${formatKiB(f.hostMemoryUsedKiB)}, VMs included (MemTotal − MemAvailable)`}</Fact>
+            )}
             <Fact label="Architecture">{f.arch}</Fact>
             <Fact label="Hypervisor">{f.hypervisor}</Fact>
             <Fact label="libvirt">{f.libvirtVersion}</Fact>

@@ -21,7 +21,13 @@ export function HostRowActions({ host, onRefresh, onEdit, onRemove }: { host: Ho
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 0.25 }}>
       <ComposeVmButton host={host} />
-      <IconButton size="small" title="Refresh" aria-label={`Refresh ${host.name}`} disabled={host.refreshing} onClick={() => onRefresh(host)}>
+      <IconButton
+        size="small"
+        title="Refresh"
+        aria-label={`Refresh ${host.name}`}
+        disabled={host.refreshing}
+        onClick={() => onRefresh(host)}
+      >
         <Refresh fontSize="small" />
       </IconButton>
       <IconButton size="small" title="Edit" aria-label={`Edit ${host.name}`} onClick={() => onEdit(host)}>

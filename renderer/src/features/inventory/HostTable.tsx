@@ -21,7 +21,9 @@ type Ctx = RowActionHandlers & { selectedId: string | null; onOpen: (h: HostView
 
 /** Clicks on the row's own buttons must not also open the detail panel. */
 const fromControl = (e: MouseEvent | KeyboardEvent): boolean =>
-  e.target instanceof Element && e.target !== e.currentTarget && e.target.closest('button, a, input, [role="button"]') !== null;
+  e.target instanceof Element &&
+  e.target !== e.currentTarget &&
+  e.target.closest('button, a, input, [role="button"]') !== null;
 
 // Defined once, outside render: Virtuoso remounts everything if these identities change.
 const components: TableComponents<HostView, Ctx> = {
@@ -31,7 +33,12 @@ const components: TableComponents<HostView, Ctx> = {
       {...props}
       size="small"
       aria-label="Hosts"
-      sx={{ tableLayout: 'fixed', minWidth: tableMinWidth(context.columns), borderCollapse: 'separate', '& td.stale': { color: 'text.disabled' } }}
+      sx={{
+        tableLayout: 'fixed',
+        minWidth: tableMinWidth(context.columns),
+        borderCollapse: 'separate',
+        '& td.stale': { color: 'text.disabled' },
+      }}
     />
   ),
   TableHead: (props) => <TableHead {...props} />,
@@ -51,7 +58,10 @@ const components: TableComponents<HostView, Ctx> = {
           context.onOpen(item);
         }
       }}
-      sx={{ cursor: 'pointer', '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } }}
+      sx={{
+        cursor: 'pointer',
+        '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 },
+      }}
     />
   ),
 };
@@ -65,14 +75,28 @@ export function HostHeaderCells({ columns, sortable = true }: { columns: HostCol
         const active = sortable && c.sortKey !== undefined && sort.key === c.sortKey;
         const label =
           sortable && c.sortKey ? (
-            <TableSortLabel active={active} direction={active ? sort.direction : 'asc'} onClick={() => c.sortKey && toggleSort(c.sortKey)}>
+            <TableSortLabel
+              active={active}
+              direction={active ? sort.direction : 'asc'}
+              onClick={() => c.sortKey && toggleSort(c.sortKey)}
+            >
               {c.label}
             </TableSortLabel>
           ) : (
             c.label
           );
         return (
-          <TableCell key={c.id} align={c.align} sortDirection={active ? sort.direction : false} style={{ ...(c.width ? { width: c.width } : {}), whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          <TableCell
+            key={c.id}
+            align={c.align}
+            sortDirection={active ? sort.direction : false}
+            style={{
+              ...(c.width ? { width: c.width } : {}),
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
             {c.description ? <Tooltip title={c.description}>{<span>{label}</span>}</Tooltip> : label}
           </TableCell>
         );
@@ -109,7 +133,10 @@ type Props = RowActionHandlers & { hosts: HostView[]; selectedId: string | null;
 export function HostTable({ hosts, selectedId, onOpen, onRefresh, onEdit, onRemove }: Props) {
   const [boxRef, width] = useElementWidth<HTMLDivElement>();
   const columns = useMemo(() => fitColumns(width), [width]);
-  const context = useMemo(() => ({ selectedId, onOpen, onRefresh, onEdit, onRemove, columns }), [selectedId, onOpen, onRefresh, onEdit, onRemove, columns]);
+  const context = useMemo(
+    () => ({ selectedId, onOpen, onRefresh, onEdit, onRemove, columns }),
+    [selectedId, onOpen, onRefresh, onEdit, onRemove, columns],
+  );
   return (
     <Box ref={boxRef} sx={{ height: '100%' }}>
       <TableVirtuoso

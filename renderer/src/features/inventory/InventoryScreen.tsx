@@ -55,7 +55,14 @@ export function InventoryScreen() {
   else if (hosts.length === 0) body = <NoMatches />;
   else
     body = (
-      <HostTable hosts={hosts} selectedId={selected?.id ?? null} onOpen={onOpen} onRefresh={onRefresh} onEdit={onEdit} onRemove={setRemoveTarget} />
+      <HostTable
+        hosts={hosts}
+        selectedId={selected?.id ?? null}
+        onOpen={onOpen}
+        onRefresh={onRefresh}
+        onEdit={onEdit}
+        onRemove={setRemoveTarget}
+      />
     );
 
   return (
@@ -64,7 +71,9 @@ export function InventoryScreen() {
       {!empty && <InventoryFilters />}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 2 }}>
         <Box sx={{ flex: 1, minWidth: 0, minHeight: 0 }}>{body}</Box>
-        {selected && <HostDetailPanel host={selected} onClose={() => selectHost(null)} onRefresh={onRefresh} onEdit={onEdit} />}
+        {selected && (
+          <HostDetailPanel host={selected} onClose={() => selectHost(null)} onRefresh={onRefresh} onEdit={onEdit} />
+        )}
       </Box>
       <RemoveHostDialog
         host={removeTarget}

@@ -9,13 +9,20 @@ import { formatKiB } from '../../format/units';
 export function MemoryCell({ facts }: { facts: HostFacts }) {
   const used = facts.memoryUsedKiB ?? 0;
   const share = facts.memoryKiB > 0 ? Math.min(1, used / facts.memoryKiB) : 0;
-  const host = facts.hostMemoryUsedKiB !== undefined ? `; the host uses ${formatKiB(facts.hostMemoryUsedKiB)} in all` : '';
+  const host =
+    facts.hostMemoryUsedKiB !== undefined ? `; the host uses ${formatKiB(facts.hostMemoryUsedKiB)} in all` : '';
   const label = `${formatKiB(used)} of ${formatKiB(facts.memoryKiB)} given to running VMs${host}`;
   return (
     <Box title={label} aria-label={`${formatKiB(facts.memoryKiB)}, ${label}`}>
       {formatKiB(facts.memoryKiB)}
       <Box aria-hidden sx={{ mt: 0.25, height: 3, borderRadius: 2, bgcolor: 'action.hover', overflow: 'hidden' }}>
-        <Box sx={{ height: '100%', width: `${Math.round(share * 100)}%`, bgcolor: share > 0.9 ? 'error.main' : 'primary.main' }} />
+        <Box
+          sx={{
+            height: '100%',
+            width: `${Math.round(share * 100)}%`,
+            bgcolor: share > 0.9 ? 'error.main' : 'primary.main',
+          }}
+        />
       </Box>
     </Box>
   );

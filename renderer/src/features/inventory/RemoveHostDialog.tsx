@@ -29,8 +29,8 @@ export function RemoveHostDialog({ host, onCancel, onConfirm }: Props) {
       <DialogTitle>Remove {shown?.name}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          LabDeck will forget {shown ? hostTarget(shown) : 'this host'} and any credentials it saved for it. Nothing on the
-          host itself is changed, and its VMs keep running.
+          LabDeck will forget {shown ? hostTarget(shown) : 'this host'} and any credentials it saved for it. Nothing on
+          the host itself is changed, and its VMs keep running.
         </DialogContentText>
       </DialogContent>
       <DialogActions>

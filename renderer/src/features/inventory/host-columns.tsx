@@ -34,7 +34,8 @@ const dash = (
   </Typography>
 );
 
-const ratio = (a: number | undefined, b: number | undefined): ReactNode => (a === undefined || b === undefined ? dash : `${a} / ${b}`);
+const ratio = (a: number | undefined, b: number | undefined): ReactNode =>
+  a === undefined || b === undefined ? dash : `${a} / ${b}`;
 
 export const hostColumns: HostColumn[] = [
   {
@@ -74,11 +75,21 @@ export const hostColumns: HostColumn[] = [
       </Box>
     ),
   },
-  { id: 'cpus', label: 'CPUs', sortKey: 'cpus', fact: true, width: 100, priority: 5, align: 'right', render: (h) => h.lastFacts?.cpus ?? dash },
+  {
+    id: 'cpus',
+    label: 'CPUs',
+    sortKey: 'cpus',
+    fact: true,
+    width: 100,
+    priority: 5,
+    align: 'right',
+    render: (h) => h.lastFacts?.cpus ?? dash,
+  },
   {
     id: 'memory',
     label: 'Memory',
-    sortKey: 'memory', fact: true,
+    sortKey: 'memory',
+    fact: true,
     width: 124,
     priority: 6,
     align: 'right',
@@ -88,7 +99,8 @@ export const hostColumns: HostColumn[] = [
     id: 'vms',
     label: 'VMs',
     description: 'running / total',
-    sortKey: 'vms', fact: true,
+    sortKey: 'vms',
+    fact: true,
     width: 96,
     priority: 3,
     align: 'right',
@@ -98,13 +110,22 @@ export const hostColumns: HostColumn[] = [
     id: 'networks',
     label: 'Networks',
     description: 'active / total',
-    sortKey: 'networks', fact: true,
+    sortKey: 'networks',
+    fact: true,
     width: 136,
     priority: 4,
     align: 'right',
     render: (h) => ratio(h.lastFacts?.networksActive, h.lastFacts?.networksTotal),
   },
-  { id: 'libvirt', label: 'libvirt', sortKey: 'libvirt', fact: true, width: 108, priority: 8, render: (h) => h.lastFacts?.libvirtVersion ?? dash },
+  {
+    id: 'libvirt',
+    label: 'libvirt',
+    sortKey: 'libvirt',
+    fact: true,
+    width: 108,
+    priority: 8,
+    render: (h) => h.lastFacts?.libvirtVersion ?? dash,
+  },
   {
     id: 'tags',
     label: 'Tags',
@@ -126,7 +147,8 @@ export const hostColumns: HostColumn[] = [
 export const ACTIONS_WIDTH = 144;
 export const NAME_MIN_WIDTH = 150;
 
-const widthOf = (cols: HostColumn[]): number => cols.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), ACTIONS_WIDTH);
+const widthOf = (cols: HostColumn[]): number =>
+  cols.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), ACTIONS_WIDTH);
 
 /**
  * The columns that fit in `available` pixels, dropping the least important first, so the status,

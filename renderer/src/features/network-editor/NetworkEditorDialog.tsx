@@ -27,7 +27,16 @@ import { ErrorDetails } from '../../components/ErrorDetails';
 import type { NetworkEditorDialogProps } from '../../components/feature-slots';
 import { useLabStore } from '../../store';
 import { NetworkPlanPreview } from './NetworkPlanPreview';
-import { createChange, editChange, initialCreateDraft, initialEditDraft, suggestRange, withMaasPreset, type CreateDraft, type EditDraft } from './network-draft';
+import {
+  createChange,
+  editChange,
+  initialCreateDraft,
+  initialEditDraft,
+  suggestRange,
+  withMaasPreset,
+  type CreateDraft,
+  type EditDraft,
+} from './network-draft';
 
 const kindLabels: Record<NetworkKind, string> = {
   nat: 'NAT (VMs reach out behind the host)',
@@ -41,7 +50,11 @@ const kindLabels: Record<NetworkKind, string> = {
 function usePlan(hostId: string, change: NetworkChange | null) {
   const commands = useCommands();
   // The answer for the change it was asked for: while the form differs from that, a plan is on its way.
-  const [state, setState] = useState<{ key: string; plan: NetworkChangePlan | null; error: AppErrorShape | null }>({ key: '', plan: null, error: null });
+  const [state, setState] = useState<{ key: string; plan: NetworkChangePlan | null; error: AppErrorShape | null }>({
+    key: '',
+    plan: null,
+    error: null,
+  });
   const key = JSON.stringify(change);
   useEffect(() => {
     if (!change) return;
@@ -61,17 +74,35 @@ function usePlan(hostId: string, change: NetworkChange | null) {
   return { plan: state.plan, error: state.error, loading: change !== null && state.key !== key };
 }
 
-function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; draft: CreateDraft; onChange: (d: CreateDraft) => void }) {
+function CreateForm({
+  snapshot,
+  draft,
+  onChange,
+}: {
+  snapshot: HostSnapshot;
+  draft: CreateDraft;
+  onChange: (d: CreateDraft) => void;
+}) {
   // Turning DHCP on or choosing another kind leaves the preset; renaming does not (the lab may have its maas already).
   const set = (p: Partial<CreateDraft>) =>
-    onChange({ ...draft, ...p, ...((p.dhcpOn === true || (p.kind !== undefined && p.kind !== 'nat' && p.kind !== 'bridge')) ? { preset: 'none' as const } : {}) });
+    onChange({
+      ...draft,
+      ...p,
+      ...(p.dhcpOn === true || (p.kind !== undefined && p.kind !== 'nat' && p.kind !== 'bridge')
+        ? { preset: 'none' as const }
+        : {}),
+    });
   const bridges = snapshot.interfaces.filter((i) => i.kind === 'bridge');
-  const nics = snapshot.interfaces.filter((i) => !['loopback', 'tap', 'macvtap', 'macvlan', 'bridge'].includes(i.kind) && !i.master);
+  const nics = snapshot.interfaces.filter(
+    (i) => !['loopback', 'tap', 'macvtap', 'macvlan', 'bridge'].includes(i.kind) && !i.master,
+  );
   const routed = draft.kind === 'nat' || draft.kind === 'route' || draft.kind === 'isolated';
   const modeInfo = macvlanModeInfo.find((m) => m.mode === draft.mode);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <Box sx={{ p: 1.5, borderRadius: 1, border: 1, borderColor: draft.preset === 'maas' ? 'primary.main' : 'divider' }}>
+      <Box
+        sx={{ p: 1.5, borderRadius: 1, border: 1, borderColor: draft.preset === 'maas' ? 'primary.main' : 'divider' }}
+      >
         <Typography variant="subtitle2" component="h3">
           MAAS-ready network
         </Typography>
@@ -79,7 +110,11 @@ function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; dra
           Named maas, DHCP off — MAAS serves DHCP there itself.
         </Typography>
         <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
-          <Button size="small" variant={draft.preset === 'maas' && draft.kind === 'nat' ? 'contained' : 'outlined'} onClick={() => onChange(withMaasPreset(draft, snapshot, 'nat'))}>
+          <Button
+            size="small"
+            variant={draft.preset === 'maas' && draft.kind === 'nat' ? 'contained' : 'outlined'}
+            onClick={() => onChange(withMaasPreset(draft, snapshot, 'nat'))}
+          >
             MAAS-ready with NAT
           </Button>
           <Button
@@ -97,8 +132,21 @@ function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; dra
           </Alert>
         )}
       </Box>
-      <TextField size="small" label="Name" value={draft.name} onChange={(e) => set({ name: e.target.value })} autoFocus helperText="letters, digits, '.', '_' and '-'" />
-      <TextField size="small" select label="Kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as NetworkKind })}>
+      <TextField
+        size="small"
+        label="Name"
+        value={draft.name}
+        onChange={(e) => set({ name: e.target.value })}
+        autoFocus
+        helperText="letters, digits, '.', '_' and '-'"
+      />
+      <TextField
+        size="small"
+        select
+        label="Kind"
+        value={draft.kind}
+        onChange={(e) => set({ kind: e.target.value as NetworkKind })}
+      >
         {(Object.keys(kindLabels) as NetworkKind[]).map((k) => (
           <MenuItem key={k} value={k}>
             {kindLabels[k]}
@@ -118,17 +166,39 @@ function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; dra
             helperText="The host's gateway address on the new subnet, e.g. 10.77.0.1/24"
             slotProps={{ htmlInput: { spellCheck: false } }}
           />
-          <FormControlLabel control={<Switch checked={draft.dhcpOn} onChange={(e) => set({ dhcpOn: e.target.checked })} />} label="DHCP (libvirt hands out addresses)" />
+          <FormControlLabel
+            control={<Switch checked={draft.dhcpOn} onChange={(e) => set({ dhcpOn: e.target.checked })} />}
+            label="DHCP (libvirt hands out addresses)"
+          />
           {draft.dhcpOn && (
             <Box sx={{ display: 'flex', gap: 1 }}>
-              <TextField size="small" label="DHCP range start" value={draft.dhcpStart} onChange={(e) => set({ dhcpStart: e.target.value })} fullWidth />
-              <TextField size="small" label="DHCP range end" value={draft.dhcpEnd} onChange={(e) => set({ dhcpEnd: e.target.value })} fullWidth />
+              <TextField
+                size="small"
+                label="DHCP range start"
+                value={draft.dhcpStart}
+                onChange={(e) => set({ dhcpStart: e.target.value })}
+                fullWidth
+              />
+              <TextField
+                size="small"
+                label="DHCP range end"
+                value={draft.dhcpEnd}
+                onChange={(e) => set({ dhcpEnd: e.target.value })}
+                fullWidth
+              />
             </Box>
           )}
         </>
       )}
       {draft.kind === 'bridge' && (
-        <TextField size="small" select label="Host bridge" value={draft.bridge} onChange={(e) => set({ bridge: e.target.value })} helperText="libvirt runs no DHCP here: the LAN's DHCP (or MAAS) answers">
+        <TextField
+          size="small"
+          select
+          label="Host bridge"
+          value={draft.bridge}
+          onChange={(e) => set({ bridge: e.target.value })}
+          helperText="libvirt runs no DHCP here: the LAN's DHCP (or MAAS) answers"
+        >
           {bridges.map((b) => (
             <MenuItem key={b.name} value={b.name}>
               {b.name}
@@ -138,7 +208,14 @@ function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; dra
       )}
       {draft.kind === 'macvtap' && (
         <>
-          <TextField size="small" select label="macvtap mode" value={draft.mode} onChange={(e) => set({ mode: e.target.value as MacvlanMode })} helperText={modeInfo ? `${modeInfo.explanation} ${modeInfo.consequence}` : undefined}>
+          <TextField
+            size="small"
+            select
+            label="macvtap mode"
+            value={draft.mode}
+            onChange={(e) => set({ mode: e.target.value as MacvlanMode })}
+            helperText={modeInfo ? `${modeInfo.explanation} ${modeInfo.consequence}` : undefined}
+          >
             {macvlanModes.map((m) => (
               <MenuItem key={m} value={m}>
                 {m}
@@ -156,7 +233,13 @@ function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; dra
                   <Checkbox
                     size="small"
                     checked={draft.devices.includes(i.name)}
-                    onChange={(e) => set({ devices: e.target.checked ? [...draft.devices, i.name] : draft.devices.filter((x) => x !== i.name) })}
+                    onChange={(e) =>
+                      set({
+                        devices: e.target.checked
+                          ? [...draft.devices, i.name]
+                          : draft.devices.filter((x) => x !== i.name),
+                      })
+                    }
                   />
                 }
                 label={i.name}
@@ -166,28 +249,62 @@ function CreateForm({ snapshot, draft, onChange }: { snapshot: HostSnapshot; dra
         </>
       )}
       <Box sx={{ display: 'flex', gap: 2 }}>
-        <FormControlLabel control={<Switch checked={draft.start} onChange={(e) => set({ start: e.target.checked })} />} label="Start now" />
-        <FormControlLabel control={<Switch checked={draft.autostart} onChange={(e) => set({ autostart: e.target.checked })} />} label="Autostart" />
+        <FormControlLabel
+          control={<Switch checked={draft.start} onChange={(e) => set({ start: e.target.checked })} />}
+          label="Start now"
+        />
+        <FormControlLabel
+          control={<Switch checked={draft.autostart} onChange={(e) => set({ autostart: e.target.checked })} />}
+          label="Autostart"
+        />
       </Box>
     </Box>
   );
 }
 
-function EditForm({ network, draft, onChange }: { network: LibvirtNetwork; draft: EditDraft; onChange: (d: EditDraft) => void }) {
+function EditForm({
+  network,
+  draft,
+  onChange,
+}: {
+  network: LibvirtNetwork;
+  draft: EditDraft;
+  onChange: (d: EditDraft) => void;
+}) {
   const set = (p: Partial<EditDraft>) => onChange({ ...draft, ...p });
   const ip4 = network.ips.find((i) => i.family === 'ipv4');
   const hosts = (ip4?.dhcp?.hosts ?? []).filter((h) => !draft.removeIps.includes(h.ip));
   const [mac, setMac] = useState('');
   const [ip, setIp] = useState('');
   const [name, setName] = useState('');
-  if (!ip4) return <Alert severity="info">This network has no IPv4 address, so libvirt serves no DHCP on it. Only autostart can change here.</Alert>;
+  if (!ip4)
+    return (
+      <Alert severity="info">
+        This network has no IPv4 address, so libvirt serves no DHCP on it. Only autostart can change here.
+      </Alert>
+    );
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-      <FormControlLabel control={<Switch checked={draft.dhcpOn} onChange={(e) => set({ dhcpOn: e.target.checked })} />} label="DHCP (libvirt hands out addresses)" />
+      <FormControlLabel
+        control={<Switch checked={draft.dhcpOn} onChange={(e) => set({ dhcpOn: e.target.checked })} />}
+        label="DHCP (libvirt hands out addresses)"
+      />
       {draft.dhcpOn && (
         <Box sx={{ display: 'flex', gap: 1 }}>
-          <TextField size="small" label="DHCP range start" value={draft.dhcpStart} onChange={(e) => set({ dhcpStart: e.target.value })} fullWidth />
-          <TextField size="small" label="DHCP range end" value={draft.dhcpEnd} onChange={(e) => set({ dhcpEnd: e.target.value })} fullWidth />
+          <TextField
+            size="small"
+            label="DHCP range start"
+            value={draft.dhcpStart}
+            onChange={(e) => set({ dhcpStart: e.target.value })}
+            fullWidth
+          />
+          <TextField
+            size="small"
+            label="DHCP range end"
+            value={draft.dhcpEnd}
+            onChange={(e) => set({ dhcpEnd: e.target.value })}
+            fullWidth
+          />
         </Box>
       )}
       <Box>
@@ -206,7 +323,11 @@ function EditForm({ network, draft, onChange }: { network: LibvirtNetwork; draft
                 {h.ip} — {h.mac ?? '?'}
                 {h.name ? ` (${h.name})` : ''}
               </Box>
-              <IconButton size="small" aria-label={`Remove static host ${h.ip}`} onClick={() => set({ removeIps: [...draft.removeIps, h.ip] })}>
+              <IconButton
+                size="small"
+                aria-label={`Remove static host ${h.ip}`}
+                onClick={() => set({ removeIps: [...draft.removeIps, h.ip] })}
+              >
                 <DeleteOutline fontSize="small" />
               </IconButton>
             </Box>
@@ -217,14 +338,24 @@ function EditForm({ network, draft, onChange }: { network: LibvirtNetwork; draft
                 + {h.ip} — {h.mac}
                 {h.name ? ` (${h.name})` : ''}
               </Box>
-              <IconButton size="small" aria-label={`Do not add static host ${h.ip}`} onClick={() => set({ addHosts: draft.addHosts.filter((x) => x !== h) })}>
+              <IconButton
+                size="small"
+                aria-label={`Do not add static host ${h.ip}`}
+                onClick={() => set({ addHosts: draft.addHosts.filter((x) => x !== h) })}
+              >
                 <DeleteOutline fontSize="small" />
               </IconButton>
             </Box>
           ))}
         </Box>
         <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1, mt: 1 }}>
-          <TextField size="small" label="MAC address" value={mac} onChange={(e) => setMac(e.target.value)} placeholder="52:54:00:…" />
+          <TextField
+            size="small"
+            label="MAC address"
+            value={mac}
+            onChange={(e) => setMac(e.target.value)}
+            placeholder="52:54:00:…"
+          />
           <TextField size="small" label="IP address" value={ip} onChange={(e) => setIp(e.target.value)} />
           <TextField size="small" label="Host name (optional)" value={name} onChange={(e) => setName(e.target.value)} />
           <Button
@@ -243,7 +374,10 @@ function EditForm({ network, draft, onChange }: { network: LibvirtNetwork; draft
           </Button>
         </Box>
       </Box>
-      <FormControlLabel control={<Switch checked={draft.autostart} onChange={(e) => set({ autostart: e.target.checked })} />} label="Autostart" />
+      <FormControlLabel
+        control={<Switch checked={draft.autostart} onChange={(e) => set({ autostart: e.target.checked })} />}
+        label="Autostart"
+      />
     </Box>
   );
 }
@@ -277,8 +411,14 @@ export function NetworkEditorDialog({ hostId, hostName, snapshot, mode, onClose 
   const acknowledged = cutOffKey !== null && ackFor === cutOffKey;
   const setAcknowledged = (v: boolean): void => setAckFor(v ? cutOffKey : null);
 
-  const title = mode.kind === 'create' ? `New network on ${hostName}` : mode.kind === 'edit' ? `Edit network ${mode.network}` : `Delete network ${mode.network}`;
-  const applyLabel = mode.kind === 'create' ? 'Create network' : mode.kind === 'edit' ? 'Apply changes' : 'Delete network';
+  const title =
+    mode.kind === 'create'
+      ? `New network on ${hostName}`
+      : mode.kind === 'edit'
+        ? `Edit network ${mode.network}`
+        : `Delete network ${mode.network}`;
+  const applyLabel =
+    mode.kind === 'create' ? 'Create network' : mode.kind === 'edit' ? 'Apply changes' : 'Delete network';
   const ready = !!plan && !loading && plan.problems.length === 0 && (plan.vmsCutOff.length === 0 || acknowledged);
 
   const apply = async (): Promise<void> => {
@@ -298,15 +438,31 @@ export function NetworkEditorDialog({ hostId, hostName, snapshot, mode, onClose 
   };
 
   return (
-    <Dialog open onClose={applying ? undefined : onClose} maxWidth="lg" fullWidth aria-labelledby="network-editor-title">
+    <Dialog
+      open
+      onClose={applying ? undefined : onClose}
+      maxWidth="lg"
+      fullWidth
+      aria-labelledby="network-editor-title"
+    >
       <DialogTitle id="network-editor-title">{title}</DialogTitle>
       <DialogContent dividers>
         {mode.kind !== 'create' && !network ? (
-          <Alert severity="warning">{hostName} has no network named {mode.network} any more.</Alert>
+          <Alert severity="warning">
+            {hostName} has no network named {mode.network} any more.
+          </Alert>
         ) : (
-          <Box sx={{ display: 'grid', gridTemplateColumns: mode.kind === 'delete' ? '1fr' : { xs: '1fr', md: 'minmax(320px, 5fr) 7fr' }, gap: 3 }}>
+          <Box
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: mode.kind === 'delete' ? '1fr' : { xs: '1fr', md: 'minmax(320px, 5fr) 7fr' },
+              gap: 3,
+            }}
+          >
             {mode.kind === 'create' && <CreateForm snapshot={snapshot} draft={createDraft} onChange={setCreateDraft} />}
-            {mode.kind === 'edit' && network && editDraft && <EditForm network={network} draft={editDraft} onChange={setEditDraft} />}
+            {mode.kind === 'edit' && network && editDraft && (
+              <EditForm network={network} draft={editDraft} onChange={setEditDraft} />
+            )}
             <Box sx={{ minWidth: 0 }}>
               <Typography variant="overline" color="text.secondary" component="h3">
                 Preview — nothing changes until you apply
@@ -324,7 +480,12 @@ export function NetworkEditorDialog({ hostId, hostName, snapshot, mode, onClose 
         <Button onClick={onClose} disabled={applying}>
           Cancel
         </Button>
-        <Button variant="contained" color={mode.kind === 'delete' ? 'error' : 'primary'} disabled={!ready || applying} onClick={() => void apply()}>
+        <Button
+          variant="contained"
+          color={mode.kind === 'delete' ? 'error' : 'primary'}
+          disabled={!ready || applying}
+          onClick={() => void apply()}
+        >
           {applyLabel}
         </Button>
       </DialogActions>

@@ -48,7 +48,12 @@ export function XmlDiff({ plan }: { plan: NetworkChangePlan }) {
       })}
     >
       {plan.diff.map((l, i) => (
-        <Box component="span" key={i} className={l.kind === 'same' ? undefined : l.kind} sx={{ display: 'block', px: 1.25, minWidth: 'fit-content' }}>
+        <Box
+          component="span"
+          key={i}
+          className={l.kind === 'same' ? undefined : l.kind}
+          sx={{ display: 'block', px: 1.25, minWidth: 'fit-content' }}
+        >
           {`${l.kind === 'add' ? '+' : l.kind === 'remove' ? '-' : ' '} ${l.text}`}
         </Box>
       ))}
@@ -91,14 +96,29 @@ export function NetworkPlanPreview({ plan, acknowledged, onAcknowledge }: Props)
             : `These running VMs lose their link until the network is started again: ${plan.vmsCutOff.join(', ')}.`}
           <Box>
             <FormControlLabel
-              control={<Checkbox size="small" checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} />}
+              control={
+                <Checkbox size="small" checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} />
+              }
               label={`I accept that ${plan.vmsCutOff.join(', ')} lose${plan.vmsCutOff.length === 1 ? 's' : ''} the link`}
             />
           </Box>
         </Alert>
       )}
       {plan.notes.length > 0 && (
-        <Box component="ul" aria-label="Notes" sx={{ m: 0, mt: 1.5, pl: 2.5, typography: 'body2', color: 'text.secondary', display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+        <Box
+          component="ul"
+          aria-label="Notes"
+          sx={{
+            m: 0,
+            mt: 1.5,
+            pl: 2.5,
+            typography: 'body2',
+            color: 'text.secondary',
+            display: 'flex',
+            flexDirection: 'column',
+            gap: 0.5,
+          }}
+        >
           {plan.notes.map((n) => (
             <li key={n}>{n}</li>
           ))}
@@ -106,14 +126,20 @@ export function NetworkPlanPreview({ plan, acknowledged, onAcknowledge }: Props)
       )}
       {plan.composeEffects.length > 0 && (
         <Section title="Effect on composed VMs">
-          <Box component="ul" aria-label="Effect on composed VMs" sx={{ m: 0, pl: 2.5, display: 'flex', flexDirection: 'column', gap: 1 }}>
+          <Box
+            component="ul"
+            aria-label="Effect on composed VMs"
+            sx={{ m: 0, pl: 2.5, display: 'flex', flexDirection: 'column', gap: 1 }}
+          >
             {plan.composeEffects.map((e) => (
               <Box component="li" key={e.rule} sx={{ typography: 'body2' }}>
                 <Box sx={{ color: 'text.secondary' }}>{e.rule}</Box>
                 {e.changed ? (
                   <>
                     <Box>Now: {sentence(e.before)}</Box>
-                    <Box sx={{ fontWeight: 600, color: e.noAddress ? 'warning.main' : 'success.main' }}>After: {sentence(e.after)}</Box>
+                    <Box sx={{ fontWeight: 600, color: e.noAddress ? 'warning.main' : 'success.main' }}>
+                      After: {sentence(e.after)}
+                    </Box>
                   </>
                 ) : (
                   <Box>Unchanged: {sentence(e.after)}</Box>
@@ -130,15 +156,26 @@ export function NetworkPlanPreview({ plan, acknowledged, onAcknowledge }: Props)
       )}
       {plan.commands.length > 0 && (
         <Section title="Commands">
-          <Box component="ol" aria-label="Commands" sx={{ m: 0, pl: 3, display: 'flex', flexDirection: 'column', gap: 1.25 }}>
+          <Box
+            component="ol"
+            aria-label="Commands"
+            sx={{ m: 0, pl: 3, display: 'flex', flexDirection: 'column', gap: 1.25 }}
+          >
             {plan.commands.map((c, i) => (
               <Box component="li" key={i}>
                 <Typography variant="body2" sx={{ mb: 0.5 }}>
                   {c.description}
                 </Typography>
-                <MonoBlock label={`Command ${i + 1}`}>{`$ ${c.command}${c.stdin !== undefined ? '   < network XML (stdin)' : ''}`}</MonoBlock>
+                <MonoBlock
+                  label={`Command ${i + 1}`}
+                >{`$ ${c.command}${c.stdin !== undefined ? '   < network XML (stdin)' : ''}`}</MonoBlock>
                 {c.rollback && (
-                  <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.25, fontFamily: monoFont }}>
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    component="div"
+                    sx={{ mt: 0.25, fontFamily: monoFont }}
+                  >
                     undone by: {c.rollback}
                   </Typography>
                 )}

@@ -37,7 +37,12 @@ export function initialCreateDraft(snapshot: HostSnapshot): CreateDraft {
     dhcpOn: true,
     dhcpStart: r.start,
     dhcpEnd: r.end,
-    bridge: snapshot.interfaces.find((i) => i.kind === 'bridge' && !(snapshot.libvirt?.networks ?? []).some((n) => n.bridge === i.name && n.forwardMode !== 'bridge'))?.name ?? '',
+    bridge:
+      snapshot.interfaces.find(
+        (i) =>
+          i.kind === 'bridge' &&
+          !(snapshot.libvirt?.networks ?? []).some((n) => n.bridge === i.name && n.forwardMode !== 'bridge'),
+      )?.name ?? '',
     mode: 'bridge',
     devices: [],
     autostart: true,
@@ -47,12 +52,31 @@ export function initialCreateDraft(snapshot: HostSnapshot): CreateDraft {
 
 /** The MAAS-ready preset applied to the form: named maas, DHCP off, NAT or bridged to the chosen bridge. */
 export function withMaasPreset(d: CreateDraft, snapshot: HostSnapshot, via: 'nat' | 'bridge'): CreateDraft {
-  const spec = maasPreset(snapshot, via === 'bridge' && d.bridge ? { kind: 'bridge', bridge: d.bridge } : { kind: 'nat' });
-  return { ...d, preset: 'maas', name: spec.name, kind: spec.kind, ipv4: spec.ipv4 ?? d.ipv4, dhcpOn: false, autostart: true, start: true };
+  const spec = maasPreset(
+    snapshot,
+    via === 'bridge' && d.bridge ? { kind: 'bridge', bridge: d.bridge } : { kind: 'nat' },
+  );
+  return {
+    ...d,
+    preset: 'maas',
+    name: spec.name,
+    kind: spec.kind,
+    ipv4: spec.ipv4 ?? d.ipv4,
+    dhcpOn: false,
+    autostart: true,
+    start: true,
+  };
 }
 
 export function createChange(d: CreateDraft): NetworkChange {
-  const spec: NetworkSpec = { name: d.name.trim(), kind: d.kind, dhcp: null, autostart: d.autostart, start: d.start, devices: [] };
+  const spec: NetworkSpec = {
+    name: d.name.trim(),
+    kind: d.kind,
+    dhcp: null,
+    autostart: d.autostart,
+    start: d.start,
+    devices: [],
+  };
   if (d.kind === 'nat' || d.kind === 'route' || d.kind === 'isolated') {
     spec.ipv4 = d.ipv4.trim();
     if (d.dhcpOn) spec.dhcp = { start: d.dhcpStart.trim(), end: d.dhcpEnd.trim() };
@@ -94,12 +118,21 @@ export function initialEditDraft(n: LibvirtNetwork): EditDraft {
 export function editChange(n: LibvirtNetwork, d: EditDraft): NetworkChange {
   const before = initialEditDraft(n);
   const rangeChanged = d.dhcpOn && (d.dhcpStart.trim() !== before.dhcpStart || d.dhcpEnd.trim() !== before.dhcpEnd);
-  const dhcp = d.dhcpOn !== before.dhcpOn || rangeChanged ? (d.dhcpOn ? { start: d.dhcpStart.trim(), end: d.dhcpEnd.trim() } : null) : undefined;
+  const dhcp =
+    d.dhcpOn !== before.dhcpOn || rangeChanged
+      ? d.dhcpOn
+        ? { start: d.dhcpStart.trim(), end: d.dhcpEnd.trim() }
+        : null
+      : undefined;
   return {
     op: 'edit',
     network: n.name,
     ...(dhcp !== undefined ? { dhcp } : {}),
-    addHosts: d.addHosts.map((h) => ({ mac: h.mac.trim(), ip: h.ip.trim(), ...(h.name.trim() ? { name: h.name.trim() } : {}) })),
+    addHosts: d.addHosts.map((h) => ({
+      mac: h.mac.trim(),
+      ip: h.ip.trim(),
+      ...(h.name.trim() ? { name: h.name.trim() } : {}),
+    })),
     removeHosts: d.removeIps.map((ip) => ({ ip })),
     ...(d.autostart !== n.autostart ? { autostart: d.autostart } : {}),
   };

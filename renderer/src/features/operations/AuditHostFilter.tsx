@@ -13,7 +13,12 @@ export function AuditHostFilter({ labelFor }: { labelFor: (key: string) => strin
   return (
     <FormControl size="small" sx={{ minWidth: 240 }}>
       <InputLabel id="audit-host-filter-label">Filter by host</InputLabel>
-      <Select labelId="audit-host-filter-label" label="Filter by host" value={keys.includes(value) ? value : 'all'} onChange={(e) => setFilter(e.target.value)}>
+      <Select
+        labelId="audit-host-filter-label"
+        label="Filter by host"
+        value={keys.includes(value) ? value : 'all'}
+        onChange={(e) => setFilter(e.target.value)}
+      >
         <MenuItem value="all">All hosts</MenuItem>
         {keys
           .map((k) => ({ k, label: labelFor(k) }))

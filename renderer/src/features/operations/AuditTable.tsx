@@ -40,10 +40,19 @@ const wrap = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 // Stable identities: Virtuoso remounts if these change between renders.
 const components: TableComponents<AuditEntry, Ctx> = {
   Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} />,
-  Table: (props) => <Table {...props} size="small" aria-label="Audit log" sx={{ tableLayout: 'fixed', minWidth: MIN_WIDTH, borderCollapse: 'separate' }} />,
+  Table: (props) => (
+    <Table
+      {...props}
+      size="small"
+      aria-label="Audit log"
+      sx={{ tableLayout: 'fixed', minWidth: MIN_WIDTH, borderCollapse: 'separate' }}
+    />
+  ),
   TableHead: (props) => <TableHead {...props} />,
   TableBody: (props) => <TableBody {...props} />,
-  TableRow: ({ item: _item, context: _ctx, ...props }) => <TableRow {...props} hover sx={{ '& > td': { verticalAlign: 'top' } }} />,
+  TableRow: ({ item: _item, context: _ctx, ...props }) => (
+    <TableRow {...props} hover sx={{ '& > td': { verticalAlign: 'top' } }} />
+  ),
 };
 
 export function AuditTable({ entries, hostLabel }: { entries: AuditEntry[]; hostLabel: (e: AuditEntry) => string }) {
@@ -91,10 +100,20 @@ export function AuditTable({ entries, hostLabel }: { entries: AuditEntry[]; host
             </TableCell>
             <TableCell sx={mono}>
               <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 0.5 }}>
-                <Box component="span" sx={{ flex: 1, minWidth: 0, ...(expanded ? wrap : clip) }} title={expanded ? undefined : command}>
+                <Box
+                  component="span"
+                  sx={{ flex: 1, minWidth: 0, ...(expanded ? wrap : clip) }}
+                  title={expanded ? undefined : command}
+                >
                   {command}
                 </Box>
-                <IconButton size="small" sx={{ p: 0.25, mt: -0.25 }} aria-label="Show full command" aria-expanded={expanded} onClick={() => ctx.toggle(e.id)}>
+                <IconButton
+                  size="small"
+                  sx={{ p: 0.25, mt: -0.25 }}
+                  aria-label="Show full command"
+                  aria-expanded={expanded}
+                  onClick={() => ctx.toggle(e.id)}
+                >
                   {expanded ? <UnfoldLess fontSize="inherit" /> : <UnfoldMore fontSize="inherit" />}
                 </IconButton>
               </Box>
@@ -102,15 +121,17 @@ export function AuditTable({ entries, hostLabel }: { entries: AuditEntry[]; host
             <TableCell align="right" sx={clip}>
               {duration(e.durationMs)}
             </TableCell>
-            <TableCell align="right">
-              {e.exitCode ?? '—'}
-            </TableCell>
+            <TableCell align="right">{e.exitCode ?? '—'}</TableCell>
             <TableCell>
               <OutcomeLabel outcome={e.outcome} />
             </TableCell>
             <TableCell sx={{ ...(expanded ? wrap : clip), ...mono }} title={(!expanded && stderr) || undefined}>
               {stderr ? (
-                expanded ? stderr : stderr.split('\n')[0]
+                expanded ? (
+                  stderr
+                ) : (
+                  stderr.split('\n')[0]
+                )
               ) : (
                 <Typography component="span" variant="body2" color="text.disabled">
                   —

@@ -17,7 +17,9 @@ export function OperationsScreen() {
   const entries = useLabStore(useShallow(selectVisibleAudit));
   const total = useLabStore((s) => s.auditEntries.length);
   const hostsById = useLabStore((s) => s.hostsById);
-  const filtered = useLabStore((s) => s.auditHostFilter !== 'all' || s.auditOutcomeFilter !== 'all' || s.auditText.trim() !== '');
+  const filtered = useLabStore(
+    (s) => s.auditHostFilter !== 'all' || s.auditOutcomeFilter !== 'all' || s.auditText.trim() !== '',
+  );
   const outcome = useLabStore((s) => s.auditOutcomeFilter);
   const setOutcome = useLabStore((s) => s.setAuditOutcomeFilter);
   const text = useLabStore((s) => s.auditText);
@@ -42,7 +44,11 @@ export function OperationsScreen() {
   } else if (entries.length === 0) {
     body = (
       <Paper variant="outlined" sx={{ p: 4, textAlign: 'center' }}>
-        <Typography>{filtered ? 'No commands match these filters.' : 'No commands run yet. Refreshing a host records what LabDeck ran here.'}</Typography>
+        <Typography>
+          {filtered
+            ? 'No commands match these filters.'
+            : 'No commands run yet. Refreshing a host records what LabDeck ran here.'}
+        </Typography>
       </Paper>
     );
   } else {
@@ -60,7 +66,14 @@ export function OperationsScreen() {
             Every command LabDeck ran on your hosts{loaded ? ` · ${total} recorded` : ''}
           </Typography>
         </Box>
-        <TextField size="small" label="Search commands" placeholder="e.g. domuuid web1" value={text} onChange={(e) => setText(e.target.value)} sx={{ minWidth: 220 }} />
+        <TextField
+          size="small"
+          label="Search commands"
+          placeholder="e.g. domuuid web1"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          sx={{ minWidth: 220 }}
+        />
         <TextField
           select
           size="small"

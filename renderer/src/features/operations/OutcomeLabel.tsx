@@ -15,7 +15,11 @@ export function OutcomeLabel({ outcome }: { outcome: AuditEntry['outcome'] }) {
     <Box
       component="span"
       sx={{ color: colors[outcome], fontWeight: 600 }}
-      title={outcome === 'probe' ? 'An expected "no" from a lookup (e.g. compose asking whether a name is free): not a failure.' : undefined}
+      title={
+        outcome === 'probe'
+          ? 'An expected "no" from a lookup (e.g. compose asking whether a name is free): not a failure.'
+          : undefined
+      }
     >
       {outcome}
     </Box>

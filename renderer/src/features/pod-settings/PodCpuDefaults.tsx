@@ -17,7 +17,14 @@ export function PodCpuDefaults({ host, value, onChange }: Props) {
       <FormLabel component="legend" sx={{ mb: 1.5 }}>
         Virt type and CPU mode
       </FormLabel>
-      <VirtCpuFields caps={caps.data} value={value} onChange={onChange} autoLabel="Automatic (what starts on this host)" autoHelp="Unset: compose uses what the start probe saw work." offerAuto />
+      <VirtCpuFields
+        caps={caps.data}
+        value={value}
+        onChange={onChange}
+        autoLabel="Automatic (what starts on this host)"
+        autoHelp="Unset: compose uses what the start probe saw work."
+        offerAuto
+      />
       {caps.data ? (
         <>
           <Typography variant="caption" color="text.secondary">
@@ -26,7 +33,11 @@ export function PodCpuDefaults({ host, value, onChange }: Props) {
           <ProbeResults caps={caps.data} hostName={host.name} />
         </>
       ) : (
-        caps.error && <Alert severity="info">Could not read which virt types start on {host.name}: {caps.error.message}</Alert>
+        caps.error && (
+          <Alert severity="info">
+            Could not read which virt types start on {host.name}: {caps.error.message}
+          </Alert>
+        )
       )}
     </Box>
   );

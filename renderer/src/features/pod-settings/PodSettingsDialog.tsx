@@ -47,7 +47,11 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
   const [installMode, setInstallMode] = useState<InstallMode>(host.pod.installMode);
   const [network, setNetwork] = useState(host.pod.defaultNetwork ?? NONE);
   const [pool, setPool] = useState(host.pod.defaultPool ?? NONE);
-  const [cpu, setCpu] = useState<VirtCpuValue>({ virtType: host.pod.virtType ?? '', cpuMode: host.pod.cpuMode ?? '', cpuModel: host.pod.cpuModel ?? '' });
+  const [cpu, setCpu] = useState<VirtCpuValue>({
+    virtType: host.pod.virtType ?? '',
+    cpuMode: host.pod.cpuMode ?? '',
+    cpuModel: host.pod.cpuModel ?? '',
+  });
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const networks = networkChoices(snap.data?.snapshot ?? null, snap.data?.marks ?? null);
@@ -89,9 +93,15 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
       <DialogTitle id="pod-settings-title">Pod settings — {host.name}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 3, pt: '8px !important' }}>
         <Box>
-          <MacvlanModePicker label="Default macvtap mode" value={mode} onChange={(m) => m && setMode(m)} size="medium" />
+          <MacvlanModePicker
+            label="Default macvtap mode"
+            value={mode}
+            onChange={(m) => m && setMode(m)}
+            size="medium"
+          />
           <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
-            Used by every NIC that attaches to a host interface directly (macvtap), unless the wizard overrides it for that NIC.
+            Used by every NIC that attaches to a host interface directly (macvtap), unless the wizard overrides it for
+            that NIC.
           </Typography>
         </Box>
 
@@ -99,7 +109,11 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
           <FormLabel component="legend" id="install-mode-label">
             Install mode
           </FormLabel>
-          <RadioGroup aria-labelledby="install-mode-label" value={installMode} onChange={(e) => setInstallMode(e.target.value as InstallMode)}>
+          <RadioGroup
+            aria-labelledby="install-mode-label"
+            value={installMode}
+            onChange={(e) => setInstallMode(e.target.value as InstallMode)}
+          >
             {(Object.keys(installModeInfo) as InstallMode[]).map((m) => (
               <FormControlLabel
                 key={m}
@@ -161,7 +175,11 @@ function PodSettingsForm({ host, onDone }: { host: HostView; onDone: () => void 
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onDone}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving || (cpu.cpuMode === 'custom' && cpu.cpuModel.trim() === '')}>
+        <Button
+          variant="contained"
+          onClick={() => void save()}
+          disabled={saving || (cpu.cpuMode === 'custom' && cpu.cpuModel.trim() === '')}
+        >
           Save
         </Button>
       </DialogActions>

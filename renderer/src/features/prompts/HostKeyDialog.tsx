@@ -9,12 +9,14 @@ import type { HostKeyPrompt } from '../../../../shared/contract';
 import { MonoBlock } from '../../components/MonoBlock';
 import { usePromptAnswer } from './usePromptAnswer';
 
-const endpoint = (host: string, port: number): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`);
+const endpoint = (host: string, port: number): string =>
+  host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
 
 /** OpenSSH's first-contact question, worded the way admins know it. Escape means Cancel. */
 export function HostKeyDialog({ prompt }: { prompt: HostKeyPrompt }) {
   const { answer, sending } = usePromptAnswer();
-  const decide = (decision: 'once' | 'remember' | 'cancel') => void answer({ kind: 'hostKey', promptId: prompt.promptId, decision });
+  const decide = (decision: 'once' | 'remember' | 'cancel') =>
+    void answer({ kind: 'hostKey', promptId: prompt.promptId, decision });
   return (
     <Dialog
       open

@@ -24,7 +24,12 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
   const label = isPassword ? 'Password' : 'Key passphrase';
 
   const send = (v: string | null): void => {
-    void answer({ kind: 'secret', promptId: prompt.promptId, value: v, remember: isPassword && v !== null && remember && !prompt.cannotRemember });
+    void answer({
+      kind: 'secret',
+      promptId: prompt.promptId,
+      value: v,
+      remember: isPassword && v !== null && remember && !prompt.cannotRemember,
+    });
     setValue('');
   };
   const submit = (e: FormEvent): void => {
@@ -34,7 +39,12 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
 
   return (
     <Dialog open onClose={(_e, reason) => reason === 'escapeKeyDown' && send(null)} maxWidth="xs" fullWidth>
-      <Box component="form" noValidate onSubmit={submit} sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
+      <Box
+        component="form"
+        noValidate
+        onSubmit={submit}
+        sx={{ display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}
+      >
         <DialogTitle>{isPassword ? `Password for ${target}` : 'Key passphrase needed'}</DialogTitle>
         <DialogContent>
           {prompt.retry && (
@@ -61,7 +71,14 @@ export function SecretDialog({ prompt }: { prompt: SecretPrompt }) {
           {isPassword && (
             <FormControlLabel
               sx={{ mt: 1 }}
-              control={<Checkbox size="small" checked={remember && !prompt.cannotRemember} disabled={Boolean(prompt.cannotRemember)} onChange={(e) => setRemember(e.target.checked)} />}
+              control={
+                <Checkbox
+                  size="small"
+                  checked={remember && !prompt.cannotRemember}
+                  disabled={Boolean(prompt.cannotRemember)}
+                  onChange={(e) => setRemember(e.target.checked)}
+                />
+              }
               label="Remember (encrypted)"
             />
           )}

@@ -16,7 +16,9 @@ export function usePromptAnswer() {
       try {
         await commands.session.answerPrompt(a);
       } catch (err) {
-        useLabStore.getState().notify({ severity: 'error', message: 'Could not send your answer', error: errorShapeOf(err) });
+        useLabStore
+          .getState()
+          .notify({ severity: 'error', message: 'Could not send your answer', error: errorShapeOf(err) });
       } finally {
         setSending(false);
         useLabStore.getState().closePrompt(a.promptId);

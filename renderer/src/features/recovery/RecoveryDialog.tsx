@@ -62,10 +62,19 @@ export function RecoveryDialog() {
               <Box component="ul" sx={{ my: 1, pl: 3 }}>
                 {leftoverLines(job).map((l, i) => (
                   <li key={i}>
-                    <Chip size="small" label={l.certainty} color={l.certainty === 'done' ? 'warning' : 'default'} sx={{ mr: 1 }} />
+                    <Chip
+                      size="small"
+                      label={l.certainty}
+                      color={l.certainty === 'done' ? 'warning' : 'default'}
+                      sx={{ mr: 1 }}
+                    />
                     {l.text}
                     {l.undo && (
-                      <Typography component="div" variant="caption" sx={{ fontFamily: 'monospace', color: 'text.secondary' }}>
+                      <Typography
+                        component="div"
+                        variant="caption"
+                        sx={{ fontFamily: 'monospace', color: 'text.secondary' }}
+                      >
                         undo: {l.undo}
                       </Typography>
                     )}
@@ -75,10 +84,17 @@ export function RecoveryDialog() {
               {result && 'error' in result && <Alert severity="error">{result.error}</Alert>}
               {result && 'failed' in result && result.failed.length > 0 && (
                 <Alert severity="error">
-                  {result.failed.map((f) => `${f.description}: ${f.message}`).join(' · ')} — still listed; try again when the host answers.
+                  {result.failed.map((f) => `${f.description}: ${f.message}`).join(' · ')} — still listed; try again
+                  when the host answers.
                 </Alert>
               )}
-              <Button variant="contained" color="warning" disabled={busy !== null} onClick={() => void rollBack(job.id)} sx={{ mt: 1 }}>
+              <Button
+                variant="contained"
+                color="warning"
+                disabled={busy !== null}
+                onClick={() => void rollBack(job.id)}
+                sx={{ mt: 1 }}
+              >
                 {busy === job.id ? 'Rolling back…' : `Roll back ${job.domain} on ${job.hostName}`}
               </Button>
             </Box>

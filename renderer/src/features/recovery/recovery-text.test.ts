@@ -13,8 +13,18 @@ const job: InterruptedJob = {
   updatedAt: '2026-01-01T00:00:01Z',
   pid: 1,
   steps: [
-    { description: 'Create volume web1-root', command: 'virsh vol-create-as …', state: 'done', undo: { argv: ['virsh', 'vol-delete'], command: 'virsh vol-delete …', description: 'Delete volume' } },
-    { description: 'Define VM web1', command: 'virsh define …', state: 'running', undo: { argv: ['virsh', 'undefine'], command: 'virsh undefine …', description: 'Undefine' } },
+    {
+      description: 'Create volume web1-root',
+      command: 'virsh vol-create-as …',
+      state: 'done',
+      undo: { argv: ['virsh', 'vol-delete'], command: 'virsh vol-delete …', description: 'Delete volume' },
+    },
+    {
+      description: 'Define VM web1',
+      command: 'virsh define …',
+      state: 'running',
+      undo: { argv: ['virsh', 'undefine'], command: 'virsh undefine …', description: 'Undefine' },
+    },
     { description: 'Start VM web1', command: 'virsh start …', state: 'pending', undo: null },
   ],
 };

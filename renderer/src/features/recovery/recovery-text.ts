@@ -7,7 +7,8 @@ export function leftoverLines(job: InterruptedJob): LeftoverLine[] {
   return leftOnHost(job)
     .map((s: JournalStep) => ({
       text: s.description,
-      certainty: s.state === 'done' ? ('done' as const) : s.state === 'running' ? ('maybe' as const) : ('undo failed' as const),
+      certainty:
+        s.state === 'done' ? ('done' as const) : s.state === 'running' ? ('maybe' as const) : ('undo failed' as const),
       undo: s.undo?.command ?? null,
     }))
     .reverse();

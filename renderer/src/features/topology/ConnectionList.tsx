@@ -22,14 +22,21 @@ export function ConnectionList({ edges }: { edges: TopoEdge[] }) {
           sx={{ m: 0, p: 0, listStyle: 'none', columnWidth: 300, columnGap: 3 }}
         >
           {sorted.map((e) => (
-            <Box component="li" key={e.id} sx={{ display: 'flex', alignItems: 'center', gap: 1, breakInside: 'avoid', py: 0.25 }}>
-              <Box
-                component="svg"
-                aria-hidden
-                viewBox="0 0 24 6"
-                sx={{ width: 24, height: 6, flexShrink: 0 }}
-              >
-                <line x1="0" y1="3" x2="24" y2="3" stroke={edgeStyles[e.kind].color} strokeWidth="2.5" strokeDasharray={edgeStyles[e.kind].dash} />
+            <Box
+              component="li"
+              key={e.id}
+              sx={{ display: 'flex', alignItems: 'center', gap: 1, breakInside: 'avoid', py: 0.25 }}
+            >
+              <Box component="svg" aria-hidden viewBox="0 0 24 6" sx={{ width: 24, height: 6, flexShrink: 0 }}>
+                <line
+                  x1="0"
+                  y1="3"
+                  x2="24"
+                  y2="3"
+                  stroke={edgeStyles[e.kind].color}
+                  strokeWidth="2.5"
+                  strokeDasharray={edgeStyles[e.kind].dash}
+                />
               </Box>
               <Typography variant="body2" component="span">
                 {e.text}

@@ -19,8 +19,7 @@ import { useFeatureSlots } from '../../components/feature-slots';
 import { useLabStore } from '../../store';
 import { isDomainUp } from '../../../../shared/warnings';
 
-const lines = (items: string[]): ReactNode =>
-  items.length === 0 ? '—' : items.map((t) => <Box key={t}>{t}</Box>);
+const lines = (items: string[]): ReactNode => (items.length === 0 ? '—' : items.map((t) => <Box key={t}>{t}</Box>));
 
 function interfaceFacts(s: HostSnapshot, name: string): Fact[] {
   const i = s.interfaces.find((x) => x.name === name);
@@ -43,7 +42,9 @@ function networkFacts(s: HostSnapshot, marks: HostMarks, name: string): Fact[] {
   const n = s.libvirt?.networks.find((x) => x.name === name);
   if (!n) return [];
   const dhcp = networkDhcpState(n, s, marks);
-  const vms = nicAttachments(s).filter((a) => a.network?.name === name).map((a) => a.domain.name);
+  const vms = nicAttachments(s)
+    .filter((a) => a.network?.name === name)
+    .map((a) => a.domain.name);
   return [
     ['State', `${n.active ? 'active' : 'stopped'}, autostart ${n.autostart ? 'on' : 'off'}`],
     ['Forward mode', n.forwardMode],
@@ -53,7 +54,9 @@ function networkFacts(s: HostSnapshot, marks: HostMarks, name: string): Fact[] {
     [
       'DHCP',
       lines([
-        ...(dhcp.libvirt ? [`libvirt: ${dhcp.libvirt.ranges.map((r) => `${r.start} – ${r.end}`).join(', ') || 'static hosts only'}`] : []),
+        ...(dhcp.libvirt
+          ? [`libvirt: ${dhcp.libvirt.ranges.map((r) => `${r.start} – ${r.end}`).join(', ') || 'static hosts only'}`]
+          : []),
         ...(dhcp.external ? [`external: ${dhcp.external}`] : []),
         ...(!dhcp.libvirt && !dhcp.external ? ['none known'] : []),
       ]),
@@ -82,9 +85,18 @@ type Props = { node: TopoNode; snapshot: HostSnapshot; marks: HostMarks; onClose
 /** What one node is and what it is linked to, with its warnings in full. */
 export function TopologyDetails({ node, snapshot, marks, onClose }: Props) {
   const facts =
-    node.kind === 'network' ? networkFacts(snapshot, marks, node.name) : node.kind === 'vm' ? vmFacts(snapshot, node.name) : interfaceFacts(snapshot, node.name);
+    node.kind === 'network'
+      ? networkFacts(snapshot, marks, node.name)
+      : node.kind === 'vm'
+        ? vmFacts(snapshot, node.name)
+        : interfaceFacts(snapshot, node.name);
   return (
-    <Paper component="aside" variant="outlined" aria-label={`Details of ${node.label}`} sx={{ p: 2, position: 'sticky', top: 0 }}>
+    <Paper
+      component="aside"
+      variant="outlined"
+      aria-label={`Details of ${node.label}`}
+      sx={{ p: 2, position: 'sticky', top: 0 }}
+    >
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, mb: 1.5 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography variant="overline" color="text.secondary" sx={{ lineHeight: 1.5 }}>

@@ -19,7 +19,11 @@ export function TopologyEdgePath({ id, data, selected }: EdgeProps<TopoFlowEdge>
       <BaseEdge
         id={id}
         path={d}
-        style={{ stroke: style.color, strokeWidth: selected ? style.width + 1.5 : style.width, strokeDasharray: style.dash }}
+        style={{
+          stroke: style.color,
+          strokeWidth: selected ? style.width + 1.5 : style.width,
+          strokeDasharray: style.dash,
+        }}
       />
       {label && (
         <EdgeLabelRenderer>

@@ -15,14 +15,23 @@ const stateWords: [VmStateFilter, string][] = [
 ];
 const kindWord = { interface: 'NIC', bridge: 'bridge', network: 'network', vm: 'VM' } as const;
 
-type Props = { filter: TopologyFilter; onChange: (f: TopologyFilter) => void; attachPoints: TopoNode[]; result: FilteredGraph };
+type Props = {
+  filter: TopologyFilter;
+  onChange: (f: TopologyFilter) => void;
+  attachPoints: TopoNode[];
+  result: FilteredGraph;
+};
 
 /** Which VMs to draw: by name, by what they are linked to, by state. */
 export function TopologyFilterBar({ filter, onChange, attachPoints, result }: Props) {
   const filtering = isFiltering(filter);
   const cut = result.drawn < result.matched;
   return (
-    <Box component="search" aria-label="Filter the topology" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+    <Box
+      component="search"
+      aria-label="Filter the topology"
+      sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}
+    >
       <TextField
         size="small"
         label="VM name"

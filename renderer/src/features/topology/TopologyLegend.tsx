@@ -16,7 +16,11 @@ export function TopologyLegend({ edges }: { edges: TopoEdge[] }) {
   const used = [...new Set(edges.map((e) => e.kind))];
   const lines = (Object.entries(edgeStyles) as [TopoEdgeKind, EdgeStyle][]).filter(([k]) => used.includes(k));
   return (
-    <Box component="ul" aria-label="Legend" sx={{ m: 0, p: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', columnGap: 2.5, rowGap: 0.5 }}>
+    <Box
+      component="ul"
+      aria-label="Legend"
+      sx={{ m: 0, p: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', columnGap: 2.5, rowGap: 0.5 }}
+    >
       {nodeWords.map(([kind, word]) => {
         const Icon = kindIcons[kind];
         return (

@@ -24,7 +24,15 @@ export const kindIcons: Record<TopoNodeKind, typeof ComputerOutlined> = {
 };
 
 // Edges attach at the middle of each side; the handles are there for xyflow only, never for the user.
-const hiddenHandle = { opacity: 0, width: 1, height: 1, minWidth: 0, minHeight: 0, border: 0, pointerEvents: 'none' as const };
+const hiddenHandle = {
+  opacity: 0,
+  width: 1,
+  height: 1,
+  minWidth: 0,
+  minHeight: 0,
+  border: 0,
+  pointerEvents: 'none' as const,
+};
 
 function DhcpBadge({ dhcp }: { dhcp: NonNullable<TopoNode['dhcp']> }) {
   const color = dhcp === 'none' ? 'text.secondary' : dhcp === 'both' ? 'error.main' : 'info.main';
@@ -32,7 +40,18 @@ function DhcpBadge({ dhcp }: { dhcp: NonNullable<TopoNode['dhcp']> }) {
     <Box
       component="span"
       title={dhcpTitle[dhcp]}
-      sx={{ flexShrink: 0, px: 0.75, borderRadius: 999, border: 1, borderColor: color, color, fontSize: '0.68rem', fontWeight: 700, lineHeight: 1.5, whiteSpace: 'nowrap' }}
+      sx={{
+        flexShrink: 0,
+        px: 0.75,
+        borderRadius: 999,
+        border: 1,
+        borderColor: color,
+        color,
+        fontSize: '0.68rem',
+        fontWeight: 700,
+        lineHeight: 1.5,
+        whiteSpace: 'nowrap',
+      }}
     >
       {dhcpText[dhcp]}
     </Box>
@@ -43,7 +62,12 @@ function DhcpBadge({ dhcp }: { dhcp: NonNullable<TopoNode['dhcp']> }) {
 function NodeDetail({ node }: { node: TopoNode }) {
   const { head, size } = detailParts(node);
   return (
-    <Typography variant="caption" color="text.secondary" title={node.detail} sx={{ lineHeight: 1.3, display: 'flex', minWidth: 0, whiteSpace: 'nowrap' }}>
+    <Typography
+      variant="caption"
+      color="text.secondary"
+      title={node.detail}
+      sx={{ lineHeight: 1.3, display: 'flex', minWidth: 0, whiteSpace: 'nowrap' }}
+    >
       <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
         {head}
       </Box>
@@ -90,7 +114,14 @@ export function TopologyNodeCard({ data, selected }: NodeProps<TopoFlowNode>) {
     >
       <Handle type="target" position={Position.Left} isConnectable={false} style={hiddenHandle} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0 }}>
-        <Icon aria-hidden sx={{ fontSize: 16, flexShrink: 0, color: live ? 'success.main' : n.status === 'paused' ? 'warning.main' : 'text.disabled' }} />
+        <Icon
+          aria-hidden
+          sx={{
+            fontSize: 16,
+            flexShrink: 0,
+            color: live ? 'success.main' : n.status === 'paused' ? 'warning.main' : 'text.disabled',
+          }}
+        />
         <Typography variant="body2" noWrap sx={{ fontWeight: 700, flex: 1, minWidth: 0 }}>
           {n.name}
         </Typography>

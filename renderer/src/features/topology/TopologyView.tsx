@@ -143,7 +143,12 @@ export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
             Host NICs → bridges → libvirt networks → VMs. Click a node, or Tab to it and press Enter, for its details.
           </Typography>
         </Box>
-        <Button size="small" variant="outlined" startIcon={<PolylineOutlined />} onClick={() => downloadSvg(svg(), `${fileBase}.svg`)}>
+        <Button
+          size="small"
+          variant="outlined"
+          startIcon={<PolylineOutlined />}
+          onClick={() => downloadSvg(svg(), `${fileBase}.svg`)}
+        >
           Export SVG
         </Button>
         <Button size="small" variant="outlined" startIcon={<ImageOutlined />} onClick={() => void exportPng()}>
@@ -186,7 +191,11 @@ export function TopologyView({ snapshot, marks, warnings, hostName }: Props) {
               borderRadius: 1,
               bgcolor: theme.palette.mode === 'light' ? '#fbfcfd' : 'background.default',
               '& .react-flow__node': { cursor: 'pointer' },
-              '& .react-flow__node:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 3, borderRadius: 1.5 },
+              '& .react-flow__node:focus-visible': {
+                outline: `2px solid ${theme.palette.primary.main}`,
+                outlineOffset: 3,
+                borderRadius: 1.5,
+              },
             }}
           >
             <ReactFlow

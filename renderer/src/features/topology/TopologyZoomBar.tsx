@@ -10,7 +10,17 @@ import { MAX_ZOOM, MIN_ZOOM } from './viewport';
 
 type Props = { zoom: number; onZoomIn: () => void; onZoomOut: () => void; onFit: () => void; onActualSize: () => void };
 
-function ZoomButton({ label, onClick, disabled, children }: { label: string; onClick: () => void; disabled?: boolean; children: ReactNode }) {
+function ZoomButton({
+  label,
+  onClick,
+  disabled,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Tooltip title={label}>
       {/* The span keeps the tooltip working on a disabled button. */}
@@ -36,7 +46,16 @@ export function TopologyZoomBar({ zoom, onZoomIn, onZoomOut, onFit, onActualSize
           type="button"
           aria-label={`Zoom ${Math.round(zoom * 100)} %: actual size`}
           onClick={onActualSize}
-          sx={{ border: 0, bgcolor: 'transparent', color: 'inherit', cursor: 'pointer', minWidth: 48, p: 0.5, borderRadius: 1, '&:hover': { bgcolor: 'action.hover' } }}
+          sx={{
+            border: 0,
+            bgcolor: 'transparent',
+            color: 'inherit',
+            cursor: 'pointer',
+            minWidth: 48,
+            p: 0.5,
+            borderRadius: 1,
+            '&:hover': { bgcolor: 'action.hover' },
+          }}
         >
           <Typography variant="body2" component="span">
             {Math.round(zoom * 100)} %

@@ -17,7 +17,9 @@ const vm = (state: string, size: string): TopoNode => ({
 describe('a node’s second line', () => {
   it('splits a VM’s state from its size', () => {
     expect(detailParts(vm('running', '2 vCPU · 512 MiB'))).toEqual({ head: 'running', size: '2 vCPU · 512 MiB' });
-    expect(detailParts({ ...vm('a', 'b'), size: undefined, detail: 'up · 10.0.0.1/24' })).toEqual({ head: 'up · 10.0.0.1/24' });
+    expect(detailParts({ ...vm('a', 'b'), size: undefined, detail: 'up · 10.0.0.1/24' })).toEqual({
+      head: 'up · 10.0.0.1/24',
+    });
   });
 
   it('is shortened in the state, never in the memory', () => {

@@ -11,7 +11,8 @@ export function detailParts(n: TopoNode): { head: string; size?: string } {
 }
 
 /** Cuts text to `chars` characters with an ellipsis. */
-export const fitText = (s: string, chars: number): string => (s.length <= chars ? s : `${s.slice(0, Math.max(0, chars - 1))}…`);
+export const fitText = (s: string, chars: number): string =>
+  s.length <= chars ? s : `${s.slice(0, Math.max(0, chars - 1))}…`;
 
 /** The second line cut to `chars` characters, shortening the state before ever the size. */
 export function fitDetail(n: TopoNode, chars: number): string {

@@ -10,8 +10,16 @@ import { filterGraph, isFiltering, noFilter, vmAttachPoints } from './topology-f
 const s = withThirtyVms(parseSnapshotOutput(labhost1, '2026-01-01T00:00:00.000Z'));
 const marks = HostMarks.parse({});
 const graph = buildTopology(s, marks, hostWarnings(s, marks));
-const vmNames = (g: typeof graph): string[] => g.nodes.filter((n) => n.kind === 'vm').map((n) => n.name).sort();
-const otherIds = (g: typeof graph): string[] => g.nodes.filter((n) => n.kind !== 'vm').map((n) => n.id).sort();
+const vmNames = (g: typeof graph): string[] =>
+  g.nodes
+    .filter((n) => n.kind === 'vm')
+    .map((n) => n.name)
+    .sort();
+const otherIds = (g: typeof graph): string[] =>
+  g.nodes
+    .filter((n) => n.kind !== 'vm')
+    .map((n) => n.id)
+    .sort();
 
 describe('filterGraph', () => {
   it('without a filter leaves the very same graph (nothing to lay out again)', () => {
@@ -33,7 +41,10 @@ describe('filterGraph', () => {
 
   it('by state keeps only VMs in that state', () => {
     const f = filterGraph(graph, { ...noFilter, state: 'stopped' });
-    const stopped = graph.nodes.filter((n) => n.kind === 'vm' && n.status === 'stopped').map((n) => n.name).sort();
+    const stopped = graph.nodes
+      .filter((n) => n.kind === 'vm' && n.status === 'stopped')
+      .map((n) => n.name)
+      .sort();
     expect(stopped.length).toBeGreaterThan(3);
     expect(vmNames(f.graph)).toEqual(stopped);
   });
@@ -42,8 +53,14 @@ describe('filterGraph', () => {
     const points = vmAttachPoints(graph).map((n) => n.id);
     expect(points).toEqual(['bridge:br0', 'network:default', 'interface:eth0', 'interface:eth1', 'network:maas']);
     const f = filterGraph(graph, { ...noFilter, via: 'interface:eth0' });
-    expect(f.graph.edges.filter((e) => e.target.startsWith('vm:')).every((e) => e.source === 'interface:eth0' || f.graph.nodes.some((n) => n.id === e.source))).toBe(true);
-    expect(vmNames(f.graph).length).toBe(graph.edges.filter((e) => e.source === 'interface:eth0' && e.kind === 'macvtap').length);
+    expect(
+      f.graph.edges
+        .filter((e) => e.target.startsWith('vm:'))
+        .every((e) => e.source === 'interface:eth0' || f.graph.nodes.some((n) => n.id === e.source)),
+    ).toBe(true);
+    expect(vmNames(f.graph).length).toBe(
+      graph.edges.filter((e) => e.source === 'interface:eth0' && e.kind === 'macvtap').length,
+    );
     const none = filterGraph(graph, { ...noFilter, via: 'interface:eth0', state: 'paused' });
     expect(none.graph.nodes.map((n) => n.id)).toEqual(['interface:eth0']);
     expect(none.matched).toBe(0);

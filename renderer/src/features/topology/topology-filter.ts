@@ -34,7 +34,9 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 export function vmAttachPoints(graph: TopoGraph): TopoNode[] {
   const vmIds = new Set(graph.nodes.filter((n) => n.kind === 'vm').map((n) => n.id));
   const ids = new Set(graph.edges.filter((e) => vmIds.has(e.target) && !vmIds.has(e.source)).map((e) => e.source));
-  return graph.nodes.filter((n) => ids.has(n.id)).sort((a, b) => collator.compare(a.name, b.name) || a.kind.localeCompare(b.kind));
+  return graph.nodes
+    .filter((n) => ids.has(n.id))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.kind.localeCompare(b.kind));
 }
 
 /**
@@ -51,9 +53,13 @@ export function filterGraph(graph: TopoGraph, filter: TopologyFilter, limit = MA
   const text = filter.vm.trim().toLowerCase();
   const linked = filter.via ? new Set(graph.edges.filter((e) => e.source === filter.via).map((e) => e.target)) : null;
   const matches = vms.filter(
-    (n) => (!text || n.name.toLowerCase().includes(text)) && (filter.state === 'any' || n.status === filter.state) && (!linked || linked.has(n.id)),
+    (n) =>
+      (!text || n.name.toLowerCase().includes(text)) &&
+      (filter.state === 'any' || n.status === filter.state) &&
+      (!linked || linked.has(n.id)),
   );
-  const drawn = matches.length <= limit ? matches : [...matches].sort((a, b) => collator.compare(a.name, b.name)).slice(0, limit);
+  const drawn =
+    matches.length <= limit ? matches : [...matches].sort((a, b) => collator.compare(a.name, b.name)).slice(0, limit);
   const keep = new Set(drawn.map((n) => n.id));
   if (filtering) {
     // Walk upstream from the kept VMs: the links into a node come from what it is built on.
@@ -79,7 +85,10 @@ export function filterGraph(graph: TopoGraph, filter: TopologyFilter, limit = MA
     for (const n of graph.nodes) if (n.kind !== 'vm') keep.add(n.id);
   }
   return {
-    graph: { nodes: graph.nodes.filter((n) => keep.has(n.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) },
+    graph: {
+      nodes: graph.nodes.filter((n) => keep.has(n.id)),
+      edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+    },
     matched: matches.length,
     drawn: drawn.length,
     total: vms.length,

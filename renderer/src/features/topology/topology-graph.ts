@@ -41,7 +41,12 @@ type Flag = (subject: WarningSubject) => HostWarning[];
 function interfaceNode(i: NetInterface, flag: Flag): TopoNode {
   const down = downReason(i) !== null;
   const kind: TopoNodeKind = i.kind === 'bridge' ? 'bridge' : 'interface';
-  const group = i.kind === 'bridge' ? GROUP.bridge : i.kind === 'bond' || i.kind === 'vlan' || i.kind === 'macvlan' ? GROUP.derived : GROUP.nic;
+  const group =
+    i.kind === 'bridge'
+      ? GROUP.bridge
+      : i.kind === 'bond' || i.kind === 'vlan' || i.kind === 'macvlan'
+        ? GROUP.derived
+        : GROUP.nic;
   const what = i.kind === 'physical' || i.kind === 'bridge' || i.kind === 'other' ? '' : `${i.kind} · `;
   return {
     id: nodeId(kind, i.name),
@@ -103,7 +108,9 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
       kind: 'network',
       name: n.name,
       label: `network ${n.name}`,
-      detail: [forwardLabel[n.forwardMode], n.active ? null : 'stopped', ip ? cidrOf(ip) : null].filter(Boolean).join(' · '),
+      detail: [forwardLabel[n.forwardMode], n.active ? null : 'stopped', ip ? cidrOf(ip) : null]
+        .filter(Boolean)
+        .join(' · '),
       status: n.active ? 'up' : 'down',
       group: GROUP.network,
       dhcp,
@@ -111,7 +118,12 @@ export function buildTopology(snapshot: HostSnapshot, marks: HostMarks, warnings
     });
   }
   for (const d of lv?.domains ?? []) {
-    const status = d.state === 'running' || d.state === 'idle' ? 'running' : d.state === 'paused' || d.state === 'pmsuspended' ? 'paused' : 'stopped';
+    const status =
+      d.state === 'running' || d.state === 'idle'
+        ? 'running'
+        : d.state === 'paused' || d.state === 'pmsuspended'
+          ? 'paused'
+          : 'stopped';
     nodes.set(nodeId('vm', d.name), {
       id: nodeId('vm', d.name),
       kind: 'vm',

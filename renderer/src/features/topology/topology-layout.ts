@@ -18,13 +18,19 @@ export function layoutTopology(input: LayoutInput): Layout {
   const { items, chains, segments } = splitIntoLanes(input, assignColumns(input));
   const neighbours = neighboursOf(segments);
   const sortKey = new Map(input.nodes.map((n) => [n.id, n.sortKey]));
-  const columns = transpose(sweepBarycentres(initialColumns(items, sortKey), items, segments, neighbours), items, neighbours);
+  const columns = transpose(
+    sweepBarycentres(initialColumns(items, sortKey), items, segments, neighbours),
+    items,
+    neighbours,
+  );
   const y = placeRows(columns, items, neighbours);
   const { xs, widths } = columnXs(items, columns.length);
-  const positions = new Map(input.nodes.map((n) => {
-    const it = items.get(n.id)!;
-    return [n.id, { x: xs[it.col]!, y: y.get(n.id) ?? 0 }] as const;
-  }));
+  const positions = new Map(
+    input.nodes.map((n) => {
+      const it = items.get(n.id)!;
+      return [n.id, { x: xs[it.col]!, y: y.get(n.id) ?? 0 }] as const;
+    }),
+  );
   const height = Math.max(0, ...[...items.values()].map((it) => (y.get(it.id) ?? 0) + it.height));
   const last = columns.length - 1;
   return {

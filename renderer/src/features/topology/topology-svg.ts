@@ -11,19 +11,28 @@ const TITLE_H = 28;
 const LEGEND_ROW = 20;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Characters that fit at about 7px each (bold names) or 6px (details), after the dot and padding. */
 const nameChars = (width: number, badge: boolean): number => Math.floor((width - 34) / 7.4) - (badge ? 8 : 0);
 const detailChars = (width: number): number => Math.floor((width - 34) / 6);
 
-const kindWords: Record<TopoNodeKind, string> = { interface: 'host NIC, bond or VLAN', bridge: 'bridge', network: 'libvirt network', vm: 'VM' };
+const kindWords: Record<TopoNodeKind, string> = {
+  interface: 'host NIC, bond or VLAN',
+  bridge: 'bridge',
+  network: 'libvirt network',
+  vm: 'VM',
+};
 
 function legend(kinds: TopoEdgeKind[], y: number): string[] {
   const out: string[] = [];
   let x = 0;
   for (const [kind, word] of Object.entries(kindWords) as [TopoNodeKind, string][]) {
-    out.push(`<rect x="${x}" y="${y - 10}" width="5" height="14" rx="2" fill="${nodeAccents[kind]}"/>`, `<text x="${x + 10}" y="${y + 1}" font-size="11" fill="#546e7a">${esc(word)}</text>`);
+    out.push(
+      `<rect x="${x}" y="${y - 10}" width="5" height="14" rx="2" fill="${nodeAccents[kind]}"/>`,
+      `<text x="${x + 10}" y="${y + 1}" font-size="11" fill="#546e7a">${esc(word)}</text>`,
+    );
     x += 20 + word.length * 6.2;
   }
   x = 0;
@@ -64,7 +73,9 @@ export function topologySvg(graph: TopoGraph, layout: Layout, title: string): st
     if (!route) continue;
     const s = edgeStyles[e.kind];
     const d = routePath(route);
-    out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}><title>${esc(e.text)}</title></path>`);
+    out.push(
+      `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width}"${s.dash ? ` stroke-dasharray="${s.dash}"` : ''}><title>${esc(e.text)}</title></path>`,
+    );
   }
   // Labels after all lines, so no line is drawn over one.
   for (const e of graph.edges) {
@@ -74,9 +85,13 @@ export function topologySvg(graph: TopoGraph, layout: Layout, title: string): st
       const lines = labelLines(label.text);
       const lw = Math.max(...lines.map((l) => l.length)) * 6.4 + 10;
       const lh = lines.length * 13 + 5;
-      out.push(`<rect x="${label.x - lw / 2}" y="${label.y - lh / 2}" width="${lw}" height="${lh}" rx="4" fill="#ffffff" stroke="${s.color}"/>`);
+      out.push(
+        `<rect x="${label.x - lw / 2}" y="${label.y - lh / 2}" width="${lw}" height="${lh}" rx="4" fill="#ffffff" stroke="${s.color}"/>`,
+      );
       lines.forEach((l, i) =>
-        out.push(`<text x="${label.x}" y="${label.y - lh / 2 + 14 + i * 13}" font-size="11" font-weight="700" text-anchor="middle" fill="${s.color}">${esc(l)}</text>`),
+        out.push(
+          `<text x="${label.x}" y="${label.y - lh / 2 + 14 + i * 13}" font-size="11" font-weight="700" text-anchor="middle" fill="${s.color}">${esc(l)}</text>`,
+        ),
       );
     }
   }

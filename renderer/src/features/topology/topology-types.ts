@@ -26,7 +26,8 @@ export interface TopoNode {
   warnings: HostWarning[];
 }
 
-export type TopoEdgeKind = 'port' | 'vlan' | 'macvlan' | 'network-bridge' | 'forward-dev' | 'network-vm' | 'bridge-vm' | 'macvtap';
+export type TopoEdgeKind =
+  'port' | 'vlan' | 'macvlan' | 'network-bridge' | 'forward-dev' | 'network-vm' | 'bridge-vm' | 'macvtap';
 
 export interface TopoEdge {
   id: string;

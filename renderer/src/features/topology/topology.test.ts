@@ -66,14 +66,21 @@ describe('buildTopology on labhost1', () => {
         'maas → lab-shutoff',
       ].sort(),
     );
-    expect(g.edges.find((e) => e.kind === 'macvtap')).toMatchObject({ source: 'interface:eth1', target: 'vm:lab-shutoff', label: 'macvtap vepa' });
+    expect(g.edges.find((e) => e.kind === 'macvtap')).toMatchObject({
+      source: 'interface:eth1',
+      target: 'vm:lab-shutoff',
+      label: 'macvtap vepa',
+    });
   });
 
   it('badges DHCP: libvirt’s on default, none on maas, external once marked, both as a conflict', () => {
     const dhcp = (graph: TopoGraph, name: string) => graph.nodes.find((n) => n.id === `network:${name}`)?.dhcp;
     expect(dhcp(g, 'default')).toBe('libvirt');
     expect(dhcp(g, 'maas')).toBe('none');
-    const marked = graphOf(lab, HostMarks.parse({ interfaces: { virbr1: { externalDhcp: true }, virbr0: { externalDhcp: true } } }));
+    const marked = graphOf(
+      lab,
+      HostMarks.parse({ interfaces: { virbr1: { externalDhcp: true }, virbr0: { externalDhcp: true } } }),
+    );
     expect(dhcp(marked, 'maas')).toBe('external');
     expect(dhcp(marked, 'default')).toBe('both');
   });
@@ -90,7 +97,9 @@ describe('buildTopology on labhost1', () => {
     const layout = layoutGraph(g);
     const x = (id: string) => layout.positions.get(id)!.x;
     expect(layout.columns).toBe(4);
-    expect([x('interface:eth1'), x('bridge:br0'), x('network:maas'), x('vm:lab-shutoff')]).toEqual([0, 1, 2, 3].map((c) => c * (NODE_W + COL_GAP)));
+    expect([x('interface:eth1'), x('bridge:br0'), x('network:maas'), x('vm:lab-shutoff')]).toEqual(
+      [0, 1, 2, 3].map((c) => c * (NODE_W + COL_GAP)),
+    );
     expect(layout.crossings).toBe(0);
     expectTidy(g, layout);
     // eth1's macvtap passes the bridge and network columns through lanes, ending at the VM's left side.
@@ -178,7 +187,10 @@ describe('edge labels', () => {
     for (const a of all) {
       for (const b of all) {
         if (a === b) continue;
-        expect(Math.abs(a.x - b.x) >= COL_GAP || Math.abs(a.y - b.y) >= LABEL_STEP, `${a.text} overlaps ${b.text}`).toBe(true);
+        expect(
+          Math.abs(a.x - b.x) >= COL_GAP || Math.abs(a.y - b.y) >= LABEL_STEP,
+          `${a.text} overlaps ${b.text}`,
+        ).toBe(true);
       }
     }
     const one = [...edgeLabelSpots(graphOf(), layoutGraph(graphOf())).values()];

@@ -38,4 +38,5 @@ export function zoomBy(v: Viewport, factor: number, at: { x: number; y: number }
 }
 
 /** Whether the picture at this zoom is larger than the box, so there is something to pan to. */
-export const overflows = (content: Size, box: Size, zoom: number): boolean => content.width * zoom > box.width + 1 || content.height * zoom > box.height + 1;
+export const overflows = (content: Size, box: Size, zoom: number): boolean =>
+  content.width * zoom > box.width + 1 || content.height * zoom > box.height + 1;

@@ -64,9 +64,15 @@ describe('formatRoute ⇄ parseHash', () => {
 
 describe('viewKey', () => {
   it('a tab or host is a view of its own; the wizard step and the picked-out VM are not', () => {
-    expect(viewKey({ screen: 'host', hostId: 'h', tab: 'vms' })).toBe(viewKey({ screen: 'host', hostId: 'h', tab: 'vms', vm: 'x' }));
-    expect(viewKey({ screen: 'host', hostId: 'h', tab: 'vms' })).not.toBe(viewKey({ screen: 'host', hostId: 'h', tab: 'networks' }));
-    expect(viewKey({ screen: 'host', hostId: 'h', tab: 'vms' })).not.toBe(viewKey({ screen: 'host', hostId: 'g', tab: 'vms' }));
+    expect(viewKey({ screen: 'host', hostId: 'h', tab: 'vms' })).toBe(
+      viewKey({ screen: 'host', hostId: 'h', tab: 'vms', vm: 'x' }),
+    );
+    expect(viewKey({ screen: 'host', hostId: 'h', tab: 'vms' })).not.toBe(
+      viewKey({ screen: 'host', hostId: 'h', tab: 'networks' }),
+    );
+    expect(viewKey({ screen: 'host', hostId: 'h', tab: 'vms' })).not.toBe(
+      viewKey({ screen: 'host', hostId: 'g', tab: 'vms' }),
+    );
     expect(viewKey({ screen: 'compose' })).toBe(viewKey({ screen: 'compose', hostId: 'h', step: 'review' }));
     expect(viewKey({ screen: 'inventory' })).not.toBe(viewKey({ screen: 'operations' }));
   });

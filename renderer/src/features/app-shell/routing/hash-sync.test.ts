@@ -28,7 +28,8 @@ function fakeWindow(initialHash: string) {
         entries[at] = url;
       },
     },
-    addEventListener: (type: string, f: () => void) => void (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(f),
+    addEventListener: (type: string, f: () => void) =>
+      void (listeners.get(type) ?? listeners.set(type, new Set()).get(type)!).add(f),
     removeEventListener: (type: string, f: () => void) => void listeners.get(type)?.delete(f),
     back: () => {
       at -= 1;

@@ -12,14 +12,22 @@ describe('routeOf: the stores as an address', () => {
   });
 
   it('a host with its tab, and the picked-out VM only on the VMs tab', () => {
-    expect(routeOf({ ...lab, screen: 'host', detailHostId: 'h', detailTab: 'networks' }, noCompose)).toEqual({ screen: 'host', hostId: 'h', tab: 'networks' });
-    expect(routeOf({ ...lab, screen: 'host', detailHostId: 'h', detailTab: 'vms', highlightVm: 'web1' }, noCompose)).toEqual({
+    expect(routeOf({ ...lab, screen: 'host', detailHostId: 'h', detailTab: 'networks' }, noCompose)).toEqual({
+      screen: 'host',
+      hostId: 'h',
+      tab: 'networks',
+    });
+    expect(
+      routeOf({ ...lab, screen: 'host', detailHostId: 'h', detailTab: 'vms', highlightVm: 'web1' }, noCompose),
+    ).toEqual({
       screen: 'host',
       hostId: 'h',
       tab: 'vms',
       vm: 'web1',
     });
-    expect(routeOf({ ...lab, screen: 'host', detailHostId: 'h', detailTab: 'overview', highlightVm: 'web1' }, noCompose)).toEqual({
+    expect(
+      routeOf({ ...lab, screen: 'host', detailHostId: 'h', detailTab: 'overview', highlightVm: 'web1' }, noCompose),
+    ).toEqual({
       screen: 'host',
       hostId: 'h',
       tab: 'overview',
@@ -32,7 +40,15 @@ describe('routeOf: the stores as an address', () => {
 
   it('the wizard with its pod and step', () => {
     expect(routeOf({ ...lab, screen: 'compose' }, noCompose)).toEqual({ screen: 'compose' });
-    expect(routeOf({ ...lab, screen: 'compose' }, { hostId: 'h', step: STEP.interfaces })).toEqual({ screen: 'compose', hostId: 'h', step: 'interfaces' });
-    expect(routeOf({ ...lab, screen: 'compose' }, { hostId: 'h', step: STEP.done })).toEqual({ screen: 'compose', hostId: 'h', step: 'done' });
+    expect(routeOf({ ...lab, screen: 'compose' }, { hostId: 'h', step: STEP.interfaces })).toEqual({
+      screen: 'compose',
+      hostId: 'h',
+      step: 'interfaces',
+    });
+    expect(routeOf({ ...lab, screen: 'compose' }, { hostId: 'h', step: STEP.done })).toEqual({
+      screen: 'compose',
+      hostId: 'h',
+      step: 'done',
+    });
   });
 });

@@ -8,13 +8,23 @@ import { composeStepKeys, type Route } from './hash-route';
 export type ComposePlace = { hostId: string | null; step: number };
 
 /** The place the stores show now. */
-export function routeOf(lab: Pick<LabState, 'screen' | 'detailHostId' | 'detailTab' | 'highlightVm'>, compose: ComposePlace): Route {
+export function routeOf(
+  lab: Pick<LabState, 'screen' | 'detailHostId' | 'detailTab' | 'highlightVm'>,
+  compose: ComposePlace,
+): Route {
   switch (lab.screen) {
     case 'host':
       if (lab.detailHostId === null) return { screen: 'inventory' };
-      return { screen: 'host', hostId: lab.detailHostId, tab: lab.detailTab, ...(lab.detailTab === 'vms' && lab.highlightVm ? { vm: lab.highlightVm } : {}) };
+      return {
+        screen: 'host',
+        hostId: lab.detailHostId,
+        tab: lab.detailTab,
+        ...(lab.detailTab === 'vms' && lab.highlightVm ? { vm: lab.highlightVm } : {}),
+      };
     case 'compose':
-      return compose.hostId === null ? { screen: 'compose' } : { screen: 'compose', hostId: compose.hostId, step: composeStepKeys[compose.step] ?? 'resources' };
+      return compose.hostId === null
+        ? { screen: 'compose' }
+        : { screen: 'compose', hostId: compose.hostId, step: composeStepKeys[compose.step] ?? 'resources' };
     default:
       return { screen: lab.screen };
   }

@@ -8,7 +8,12 @@ import type { AppErrorShape, JobView } from '../../../../../shared/contract';
 import { ErrorDetails } from '../../../components/ErrorDetails';
 import { JobStepList } from '../../../components/JobStepList';
 
-type Props = { job: JobView | null; onCancel: () => void; cancelError: AppErrorShape | null; onBackToReview: () => void };
+type Props = {
+  job: JobView | null;
+  onCancel: () => void;
+  cancelError: AppErrorShape | null;
+  onBackToReview: () => void;
+};
 
 const running = (job: JobView | null) => job === null || job.state === 'queued' || job.state === 'running';
 
@@ -19,7 +24,9 @@ function FailureSummary({ job }: { job: JobView }) {
   const cancelled = job.state === 'cancelled';
   return (
     <Alert severity={cancelled ? 'warning' : 'error'}>
-      <AlertTitle>{cancelled ? 'Compose cancelled' : `Compose failed${failed ? ` at: ${failed.description}` : ''}`}</AlertTitle>
+      <AlertTitle>
+        {cancelled ? 'Compose cancelled' : `Compose failed${failed ? ` at: ${failed.description}` : ''}`}
+      </AlertTitle>
       {job.error && (
         <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
           {job.error.message}

@@ -21,16 +21,24 @@ export function DoneStep({ job, hostName, started, onGoToVm, onAgain }: Props) {
         <AlertTitle>
           {name} is composed on {hostName}
         </AlertTitle>
-        {started ? 'It is defined and started.' : 'It is defined and shut off; start it when you need it.'} LabDeck read it back
-        and checked its NICs and disks against the plan.
+        {started ? 'It is defined and started.' : 'It is defined and shut off; start it when you need it.'} LabDeck read
+        it back and checked its NICs and disks against the plan.
       </Alert>
       <Box sx={{ display: 'flex', gap: 1 }}>
         <Button variant="contained" onClick={onGoToVm}>
           Go to the VM
         </Button>
         <Button onClick={onAgain}>Compose another VM</Button>
-        {started && job.domain && <ConsoleButtons hostId={job.hostId} hostName={hostName} domain={job.domain} size="medium" />}
-        {job.domain && <AnsibleExportButton request={{ hostId: job.hostId, vms: [job.domain] }} what={job.domain} sx={{ ml: 'auto' }} />}
+        {started && job.domain && (
+          <ConsoleButtons hostId={job.hostId} hostName={hostName} domain={job.domain} size="medium" />
+        )}
+        {job.domain && (
+          <AnsibleExportButton
+            request={{ hostId: job.hostId, vms: [job.domain] }}
+            what={job.domain}
+            sx={{ ml: 'auto' }}
+          />
+        )}
       </Box>
       {started && job.domain && (
         <>

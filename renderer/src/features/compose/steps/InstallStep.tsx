@@ -44,13 +44,26 @@ export function InstallStep({ host, snapshot, draft, patch, live, blocked, reloa
   const setInstall = (p: Partial<InstallDraft>) => patch({ install: { ...install, ...p } });
   const setCloudInit = (p: Partial<CloudInitDraft>) => patch({ cloudInit: { ...draft.cloudInit, ...p } });
   const uploadButton = (what: 'iso' | 'image') => (
-    <Button startIcon={<UploadFileOutlined />} onClick={() => setUpload(what)} disabled={pools.length === 0} sx={{ alignSelf: 'flex-start', mt: 1 }}>
+    <Button
+      startIcon={<UploadFileOutlined />}
+      onClick={() => setUpload(what)}
+      disabled={pools.length === 0}
+      sx={{ alignSelf: 'flex-start', mt: 1 }}
+    >
       {what === 'iso' ? 'Upload a local ISO…' : 'Upload a local image…'}
     </Button>
   );
 
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 3, alignItems: 'start', maxWidth: 1500 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' },
+        gap: 3,
+        alignItems: 'start',
+        maxWidth: 1500,
+      }}
+    >
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3, minWidth: 0 }}>
         <Section title="Install source">
           <InstallKindCards value={install.kind} onChange={(kind) => setInstall({ kind })} />
@@ -59,7 +72,14 @@ export function InstallStep({ host, snapshot, draft, patch, live, blocked, reloa
         {install.kind === 'iso' && (
           <Section title="ISO">
             <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-              <VolumePicker label="ISO volume" what="iso" pools={pools} pool={install.iso.pool} volume={install.iso.volume} onPick={(pool, volume) => setInstall({ iso: { pool, volume } })} />
+              <VolumePicker
+                label="ISO volume"
+                what="iso"
+                pools={pools}
+                pool={install.iso.pool}
+                volume={install.iso.volume}
+                onPick={(pool, volume) => setInstall({ iso: { pool, volume } })}
+              />
               {uploadButton('iso')}
             </Box>
             <Typography variant="caption" color="text.secondary">
@@ -73,7 +93,12 @@ export function InstallStep({ host, snapshot, draft, patch, live, blocked, reloa
             <Section title="Cloud image">
               <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
                 <Box sx={{ flex: 1, minWidth: 360 }}>
-                  <CloudImageFields image={install.image} pools={pools} rootBytes={rootBytes(draft.storage)} onChange={(image) => setInstall({ image })} />
+                  <CloudImageFields
+                    image={install.image}
+                    pools={pools}
+                    rootBytes={rootBytes(draft.storage)}
+                    onChange={(image) => setInstall({ image })}
+                  />
                 </Box>
                 {uploadButton('image')}
               </Box>

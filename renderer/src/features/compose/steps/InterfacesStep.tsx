@@ -46,16 +46,22 @@ export function InterfacesStep({ host, data, draft, patch, live, blocked }: Prop
   const planned = (label: string) => live.plan?.nics.find((n) => n.label === label);
   const warningsOf = (label: string) => (live.plan ? warningsFor(live.plan, label) : []);
 
-  const setRows = (rows: ConstraintRow[], perNicModes = draft.perNicModes) => patch({ interfaces: editRows(rows), perNicModes });
+  const setRows = (rows: ConstraintRow[], perNicModes = draft.perNicModes) =>
+    patch({ interfaces: editRows(rows), perNicModes });
   const setMode = (label: string, mode: MacvlanMode | null) =>
     patch({ perNicModes: mode ? { ...draft.perNicModes, [label]: mode } : rekeyModes(draft.perNicModes, label, null) });
-  const addNic = (name = '') => setRows([...editor.rows, { label: nextLabel(editor.rows), constraints: [newEntry('name', name)] }]);
+  const addNic = (name = '') =>
+    setRows([...editor.rows, { label: nextLabel(editor.rows), constraints: [newEntry('name', name)] }]);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 3, alignItems: 'start' }}>
         <Section title="Guest NICs">
-          <ConstraintTextField value={editor.text} error={check.text} onChange={(text) => patch({ interfaces: editText(editor, text) })} />
+          <ConstraintTextField
+            value={editor.text}
+            error={check.text}
+            onChange={(text) => patch({ interfaces: editText(editor, text) })}
+          />
           {check.text && editor.source === 'text' && editor.rows.length > 0 && (
             <Alert severity="info" sx={{ py: 0 }}>
               The builder below shows the last NICs that parsed. Fix the text, or edit the builder to replace the text.
@@ -88,7 +94,12 @@ export function InterfacesStep({ host, data, draft, patch, live, blocked }: Prop
                     next.label !== row.label ? rekeyModes(draft.perNicModes, row.label, next.label) : draft.perNicModes,
                   )
                 }
-                onRemove={() => setRows(editor.rows.filter((_r, j) => j !== i), rekeyModes(draft.perNicModes, row.label, null))}
+                onRemove={() =>
+                  setRows(
+                    editor.rows.filter((_r, j) => j !== i),
+                    rekeyModes(draft.perNicModes, row.label, null),
+                  )
+                }
                 onMode={(m) => setMode(row.label, m)}
               />
             ))
@@ -99,7 +110,13 @@ export function InterfacesStep({ host, data, draft, patch, live, blocked }: Prop
             </Button>
           </Box>
         </Section>
-        <LivePlanPanel plan={live.plan} error={live.error} loading={live.loading} blocked={blocked} onRefresh={live.refresh} />
+        <LivePlanPanel
+          plan={live.plan}
+          error={live.error}
+          loading={live.loading}
+          blocked={blocked}
+          onRefresh={live.refresh}
+        />
       </Box>
       <Section title={`Host interfaces on ${host.name}`}>
         {snapshot ? (

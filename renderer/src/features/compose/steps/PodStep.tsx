@@ -35,9 +35,21 @@ function PodCard({ host, chosen, onChoose }: { host: HostView; chosen: boolean; 
     <Paper
       variant="outlined"
       onClick={onChoose}
-      sx={{ p: 1.5, display: 'flex', gap: 1, cursor: 'pointer', borderColor: chosen ? 'primary.main' : undefined, borderWidth: chosen ? 2 : 1 }}
+      sx={{
+        p: 1.5,
+        display: 'flex',
+        gap: 1,
+        cursor: 'pointer',
+        borderColor: chosen ? 'primary.main' : undefined,
+        borderWidth: chosen ? 2 : 1,
+      }}
     >
-      <Radio checked={chosen} onChange={onChoose} slotProps={{ input: { 'aria-labelledby': id } }} sx={{ alignSelf: 'flex-start', mt: -0.5 }} />
+      <Radio
+        checked={chosen}
+        onChange={onChoose}
+        slotProps={{ input: { 'aria-labelledby': id } }}
+        sx={{ alignSelf: 'flex-start', mt: -0.5 }}
+      />
       <Box sx={{ flex: 1, minWidth: 0 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
           <Typography id={id} variant="subtitle1" component="span" sx={{ fontWeight: 700 }}>
@@ -86,8 +98,8 @@ export function PodStep({ hostId, onChoose }: Props) {
   return (
     <Box role="radiogroup" aria-label="Pod" sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, maxWidth: 960 }}>
       <Typography variant="body2" color="text.secondary">
-        Choose the KVM host (pod) the VM is composed on. Its install mode decides where a NIC without constraints goes; its
-        macvtap mode is what NICs attached directly to a host interface use unless you override it per NIC.
+        Choose the KVM host (pod) the VM is composed on. Its install mode decides where a NIC without constraints goes;
+        its macvtap mode is what NICs attached directly to a host interface use unless you override it per NIC.
       </Typography>
       {pods.length === 0 && (
         <Alert severity="info">

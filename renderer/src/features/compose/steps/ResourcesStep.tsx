@@ -36,7 +36,9 @@ export function Section({ title, children }: { title: string; children: ReactNod
 
 /** The host's architectures as libvirt and the OS report them (usually one). */
 function archOptions(snapshot: HostSnapshot | null, host: HostView): string[] {
-  const seen = [snapshot?.libvirt?.arch, snapshot?.system.arch, host.lastFacts?.arch].filter((a): a is string => Boolean(a));
+  const seen = [snapshot?.libvirt?.arch, snapshot?.system.arch, host.lastFacts?.arch].filter((a): a is string =>
+    Boolean(a),
+  );
   return [...new Set(seen)];
 }
 
@@ -50,7 +52,11 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
   const resolved = storage.ok
     ? resolveStoragePools(
         storage.value,
-        pools.map((p) => ({ name: p.name, active: p.active, ...(p.active ? { availableBytes: p.availableBytes } : {}) })),
+        pools.map((p) => ({
+          name: p.name,
+          active: p.active,
+          ...(p.active ? { availableBytes: p.availableBytes } : {}),
+        })),
         host.pod.defaultPool || null,
       )
     : null;
@@ -61,13 +67,22 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3, maxWidth: 1100 }}>
       <Section title="Machine">
-        <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(240px, 2fr) repeat(3, minmax(140px, 1fr))', gap: 2, alignItems: 'start' }}>
+        <Box
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: 'minmax(240px, 2fr) repeat(3, minmax(140px, 1fr))',
+            gap: 2,
+            alignItems: 'start',
+          }}
+        >
           <TextField
             label="Hostname"
             value={draft.hostname}
             onChange={(e) => patch({ hostname: e.target.value })}
             error={Boolean(problems.hostname)}
-            helperText={problems.hostname ?? 'The libvirt domain name. Leave empty and LabDeck makes one up (vm-xxxxxx).'}
+            helperText={
+              problems.hostname ?? 'The libvirt domain name. Leave empty and LabDeck makes one up (vm-xxxxxx).'
+            }
             slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' } }}
           />
           <TextField
@@ -87,7 +102,8 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
               problems.memoryMiB ??
               (tooBig ? (
                 <Box component="span" sx={{ color: 'warning.dark' }}>
-                  More than the host&apos;s {formatKiB(facts?.memoryKiB ?? 0)}: the VM can be defined but will not start.
+                  More than the host&apos;s {formatKiB(facts?.memoryKiB ?? 0)}: the VM can be defined but will not
+                  start.
                 </Box>
               ) : facts ? (
                 `The host has ${formatKiB(facts.memoryKiB)}${freeMemKiB !== undefined ? `, ${formatKiB(freeMemKiB)} not used by VMs` : ''}.`
@@ -134,7 +150,11 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
       </Section>
 
       <Section title="Storage">
-        <StorageField value={draft.storage} error={storage.ok ? null : storage.error} onChange={(storage) => patch({ storage })} />
+        <StorageField
+          value={draft.storage}
+          error={storage.ok ? null : storage.error}
+          onChange={(storage) => patch({ storage })}
+        />
         {storage.ok && (
           <DiskPoolTable
             disks={storage.value}
@@ -142,13 +162,26 @@ export function ResourcesStep({ host, snapshot, draft, patch }: Props) {
             poolError={resolved && !resolved.ok ? resolved.error.message : null}
             pools={pools}
             defaultPool={host.pod.defaultPool || undefined}
-            onPick={(i, pool) => patch({ storage: setDiskPool(draft.storage, i, pool, pools.map((p) => p.name)) })}
+            onPick={(i, pool) =>
+              patch({
+                storage: setDiskPool(
+                  draft.storage,
+                  i,
+                  pool,
+                  pools.map((p) => p.name),
+                ),
+              })
+            }
           />
         )}
         <Typography variant="subtitle2" component="h4" sx={{ mt: 1 }}>
           Pools on {host.name}
         </Typography>
-        {snapshot ? <PoolList pools={pools} defaultPool={host.pod.defaultPool || undefined} /> : <Typography variant="body2">Reading the host…</Typography>}
+        {snapshot ? (
+          <PoolList pools={pools} defaultPool={host.pod.defaultPool || undefined} />
+        ) : (
+          <Typography variant="body2">Reading the host…</Typography>
+        )}
       </Section>
     </Box>
   );

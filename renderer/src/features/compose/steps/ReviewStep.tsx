@@ -27,8 +27,14 @@ type Props = {
 function Summary({ plan }: { plan: ComposePlan }) {
   const rows: [string, string][] = [
     ['VM', plan.name],
-    ['Pod', `${plan.hostName} (${plan.installMode === 'manual' ? 'installed by hand' : 'deployed as a KVM host'}, macvtap default ${plan.macvlanMode})`],
-    ['Machine', `${plan.virtType}, ${plan.arch}, ${plan.cores} core${plan.cores === 1 ? '' : 's'}, ${plan.memoryMiB} MiB`],
+    [
+      'Pod',
+      `${plan.hostName} (${plan.installMode === 'manual' ? 'installed by hand' : 'deployed as a KVM host'}, macvtap default ${plan.macvlanMode})`,
+    ],
+    [
+      'Machine',
+      `${plan.virtType}, ${plan.arch}, ${plan.cores} core${plan.cores === 1 ? '' : 's'}, ${plan.memoryMiB} MiB`,
+    ],
     ['CPU', `${plan.cpuMode}${plan.cpuModel ? ` ${plan.cpuModel}` : ''} — ${plan.cpuReason}`],
     ['Install', plan.install.summary],
     ['Boot order', bootOrderText(plan.install.bootOrder)],
@@ -70,7 +76,14 @@ export function ReviewStep({ plan, error, loading, startError, exportRequest }: 
         </Alert>
       )}
       {/* What and why on the left; exactly how (XML, commands) on the right. */}
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3, alignItems: 'start' }}>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' },
+          gap: 3,
+          alignItems: 'start',
+        }}
+      >
         <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3, minWidth: 0 }}>
           <Section title="Summary">
             <Summary plan={plan} />
@@ -82,7 +95,12 @@ export function ReviewStep({ plan, error, loading, startError, exportRequest }: 
           </Section>
           <Section title="NICs">
             {plan.nics.map((n) => (
-              <NicPlanCard key={n.label} nic={n} warnings={warningsFor(plan, n.label)} staticByCloudInit={plan.install.seed?.networkConfig !== undefined} />
+              <NicPlanCard
+                key={n.label}
+                nic={n}
+                warnings={warningsFor(plan, n.label)}
+                staticByCloudInit={plan.install.seed?.networkConfig !== undefined}
+              />
             ))}
             <PlanWarnings warnings={warningsFor(plan, null)} />
           </Section>

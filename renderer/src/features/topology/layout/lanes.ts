@@ -15,7 +15,8 @@ export interface Lanes {
  */
 export function splitIntoLanes(input: LayoutInput, colOf: Map<string, number>): Lanes {
   const items = new Map<string, Item>();
-  for (const n of input.nodes) items.set(n.id, { id: n.id, col: colOf.get(n.id) ?? 0, width: n.width ?? NODE_W, height: NODE_H, lane: false });
+  for (const n of input.nodes)
+    items.set(n.id, { id: n.id, col: colOf.get(n.id) ?? 0, width: n.width ?? NODE_W, height: NODE_H, lane: false });
   const segments: Segment[] = [];
   const chains = new Map<string, string[]>();
   for (const e of input.edges) {

@@ -16,7 +16,10 @@ describe('assignColumns', () => {
   });
 
   it('gives a node fed by another of its group (a VLAN on a bond) a sub-column, and later groups move right', () => {
-    const input: LayoutInput = { nodes: [node('bond0', 1), node('bond0.5', 1), node('br0', 2)], edges: [edge('bond0', 'bond0.5')] };
+    const input: LayoutInput = {
+      nodes: [node('bond0', 1), node('bond0.5', 1), node('br0', 2)],
+      edges: [edge('bond0', 'bond0.5')],
+    };
     expect(Object.fromEntries(assignColumns(input))).toEqual({ bond0: 0, 'bond0.5': 1, br0: 2 });
   });
 
@@ -27,7 +30,10 @@ describe('assignColumns', () => {
 });
 
 describe('splitIntoLanes', () => {
-  const input: LayoutInput = { nodes: [node('eth1', 0), node('br0', 1), node('net', 2), node('vm', 3)], edges: [edge('eth1', 'vm'), edge('br0', 'net')] };
+  const input: LayoutInput = {
+    nodes: [node('eth1', 0), node('br0', 1), node('net', 2), node('vm', 3)],
+    edges: [edge('eth1', 'vm'), edge('br0', 'net')],
+  };
   const lanes = splitIntoLanes(input, assignColumns(input));
 
   it('puts a lane in every column a long edge crosses, and chains it source first', () => {
@@ -37,7 +43,14 @@ describe('splitIntoLanes', () => {
   });
 
   it('reverses the chain of a right-to-left edge, and skips edges within one column', () => {
-    const back = splitIntoLanes({ nodes: [node('a', 0), node('b', 2), node('c', 2)], edges: [edge('b', 'a'), edge('b', 'c')] }, new Map([['a', 0], ['b', 2], ['c', 2]]));
+    const back = splitIntoLanes(
+      { nodes: [node('a', 0), node('b', 2), node('c', 2)], edges: [edge('b', 'a'), edge('b', 'c')] },
+      new Map([
+        ['a', 0],
+        ['b', 2],
+        ['c', 2],
+      ]),
+    );
     expect(back.chains.get('b->a')).toEqual(['b', 'lane:b->a:1', 'a']);
     expect(back.chains.has('b->c')).toBe(false);
   });
@@ -49,7 +62,10 @@ describe('splitIntoLanes', () => {
 
 describe('row order', () => {
   // a1 feeds b2 and a2 feeds b1: in name order the two links cross once.
-  const input: LayoutInput = { nodes: [node('a1', 0), node('a2', 0), node('b1', 1), node('b2', 1)], edges: [edge('a1', 'b2'), edge('a2', 'b1')] };
+  const input: LayoutInput = {
+    nodes: [node('a1', 0), node('a2', 0), node('b1', 1), node('b2', 1)],
+    edges: [edge('a1', 'b2'), edge('a2', 'b1')],
+  };
   const { items, segments } = splitIntoLanes(input, assignColumns(input));
   const neighbours = neighboursOf(segments);
   const start = initialColumns(items, new Map(input.nodes.map((n) => [n.id, n.sortKey])));
@@ -71,7 +87,10 @@ describe('row order', () => {
 
 describe('placeRows', () => {
   it('stacks the tallest column and puts a lone neighbour level with the middle of what it links', () => {
-    const input: LayoutInput = { nodes: [node('n', 0), node('v1', 1), node('v2', 1), node('v3', 1)], edges: [edge('n', 'v1'), edge('n', 'v2'), edge('n', 'v3')] };
+    const input: LayoutInput = {
+      nodes: [node('n', 0), node('v1', 1), node('v2', 1), node('v3', 1)],
+      edges: [edge('n', 'v1'), edge('n', 'v2'), edge('n', 'v3')],
+    };
     const { items, segments } = splitIntoLanes(input, assignColumns(input));
     const y = placeRows([['n'], ['v1', 'v2', 'v3']], items, neighboursOf(segments));
     expect([y.get('v1'), y.get('v2'), y.get('v3')]).toEqual([0, NODE_H + GAP, 2 * (NODE_H + GAP)]);
@@ -81,7 +100,10 @@ describe('placeRows', () => {
 
 describe('routeEdges', () => {
   it('leaves the source’s right side, runs level through lanes, and enters the wider target on its left', () => {
-    const input: LayoutInput = { nodes: [node('eth1', 0), node('br0', 1), node('vm', 2, 230)], edges: [edge('eth1', 'vm')] };
+    const input: LayoutInput = {
+      nodes: [node('eth1', 0), node('br0', 1), node('vm', 2, 230)],
+      edges: [edge('eth1', 'vm')],
+    };
     const { items, chains } = splitIntoLanes(input, assignColumns(input));
     const { xs, widths } = columnXs(items, 3);
     expect(xs).toEqual([0, NODE_W + COL_GAP, 2 * (NODE_W + COL_GAP)]);

@@ -47,13 +47,23 @@ export function initialColumns(items: Map<string, Item>, sortKey: Map<string, st
 }
 
 /** Barycentre sweeps, left to right then back, keeping the order with the fewest crossings seen. */
-export function sweepBarycentres(start: Columns, items: Map<string, Item>, segments: Segment[], neighbours: Map<string, string[]>): Columns {
+export function sweepBarycentres(
+  start: Columns,
+  items: Map<string, Item>,
+  segments: Segment[],
+  neighbours: Map<string, string[]>,
+): Columns {
   const columns = start.map((c) => [...c]);
   let best = columns.map((c) => [...c]);
   let bestCrossings = countCrossings(columns, items, segments);
   for (let sweep = 0; sweep < SWEEPS && bestCrossings > 0; sweep++) {
     const rightward = sweep % 2 === 0;
-    const order = rightward ? columns.map((_, i) => i).slice(1) : columns.map((_, i) => i).reverse().slice(1);
+    const order = rightward
+      ? columns.map((_, i) => i).slice(1)
+      : columns
+          .map((_, i) => i)
+          .reverse()
+          .slice(1);
     for (const c of order) {
       const pos = slots(columns);
       const ref = rightward ? c - 1 : c + 1;

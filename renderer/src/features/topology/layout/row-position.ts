@@ -4,7 +4,11 @@ import { GAP, type Item } from './layout-types';
  * y of every item: the tallest column evenly stacked first, then columns outwards from it, each
  * item near the mean of its already placed neighbours, never overlapping the one above.
  */
-export function placeRows(columns: string[][], items: Map<string, Item>, neighbours: Map<string, string[]>): Map<string, number> {
+export function placeRows(
+  columns: string[][],
+  items: Map<string, Item>,
+  neighbours: Map<string, string[]>,
+): Map<string, number> {
   const y = new Map<string, number>();
   if (columns.length === 0) return y;
   const stackHeight = (col: string[]): number => col.reduce((h, id) => h + items.get(id)!.height + GAP, -GAP);
@@ -15,7 +19,10 @@ export function placeRows(columns: string[][], items: Map<string, Item>, neighbo
     const want = col.map((id) => {
       const placed = (neighbours.get(id) ?? []).filter((n) => y.has(n));
       if (placed.length === 0) return undefined;
-      return placed.reduce((sum, n) => sum + y.get(n)! + items.get(n)!.height / 2, 0) / placed.length - items.get(id)!.height / 2;
+      return (
+        placed.reduce((sum, n) => sum + y.get(n)! + items.get(n)!.height / 2, 0) / placed.length -
+        items.get(id)!.height / 2
+      );
     });
     const ys: number[] = [];
     let floor = 0;
