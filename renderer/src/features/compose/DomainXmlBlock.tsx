@@ -1,70 +1,34 @@
-import Box from '@mui/material/Box';
-import { alpha } from '@mui/material/styles';
-import { useEffect, useRef } from 'react';
-import { monoFont } from '../../components/fonts';
+import { XmlLinesBlock, type XmlLine } from '../../components/XmlLinesBlock';
 
-/** Which lines belong to an <interface> element: the part of the XML this wizard decided. */
-function nicLines(lines: readonly string[]): boolean[] {
+/** The domain XML's lines, those of an <interface> element marked: the part of the XML this wizard decided. */
+function withNicsMarked(xml: string): XmlLine[] {
   let inside = false;
-  return lines.map((l) => {
-    const opens = /<interface[\s>]/.test(l);
-    const closes = /<\/interface>/.test(l) || (opens && /\/>\s*$/.test(l));
-    const mark = inside || opens;
-    if (opens) inside = true;
-    if (closes) inside = false;
-    return mark;
-  });
+  return xml
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((text): XmlLine => {
+      const opens = /<interface[\s>]/.test(text);
+      const closes = /<\/interface>/.test(text) || (opens && /\/>\s*$/.test(text));
+      const mark = inside || opens;
+      if (opens) inside = true;
+      if (closes) inside = false;
+      return mark ? { text, tint: 'mark' } : { text };
+    });
 }
 
 /**
- * The domain XML exactly as `virsh define` gets it: monospace, unwrapped (a wrapped attribute reads
- * wrong), scrollable, with the NICs tinted so the attachment the plan chose is easy to find.
+ * The domain XML exactly as `virsh define` gets it, the NICs tinted so the attachment the plan
+ * chose is easy to find. It opens with the first NIC in view: the rest is boilerplate.
  */
 export function DomainXmlBlock({ xml }: { xml: string }) {
-  const lines = xml.replace(/\n$/, '').split('\n');
-  const marks = nicLines(lines);
-  const first = marks.indexOf(true);
-  const pre = useRef<HTMLPreElement>(null);
-  // Open with the first NIC in view: it is what the wizard decided; the rest is boilerplate.
-  useEffect(() => {
-    const el = pre.current;
-    const line = first >= 0 ? el?.children[first] : undefined;
-    if (el && line instanceof HTMLElement && line.offsetTop + line.offsetHeight > el.clientHeight)
-      el.scrollTop = line.offsetTop - 3 * line.offsetHeight;
-  }, [xml, first]);
+  const lines = withNicsMarked(xml);
   return (
-    <Box
-      ref={pre}
-      component="pre"
-      role="region"
+    <XmlLinesBlock
+      lines={lines}
       // Inside the "Domain XML" section: a name of its own, so the section stays the one region of that name.
-      aria-label="Scrollable XML text"
-      tabIndex={0}
-      sx={(theme) => ({
-        m: 0,
-        py: 0.75,
-        fontFamily: monoFont,
-        fontSize: '0.78rem',
-        lineHeight: 1.5,
-        whiteSpace: 'pre',
-        overflow: 'auto',
-        maxHeight: '60vh',
-        borderRadius: 1,
-        backgroundColor: theme.palette.mode === 'light' ? 'rgba(0,0,0,0.04)' : 'rgba(255,255,255,0.06)',
-        border: `1px solid ${theme.palette.divider}`,
-        '& .nic': { backgroundColor: alpha(theme.palette.primary.main, 0.12) },
-      })}
-    >
-      {lines.map((l, i) => (
-        <Box
-          component="span"
-          key={i}
-          className={marks[i] ? 'nic' : undefined}
-          sx={{ display: 'block', px: 1.25, minWidth: 'fit-content' }}
-        >
-          {l || ' '}
-        </Box>
-      ))}
-    </Box>
+      label="Scrollable XML text"
+      maxHeight="60vh"
+      openAt={lines.findIndex((l) => l.tint === 'mark')}
+    />
   );
 }

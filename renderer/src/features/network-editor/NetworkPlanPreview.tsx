@@ -4,10 +4,10 @@ import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
-import { alpha } from '@mui/material/styles';
 import type { NetworkChangePlan } from '../../../../shared/contract/networks';
 import { monoFont } from '../../components/fonts';
 import { MonoBlock } from '../../components/MonoBlock';
+import { XmlLinesBlock } from '../../components/XmlLinesBlock';
 
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
 
@@ -23,42 +23,13 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+const diffTints = { add: 'add', remove: 'remove', same: undefined } as const;
+const diffMarks = { add: '+', remove: '-', same: ' ' } as const;
+
 /** The network XML as a line diff: removed lines red with '-', added green with '+'. */
-export function XmlDiff({ plan }: { plan: NetworkChangePlan }) {
-  return (
-    <Box
-      component="pre"
-      role="region"
-      aria-label="Network XML diff"
-      tabIndex={0}
-      sx={(theme) => ({
-        m: 0,
-        py: 0.75,
-        fontFamily: monoFont,
-        fontSize: '0.78rem',
-        lineHeight: 1.5,
-        whiteSpace: 'pre',
-        overflow: 'auto',
-        maxHeight: 300,
-        borderRadius: 1,
-        border: `1px solid ${theme.palette.divider}`,
-        backgroundColor: theme.palette.mode === 'light' ? 'rgba(0,0,0,0.03)' : 'rgba(255,255,255,0.05)',
-        '& .add': { backgroundColor: alpha(theme.palette.success.main, 0.16) },
-        '& .remove': { backgroundColor: alpha(theme.palette.error.main, 0.16) },
-      })}
-    >
-      {plan.diff.map((l, i) => (
-        <Box
-          component="span"
-          key={i}
-          className={l.kind === 'same' ? undefined : l.kind}
-          sx={{ display: 'block', px: 1.25, minWidth: 'fit-content' }}
-        >
-          {`${l.kind === 'add' ? '+' : l.kind === 'remove' ? '-' : ' '} ${l.text}`}
-        </Box>
-      ))}
-    </Box>
-  );
+function XmlDiff({ plan }: { plan: NetworkChangePlan }) {
+  const lines = plan.diff.map((l) => ({ text: `${diffMarks[l.kind]} ${l.text}`, tint: diffTints[l.kind] }));
+  return <XmlLinesBlock lines={lines} label="Network XML diff" maxHeight={300} />;
 }
 
 type Props = {

@@ -3,15 +3,19 @@ import type { MacvlanMode } from '../../../../shared/contract/host';
 import { maasPreset, suggestSubnet } from '../../../../shared/networks/presets';
 import type { HostSnapshot, LibvirtNetwork } from '../../../../shared/snapshot/types';
 
+/** The DHCP part of both forms (New and Edit network), as typed. */
+export interface DhcpDraft {
+  dhcpOn: boolean;
+  dhcpStart: string;
+  dhcpEnd: string;
+}
+
 /** What the New network form holds, as typed. */
-export interface CreateDraft {
+export interface CreateDraft extends DhcpDraft {
   preset: 'none' | 'maas';
   name: string;
   kind: NetworkKind;
   ipv4: string;
-  dhcpOn: boolean;
-  dhcpStart: string;
-  dhcpEnd: string;
   bridge: string;
   mode: MacvlanMode;
   devices: string[];
@@ -89,13 +93,16 @@ export function createChange(d: CreateDraft): NetworkChange {
   return { op: 'create', spec };
 }
 
+/** A static host to add, as typed: MAC, IP, optional name. */
+export interface NewStaticHost {
+  mac: string;
+  ip: string;
+  name: string;
+}
+
 /** What the Edit form holds. */
-export interface EditDraft {
-  dhcpOn: boolean;
-  dhcpStart: string;
-  dhcpEnd: string;
-  /** Static hosts to add: MAC, IP, optional name. */
-  addHosts: { mac: string; ip: string; name: string }[];
+export interface EditDraft extends DhcpDraft {
+  addHosts: NewStaticHost[];
   /** IPs of existing static hosts to remove. */
   removeIps: string[];
   autostart: boolean;
