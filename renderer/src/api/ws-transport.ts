@@ -153,13 +153,16 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
 
   connect();
 
+  const isOpen = (): boolean => socket?.readyState === WebSocket.OPEN;
+
+  /** Sends now when the socket is open, else queues the request until it opens (or its wait runs out). */
   function request(channel: ChannelName | StreamOpName, payload: unknown): Promise<Envelope<unknown>> {
     const id = nextId++;
     const message: ClientMessage = { type: 'request', id, channel, payload };
     return new Promise<Envelope<unknown>>((resolve) => {
       pending.set(id, { channel, resolve });
-      if (socket && socket.readyState === WebSocket.OPEN) {
-        socket.send(JSON.stringify(message));
+      if (isOpen()) {
+        socket?.send(JSON.stringify(message));
       } else {
         queue.push({ message, deadline: Date.now() + QUEUE_TIMEOUT_MS });
       }
@@ -170,29 +173,16 @@ export function createWsTransport(url: string, tokenMissing: boolean): Transport
     streams: {
       // Streams die with the socket (the engine detaches them), so nothing of theirs is queued.
       request: (op, payload) =>
-        socket && socket.readyState === WebSocket.OPEN
-          ? request(op, payload)
-          : Promise.resolve(failure('connect', 'Not connected to the LabDeck engine.')),
+        isOpen() ? request(op, payload) : Promise.resolve(failure('connect', 'Not connected to the LabDeck engine.')),
       write(stream, data) {
-        if (socket && socket.readyState === WebSocket.OPEN) socket.send(encodeStreamFrame(stream, data));
+        if (isOpen()) socket?.send(encodeStreamFrame(stream, data));
       },
       subscribe(listener) {
         streamListeners.add(listener);
         return () => streamListeners.delete(listener);
       },
     },
-    request(channel, payload) {
-      const id = nextId++;
-      const message: ClientMessage = { type: 'request', id, channel, payload };
-      return new Promise<Envelope<unknown>>((resolve) => {
-        pending.set(id, { channel, resolve });
-        if (socket && socket.readyState === WebSocket.OPEN) {
-          socket.send(JSON.stringify(message));
-        } else {
-          queue.push({ message, deadline: Date.now() + QUEUE_TIMEOUT_MS });
-        }
-      });
-    },
+    request,
     subscribe(event: EventName, listener) {
       let set = eventListeners.get(event);
       if (!set) eventListeners.set(event, (set = new Set()));
