@@ -1,0 +1,21 @@
+import type { VmSortKey } from './vm-list';
+
+export type VmColumn = { label: string; width?: number | string; align?: 'right'; sortKey?: VmSortKey };
+
+/**
+ * The VM table's columns. Widths are fixed (table-layout: fixed), so they do not change with the
+ * rows drawn while a long list scrolls; Disks takes a share of what is left, NICs the rest.
+ */
+export const vmColumns: readonly VmColumn[] = [
+  { label: 'Name', width: 170, sortKey: 'name' },
+  { label: 'State', width: 104, sortKey: 'state' },
+  { label: 'Addresses', width: 164 },
+  { label: 'vCPUs', width: 84, align: 'right', sortKey: 'vcpus' },
+  { label: 'Memory', width: 100, align: 'right', sortKey: 'memory' },
+  { label: 'Disks', width: '17%' },
+  { label: 'NICs (attachment, MAC, host device, IP)' },
+  { label: 'Actions', width: 150, align: 'right' },
+];
+
+/** Narrower than this, the table scrolls sideways rather than squeezing NICs and disk paths. */
+export const VM_TABLE_MIN_WIDTH = 1180;
