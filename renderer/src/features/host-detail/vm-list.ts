@@ -23,8 +23,8 @@ export function vmSearchText(d: Domain): string {
  */
 export type VmIndex = {
   domains: readonly Domain[];
-  /** By position in `domains`. */
-  text: readonly string[];
+  /** By position in `domains`; built on the first search, not when the table first opens. */
+  text: () => readonly string[];
   nameRank: Int32Array;
   stateRank: Int32Array;
   /** The states present, in collation order, with their counts. */
@@ -46,7 +46,8 @@ export function indexVms(domains: readonly Domain[]): VmIndex {
   const rankOfState = new Map(states.map((s, i) => [s.state, i]));
   const stateRank = Int32Array.from(domains, (d) => rankOfState.get(d.state)!);
 
-  return { domains, text: domains.map(vmSearchText), nameRank, stateRank, states };
+  let text: string[] | undefined;
+  return { domains, text: () => (text ??= domains.map(vmSearchText)), nameRank, stateRank, states };
 }
 
 /** Positions in `index.domains`, sorted; ties go by name. Descending is ascending reversed. */
@@ -67,10 +68,11 @@ export function sortVms(index: VmIndex, sort: VmSort): number[] {
 /** The VMs in `order` whose state is `state` ('all': any) and whose search text holds `query` (trimmed, any case). */
 export function filterVms(index: VmIndex, order: readonly number[], query: string, state: string): Domain[] {
   const q = query.trim().toLowerCase();
+  const text = q === '' ? [] : index.text();
   const shown: Domain[] = [];
   for (const i of order) {
     const d = index.domains[i]!;
-    if ((state === 'all' || d.state === state) && (q === '' || index.text[i]!.includes(q))) shown.push(d);
+    if ((state === 'all' || d.state === state) && (q === '' || text[i]!.includes(q))) shown.push(d);
   }
   return shown;
 }
