@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuditEntry } from '../../shared/contract';
-import { createCore } from '../../electron/main/core';
 import { readLab } from '../lab/lab-description';
+import { addLabHost, benchCore, median, runBench } from './bench-kit';
 
 /**
  * Compose from the lab's cloud image as an overlay, with start:
@@ -14,39 +14,17 @@ import { readLab } from '../lab/lab-description';
  */
 const RUNS = 3;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 async function main(): Promise<void> {
   const lab = readLab();
   const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
   const image = lab.guest.cloudVolume;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-bench-compose-'));
-  const core = await createCore({
-    dataDir: path.join(dir, 'data'),
-    sshDir: path.join(dir, 'ssh'),
-    mode: 'cli',
-    backgroundRefresh: false,
-  });
-  core.bus.subscribe((name, p) => {
-    const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
-      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
-  });
+  const core = await benchCore(dir, { hostKey: 'once' });
   const remote: AuditEntry[] = [];
   core.bus.subscribe((name, p) => {
     if (name === 'audit.appended') remote.push(p as AuditEntry);
   });
-  const host = await core.hosts.add({
-    name: qemu.name,
-    address: qemu.address,
-    port: qemu.port,
-    user: qemu.user,
-    auth: { method: 'key', keyPath: lab.clientKey },
-    libvirtUri: qemu.libvirtUri,
-  });
+  const host = await addLabHost(core, qemu, lab.clientKey);
   const names: string[] = [];
   try {
     // Warm: the connection, the start probe and the host's snapshot, as in a session already under way.
@@ -104,7 +82,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { STREAM_WINDOW, type StreamEventName } from '../../shared/contract';
-import { createCore } from '../../electron/main/core';
 import { createStreamClient, type StreamHandle } from '../../renderer/src/api/streams';
 import type { Transport } from '../../renderer/src/api/transport';
 import { readLab } from '../lab/lab-description';
+import { addLabHost, benchCore, median, runBench, sleep } from './bench-kit';
 
 /**
  * The serial console of a tiny lab guest (composed here, deleted at the end), two ways:
@@ -26,12 +26,6 @@ const FLOOD_LINES = Number(process.env.LABDECK_BENCH_FLOOD_LINES ?? 150_000);
 const FLOOD = `seq 1 ${FLOOD_LINES}; echo END$((6*7))MARK\r`;
 const MARKER = 'END42MARK';
 const MiB = 1024 * 1024;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The OpenSSH side, in one Python process: the pty, the timing and the flood count. Prints JSON. */
 const PY = String.raw`
@@ -166,25 +160,8 @@ async function main(): Promise<void> {
   const lab = readLab();
   const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-bench-console-'));
-  const core = await createCore({
-    dataDir: path.join(dir, 'data'),
-    sshDir: path.join(dir, 'ssh'),
-    mode: 'cli',
-    backgroundRefresh: false,
-  });
-  core.bus.subscribe((name, p) => {
-    const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
-      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
-  });
-  const host = await core.hosts.add({
-    name: qemu.name,
-    address: qemu.address,
-    port: qemu.port,
-    user: qemu.user,
-    auth: { method: 'key', keyPath: lab.clientKey },
-    libvirtUri: qemu.libvirtUri,
-  });
+  const core = await benchCore(dir, { hostKey: 'once' });
+  const host = await addLabHost(core, qemu, lab.clientKey);
   const vm = `bench-console-${process.pid.toString(36)}`;
   let composed = false;
 
@@ -380,7 +357,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-
-const root = path.resolve(__dirname, '..', '..');
+import type { Page } from 'playwright-core';
+import { launchChromium, runBench, startWebHost } from './bench-kit';
 
 /** An inventory of N hosts with facts, as the app stores it; addresses are never contacted. */
 function inventory(n: number): string {
@@ -39,22 +37,8 @@ async function startApp(n: number): Promise<{ url: string; stop: () => void; dir
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-table-'));
   mkdirSync(path.join(dir, 'data'));
   writeFileSync(path.join(dir, 'data', 'inventory.json'), inventory(n));
-  const child = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
-    env: {
-      ...process.env,
-      LABDECK_DATA_DIR: path.join(dir, 'data'),
-      LABDECK_SSH_DIR: path.join(dir, 'ssh'),
-      LABDECK_BACKGROUND_REFRESH: '0',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /running at (\S+)/.exec(String(d));
-      if (m) resolve(m[1]!);
-    });
-  });
-  return { url, dir, stop: () => child.kill() };
+  const web = await startWebHost(dir, { LABDECK_BACKGROUND_REFRESH: '0' });
+  return { ...web, dir };
 }
 
 async function measure(page: Page, url: string, n: number) {
@@ -113,16 +97,13 @@ async function plainTableStepMs(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const browser = await launchChromium([
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ]);
   const results = [];
   for (const n of [10, 1000]) {
     const app = await startApp(n);
@@ -156,7 +137,4 @@ async function main(): Promise<void> {
   console.log(`    ratio ${(stepMs / floorMs).toFixed(2)}x   goal <= 3x   ${stepMs <= 3 * floorMs ? 'met' : 'MISSED'}`);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

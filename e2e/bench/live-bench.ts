@@ -1,62 +1,19 @@
 // Live hosts benchmark (part of `npm run bench`): resident session vs one persistent libvirt
 // connection, event latency in the browser build, remote CPU at idle vs polling, and LabDeck's own
 // CPU holding 20 hosts live.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { createCore, type Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/core';
 import { localTransportOpener } from '../../electron/main/services/hosts/session-transport';
 import { ResidentSession, type SessionCommand } from '../../electron/main/services/hosts/virsh-session';
 import { parseUuidList } from '../../shared/snapshot/parse-uuid-list';
-import { readLab, type LabHost } from '../lab/lab-description';
+import { readLab } from '../lab/lab-description';
+import { addLabHost, benchCore, median, openWebBuild, p95, runBench, sleep, until } from './bench-kit';
 
-const root = path.resolve(__dirname, '..', '..');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(
-  f: () => T | undefined | false | Promise<T | undefined | false>,
-  ms: number,
-  what: string,
-): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-async function newCore(dir: string, live: boolean): Promise<Core> {
-  const core = await createCore({
-    dataDir: path.join(dir, 'data'),
-    sshDir: path.join(dir, 'ssh'),
-    mode: 'cli',
-    backgroundRefresh: false,
-    live,
-  });
-  core.bus.subscribe((name, p) => {
-    const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
-      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
-  });
-  return core;
-}
-
-const addHost = (core: Core, h: LabHost, key: string) =>
-  core.hosts.add({
-    name: h.name,
-    address: h.address,
-    port: h.port,
-    user: h.user,
-    auth: { method: 'key', keyPath: key },
-    libvirtUri: h.libvirtUri,
-  });
+const newCore = (dir: string, live: boolean) => benchCore(dir, { hostKey: 'remember', live });
 
 /** The queries of one refresh, as LabDeck's session runs them (lists, then every object). */
 async function roundOfQueries(s: ResidentSession): Promise<void> {
@@ -177,7 +134,7 @@ async function main(): Promise<void> {
       label: 'qemu+ssh',
     });
     try {
-      const id = (await addHost(core, qemu, lab.clientKey)).id;
+      const id = (await addLabHost(core, qemu, lab.clientKey)).id;
       await until(() => core.live.isLive(id), 20_000, 'labhost1 live');
       await core.hosts.refresh(id, { interactive: false });
       await roundOfQueries(persistent);
@@ -216,7 +173,7 @@ async function main(): Promise<void> {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
       const core = await newCore(dir, live);
       try {
-        const id = (await addHost(core, qemu, lab.clientKey)).id;
+        const id = (await addLabHost(core, qemu, lab.clientKey)).id;
         if (live) await until(() => core.live.isLive(id), 20_000, 'labhost1 live');
         await core.hosts.refresh(id, { interactive: false });
         const conn = await connectionRoot(core, id);
@@ -270,7 +227,7 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-live-bench-'));
     const core = await newCore(dir, true);
     try {
-      const views = await Promise.all(testHosts.map((h) => addHost(core, h, lab.clientKey)));
+      const views = await Promise.all(testHosts.map((h) => addLabHost(core, h, lab.clientKey)));
       await until(() => views.every((v) => core.live.isLive(v.id)), 60_000, '20 hosts live');
       await sleep(3000);
       const reads = () =>
@@ -309,32 +266,12 @@ async function main(): Promise<void> {
       `<domain type='qemu'><name>${name}</name><memory unit='MiB'>32</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type><boot dev='hd'/></os><devices/></domain>`,
     );
     const setup = await newCore(dir, false);
-    await addHost(setup, qemu, lab.clientKey);
+    await addLabHost(setup, qemu, lab.clientKey);
     await setup.dispose();
-    // The browser build and its web host (npm run build makes them).
-    if (!existsSync(path.join(root, 'dist/web/index.cjs')))
-      execFileSync(process.execPath, [path.join(root, 'electron/build.mjs')], { stdio: 'inherit' });
-    const env = { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh') };
-    const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const browser = await chromium.launch({
-      executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    const app = await openWebBuild(dir);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        web.stdout!.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /LabDeck is running at (\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
-      });
-      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(url);
+      const page = await app.browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(app.url);
       await page
         .getByRole('row', { name: new RegExp(qemu.name) })
         .getByTestId('live-indicator')
@@ -383,14 +320,10 @@ async function main(): Promise<void> {
           // not running / gone
         }
       }
-      await browser.close();
-      web.kill('SIGTERM');
+      await app.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

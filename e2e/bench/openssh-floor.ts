@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { SNAPSHOT_SCRIPT } from '../../shared/snapshot';
 import type { LabHost } from '../lab/lab-description';
+import { sshOptions } from './bench-kit';
 
 const run = promisify(execFile);
 
@@ -16,22 +17,7 @@ const shWord = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
  */
 export async function openSshFloor(h: LabHost, key: string, dir: string) {
   const ctl = path.join(dir, 'ctl');
-  const opts = [
-    '-i',
-    key,
-    '-p',
-    String(h.port),
-    '-o',
-    'StrictHostKeyChecking=no',
-    '-o',
-    'UserKnownHostsFile=/dev/null',
-    '-o',
-    'LogLevel=ERROR',
-    '-o',
-    'BatchMode=yes',
-    '-o',
-    `ControlPath=${ctl}`,
-  ];
+  const opts = [...sshOptions(key), '-p', String(h.port), '-o', `ControlPath=${ctl}`];
   const target = `${h.user}@${h.address}`;
   // The master stays in the background (ControlPersist) after this first command returns.
   await run('ssh', [...opts, '-o', 'ControlMaster=yes', '-o', 'ControlPersist=120', target, 'true']);

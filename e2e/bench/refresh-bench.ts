@@ -3,17 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createCore, type Core } from '../../electron/main/core';
+import type { Core } from '../../electron/main/core';
 import { parseSnapshotOutput } from '../../shared/snapshot';
 import { readLab, type LabHost } from '../lab/lab-description';
+import { addLabHost, benchCore, median, runBench, sshOptions, timed, until } from './bench-kit';
 import { openSshFloor } from './openssh-floor';
 
 const run = promisify(execFile);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 /** Busy CPU time of the whole machine (all processes, all cores), in ms, from /proc/stat. */
 function machineBusyMs(): number {
@@ -23,33 +19,10 @@ function machineBusyMs(): number {
   return ((total - idle) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-async function timed(f: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await f();
-  return performance.now() - t0;
-}
-
 /** What a naive tool does: a fresh `ssh host virsh …` per piece of data. */
 async function naiveCollect(h: LabHost, key: string): Promise<number> {
   const ssh = (cmd: string[]) =>
-    run(
-      'ssh',
-      [
-        '-i',
-        key,
-        '-o',
-        'StrictHostKeyChecking=no',
-        '-o',
-        'UserKnownHostsFile=/dev/null',
-        '-o',
-        'LogLevel=ERROR',
-        '-o',
-        'BatchMode=yes',
-        `${h.user}@${h.address}`,
-        ...cmd,
-      ],
-      { maxBuffer: 64 << 20 },
-    );
+    run('ssh', [...sshOptions(key), `${h.user}@${h.address}`, ...cmd], { maxBuffer: 64 << 20 });
   const v = (...args: string[]) => ssh(['virsh', '-c', h.libvirtUri, ...args]);
   return timed(async () => {
     await ssh(['hostname']);
@@ -82,10 +55,10 @@ async function naiveCollect(h: LabHost, key: string): Promise<number> {
  * measured both ways it refreshes: the one-exec script (polling) and the resident session (live).
  */
 async function floorPart(core: Core, qemuId: string, qemu: LabHost, key: string, dir: string): Promise<void> {
-  const live = await newCore(path.join(dir, 'live'), true);
+  const live = await benchCore(path.join(dir, 'live'), { hostKey: 'once', live: true });
   const floorSsh = await openSshFloor(qemu, key, dir);
   try {
-    const liveId = (await addHost(live, qemu, key)).id;
+    const liveId = (await addLabHost(live, qemu, key)).id;
     await until(() => live.live.isLive(liveId), 20_000, `${qemu.name} live`);
     const refreshExec = () => core.hosts.refresh(qemuId, { interactive: false });
     const refreshLive = () => live.hosts.refresh(liveId, { interactive: false });
@@ -130,44 +103,8 @@ async function floorPart(core: Core, qemuId: string, qemu: LabHost, key: string,
   }
 }
 
-async function until(f: () => boolean, ms: number, what: string): Promise<void> {
-  const t0 = Date.now();
-  while (!f()) {
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function newCore(dir: string, live: boolean): Promise<Core> {
-  const core = await createCore({
-    dataDir: path.join(dir, 'data'),
-    sshDir: path.join(dir, 'ssh'),
-    mode: 'cli',
-    backgroundRefresh: false,
-    live,
-  });
-  core.bus.subscribe((name, p) => {
-    const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
-      core.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'once' });
-  });
-  return core;
-}
-
-let labKey = '';
-const addHost = (core: Core, h: LabHost, key = labKey) =>
-  core.hosts.add({
-    name: h.name,
-    address: h.address,
-    port: h.port,
-    user: h.user,
-    auth: { method: 'key', keyPath: key },
-    libvirtUri: h.libvirtUri,
-  });
-
 async function main(): Promise<void> {
   const lab = readLab();
-  labKey = lab.clientKey;
   // REFRESH_BENCH_ONLY=a,b,cd,floor runs some parts; (a) alone needs the 20 test hosts.
   const only = process.env.REFRESH_BENCH_ONLY?.split(',');
   const part = (n: string) => !only || only.includes(n);
@@ -175,15 +112,15 @@ async function main(): Promise<void> {
   const qemu = lab.hosts.find((h) => h.kind === 'qemu')!;
   if (part('a') && testHosts.length < 20) throw new Error(`need 20 test hosts in the lab, found ${testHosts.length}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'labdeck-bench-'));
-  const core = await newCore(dir, false);
+  const core = await benchCore(dir, { hostKey: 'once', live: false });
   try {
-    const qemuId = (await addHost(core, qemu)).id;
+    const qemuId = (await addLabHost(core, qemu, lab.clientKey)).id;
     const refresh = (id: string) => core.hosts.refresh(id, { interactive: false });
     console.log('LabDeck refresh benchmark (medians)');
 
     // (a) 20 hosts at once vs one host, both on warm connections.
     if (part('a')) {
-      const testIds = (await Promise.all(testHosts.map((h) => addHost(core, h)))).map((v) => v.id);
+      const testIds = (await Promise.all(testHosts.map((h) => addLabHost(core, h, lab.clientKey)))).map((v) => v.id);
       const one: number[] = [];
       const twenty: number[] = [];
       const floor: number[] = [];
@@ -250,7 +187,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);

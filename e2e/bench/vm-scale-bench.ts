@@ -1,19 +1,16 @@
 // VM scale benchmark (part of `npm run bench`): a host with 10 000 VMs (libvirt's test driver,
 // reached over the lab's labtest1 sshd) against one with 10, in the browser build: first paint of
 // the VM table, search and sort while typing/clicking, the topology, and the page's JS heap.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { createCore } from '../../electron/main/core';
+import type { Page } from 'playwright-core';
 import { readLab } from '../lab/lab-description';
+import { benchCore, median, openWebBuild, runBench } from './bench-kit';
 import { scaleNodeXml, scaleVms, type ScaleVm } from './vm-scale-node';
 
-const root = path.resolve(__dirname, '..', '..');
 const SIZES = [10, 10_000] as const;
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Resolves after the next frame has been painted (rAF runs before paint; the task after it, after). */
 const AFTER_PAINT = 'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))';
@@ -161,18 +158,7 @@ async function main(): Promise<void> {
   // Both are added on the small file: adding reads the host with the one-exec script, and through
   // the test driver (which parses the whole file in every virsh process) 10 000 VMs take minutes
   // that way. The web host's resident session then reads the big one.
-  const setup = await createCore({
-    dataDir: path.join(dir, 'data'),
-    sshDir: path.join(dir, 'ssh'),
-    mode: 'cli',
-    backgroundRefresh: false,
-    live: false,
-  });
-  setup.bus.subscribe((name, p) => {
-    const prompt = p as { kind?: string; promptId?: string };
-    if (name === 'prompt.opened' && prompt.kind === 'hostKey')
-      setup.prompts.answer({ kind: 'hostKey', promptId: prompt.promptId!, decision: 'remember' });
-  });
+  const setup = await benchCore(dir, { hostKey: 'remember', live: false });
   for (const h of hosts) {
     await setup.hosts.add({
       name: h.name,
@@ -195,25 +181,8 @@ async function main(): Promise<void> {
   }
   writeFileSync(inventoryFile, JSON.stringify(inventory));
 
-  const env = { ...process.env, LABDECK_DATA_DIR: path.join(dir, 'data'), LABDECK_SSH_DIR: path.join(dir, 'ssh') };
-  const web = spawn(process.execPath, [path.join(root, 'dist/web/index.cjs')], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.LABDECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const { url, browser, close } = await openWebBuild(dir);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      web.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /LabDeck is running at (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
-    });
     // Both hosts read before anything is timed, so the big read does not load the small host's figures.
     const t0 = Date.now();
     const first = await browser.newPage();
@@ -252,13 +221,9 @@ async function main(): Promise<void> {
       `(3) JS heap, 10 000 vs 10 VMs                ratio ${(big.heapMiB / small.heapMiB).toFixed(2)}x (${small.heapMiB.toFixed(1)} → ${big.heapMiB.toFixed(1)} MiB)`,
     );
   } finally {
-    await browser.close();
-    web.kill('SIGTERM');
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(main);
