@@ -1,27 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/main/core';
-import { hostInput, knownHostsLine, lab, qemuHost, startCore, testHosts, type TestCore } from './harness';
+import { failure, hostInput, knownHostsLine, lab, qemuHost, testHosts } from './harness';
+import { coresPerTest } from './per-test-cores';
 
-let cores: TestCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.cleanup()));
-  cores = [];
-});
-async function core(o: Parameters<typeof startCore>[0] = {}) {
-  const c = await startCore(o);
-  cores.push(c);
-  return c;
-}
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
+const core = coresPerTest();
 
 describe('adding a host (the vertical slice)', () => {
   it('asks about the unknown key, shows its SHA256 fingerprint, and reads the real facts', async () => {

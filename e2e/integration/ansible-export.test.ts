@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +9,19 @@ import type { AnsibleExportResult } from '../../shared/contract/ansible-export';
 import type { ComposeRequest } from '../../shared/contract/compose';
 import { parseVolumeXml } from '../../shared/snapshot/parse-vol-xml';
 import { STAGING_DIR } from '../../shared/export/ansible';
-import { hostInput, lab, qemuHost, startCore, type TestCore } from './harness';
-import { dhcpHostEntries, domainNames, labHostConfig, virsh, virshMaybe, volumeNames } from './compose-helpers';
+import { buildCli, cliInventory, lab, runCli, type TestCore } from './harness';
+import {
+  coreWithLabhost,
+  deleteVolumes,
+  dhcpHostEntries,
+  domainNames,
+  dropDhcpReservations,
+  removeNamed,
+  removeVm,
+  uniqueName,
+  virsh,
+  virshMaybe,
+} from './compose-helpers';
 
 /**
  * The Ansible export applied for real: a plan exported by LabDeck, run by Debian's ansible-playbook
@@ -36,16 +47,10 @@ const guest = (lab() as { guest?: { pool: string; cloudVolume: string; minMemory
 let c: TestCore;
 let host: HostConfig;
 let work: string;
-const name = (tag: string) =>
-  `${PREFIX}${tag}-${process.pid.toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+const name = (tag: string) => uniqueName(PREFIX, tag);
 
 async function cleanup(): Promise<void> {
-  for (const d of (await domainNames(c, host)).filter((n) => n.startsWith(PREFIX))) {
-    await virshMaybe(c, host, 'destroy', '--domain', d);
-    await virshMaybe(c, host, 'undefine', '--domain', d, '--nvram');
-  }
-  for (const v of (await volumeNames(c, host)).filter((n) => n.startsWith(PREFIX)))
-    await virshMaybe(c, host, 'vol-delete', '--vol', v, '--pool', 'default');
+  await removeNamed(c, host, PREFIX);
   await dropReservation();
   // The seeds the playbooks staged on the host.
   await c.runner
@@ -55,32 +60,11 @@ async function cleanup(): Promise<void> {
     .catch(() => undefined);
 }
 
-async function dropReservation(): Promise<void> {
-  for (const entry of await dhcpHostEntries(c, host)) {
-    if (!entry.includes(`'${IP}'`) && !entry.includes(`"${IP}"`)) continue;
-    await virshMaybe(
-      c,
-      host,
-      'net-update',
-      '--network',
-      'default',
-      '--command',
-      'delete',
-      '--section',
-      'ip-dhcp-host',
-      '--xml',
-      entry,
-      '--live',
-      '--config',
-    );
-  }
-}
+const dropReservation = () => dropDhcpReservations(c, host, [IP]);
 
 beforeAll(async () => {
   if (!HAS_ANSIBLE) return;
-  c = await startCore();
-  await c.hosts.add(hostInput(qemuHost()));
-  host = labHostConfig(c);
+  ({ core: c, host } = await coreWithLabhost());
   await c.hosts.refresh(host.id, { interactive: true });
   work = mkdtempSync(path.join(os.tmpdir(), 'labdeck-ansible-it-'));
   await cleanup();
@@ -178,9 +162,8 @@ async function volumeFacts(vols: string[]) {
 }
 
 async function teardown(vm: string, vols: string[]): Promise<void> {
-  await virshMaybe(c, host, 'destroy', '--domain', vm);
-  await virshMaybe(c, host, 'undefine', '--domain', vm, '--nvram');
-  for (const v of vols) await virshMaybe(c, host, 'vol-delete', '--vol', v, '--pool', 'default');
+  await removeVm(c, host, vm);
+  await deleteVolumes(c, host, vols);
   await dropReservation();
 }
 
@@ -390,28 +373,14 @@ describe.skipIf(!HAS_ANSIBLE)('Ansible export applied to labhost1', () => {
 });
 
 describe.skipIf(!HAS_ANSIBLE)('labdeck export ansible (CLI)', () => {
-  const root = path.resolve(__dirname, '../..');
-  const cli = path.join(root, 'dist/cli/labdeck.cjs');
   let setup: TestCore;
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    setup = await startCore({ answerHostKey: 'remember' });
-    await setup.hosts.add(hostInput(qemuHost()));
-    await setup.dispose();
+    buildCli();
+    setup = await cliInventory();
   }, 180_000);
   afterAll(async () => setup?.cleanup());
 
-  const labdeck = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [cli, ...args, '--inventory', path.join(setup.dataDir, 'inventory.json')], {
-      encoding: 'utf8',
-      env: { ...process.env, LABDECK_SSH_DIR: setup.sshDir },
-      timeout: 120_000,
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const labdeck = (...args: string[]) => runCli(setup, args);
 
   // Applied: only the lab's own maas. Other tests make and remove their networks and reservations on
   // `default` meanwhile, and an export applied after they are gone would make them again.

@@ -1,26 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComposePlan } from '../../shared/contract/compose';
 import { parseDomainXml } from '../../shared/snapshot/parse-domain-xml';
-import { hostInput, qemuHost, startCore, type TestCore } from './harness';
+import { buildCli, cliInventory, hostInput, qemuHost, runCli, startCore, type TestCore } from './harness';
 import { cleanupComposeLeftovers, domainNames, itName, labHostConfig, virsh } from './compose-helpers';
-
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/cli/labdeck.cjs');
 
 /** The inventory the CLI reads (host added, key remembered), and a second engine to inspect the lab. */
 let setup: TestCore;
 let inspect: TestCore;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  setup = await startCore({ answerHostKey: 'remember' });
-  await setup.hosts.add(hostInput(qemuHost()));
-  await setup.dispose();
+  buildCli();
+  setup = await cliInventory();
   inspect = await startCore();
   await inspect.hosts.add(hostInput(qemuHost()));
   await cleanupComposeLeftovers(inspect, labHostConfig(inspect), []);
@@ -38,18 +28,8 @@ afterAll(async () => {
   }
 });
 
-function labdeck(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    [cli, ...args, ...(args[0] === 'constraints' ? [] : ['--inventory', path.join(setup.dataDir, 'inventory.json')])],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, LABDECK_SSH_DIR: setup.sshDir },
-      timeout: 120_000,
-    },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `constraints` works offline: it takes no inventory. */
+const labdeck = (...args: string[]) => runCli(setup, args, { inventory: args[0] !== 'constraints' });
 
 /** Flags for a cheap lab guest. */
 const cheap = ['--memory', '32', '--virt-type', 'qemu', '--no-nic-rom', '--storage', 'root:0.05'];

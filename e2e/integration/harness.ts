@@ -1,7 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { HostInput, Prompt } from '../../shared/contract';
+import { AppError, type HostInput, type Prompt } from '../../shared/contract';
 import { createCore, type Core, type CoreOptions } from '../../electron/main/core';
 import { readLab, type LabDescription, type LabHost } from '../lab/lab-description';
 
@@ -54,6 +55,46 @@ export async function startCore(
       rmSync(dir, { recursive: true, force: true });
     },
   });
+}
+
+/** The AppError `p` fails with (anything else it throws is rethrown; succeeding fails the test). */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected a failure');
+}
+
+const root = path.resolve(__dirname, '../..');
+const cliBundle = path.join(root, 'dist/cli/labdeck.cjs');
+
+/** Bundles the labdeck CLI (dist/cli/labdeck.cjs) from the current source. */
+export function buildCli(): void {
+  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+/** An inventory with labhost1 in it and its host key remembered, as the CLI reads it; the engine is already closed. */
+export async function cliInventory(): Promise<TestCore> {
+  const setup = await startCore({ answerHostKey: 'remember' });
+  await setup.hosts.add(hostInput(qemuHost()));
+  await setup.dispose();
+  return setup;
+}
+
+/** Runs the built CLI with `inv`'s ssh folder and (unless `inventory: false`) its inventory. */
+export function runCli(inv: TestCore, args: string[], o: { inventory?: boolean } = {}) {
+  const r = spawnSync(
+    process.execPath,
+    [cliBundle, ...args, ...(o.inventory === false ? [] : ['--inventory', path.join(inv.dataDir, 'inventory.json')])],
+    { encoding: 'utf8', env: { ...process.env, LABDECK_SSH_DIR: inv.sshDir }, timeout: 120_000 },
+  );
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 export const lab = (): LabDescription => readLab();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostConfig } from '../../shared/contract';
-import { labHostConfig, virsh, virshMaybe } from './compose-helpers';
-import { hostInput, qemuHost, startCore, type TestCore } from './harness';
+import { coreWithLabhost, dropDhcpReservations, updateDhcpHost, virshMaybe } from './compose-helpers';
+import type { TestCore } from './harness';
 
 /**
  * Issue 12, #1 on labhost1: an address already reserved in libvirt's DHCP for another MAC is refused
@@ -14,30 +14,10 @@ const HOST_XML = `<host mac='${OTHER_MAC}' ip='${IP}'/>`;
 let c: TestCore;
 let host: HostConfig;
 
-const removeReservation = async () => {
-  if ((await virsh(c, host, 'net-dumpxml', '--network', 'default')).includes(IP)) {
-    await virshMaybe(
-      c,
-      host,
-      'net-update',
-      '--network',
-      'default',
-      '--command',
-      'delete',
-      '--section',
-      'ip-dhcp-host',
-      '--xml',
-      HOST_XML,
-      '--live',
-      '--config',
-    );
-  }
-};
+const removeReservation = () => dropDhcpReservations(c, host, [IP]);
 
 beforeAll(async () => {
-  c = await startCore();
-  await c.hosts.add(hostInput(qemuHost()));
-  host = labHostConfig(c);
+  ({ core: c, host } = await coreWithLabhost());
   await removeReservation();
 }, 120_000);
 
@@ -60,21 +40,7 @@ describe('ip= on an address someone else holds', () => {
   });
 
   it('reserved for another MAC: refused by the plan, naming the holder; nothing changed', async () => {
-    await virsh(
-      c,
-      host,
-      'net-update',
-      '--network',
-      'default',
-      '--command',
-      'add',
-      '--section',
-      'ip-dhcp-host',
-      '--xml',
-      HOST_XML,
-      '--live',
-      '--config',
-    );
+    await updateDhcpHost(c, host, 'add', HOST_XML);
     await c.hosts.refresh(host.id, { interactive: false });
     const err = await c.compose
       .plan({ hostId: host.id, hostname: 'it-ipclash', storage: 'root:0.05', interfaces: `eth0:ip=${IP}` })

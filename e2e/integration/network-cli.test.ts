@@ -1,25 +1,16 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostInput, qemuHost, startCore, type TestCore } from './harness';
+import { buildCli, cliInventory, hostInput, qemuHost, runCli, startCore, type TestCore } from './harness';
 import { labHostConfig, virsh, virshMaybe } from './compose-helpers';
 
 /** `labdeck network …` against labhost1: plan printed, refused with exit 2, applied, removed. */
-const root = path.resolve(__dirname, '../..');
-const cli = path.join(root, 'dist/cli/labdeck.cjs');
 const NET = `it-net-cli-${process.pid.toString(36)}`;
 
 let setup: TestCore;
 let inspect: TestCore;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/build.mjs'), '--no-renderer'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  setup = await startCore({ answerHostKey: 'remember' });
-  await setup.hosts.add(hostInput(qemuHost()));
-  await setup.dispose();
+  buildCli();
+  setup = await cliInventory();
   inspect = await startCore();
   await inspect.hosts.add(hostInput(qemuHost()));
 }, 180_000);
@@ -34,14 +25,7 @@ afterAll(async () => {
   await setup?.cleanup();
 });
 
-function labdeck(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args, '--inventory', path.join(setup.dataDir, 'inventory.json')], {
-    encoding: 'utf8',
-    env: { ...process.env, LABDECK_SSH_DIR: setup.sshDir },
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const labdeck = (...args: string[]) => runCli(setup, args);
 
 describe('labdeck network', () => {
   it('preset maas: refused on a host that already has maas, nothing changed, exit 2', () => {
@@ -52,7 +36,7 @@ describe('labdeck network', () => {
   });
 
   it('create --dry-run prints the XML and the commands and changes nothing; then create and delete', async () => {
-    const dry = labdeck(
+    const create = [
       'network',
       'create',
       '--host',
@@ -65,28 +49,15 @@ describe('labdeck network', () => {
       '10.231.6.1/24',
       '--dhcp',
       '10.231.6.10-10.231.6.20',
-      '--dry-run',
-    );
+    ];
+    const dry = labdeck(...create, '--dry-run');
     expect(dry.code, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('+ <range start="10.231.6.10" end="10.231.6.20"/>'.replace('+ ', '+       '));
     expect(dry.stdout).toContain('$ virsh --connect qemu:///system net-define --file /dev/stdin --validate');
     expect(dry.stdout).toMatch(/This pod's rule.*\n\s+now: +lands on network 'maas'/);
     const host = labHostConfig(inspect);
     expect(await virshMaybe(inspect, host, 'net-info', '--network', NET)).toBeNull();
-    const made = labdeck(
-      'network',
-      'create',
-      '--host',
-      'labhost1',
-      '--name',
-      NET,
-      '--kind',
-      'nat',
-      '--subnet',
-      '10.231.6.1/24',
-      '--dhcp',
-      '10.231.6.10-10.231.6.20',
-    );
+    const made = labdeck(...create);
     expect(made.code, made.stderr).toBe(0);
     expect(await virsh(inspect, host, 'net-dumpxml', '--network', NET)).toContain(
       "<range start='10.231.6.10' end='10.231.6.20'/>",

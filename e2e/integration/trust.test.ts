@@ -1,27 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/contract';
-import { hostInput, qemuHost, startCore, type TestCore } from './harness';
+import { describe, expect, it } from 'vitest';
+import { failure, hostInput, qemuHost } from './harness';
+import { coresPerTest } from './per-test-cores';
 
 // Issue 10: trust defects that need a real host.
-let cores: TestCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((c) => c.cleanup()));
-  cores = [];
-});
-async function core(o: Parameters<typeof startCore>[0] = {}) {
-  const c = await startCore(o);
-  cores.push(c);
-  return c;
-}
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a failure');
-}
+const core = coresPerTest();
 
 describe('credentials are never shared between entries (defect 1)', () => {
   it('a second entry for the same user@host:port with a missing key file is refused, while the first is online', async () => {
