@@ -98,7 +98,10 @@ function NoMatchRow() {
 
 // Defined once, outside render: Virtuoso remounts everything if these identities change.
 const components: TableComponents<Domain, Ctx> = {
-  Scroller: ({ context: _ctx, ...props }) => <TableContainer component={Paper} variant="outlined" {...props} />,
+  // Not a tab stop of its own (no focusable div): the rows' buttons are, and the keys scroll around them.
+  Scroller: ({ context: _ctx, ...props }) => (
+    <TableContainer component={Paper} variant="outlined" {...props} tabIndex={-1} />
+  ),
   Table: ({ context: _ctx, ...props }) => <Table {...props} size="small" aria-label="VMs" sx={tableSx} />,
   TableHead: ({ context: _ctx, ...props }) => <TableHead {...props} />,
   TableBody: ({ context: _ctx, ...props }) => <TableBody {...props} />,
