@@ -2,11 +2,10 @@ import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { NetworkKind } from '../../../../shared/contract/networks';
-import type { HostSnapshot } from '../../../../shared/snapshot/types';
 import { DhcpRangeFields } from './DhcpRangeFields';
 import { MaasPresetCard } from './MaasPresetCard';
 import { MacvtapFields } from './MacvtapFields';
-import { suggestRange, type CreateDraft } from './network-draft';
+import { suggestRange, type CreateDraft, type CreateDraftProps } from './network-draft';
 import { SwitchField } from './SwitchField';
 
 const kindLabels: Record<NetworkKind, string> = {
@@ -18,15 +17,7 @@ const kindLabels: Record<NetworkKind, string> = {
 };
 
 /** The New network form: the MAAS preset, name and kind, then the fields that kind needs. */
-export function CreateNetworkFields({
-  snapshot,
-  draft,
-  onChange,
-}: {
-  snapshot: HostSnapshot;
-  draft: CreateDraft;
-  onChange: (d: CreateDraft) => void;
-}) {
+export function CreateNetworkFields({ snapshot, draft, onChange }: CreateDraftProps) {
   // Turning DHCP on or choosing another kind leaves the preset; renaming does not (the lab may have its maas already).
   const set = (p: Partial<CreateDraft>) =>
     onChange({

@@ -3,19 +3,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { MAAS_PRESET_REASON } from '../../../../shared/networks/presets';
-import type { HostSnapshot } from '../../../../shared/snapshot/types';
-import { withMaasPreset, type CreateDraft } from './network-draft';
+import { withMaasPreset, type CreateDraftProps } from './network-draft';
 
 /** The MAAS-ready preset in one click: with NAT, or bridged to the form's host bridge (off when the host has none). */
-export function MaasPresetCard({
-  snapshot,
-  draft,
-  onChange,
-}: {
-  snapshot: HostSnapshot;
-  draft: CreateDraft;
-  onChange: (d: CreateDraft) => void;
-}) {
+export function MaasPresetCard({ snapshot, draft, onChange }: CreateDraftProps) {
   const maas = draft.preset === 'maas';
   const hasBridge = snapshot.interfaces.some((i) => i.kind === 'bridge');
   return (

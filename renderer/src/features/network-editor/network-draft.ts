@@ -23,6 +23,13 @@ export interface CreateDraft extends DhcpDraft {
   start: boolean;
 }
 
+/** Props of a part of the New network form: the host it is for, the draft, and where changes go. */
+export type CreateDraftProps = {
+  snapshot: HostSnapshot;
+  draft: CreateDraft;
+  onChange: (d: CreateDraft) => void;
+};
+
 /** A /24's .100–.200 (or the middle of a smaller one) as the DHCP range to offer. */
 export function suggestRange(ipv4: string): { start: string; end: string } {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(ipv4.trim());
