@@ -49,7 +49,8 @@ const tableSx = {
   tableLayout: 'fixed',
   minWidth: VM_TABLE_MIN_WIDTH,
   borderCollapse: 'separate',
-  '& thead th': { bgcolor: 'background.paper' },
+  // A header wider than its column wraps rather than running under the next one.
+  '& thead th': { bgcolor: 'background.paper', whiteSpace: 'normal' },
 } as const;
 
 const containerSx = { flex: '0 1 auto', minHeight: 0, overflow: 'auto' } as const;

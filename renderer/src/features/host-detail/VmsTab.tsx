@@ -4,7 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import Search from '@mui/icons-material/Search';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { errorShapeOf } from '../../api';
 import { useLabStore } from '../../store';
 import type { Domain, HostSnapshot } from '../../../../shared/snapshot/types';
@@ -50,6 +50,13 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   }, [snapshot]);
   const domains = useMemo(() => snapshot.libvirt?.domains ?? [], [snapshot]);
   const index = useMemo(() => indexVms(domains), [domains]);
+  // The search text of every VM, built when the browser is idle after the table is drawn: neither
+  // the first paint nor the first keystroke waits for it.
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'undefined') return;
+    const id = requestIdleCallback(() => index.text());
+    return () => cancelIdleCallback(id);
+  }, [index]);
   const order = useMemo(() => sortVms(index, sort), [index, sort]);
   const shown = useMemo(
     () => filterVms(index, order, deferredQuery, stateFilter),

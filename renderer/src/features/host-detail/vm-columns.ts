@@ -7,14 +7,14 @@ export type VmColumn = { label: string; width?: number | string; align?: 'right'
  * rows drawn while a long list scrolls; Disks takes a share of what is left, NICs the rest.
  */
 export const vmColumns: readonly VmColumn[] = [
-  { label: 'Name', width: 170, sortKey: 'name' },
-  { label: 'State', width: 104, sortKey: 'state' },
-  { label: 'Addresses', width: 164 },
+  { label: 'Name', width: 160, sortKey: 'name' },
+  { label: 'State', width: 100, sortKey: 'state' },
+  { label: 'Addresses', width: 150 },
   { label: 'vCPUs', width: 84, align: 'right', sortKey: 'vcpus' },
   { label: 'Memory', width: 100, align: 'right', sortKey: 'memory' },
-  { label: 'Disks', width: '17%' },
+  { label: 'Disks', width: '15%' },
   { label: 'NICs (attachment, MAC, host device, IP)' },
-  { label: 'Actions', width: 150, align: 'right' },
+  { label: 'Actions', width: 148, align: 'right' },
 ];
 
 /** Narrower than this, the table scrolls sideways rather than squeezing NICs and disk paths. */
