@@ -62,8 +62,12 @@ function attachmentOf(
 export function nicAttachments(snapshot: Pick<HostSnapshot, 'libvirt'>): NicAttachment[] {
   const lv = snapshot.libvirt;
   if (!lv || lv.error) return [];
-  return lv.domains.flatMap((d) => d.nics.map((nic, i) => attachmentOf(d, nic, i, lv.networks)));
+  return lv.domains.flatMap((d) => domainAttachments(d, lv.networks));
 }
+
+/** One domain's NICs, with what each attaches to (for a view that draws a few VMs of many). */
+export const domainAttachments = (d: Domain, networks: readonly LibvirtNetwork[]): NicAttachment[] =>
+  d.nics.map((nic, i) => attachmentOf(d, nic, i, networks));
 
 /** A short name for a NIC in sentences: its MAC, else its position. */
 export const nicLabel = (a: Pick<NicAttachment, 'nic' | 'index'>): string =>

@@ -1,6 +1,13 @@
 export * from './types';
 export { hostWarnings } from './host-warnings';
-export { nicAttachments, nicLabel, isDomainUp, isHostEndDevice, type NicAttachment } from './attachments';
+export {
+  domainAttachments,
+  nicAttachments,
+  nicLabel,
+  isDomainUp,
+  isHostEndDevice,
+  type NicAttachment,
+} from './attachments';
 export { interfaceUsage, type InterfaceUse } from './interface-usage';
 export { networkDhcpState, type NetworkDhcp } from './dhcp';
 export { downReason } from './down-but-used';

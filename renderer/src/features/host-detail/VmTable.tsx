@@ -10,7 +10,6 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TableVirtuoso, type TableComponents, type TableVirtuosoHandle } from 'react-virtuoso';
 import type { Domain } from '../../../../shared/snapshot/types';
-import type { NicAttachment } from '../../../../shared/warnings';
 import { detailTableSx } from './table-style';
 import { VM_TABLE_MIN_WIDTH, vmColumns } from './vm-columns';
 import type { VmSort, VmSortKey } from './vm-list';
@@ -24,7 +23,6 @@ const ALL_ROWS_UP_TO = 50;
 
 type Ctx = {
   shared: VmRowShared;
-  attachments: ReadonlyMap<string, NicAttachment[]>;
   busy: ReadonlySet<string>;
   highlight: string | null;
   highlightRef: (row: HTMLTableRowElement | null) => void;
@@ -38,7 +36,6 @@ type Props = {
   sort: VmSort;
   onSort: (key: VmSortKey) => void;
   shared: VmRowShared;
-  attachments: ReadonlyMap<string, NicAttachment[]>;
   busy: ReadonlySet<string>;
   /** "Go to the VM": its row is picked out, scrolled to and focused once it is there (a fresh VM may come with the next snapshot). */
   highlight: string | null;
@@ -120,7 +117,7 @@ const components: TableComponents<Domain, Ctx> = {
 };
 
 /** The VM table: every row for a small host, the rows in view for a big one. */
-export function VmTable({ shown, total, sort, onSort, shared, attachments, busy, highlight }: Props) {
+export function VmTable({ shown, total, sort, onSort, shared, busy, highlight }: Props) {
   // Scrolled to and focused once per VM picked out, so later sorting or scrolling is left alone.
   const focused = useRef<string | null>(null);
   const highlightRef = useCallback(
@@ -132,10 +129,7 @@ export function VmTable({ shown, total, sort, onSort, shared, attachments, busy,
     },
     [highlight],
   );
-  const context = useMemo(
-    () => ({ shared, attachments, busy, highlight, highlightRef }),
-    [shared, attachments, busy, highlight, highlightRef],
-  );
+  const context = useMemo(() => ({ shared, busy, highlight, highlightRef }), [shared, busy, highlight, highlightRef]);
   if (total <= ALL_ROWS_UP_TO)
     return (
       <TableContainer component={Paper} variant="outlined" sx={containerSx}>
@@ -151,7 +145,7 @@ export function VmTable({ shown, total, sort, onSort, shared, attachments, busy,
                 hover
                 {...(d.name === highlight ? { ...highlightedRowProps, ref: highlightRef } : {})}
               >
-                <VmRowCells domain={d} nics={attachments.get(d.name)} busy={busy.has(d.name)} shared={shared} />
+                <VmRowCells domain={d} busy={busy.has(d.name)} shared={shared} />
               </TableRow>
             ))}
           </TableBody>
@@ -194,9 +188,7 @@ function VirtualVmTable({
       initialTopMostItemIndex={startAt}
       increaseViewportBy={200}
       fixedHeaderContent={() => <HeaderRow sort={sort} onSort={onSort} />}
-      itemContent={(_i, d, ctx) => (
-        <VmRowCells domain={d} nics={ctx.attachments.get(d.name)} busy={ctx.busy.has(d.name)} shared={ctx.shared} />
-      )}
+      itemContent={(_i, d, ctx) => <VmRowCells domain={d} busy={ctx.busy.has(d.name)} shared={ctx.shared} />}
     />
   );
 }

@@ -8,7 +8,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { errorShapeOf } from '../../api';
 import { useLabStore } from '../../store';
 import type { Domain, HostSnapshot } from '../../../../shared/snapshot/types';
-import { nicAttachments, type HostWarning, type NicAttachment } from '../../../../shared/warnings';
+import type { HostWarning } from '../../../../shared/warnings';
 import { domainRequest } from './action-requests';
 import { ConfirmActionDialog, type ActionRequest } from './ConfirmActionDialog';
 import { DeleteVmDialog } from './DeleteVmDialog';
@@ -25,8 +25,9 @@ const unconfirmed = new Set<DomainAction>(['start', 'resume']);
 /**
  * Every VM with its state, size, disks and NICs; search, state filter and sort; power and delete
  * actions (destructive ones confirmed). What is worked out over all VMs (search text, sort order,
- * state counts, NIC attachments) is worked out once per snapshot or per sort, not per render, so
- * a host with thousands of VMs stays quick to type and sort in.
+ * state counts) is worked out once per snapshot or per sort, not per render, and what is per VM
+ * (NIC attachments, warnings) only for the rows drawn, so a host with thousands of VMs stays quick
+ * to open, type and sort in.
  */
 export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   const act = useHostAction(hostId);
@@ -39,16 +40,8 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
   const deferredQuery = useDeferredValue(query);
   const [stateFilter, setStateFilter] = useState('all');
   const [sort, setSort] = useState<VmSort>({ key: 'name', dir: 'asc' });
-  const attachments = useMemo(() => {
-    const byDomain = new Map<string, NicAttachment[]>();
-    for (const a of nicAttachments(snapshot)) {
-      const list = byDomain.get(a.domain.name);
-      if (list) list.push(a);
-      else byDomain.set(a.domain.name, [a]);
-    }
-    return byDomain;
-  }, [snapshot]);
   const domains = useMemo(() => snapshot.libvirt?.domains ?? [], [snapshot]);
+  const networks = useMemo(() => snapshot.libvirt?.networks ?? [], [snapshot]);
   const index = useMemo(() => indexVms(domains), [domains]);
   // The search text of every VM, built when the browser is idle after the table is drawn: neither
   // the first paint nor the first keystroke waits for it.
@@ -96,8 +89,8 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
     [runNow, hostName, act.domain],
   );
   const shared = useMemo<VmRowShared>(
-    () => ({ hostId, hostName, warnings, onAction }),
-    [hostId, hostName, warnings, onAction],
+    () => ({ hostId, hostName, warnings, networks, onAction }),
+    [hostId, hostName, warnings, networks, onAction],
   );
   if (domains.length === 0) return <Typography color="text.secondary">This host has no VMs.</Typography>;
 
@@ -152,7 +145,6 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
         sort={sort}
         onSort={onSort}
         shared={shared}
-        attachments={attachments}
         busy={busy}
         highlight={highlight}
       />
@@ -161,7 +153,7 @@ export function VmsTab({ hostId, hostName, snapshot, warnings }: Props) {
         <DeleteVmDialog
           domain={deleting}
           host={hostName}
-          networks={snapshot.libvirt?.networks ?? []}
+          networks={networks}
           run={act.domain}
           onClose={() => setDeleting(null)}
         />
