@@ -27,7 +27,8 @@ const fromControl = (e: MouseEvent | KeyboardEvent): boolean =>
 
 // Defined once, outside render: Virtuoso remounts everything if these identities change.
 const components: TableComponents<HostView, Ctx> = {
-  Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} />,
+  // Not a tab stop of its own (no focusable div): the rows' controls are.
+  Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} tabIndex={-1} />,
   Table: ({ context, ...props }) => (
     <Table
       {...props}

@@ -39,7 +39,8 @@ const wrap = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
 
 // Stable identities: Virtuoso remounts if these change between renders.
 const components: TableComponents<AuditEntry, Ctx> = {
-  Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} />,
+  // Not a tab stop of its own (no focusable div): the rows' controls are.
+  Scroller: (props) => <TableContainer component={Paper} variant="outlined" {...props} tabIndex={-1} />,
   Table: (props) => (
     <Table
       {...props}
