@@ -26,11 +26,14 @@ async function chooseOption(page: Page, combobox: string, option: string): Promi
 
 /** The edge label drawn just before a VM, level with it: the mode of that VM's own macvtap line. */
 async function labelBeside(page: Page, vm: string): Promise<string> {
-  const node = (await topologyNode(page, `VM ${vm}`).boundingBox())!;
+  // Boxes are null while React Flow re-renders a node or label: say "none yet" and let the caller poll.
+  const node = await topologyNode(page, `VM ${vm}`).boundingBox();
+  if (!node) return '';
   const labels = canvas(page).locator('.react-flow__edgelabel-renderer > div');
   const mid = node.y + node.height / 2;
   for (const l of await labels.all()) {
-    const b = (await l.boundingBox())!;
+    const b = await l.boundingBox();
+    if (!b) continue;
     if (
       b.x + b.width <= node.x + 1 &&
       node.x - (b.x + b.width) < 60 &&
@@ -55,9 +58,9 @@ test.describe('topology at size', () => {
     await expect(canvas(page).getByText('macvtap vepa', { exact: true })).toHaveCount(5);
     await expect(canvas(page).getByText('macvtap bridge', { exact: true })).toHaveCount(5);
     await expect(canvas(page).getByText(/×/)).toHaveCount(0);
-    expect(await labelBeside(page, 'labtest2-vm2')).toBe('macvtap vepa');
-    expect(await labelBeside(page, 'labtest2-vm5')).toBe('macvtap bridge');
-    expect(await labelBeside(page, 'labtest2-vm3')).toBe('');
+    await expect.poll(() => labelBeside(page, 'labtest2-vm2')).toBe('macvtap vepa');
+    await expect.poll(() => labelBeside(page, 'labtest2-vm5')).toBe('macvtap bridge');
+    await expect.poll(() => labelBeside(page, 'labtest2-vm3')).toBe('');
     // Memory is never cut off on a VM card.
     await expect(topologyNode(page, 'VM labtest2-vm1')).toContainText(/running\s*·\s*2 vCPU · 512 MiB/);
     await page.screenshot({ path: `${shots}/01-labtest2.png`, fullPage: true });
@@ -109,7 +112,7 @@ test.describe('topology at size', () => {
       ['labtest2-vm8', 'vepa'],
       ['labtest2-vm11', 'bridge'],
     ]) {
-      expect(await labelBeside(page, vm!)).toBe(`macvtap ${mode}`);
+      await expect.poll(() => labelBeside(page, vm!)).toBe(`macvtap ${mode}`);
     }
     await page.screenshot({ path: `${shots}/04-filter-eth1.png`, fullPage: true });
   });
@@ -135,8 +138,8 @@ test.describe('topology at size', () => {
       const card = topologyNode(page, `VM ${name}`);
       await expect(card).toBeVisible();
       // Two VMs on eth1, two modes, each on its own line.
-      expect(await labelBeside(page, name)).toBe('macvtap private');
-      expect(await labelBeside(page, lab.qemu.shutoffDomain)).toBe('macvtap vepa');
+      await expect.poll(() => labelBeside(page, name)).toBe('macvtap private');
+      await expect.poll(() => labelBeside(page, lab.qemu.shutoffDomain)).toBe('macvtap vepa');
       const size = card.getByText(/2 vCPU · 1\.5 GiB/);
       await expect(size).toBeVisible();
       const c = (await card.boundingBox())!;
