@@ -51,6 +51,15 @@ export function virsh(h: LabHost, ...args: string[]): string {
   return execFileSync('ip', ['netns', 'exec', h.namespace, 'virsh', '-c', h.libvirtUri, ...args], { encoding: 'utf8' });
 }
 
+/** virsh for clean-up: what is already gone is not an error, so the answer is '' then. */
+export function virshIfThere(h: LabHost, ...args: string[]): string {
+  try {
+    return virsh(h, ...args);
+  } catch {
+    return '';
+  }
+}
+
 /** Leaves a domain shut off, whatever state it is in. */
 export function ensureShutOff(h: LabHost, domain: string): void {
   if (domstate(h, domain) !== 'shut off') virsh(h, 'destroy', domain);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { ComposeWizard } from '../pages/compose-wizard';
-import { addLabHost, openHostScreen, openTab, rowNamed, virsh } from '../pages/host-detail';
+import { addLabHost, openHostScreen, openTab, rowNamed, virshIfThere } from '../pages/host-detail';
 import type { LabHost } from '../lab/lab-description';
 
 // Export to Ansible from the compose wizard's Review step, a VM's menu and the Networks tab:
@@ -14,13 +14,7 @@ const IP = '192.168.122.62';
 
 /** Removes what the Done-step part composes: the VM, its volume and its reservation. */
 function cleanup(h: LabHost): void {
-  const tryVirsh = (...a: string[]) => {
-    try {
-      return virsh(h, ...a);
-    } catch {
-      return '';
-    }
-  };
+  const tryVirsh = (...a: string[]) => virshIfThere(h, ...a);
   tryVirsh('destroy', VM);
   tryVirsh('undefine', VM, '--nvram');
   tryVirsh('vol-delete', '--pool', 'default', `${VM}-root.qcow2`);

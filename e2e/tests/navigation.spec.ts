@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/app';
 import type { LabHost } from '../lab/lab-description';
 import { ComposeWizard } from '../pages/compose-wizard';
-import { addLabHost, openHostScreen, openTab, rowNamed, virsh } from '../pages/host-detail';
+import { addLabHost, openHostScreen, openTab, rowNamed, virshIfThere } from '../pages/host-detail';
 
 // Each view has an address: a reload keeps the place (host tab, wizard step and draft), back and
 // forward move between views, and "Go to the VM" lands on that VM's row, picked out.
@@ -10,13 +10,7 @@ import { addLabHost, openHostScreen, openTab, rowNamed, virsh } from '../pages/h
 const VM = 'e2e-nav-vm';
 
 function cleanup(h: LabHost): void {
-  const tryVirsh = (...a: string[]) => {
-    try {
-      return virsh(h, ...a);
-    } catch {
-      return '';
-    }
-  };
+  const tryVirsh = (...a: string[]) => virshIfThere(h, ...a);
   tryVirsh('destroy', VM);
   tryVirsh('undefine', VM, '--remove-all-storage', '--nvram');
   for (const line of tryVirsh('vol-list', '--pool', 'default').split('\n')) {
